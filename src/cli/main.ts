@@ -1,0 +1,17 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import { addGlobalOptions } from './global-options.js';
+import { registerVersionCommand } from './version.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const program = addGlobalOptions(
+  new Command('gt')
+    .description("Declarative reconciler for a Gas Town's Dolt storage")
+    .version(version, '-V, --version', 'print the gt version')
+    .showHelpAfterError(),
+);
+
+registerVersionCommand(program, version);
+
+await program.parseAsync(process.argv);

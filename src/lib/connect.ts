@@ -1,0 +1,24 @@
+import mysql from 'mysql2/promise';
+import type { ServerSettings } from '../config/desired.js';
+
+/** The address clients dial: a wildcard listen address is reached over loopback (never "localhost": ::1 is refused). */
+export function clientHost(settings: ServerSettings): string {
+  const host = settings.host.value;
+  return host === '' || host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
+}
+
+/** One mysql2 connection to the town's server with the resolver's credentials. */
+export function connectToServer(
+  settings: ServerSettings,
+  options: { database?: string; timeoutMs?: number } = {},
+): Promise<mysql.Connection> {
+  return mysql.createConnection({
+    host: clientHost(settings),
+    port: settings.port.value,
+    user: settings.user.value,
+    password: settings.password.value,
+    database: options.database,
+    timezone: 'Z',
+    connectTimeout: options.timeoutMs ?? 5000,
+  });
+}

@@ -1,0 +1,49 @@
+/** The server process as gt finds it. */
+export type ObservedServer =
+  | { state: 'stopped'; port: number; stalePid: number | null }
+  | {
+      state: 'running';
+      port: number;
+      pid: number | null;
+      version: string;
+      /** How gt knows this server serves this town's data dir (e.g. "--config matches"). */
+      identity: string;
+      startedAt: string | null;
+    }
+  /** This town's server process is alive but does not answer `SELECT 1` in time (hung or still starting). */
+  | { state: 'unhealthy'; port: number; pid: number | null; reason: string }
+  /** Something else holds the port: never mutated. */
+  | { state: 'imposter'; port: number; pid: number | null; command: string | null; reason: string };
+
+export interface ObservedRemote {
+  name: string;
+  url: string;
+}
+
+export interface ObservedIgnore {
+  pattern: string;
+  ignored: boolean;
+}
+
+export interface ObservedDatabase {
+  name: string;
+  remotes: ObservedRemote[];
+  ignore: ObservedIgnore[];
+  /**
+   * Commits or working changes that exist nowhere else, probed only for databases a plan may drop;
+   * null when not probed.
+   */
+  unpushed: { commits: number; dirty: boolean; detail: string } | null;
+}
+
+export interface ObservedState {
+  server: ObservedServer;
+  /** Databases served, from SQL; null when the server could not be queried. */
+  databases: ObservedDatabase[] | null;
+  /** Databases on disk (`<data_dir>/<name>/.dolt` present), known even when the server is down. */
+  onDisk: string[];
+  /** The managed config.yaml as it is on disk, to detect settings that need a restart; null when absent. */
+  serverConfigText: string | null;
+  /** SQL round trips the observation took (constant in the number of databases). */
+  roundTrips: number;
+}

@@ -1,0 +1,86 @@
+/** A plan: the ordered, typed actions that converge the observed town to the desired one. */
+
+export type Verb = 'create' | 'update' | 'delete' | 'start' | 'restart' | 'write';
+
+interface ActionBase {
+  /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
+  id: string;
+  verb: Verb;
+  /** Value before / after; null when the resource does not exist on that side. Secrets are masked. */
+  before: unknown;
+  after: unknown;
+  reason: string;
+  /** Loses data unless undone (only database drops are). */
+  destructive: boolean;
+  /** Takes effect only through a server (re)start. */
+  needsRestart: boolean;
+}
+
+export interface DaemonConfigAction extends ActionBase {
+  kind: 'daemon-config';
+  verb: 'write';
+  /** The patrol key EnsureLifecycleDefaults fills (`patrols.<key>`), or null when the whole file is created. */
+  patrol: string;
+}
+
+export interface ServerAction extends ActionBase {
+  kind: 'server';
+  verb: 'start' | 'restart';
+}
+
+export interface DatabaseAction extends ActionBase {
+  kind: 'database';
+  verb: 'create' | 'delete';
+  database: string;
+}
+
+export interface RemoteAction extends ActionBase {
+  kind: 'remote';
+  verb: 'create' | 'update' | 'delete';
+  database: string;
+  name: string;
+  /** Real URLs for execution; before/after hold the masked forms for display. */
+  fromUrl: string | null;
+  toUrl: string | null;
+}
+
+export interface IgnoreAction extends ActionBase {
+  kind: 'ignore';
+  verb: 'create' | 'update';
+  database: string;
+  pattern: string;
+}
+
+export type Action = DaemonConfigAction | ServerAction | DatabaseAction | RemoteAction | IgnoreAction;
+
+/** A change the config asks for that gt will not make under the current flags. */
+export interface BlockedChange {
+  id: string;
+  verb: Verb;
+  reason: string;
+  /** What the operator can do about it, e.g. "pass --prune". */
+  hint: string;
+}
+
+/** A condition under which gt must not act at all (e.g. an imposter on the port). */
+export interface PlanError {
+  code: string;
+  message: string;
+}
+
+export interface PlanOptions {
+  /** Allow drops of databases declared `ensure: absent`. */
+  prune: boolean;
+  /** Allow a drop although the database has unpushed commits. */
+  force: boolean;
+}
+
+export interface Plan {
+  actions: Action[];
+  blocked: BlockedChange[];
+  /** Databases that exist but are declared nowhere: reported, never touched. */
+  unmanaged: string[];
+  /** Things the plan could not see, e.g. remotes of on-disk databases while the server is down. */
+  notes: string[];
+  errors: PlanError[];
+}

@@ -1,0 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Provisions the pinned Dolt once per run and a private DOLT_ROOT_PATH; workers inherit the environment. */
+export default function globalSetup(): void {
+  const runRoot = realpathSync(mkdtempSync(join(tmpdir(), 'gt-test-')));
+  const doltRootPath = join(runRoot, 'dolt-root');
+  const doltBin = execFileSync('bash', ['scripts/ensure-dolt.sh', '--quiet', '--root-path', doltRootPath], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  process.env.GT_TEST_RUN_ROOT = runRoot;
+  process.env.GT_DOLT_BIN = doltBin;
+  process.env.DOLT_ROOT_PATH = doltRootPath;
+  process.env.DOLT_DISABLE_EVENT_FLUSH = '1';
+}

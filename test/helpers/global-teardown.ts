@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+
+/** Pids of processes whose command line names this run's temp root: only processes the tests started. */
+function processesUnder(runRoot: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runRoot)) pids.push(pid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** Safety net after every run: stop any server a test left behind, then remove the run's temp root. */
+export default async function globalTeardown(): Promise<void> {
+  const runRoot = process.env.GT_TEST_RUN_ROOT;
+  if (!runRoot) return;
+  const leftovers = processesUnder(runRoot);
+  for (const pid of leftovers) process.kill(pid, 'SIGTERM');
+  if (leftovers.length > 0) {
+    console.error(`global teardown: stopped ${leftovers.length} process(es) a test left running: ${leftovers.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const pid of processesUnder(runRoot)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(runRoot, { recursive: true, force: true });
+}
