@@ -2,10 +2,30 @@
 
 export type Verb = 'create' | 'update' | 'delete' | 'start' | 'restart' | 'write';
 
+/** Why an action is planned: stable, for scripts and agents that must not parse the prose reason. */
+export type ActionCode =
+  | 'daemon-config-missing'
+  | 'patrol-missing'
+  | 'server-stopped'
+  | 'server-unhealthy'
+  | 'server-config-changed'
+  | 'databases-not-served'
+  | 'database-missing'
+  | 'database-absent'
+  | 'remote-missing'
+  | 'remote-url-changed'
+  | 'remote-undeclared'
+  | 'ignore-missing'
+  | 'ignore-disabled';
+
+/** Why a change is blocked: one BlockedChange per cause, each with its own hint. */
+export type BlockedCode = 'protected' | 'prune-not-requested' | 'unpushed-changes' | 'unpushed-unknown';
+
 interface ActionBase {
   /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
   id: string;
   verb: Verb;
+  code: ActionCode;
   /** Value before / after; null when the resource does not exist on that side. Secrets are masked. */
   before: unknown;
   after: unknown;
@@ -19,24 +39,28 @@ interface ActionBase {
 export interface DaemonConfigAction extends ActionBase {
   kind: 'daemon-config';
   verb: 'write';
-  /** The patrol key EnsureLifecycleDefaults fills (`patrols.<key>`), or null when the whole file is created. */
+  code: 'daemon-config-missing' | 'patrol-missing';
+  /** The patrol key EnsureLifecycleDefaults fills (`patrols.<key>`); one action per key, also when the file is created. */
   patrol: string;
 }
 
 export interface ServerAction extends ActionBase {
   kind: 'server';
   verb: 'start' | 'restart';
+  code: 'server-stopped' | 'server-unhealthy' | 'server-config-changed' | 'databases-not-served';
 }
 
 export interface DatabaseAction extends ActionBase {
   kind: 'database';
   verb: 'create' | 'delete';
+  code: 'database-missing' | 'database-absent';
   database: string;
 }
 
 export interface RemoteAction extends ActionBase {
   kind: 'remote';
   verb: 'create' | 'update' | 'delete';
+  code: 'remote-missing' | 'remote-url-changed' | 'remote-undeclared';
   database: string;
   name: string;
   /** Real URLs for execution; before/after hold the masked forms for display. */
@@ -47,6 +71,7 @@ export interface RemoteAction extends ActionBase {
 export interface IgnoreAction extends ActionBase {
   kind: 'ignore';
   verb: 'create' | 'update';
+  code: 'ignore-missing' | 'ignore-disabled';
   database: string;
   pattern: string;
 }
@@ -57,6 +82,7 @@ export type Action = DaemonConfigAction | ServerAction | DatabaseAction | Remote
 export interface BlockedChange {
   id: string;
   verb: Verb;
+  code: BlockedCode;
   reason: string;
   /** What the operator can do about it, e.g. "pass --prune". */
   hint: string;
@@ -64,7 +90,8 @@ export interface BlockedChange {
 
 /** A condition under which gt must not act at all (e.g. an imposter on the port). */
 export interface PlanError {
-  code: string;
+  /** imposter: something else holds the port; external-server-unreachable: gt may not start the server it needs. */
+  code: 'imposter' | 'external-server-unreachable';
   message: string;
 }
 

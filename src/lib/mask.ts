@@ -1,0 +1,22 @@
+/** Masking of secrets for everything gt prints: plans, status, logs. The rest of a value is kept byte for byte. */
+
+export const MASK = '***';
+
+/** `scheme://user:password@host` — the password part of the userinfo. */
+const USERINFO_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i;
+
+/** A query parameter whose name says it carries a credential (token=, access_token=, X-Amz-Signature=, key=, ...). */
+const SECRET_QUERY_PARAM = /([?&])([^=&#]*(?:token|secret|passw(?:or)?d|pwd|signature|credential|auth|api[-_]?key)[^=&#]*|key|sig)=[^&#]*/gi;
+
+/**
+ * A URL with its credentials masked: `https://user:secret@host/db?token=abc` → `https://user:***@host/db?token=***`.
+ * Not parsed with `URL`, which would normalise the rest (trailing slashes, case) and make it differ from the real one.
+ */
+export function maskUrl(url: string): string {
+  return url.replace(USERINFO_PASSWORD, `$1:${MASK}@`).replace(SECRET_QUERY_PARAM, `$1$2=${MASK}`);
+}
+
+/** A secret value as it may be shown: masked, unless empty (an empty password is worth seeing and reveals nothing). */
+export function maskSecret(value: string): string {
+  return value === '' ? '' : MASK;
+}

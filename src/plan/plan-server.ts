@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parse } from 'yaml';
+import type { ServerSettings } from '../config/desired.js';
+import { renderServerConfigYaml } from '../config/server-config-yaml.js';
+import type { ObservedServer } from '../observe/observed.js';
+import { displayPath } from './source-label.js';
+import type { PlanError, ServerAction } from './types.js';
+
+function address(server: ServerSettings, observed: ObservedServer): string {
+  return `${server.host.value}:${observed.port}`;
+}
+
+/** Conditions under which gt must not act at all: an imposter on the port, an external server that is down. */
+export function serverError(server: ServerSettings, observed: ObservedServer): PlanError | null {
+  const at = address(server, observed);
+  if (observed.state === 'imposter') {
+    const holder = [observed.pid === null ? null : `pid ${observed.pid}`, observed.command].filter(Boolean).join(', ');
+    return {
+      code: 'imposter',
+      message:
+        `${at} is held by something that is not this town's Dolt server${holder ? ` (${holder})` : ''}: ` +
+        `${observed.reason}. gt never touches it: stop it, or give this town another port (env.GT_DOLT_PORT in mayor/daemon.json).`,
+    };
+  }
+  if (!server.external.value || observed.state === 'running') return null;
+  const why = observed.state === 'stopped' ? 'nothing listens there' : `it does not answer: ${observed.reason}`;
+  return {
+    code: 'external-server-unreachable',
+    message: `external server not reachable on ${at} (${why}); gt never starts or restarts an external server (external from ${server.external.source})`,
+  };
+}
+
+/** config.yaml flattened to dotted keys (`listener.port`), or null when there is none or it does not parse. */
+function flatSettings(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const flat: Record<string, unknown> = {};
+  const walk = (value: Record<string, unknown>, prefix: string): void => {
+    for (const [key, inner] of Object.entries(value)) {
+      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
+        walk(inner as Record<string, unknown>, `${prefix}${key}.`);
+      } else {
+        flat[`${prefix}${key}`] = inner;
+      }
+    }
+  };
+  walk(parsed as Record<string, unknown>, '');
+  return flat;
+}
+
+interface Difference {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  reason: string;
+}
+
+/**
+ * Compares settings, not text: a comment or formatting difference in config.yaml changes nothing the server runs
+ * with and is no reason to restart it.
+ */
+function configDifference(townRoot: string, server: ServerSettings, diskText: string | null): Difference | null {
+  const wanted = flatSettings(renderServerConfigYaml(server)) ?? {};
+  const onDisk = flatSettings(diskText);
+  const path = displayPath(townRoot, join(server.dataDir.value, 'config.yaml'));
+  if (onDisk === null) {
+    const problem = diskText === null ? 'does not exist' : 'does not parse';
+    return { before: {}, after: wanted, reason: `${path} ${problem}: the server does not run with gt's settings` };
+  }
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(wanted), ...Object.keys(onDisk)])) {
+    if (isDeepStrictEqual(wanted[key], onDisk[key])) continue;
+    before[key] = onDisk[key] ?? null;
+    after[key] = wanted[key] ?? null;
+  }
+  const changed = Object.keys(after);
+  if (changed.length === 0) return null;
+  return { before, after, reason: `${path} differs from the settings resolved from mayor/daemon.json (${changed.join(', ')})` };
+}
+
+function restart(code: ServerAction['code'], before: unknown, after: unknown, reason: string): ServerAction {
+  return { kind: 'server', id: 'server', verb: 'restart', code, before, after, reason, destructive: false, needsRestart: true };
+}
+
+/**
+ * The server's action when serverError found nothing: start a stopped server, restart a hung one, or restart a
+ * running one whose config.yaml settings differ or that does not serve databases the town declares and has on disk.
+ * Apply writes config.yaml before every start or restart.
+ */
+export function planServer(
+  townRoot: string,
+  server: ServerSettings,
+  observed: ObservedServer,
+  configText: string | null,
+  unserved: string[],
+): ServerAction | null {
+  if (server.external.value) return null;
+  const at = address(server, observed);
+  if (observed.state === 'stopped') {
+    const stale = observed.stalePid === null ? '' : ` (the pid file names pid ${observed.stalePid}, which is gone)`;
+    return {
+      kind: 'server',
+      id: 'server',
+      verb: 'start',
+      code: 'server-stopped',
+      before: { state: 'stopped', host: server.host.value, port: observed.port },
+      after: { state: 'running', host: server.host.value, port: observed.port },
+      reason: `nothing serves this town on ${at}${stale}: apply writes config.yaml and starts dolt sql-server`,
+      destructive: false,
+      needsRestart: false,
+    };
+  }
+  if (observed.state === 'unhealthy') {
+    const pid = observed.pid === null ? '' : ` (pid ${observed.pid})`;
+    return restart(
+      'server-unhealthy',
+      { state: 'unhealthy' },
+      { state: 'running' },
+      `the server on ${at}${pid} does not answer SELECT 1: ${observed.reason}`,
+    );
+  }
+  if (observed.state !== 'running') return null;
+  const config = configDifference(townRoot, server, configText);
+  const unservedReason = `${unserved.join(', ')} ${unserved.length === 1 ? 'is' : 'are'} on disk but not served: a restart loads them`;
+  if (config !== null) {
+    const reason = unserved.length > 0 ? `${config.reason}; ${unservedReason}` : config.reason;
+    return restart('server-config-changed', config.before, config.after, reason);
+  }
+  if (unserved.length > 0) return restart('databases-not-served', { unserved }, { unserved: [] }, unservedReason);
+  return null;
+}

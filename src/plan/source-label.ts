@@ -1,0 +1,16 @@
+import { isAbsolute, relative } from 'node:path';
+import type { DesiredDatabase } from '../config/desired.js';
+import { formatLocation } from '../lib/location.js';
+
+/** A path as the operator thinks of it: relative to the town root when it lies inside it. */
+export function displayPath(townRoot: string, file: string): string {
+  if (!isAbsolute(file)) return file;
+  const inside = relative(townRoot, file);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+}
+
+/** Where a database was declared, for reasons: `mayor/rigs.d/wyvern.yaml:3:1`, or the implicit town database. */
+export function declaredAt(townRoot: string, database: DesiredDatabase): string {
+  if (database.source === null) return 'the town (hq is always declared)';
+  return formatLocation({ ...database.source, file: displayPath(townRoot, database.source.file) });
+}

@@ -1,0 +1,34 @@
+import { maskSecret, maskUrl } from '../../../src/lib/mask.js';
+
+describe('maskUrl', () => {
+  test.each([
+    ['https://user:secret@host/db', 'https://user:***@host/db'],
+    ['https://x-access-token:ghp_abc123@github.com/org/repo', 'https://x-access-token:***@github.com/org/repo'],
+    ['https://host/db?token=abc&branch=main', 'https://host/db?token=***&branch=main'],
+    ['https://host/db?branch=main&access_token=abc#frag', 'https://host/db?branch=main&access_token=***#frag'],
+    ['https://s3.example/b?X-Amz-Credential=AK&X-Amz-Signature=ff&X-Amz-Date=1', 'https://s3.example/b?X-Amz-Credential=***&X-Amz-Signature=***&X-Amz-Date=1'],
+    ['https://host/db?key=k&monkey=banana', 'https://host/db?key=***&monkey=banana'],
+    ['https://u:p@host/db?password=p2', 'https://u:***@host/db?password=***'],
+  ])('%s → %s', (url, masked) => {
+    expect(maskUrl(url)).toBe(masked);
+  });
+
+  test.each([
+    'file:///srv/dolt-remotes/wyvern',
+    'https://doltremoteapi.dolthub.com/org/repo',
+    'aws://[dolt-table:dolt-bucket]/wyvern',
+    'gs://bucket/path',
+    'https://user@host/db',
+    'https://host:8443/db',
+    '/relative/path',
+  ])('leaves %s as it is', (url) => {
+    expect(maskUrl(url)).toBe(url);
+  });
+});
+
+describe('maskSecret', () => {
+  test('masks any non-empty value and keeps an empty one empty', () => {
+    expect(maskSecret('hunter2')).toBe('***');
+    expect(maskSecret('')).toBe('');
+  });
+});

@@ -1,0 +1,134 @@
+/** Builders of desired and observed towns for plan() tests: plain data, no I/O. */
+import type { DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSettings } from '../../../src/config/desired.js';
+import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
+import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
+import type { ObservedDatabase, ObservedServer, ObservedState } from '../../../src/observe/observed.js';
+
+export const TOWN = '/srv/town';
+
+function byDefault<T>(value: T) {
+  return { value, source: 'default' };
+}
+
+export function serverSettings(overrides: Partial<ServerSettings> = {}): ServerSettings {
+  return {
+    port: { value: 3317, source: 'mayor/daemon.json env.GT_DOLT_PORT' },
+    host: byDefault('127.0.0.1'),
+    user: byDefault('root'),
+    password: { value: 'hunter2', source: 'env GT_DOLT_PASSWORD' },
+    dataDir: byDefault(`${TOWN}/.dolt-data`),
+    logFile: byDefault(`${TOWN}/daemon/dolt.log`),
+    logLevel: byDefault('info'),
+    maxConnections: byDefault(1000),
+    readTimeoutMillis: byDefault(28_800_000),
+    writeTimeoutMillis: byDefault(28_800_000),
+    waitTimeoutSeconds: byDefault(0),
+    external: byDefault(false),
+    supervision: {
+      restartDelayMs: 5000,
+      maxRestartDelayMs: 300_000,
+      restartWindowMs: 600_000,
+      maxRestartsInWindow: 5,
+      healthyResetMs: 300_000,
+      healthCheckIntervalMs: 30_000,
+    },
+    ...overrides,
+  };
+}
+
+/** daemon.json on disk with the given content; every lifecycle patrol present unless told otherwise. */
+export function daemonFile(raw: Record<string, unknown> = defaultDaemonConfig()): DaemonFile {
+  return { path: `${TOWN}/mayor/daemon.json`, exists: true, raw, text: JSON.stringify(raw, null, 2), mode: 0o644 };
+}
+
+export function missingDaemonFile(): DaemonFile {
+  return { path: `${TOWN}/mayor/daemon.json`, exists: false, raw: {}, text: null, mode: null };
+}
+
+export function hq(overrides: Partial<DesiredDatabase> = {}): DesiredDatabase {
+  return {
+    name: 'hq',
+    rig: 'hq',
+    kind: 'Town',
+    prefix: null,
+    ensure: 'present',
+    protect: false,
+    remotes: null,
+    ignore: [],
+    source: null,
+    ...overrides,
+  };
+}
+
+export function rig(name: string, overrides: Partial<DesiredDatabase> = {}): DesiredDatabase {
+  return {
+    name,
+    rig: name,
+    kind: 'Rig',
+    prefix: name.slice(0, 2),
+    ensure: 'present',
+    protect: false,
+    remotes: [{ name: 'origin', url: `file:///srv/dolt-remotes/${name}` }],
+    ignore: ['wisps'],
+    source: { file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 1, column: 1 },
+    ...overrides,
+  };
+}
+
+export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Partial<DesiredState> = {}): DesiredState {
+  return {
+    townRoot: TOWN,
+    server: serverSettings(),
+    daemonConfig: daemonFile(),
+    databases,
+    sources: [`${TOWN}/mayor/daemon.json`],
+    ...overrides,
+  };
+}
+
+export function running(port = 3317): ObservedServer {
+  return { state: 'running', port, pid: 4242, version: '1.59.0', identity: '--config matches', startedAt: null };
+}
+
+export function stopped(port = 3317): ObservedServer {
+  return { state: 'stopped', port, stalePid: null };
+}
+
+/** A served database exactly as the desired one declares it (no unpushed work). */
+export function servedAsDeclared(database: DesiredDatabase): ObservedDatabase {
+  return {
+    name: database.name,
+    remotes: (database.remotes ?? []).map((remote: DesiredRemote) => ({ ...remote })),
+    ignore: database.ignore.map((pattern) => ({ pattern, ignored: true })),
+    unpushed: null,
+  };
+}
+
+/** The live town converged to `desired`: server up with its config.yaml, every present database served as declared. */
+export function convergedObserved(desired: DesiredState): ObservedState {
+  const present = desired.databases.filter((db) => db.ensure === 'present');
+  return {
+    server: running(desired.server.port.value),
+    databases: present.map(servedAsDeclared),
+    onDisk: present.map((db) => db.name),
+    serverConfigText: renderServerConfigYaml(desired.server),
+    roundTrips: 4,
+  };
+}
+
+/** Nothing running and nothing on disk. */
+export function emptyObserved(port = 3317): ObservedState {
+  return { server: stopped(port), databases: null, onDisk: [], serverConfigText: null, roundTrips: 0 };
+}
+
+/** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */
+export function withServed(observed: ObservedState, database: ObservedDatabase): ObservedState {
+  const others = (observed.databases ?? []).filter((db) => db.name !== database.name);
+  return {
+    ...observed,
+    databases: [...others, database],
+    onDisk: observed.onDisk.includes(database.name) ? observed.onDisk : [...observed.onDisk, database.name],
+  };
+}
+
+export const NO_FLAGS = { prune: false, force: false };
