@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { addGlobalOptions } from './global-options.js';
+import { registerInitCommand } from './init.js';
+import { registerValidateCommand } from './validate.js';
 import { registerVersionCommand } from './version.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -13,5 +15,7 @@ const program = addGlobalOptions(
 );
 
 registerVersionCommand(program, version);
+registerValidateCommand(program);
+registerInitCommand(program);
 
 await program.parseAsync(process.argv);

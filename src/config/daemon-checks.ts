@@ -1,0 +1,114 @@
+import { diagnostic } from './diagnostic-codes.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { DaemonConfig, PatrolsConfig } from './generated/daemon-config.js';
+import type { PositionedDocument } from './positioned-document.js';
+
+export interface DaemonCheckContext {
+  /** Databases declared present (hq included). */
+  declaredDatabases: readonly string[];
+  /** `disabled_patrols` of settings/config.json. */
+  disabledPatrols: readonly string[];
+  /** Where Gas Town's daemon runs (dolt_backup works only on darwin). */
+  platform: NodeJS.Platform;
+}
+
+/** Patrols whose `databases` list names Dolt databases the patrol works on. */
+const DATABASE_PATROLS = ['dolt_remotes', 'dolt_backup', 'jsonl_git_backup', 'wisp_reaper', 'compactor_dog'] as const;
+
+/**
+ * What daemon.json's schema cannot see (reference/gastown.md §1.3, §1.6): the port range `gt config set` enforces,
+ * port settings that disagree, patrols naming databases no manifest declares, and patrols that are enabled but do
+ * nothing.
+ */
+export function checkDaemonConfig(
+  config: DaemonConfig,
+  document: PositionedDocument,
+  context: DaemonCheckContext,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const patrols: PatrolsConfig = config.patrols ?? {};
+  const envPort = config.env?.GT_DOLT_PORT;
+  if (envPort !== undefined && (Number(envPort) < 1024 || Number(envPort) > 65535)) {
+    found.push(
+      diagnostic(
+        'GT-E047',
+        document.locate(['env', 'GT_DOLT_PORT']),
+        `env.GT_DOLT_PORT is "${envPort}"; use a port from 1024 to 65535 (as \`gt config set dolt.port\` requires)`,
+      ),
+    );
+  }
+  const server = patrols.dolt_server;
+  if (
+    server?.enabled === true &&
+    server.port !== undefined &&
+    envPort !== undefined &&
+    Number(envPort) !== server.port
+  ) {
+    found.push(
+      diagnostic(
+        'GT-W062',
+        document.locate(['patrols', 'dolt_server', 'port']),
+        `patrols.dolt_server.port ${server.port} differs from env.GT_DOLT_PORT "${envPort}"; gt uses env.GT_DOLT_PORT, while Gas Town's daemon exports dolt_server.port to its agents — make them equal`,
+      ),
+    );
+  }
+
+  const declared = new Set(context.declaredDatabases);
+  for (const key of DATABASE_PATROLS) {
+    (patrols[key]?.databases ?? []).forEach((name, index) => {
+      if (!declared.has(name)) {
+        found.push(
+          diagnostic(
+            'GT-W060',
+            document.locate(['patrols', key, 'databases', index]),
+            `patrols.${key}.databases names "${name}", which no manifest declares (declared: ${[...declared].join(', ')})`,
+          ),
+        );
+      }
+    });
+  }
+
+  const ineffective = (key: string, why: string) =>
+    found.push(
+      diagnostic(
+        'GT-W061',
+        document.locate(['patrols', key, 'enabled'], 'key'),
+        `patrols.${key} is enabled but ${why}`,
+      ),
+    );
+  for (const [key, entry] of Object.entries(patrols)) {
+    if (isEnabled(entry) && context.disabledPatrols.includes(key)) {
+      ineffective(key, 'settings/config.json lists it in disabled_patrols, so Gas Town never runs it');
+    }
+  }
+  if (isEnabled(patrols.jsonl_git_backup) && (patrols.jsonl_git_backup?.databases ?? []).length === 0) {
+    ineffective(
+      'jsonl_git_backup',
+      'has no databases, so it exports nothing; list the databases to back up, e.g. ["hq"]',
+    );
+  }
+  if (isEnabled(patrols.dolt_backup) && context.platform !== 'darwin') {
+    ineffective(
+      'dolt_backup',
+      `Gas Town runs it only on macOS (this is ${context.platform}); set "enabled": false to say so`,
+    );
+  }
+  const compacted = [...(patrols.compactor_dog?.databases ?? []), ...(patrols.wisp_reaper?.databases ?? [])];
+  if (isEnabled(patrols.compactor_dog) && compacted.length === 0 && declared.size > 1) {
+    ineffective(
+      'compactor_dog',
+      'has no databases (nor wisp_reaper.databases), so it compacts only hq; list the rig databases to compact them too',
+    );
+  }
+  if (isEnabled(patrols.scheduled_maintenance) && patrols.scheduled_maintenance?.window === undefined) {
+    ineffective('scheduled_maintenance', 'has no window, so Gas Town skips it; set "window": "HH:MM"');
+  }
+  if (isEnabled(patrols.dolt_remotes) && !(server?.enabled === true && (server.data_dir ?? '') !== '')) {
+    ineffective('dolt_remotes', 'Gas Town pushes only when patrols.dolt_server is enabled with a data_dir');
+  }
+  return found;
+}
+
+function isEnabled(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as { enabled?: unknown }).enabled === true;
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { applyEdits, format, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { writeFileAtomic } from '../lib/atomic-write.js';
+import { readDaemonFile } from './daemon-file.js';
+import type { DaemonFile } from './desired.js';
+import { ConfigError, hasErrors } from './diagnostics.js';
+import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from './lifecycle.js';
+
+/**
+ * EnsureLifecycleDefaults on disk: fills the lifecycle patrol entries that are missing or null and returns their
+ * keys. It edits the file's text, so formatting, key order and unknown keys stay byte-identical, and writes
+ * atomically keeping the file mode. Nothing missing: nothing written (content and mtime stay). A missing file
+ * becomes Gas Town's default file. The file is re-read first: if it no longer parses or breaks the schema, it throws
+ * ConfigError and the file is left alone.
+ */
+export function writeLifecycleDefaults(file: DaemonFile): string[] {
+  const current = readDaemonFile(file.path);
+  if (hasErrors(current.diagnostics)) throw new ConfigError(current.diagnostics);
+
+  if (current.file.text === null) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileAtomic(file.path, `${JSON.stringify(defaultDaemonConfig(), null, 2)}\n`);
+    return Object.keys(LIFECYCLE_DEFAULTS);
+  }
+
+  const { content, filled } = ensureLifecycleDefaults(current.file.raw);
+  if (filled.length === 0) return [];
+  const formatting = detectFormatting(current.file.text);
+  let text = current.file.text;
+  const patrols = current.file.raw.patrols;
+  if (patrols === undefined || patrols === null) text = setFormatted(text, ['patrols'], content.patrols, formatting);
+  else for (const key of filled) text = setFormatted(text, ['patrols', key], LIFECYCLE_DEFAULTS[key], formatting);
+  // compares parsed JSON on both sides: structuredClone'd objects can carry another realm's prototypes
+  if (!isDeepStrictEqual(JSON.parse(text), JSON.parse(JSON.stringify(content)))) {
+    throw new Error(
+      `internal error: editing ${file.path} did not produce the expected content; the file was not written`,
+    );
+  }
+  writeFileAtomic(file.path, text);
+  return filled;
+}
+
+/**
+ * Sets `path` to `value`, formatting only the inserted text. (modify's own formatting re-indents the whole line the
+ * edit touches, which would rewrite the previous entry when it sits on that line.)
+ */
+function setFormatted(text: string, path: JSONPath, value: unknown, formatting: FormattingOptions): string {
+  const [edit] = modify(text, path, value, {});
+  if (edit === undefined) return text;
+  const edited = applyEdits(text, [edit]);
+  const start = edit.offset;
+  const end = edit.offset + edit.content.length;
+  const layout = format(edited, { offset: start, length: end - start }, formatting).filter(
+    (e) => e.offset >= start && e.offset + e.length <= end,
+  );
+  return applyEdits(edited, layout);
+}
+
+/** The file's own indentation and line ending, so inserted entries look like their neighbours. */
+function detectFormatting(text: string): FormattingOptions {
+  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return indent.startsWith('\t')
+    ? { insertSpaces: false, tabSize: 1, eol }
+    : { insertSpaces: true, tabSize: indent.length, eol };
+}

@@ -1,0 +1,42 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { DaemonFile } from './desired.js';
+import { diagnostic, wholeFile } from './diagnostic-codes.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { parseJsonDocument } from './json-document.js';
+import type { PositionedDocument } from './positioned-document.js';
+import { schemaDiagnostics } from './schema-validation.js';
+
+export interface LoadedDaemonFile {
+  file: DaemonFile;
+  /** null when the file is missing or does not parse. */
+  document: PositionedDocument | null;
+  /** Syntax, duplicate-key and schema findings about the file itself. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `mayor/daemon.json` as it is on disk, checked against schemas/daemon.schema.json. A missing file is fine (it becomes
+ * Gas Town's default file on apply); a file with errors keeps `raw` empty and must never be rewritten.
+ */
+export function readDaemonFile(path: string): LoadedDaemonFile {
+  let text: string;
+  let mode: number;
+  try {
+    text = readFileSync(path, 'utf8');
+    mode = statSync(path).mode & 0o7777;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const file: DaemonFile = { path, exists: code !== 'ENOENT', raw: {}, text: null, mode: null };
+    if (code === 'ENOENT') return { file, document: null, diagnostics: [] };
+    return {
+      file,
+      document: null,
+      diagnostics: [diagnostic('GT-E003', wholeFile(path), `cannot read daemon.json: ${(error as Error).message}`)],
+    };
+  }
+  const parsed = parseJsonDocument(path, text);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.document !== null) diagnostics.push(...schemaDiagnostics('daemon', parsed.document));
+  const raw = !hasErrors(diagnostics) ? (parsed.document?.value as Record<string, unknown>) : {};
+  return { file: { path, exists: true, raw, text, mode }, document: parsed.document, diagnostics };
+}

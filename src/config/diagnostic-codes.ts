@@ -1,0 +1,72 @@
+import { isAbsolute, relative } from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
+import { formatLocation, type SourceLocation } from '../lib/location.js';
+
+/**
+ * Every diagnostic code gt's config checks emit, with a one-line summary. Codes are stable: a code is never reused
+ * for another meaning. GT-E… are errors (nothing is applied), GT-W… are warnings. docs/diagnostics.md explains each.
+ */
+export const DIAGNOSTIC_CODES = {
+  'GT-E001': 'no town root found',
+  'GT-E002': 'manifest path does not exist',
+  'GT-E003': 'file cannot be read',
+  'GT-E010': 'daemon.json is not valid JSON',
+  'GT-E011': 'duplicate key in daemon.json',
+  'GT-E012': 'manifest is not valid YAML',
+  'GT-E013': 'duplicate key in a manifest',
+  'GT-E014': 'document is not a manifest (no kind)',
+  'GT-E015': 'unknown kind',
+  'GT-E016': 'more than one Town document',
+  'GT-E020': 'unknown key',
+  'GT-E021': 'missing required key',
+  'GT-E022': 'wrong type',
+  'GT-E023': 'value not allowed',
+  'GT-E024': 'value out of range',
+  'GT-E025': 'invalid Go duration',
+  'GT-E026': 'duration must be integer nanoseconds',
+  'GT-E027': 'invalid HH:MM time of day',
+  'GT-E028': 'invalid name',
+  'GT-E029': 'invalid beads prefix',
+  'GT-E030': 'invalid remote name',
+  'GT-E031': 'schema violation',
+  'GT-E040': 'duplicate rig name',
+  'GT-E041': 'duplicate prefix',
+  'GT-E042': 'duplicate database name',
+  'GT-E043': 'reserved name hq',
+  'GT-E044': 'remote URL Dolt does not accept',
+  'GT-E045': 'duplicate remote name',
+  'GT-E046': 'test database name on the production port 3307',
+  'GT-E047': 'port out of range',
+  'GT-E048': 'invalid value in the environment',
+  'GT-W060': 'patrol names an undeclared database',
+  'GT-W061': 'patrol is enabled but has no effect',
+  'GT-W062': 'conflicting port settings',
+  'GT-W063': 'Gas Town runtime file ignored',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function diagnostic(code: DiagnosticCode, location: SourceLocation, message: string): Diagnostic {
+  return { severity: code.startsWith('GT-W') ? 'warning' : 'error', code, message, location };
+}
+
+/** A place that is a whole file or an environment variable rather than a spot inside a file. */
+export function wholeFile(file: string): SourceLocation {
+  return { file, line: 1, column: 1 };
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.location.file.localeCompare(b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column,
+  );
+}
+
+/** `mayor/rigs.d/a.yaml:3:9` for a message that points at another place: relative to `base` when inside it. */
+export function formatPlace(base: string, location: SourceLocation): string {
+  const inside = relative(base, location.file);
+  const file = inside === '' || inside.startsWith('..') || isAbsolute(inside) ? location.file : inside;
+  return formatLocation({ ...location, file });
+}

@@ -1,0 +1,45 @@
+/* Generated from schemas/town.schema.json by scripts/gen-types.mjs. Do not edit: run `npm run gen:types`. */
+
+/**
+ * The authoritative set of the database's remotes; absent means remotes are not managed.
+ */
+export type Remotes = Remote[];
+/**
+ * dolt_ignore table-name patterns that must be present (ignored = true).
+ */
+export type IgnorePatterns = string[];
+
+/**
+ * At most one per town: remotes and ignore patterns of the town database hq.
+ */
+export interface TownManifest {
+  apiVersion: 'gastown.dev/v1alpha1';
+  kind: 'Town';
+  metadata?: TownMetadata;
+  spec: TownSpec;
+}
+export interface TownMetadata {
+  /**
+   * The town's name (informational).
+   */
+  name?: string;
+  labels?: StringMap;
+  annotations?: StringMap;
+}
+export interface StringMap {
+  [k: string]: string;
+}
+export interface TownSpec {
+  remotes?: Remotes;
+  ignore?: IgnorePatterns;
+}
+export interface Remote {
+  /**
+   * A Dolt remote name: no whitespace and none of . / \ ! @ # $ % ^ & * ( ) { } [ ] , < > ' " ? = + |
+   */
+  name: string;
+  /**
+   * A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.
+   */
+  url: string;
+}

@@ -1,0 +1,139 @@
+import type { SourceLocation } from '../lib/location.js';
+import { diagnostic, formatPlace } from './diagnostic-codes.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { RigManifest } from './generated/rig-manifest.js';
+import type { TownManifest } from './generated/town-manifest.js';
+import type { Manifest } from './manifests.js';
+import type { DocPath } from './positioned-document.js';
+import { remoteUrlProblem } from './remote-url.js';
+
+/** Beads' test-database prefixes (reference/gastown.md §6): refused on the production port. */
+export const TEST_DATABASE_PREFIXES = [
+  'testdb_',
+  'beads_test',
+  'beads_pt',
+  'beads_vr',
+  'doctest_',
+  'doctortest_',
+  'benchdb_',
+];
+const PRODUCTION_PORT = 3307;
+const TOWN_DATABASE = 'hq';
+const TOWN_PREFIXES = ['hq', 'hq-cv'];
+
+/** The Dolt database a rig manifest declares. */
+export function rigDatabaseName(rig: RigManifest): string {
+  return rig.spec.database ?? rig.metadata.name;
+}
+
+/**
+ * What the schema cannot see: names unique across every manifest, the reserved town names, remotes Dolt accepts,
+ * and test-database names on the production port.
+ */
+export function checkManifests(
+  rigs: readonly Manifest<RigManifest>[],
+  town: Manifest<TownManifest> | null,
+  context: { cwd: string; effectivePort: number },
+): Diagnostic[] {
+  const { cwd, effectivePort } = context;
+  const found: Diagnostic[] = [];
+  const names = new Uniqueness(cwd, 'GT-E040', 'rig name', 'rig names must be unique across all manifests');
+  const prefixes = new Uniqueness(cwd, 'GT-E041', 'prefix', 'each rig needs its own beads prefix');
+  const databases = new Uniqueness(cwd, 'GT-E042', 'database', 'each rig needs its own Dolt database');
+
+  for (const { manifest, document } of rigs) {
+    const { name } = manifest.metadata;
+    const databasePath: DocPath = manifest.spec.database === undefined ? ['metadata', 'name'] : ['spec', 'database'];
+    const database = rigDatabaseName(manifest);
+    const at = (path: DocPath) => document.locate(path);
+
+    if (name === TOWN_DATABASE) {
+      const why = 'hq is the town database (declare its remotes and ignore patterns in a kind: Town document)';
+      found.push(diagnostic('GT-E043', at(['metadata', 'name']), `a rig cannot be named "hq": ${why}`));
+    } else if (database === TOWN_DATABASE) {
+      found.push(
+        diagnostic('GT-E043', at(databasePath), 'a rig cannot use the database "hq": it is the town database'),
+      );
+    }
+    if (TOWN_PREFIXES.includes(manifest.spec.prefix)) {
+      found.push(
+        diagnostic(
+          'GT-E043',
+          at(['spec', 'prefix']),
+          `the prefix "${manifest.spec.prefix}" belongs to the town (hq- and hq-cv- route to the town beads); pick another`,
+        ),
+      );
+    }
+    const duplicateName = names.add(name, at(['metadata', 'name']));
+    found.push(...duplicateName);
+    found.push(...prefixes.add(manifest.spec.prefix, at(['spec', 'prefix'])));
+    // a duplicate name already implies the duplicate database it defaults to
+    if (duplicateName.length === 0 || manifest.spec.database !== undefined) {
+      found.push(...databases.add(database, at(databasePath)));
+    }
+
+    const testPrefix = TEST_DATABASE_PREFIXES.find((prefix) => database.startsWith(prefix));
+    if (testPrefix !== undefined && effectivePort === PRODUCTION_PORT) {
+      found.push(
+        diagnostic(
+          'GT-E046',
+          at(databasePath),
+          `the database "${database}" has the test prefix "${testPrefix}" and the effective port is the production port 3307; beads refuses to create it there — rename it, or run the test town on another port (env.GT_DOLT_PORT)`,
+        ),
+      );
+    }
+    found.push(
+      ...checkRemotes(cwd, manifest.spec.remotes ?? [], (path) => document.locate(['spec', 'remotes', ...path])),
+    );
+  }
+  if (town !== null) {
+    found.push(
+      ...checkRemotes(cwd, town.manifest.spec.remotes ?? [], (path) =>
+        town.document.locate(['spec', 'remotes', ...path]),
+      ),
+    );
+  }
+  return found;
+}
+
+function checkRemotes(
+  cwd: string,
+  remotes: readonly { name: string; url: string }[],
+  at: (path: DocPath) => SourceLocation,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const names = new Uniqueness(cwd, 'GT-E045', 'remote name', 'a database has one remote per name');
+  remotes.forEach((remote, index) => {
+    found.push(...names.add(remote.name, at([index, 'name'])));
+    const problem = remoteUrlProblem(remote.url);
+    if (problem !== null) found.push(diagnostic('GT-E044', at([index, 'url']), problem));
+  });
+  return found;
+}
+
+/** Reports the second and later declarations of a value, pointing at the first. */
+class Uniqueness {
+  private readonly first = new Map<string, SourceLocation>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly code: 'GT-E040' | 'GT-E041' | 'GT-E042' | 'GT-E045',
+    private readonly what: string,
+    private readonly rule: string,
+  ) {}
+
+  add(value: string, location: SourceLocation): Diagnostic[] {
+    const earlier = this.first.get(value);
+    if (earlier === undefined) {
+      this.first.set(value, location);
+      return [];
+    }
+    return [
+      diagnostic(
+        this.code,
+        location,
+        `${this.what} "${value}" is already declared at ${formatPlace(this.cwd, earlier)}; ${this.rule}`,
+      ),
+    ];
+  }
+}

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diagnostic, formatPlace, wholeFile } from './diagnostic-codes.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { RigManifest } from './generated/rig-manifest.js';
+import type { TownManifest } from './generated/town-manifest.js';
+import type { PositionedDocument } from './positioned-document.js';
+import { schemaDiagnostics } from './schema-validation.js';
+import { parseYamlDocuments } from './yaml-documents.js';
+
+export interface Manifest<T> {
+  manifest: T;
+  document: PositionedDocument;
+}
+
+export interface LoadedManifests {
+  /** Schema-valid Rig documents in source order (files sorted by name within a directory). */
+  rigs: Manifest<RigManifest>[];
+  town: Manifest<TownManifest> | null;
+  /** Directories and files read (absolute), for the daemon's watcher; the default rigs.d/ even when absent. */
+  sources: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Names readManifests reads in a manifest directory (the daemon watches the same ones). */
+export const MANIFEST_FILE = /^[^.].*\.ya?ml$/;
+
+/**
+ * Rig and Town manifests: every *.yaml/*.yml directly in `<town>/mayor/rigs.d/`, or in the -f paths (files or
+ * directories, relative to cwd) when any are given.
+ */
+export function readManifests(townRoot: string, paths: readonly string[], cwd: string): LoadedManifests {
+  const diagnostics: Diagnostic[] = [];
+  const sources: string[] = [];
+  const files: string[] = [];
+  const explicit = paths.length > 0;
+  for (const path of explicit ? paths.map((p) => resolve(cwd, p)) : [join(townRoot, 'mayor', 'rigs.d')]) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      if (explicit) diagnostics.push(diagnostic('GT-E002', wholeFile(path), `-f ${path}: no such file or directory`));
+      else sources.push(path);
+      continue;
+    }
+    sources.push(path);
+    if (!isDirectory) files.push(path);
+    else {
+      const inDir = readdirSync(path, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && MANIFEST_FILE.test(entry.name))
+        .map((entry) => join(path, entry.name))
+        .sort();
+      files.push(...inDir);
+      sources.push(...inDir);
+    }
+  }
+
+  const loaded: LoadedManifests = { rigs: [], town: null, sources, diagnostics };
+  const add = (document: PositionedDocument) => addDocument(loaded, document, cwd);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      diagnostics.push(diagnostic('GT-E003', wholeFile(file), `cannot read manifest: ${(error as Error).message}`));
+      continue;
+    }
+    const parsed = parseYamlDocuments(file, text);
+    diagnostics.push(...parsed.diagnostics);
+    for (const document of parsed.documents) add(document);
+  }
+  return loaded;
+}
+
+function addDocument(loaded: LoadedManifests, document: PositionedDocument, cwd: string): void {
+  const { value } = document;
+  const kind =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as { kind?: unknown }).kind
+      : undefined;
+  if (kind === undefined) {
+    loaded.diagnostics.push(
+      diagnostic(
+        'GT-E014',
+        document.locate([]),
+        'not a manifest: a document needs `apiVersion: gastown.dev/v1alpha1` and `kind: Rig` or `kind: Town`',
+      ),
+    );
+    return;
+  }
+  if (kind !== 'Rig' && kind !== 'Town') {
+    loaded.diagnostics.push(
+      diagnostic(
+        'GT-E015',
+        document.locate(['kind']),
+        `unknown kind ${JSON.stringify(kind)}; allowed kinds: Rig, Town`,
+      ),
+    );
+    return;
+  }
+  const schemaErrors = schemaDiagnostics(kind === 'Rig' ? 'rig' : 'town', document);
+  loaded.diagnostics.push(...schemaErrors);
+  if (schemaErrors.length > 0) return;
+  if (kind === 'Rig') {
+    loaded.rigs.push({ manifest: document.value as RigManifest, document });
+  } else if (loaded.town !== null) {
+    const first = formatPlace(cwd, loaded.town.document.locate(['kind']));
+    loaded.diagnostics.push(
+      diagnostic(
+        'GT-E016',
+        document.locate(['kind']),
+        `a second kind: Town document (the first is at ${first}); a town has at most one — merge them`,
+      ),
+    );
+  } else {
+    loaded.town = { manifest: document.value as TownManifest, document };
+  }
+}

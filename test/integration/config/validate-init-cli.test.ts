@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LIFECYCLE_DEFAULTS } from '../../../src/config/lifecycle.js';
+import { makeTempDir } from '../../helpers/env.js';
+import { runGt } from '../../helpers/gt.js';
+import { FIXTURES, INVALID_CASES } from '../../unit/config/invalid-cases.js';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+describe('gt validate', () => {
+  it('exits 0 on examples/town and says it is valid', async () => {
+    const result = await runGt(['validate', '--town', 'examples/town'], { cwd: REPO });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim()).toBe(
+      'examples/town is valid (databases: hq, gastown, longeye, wyvern): 0 errors, 0 warnings',
+    );
+  });
+
+  it('finds the town from GT_TOWN_ROOT and from the current directory', async () => {
+    expect((await runGt(['validate'], { cwd: REPO, env: { GT_TOWN_ROOT: 'examples/town' } })).exitCode).toBe(0);
+    expect((await runGt(['validate'], { cwd: join(REPO, 'examples', 'town', 'mayor', 'rigs.d') })).exitCode).toBe(0);
+  });
+
+  it.concurrent.each(INVALID_CASES)(
+    'exits 1 on $name with file:line:col, code and message',
+    async ({ town, files, code, file, line, says }) => {
+      const result = await runGt(['validate', '--town', town, ...files.flatMap((f) => ['-f', f])], { cwd: FIXTURES });
+      expect(result.exitCode).toBe(1);
+      const lines = result.stdout.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(new RegExp(`^${escape(file)}:${line}:\\d+: error ${code}: `));
+      expect(lines[0]).toContain(says);
+      expect(lines[1]).toBe('the config is invalid: 1 error, 0 warnings');
+    },
+  );
+
+  it('prints the diagnostics as JSON with -o json', async () => {
+    const result = await runGt(['validate', '--town', 'daemon/duration-in-days', '-o', 'json'], { cwd: FIXTURES });
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      valid: boolean;
+      errors: number;
+      diagnostics: Record<string, unknown>[];
+    };
+    expect(report).toMatchObject({ valid: false, errors: 1, warnings: 0 });
+    expect(report.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'GT-E025',
+        message: expect.stringContaining('"7d"'),
+        file: join(FIXTURES, 'daemon/duration-in-days/mayor/daemon.json'),
+        line: 5,
+        column: 21,
+      },
+    ]);
+  });
+
+  it('prints warnings but exits 0 when there are no errors', async () => {
+    const town = makeTempDir('validate-warn');
+    mkdirSync(join(town, 'mayor'));
+    writeFileSync(join(town, 'mayor', 'daemon.json'), '{"patrols": {"jsonl_git_backup": {"enabled": true}}}');
+    const result = await runGt(['validate', '--town', town]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(
+      `${join(town, 'mayor', 'daemon.json')}:1:35: warning GT-W061: patrols.jsonl_git_backup is enabled but has no databases`,
+    );
+    expect(result.stdout).toContain('is valid (databases: hq): 0 errors, 1 warning');
+  });
+
+  it('exits 1 with GT-E001 outside any town', async () => {
+    const result = await runGt(['validate'], { cwd: makeTempDir('no-town') });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('error GT-E001: no town found');
+  });
+});
+
+describe('gt init', () => {
+  it('scaffolds daemon.json (lifecycle defaults and dolt_server) and an example rig that validate', async () => {
+    const parent = makeTempDir('init');
+    const result = await runGt(['init', 'town'], { cwd: parent });
+    expect(result.exitCode).toBe(0);
+    const root = join(parent, 'town');
+    const daemonPath = join(root, 'mayor', 'daemon.json');
+    const rigPath = join(root, 'mayor', 'rigs.d', 'example.yaml');
+    expect(result.stdout).toContain(`created ${daemonPath}\ncreated ${rigPath}\n`);
+    const daemon = JSON.parse(readFileSync(daemonPath, 'utf8')) as {
+      type: string;
+      version: number;
+      patrols: Record<string, unknown>;
+    };
+    expect(daemon.type).toBe('daemon-patrol-config');
+    expect(daemon.version).toBe(1);
+    expect(daemon.patrols).toMatchObject({
+      ...LIFECYCLE_DEFAULTS,
+      dolt_server: { enabled: true, port: 3307, data_dir: join(root, '.dolt-data') },
+    });
+    expect(statSync(daemonPath).mode & 0o777).toBe(0o644);
+
+    const validate = await runGt(['validate', '--town', 'town'], { cwd: parent });
+    expect(validate.exitCode).toBe(0);
+    expect(validate.stdout).toContain('town is valid (databases: hq, example)');
+  });
+
+  it('refuses to overwrite an existing config and leaves every file as it was', async () => {
+    const root = makeTempDir('init-again');
+    expect((await runGt(['init', root])).exitCode).toBe(0);
+    const daemonPath = join(root, 'mayor', 'daemon.json');
+    writeFileSync(daemonPath, '{"version": 1}');
+    const second = await runGt(['init', root]);
+    expect(second.exitCode).toBe(2);
+    expect(second.stderr).toContain(
+      `gt: refusing to overwrite existing town config: ${daemonPath}, ${join(root, 'mayor', 'rigs.d', 'example.yaml')}`,
+    );
+    expect(readFileSync(daemonPath, 'utf8')).toBe('{"version": 1}');
+  });
+
+  it('refuses when mayor/rigs.d/ already holds manifests', async () => {
+    const root = makeTempDir('init-rigs');
+    mkdirSync(join(root, 'mayor', 'rigs.d'), { recursive: true });
+    writeFileSync(join(root, 'mayor', 'rigs.d', 'mine.yml'), 'kind: Rig\n');
+    const result = await runGt(['init'], { cwd: root });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      `refusing to overwrite existing town config: ${join(root, 'mayor', 'rigs.d', 'mine.yml')}`,
+    );
+    expect(() => statSync(join(root, 'mayor', 'daemon.json'))).toThrow();
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

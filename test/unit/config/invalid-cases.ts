@@ -1,0 +1,101 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** test/fixtures/config/, absolute. */
+export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'config');
+
+/** One invalid input: the town and -f paths to load, and the single error it must produce. */
+export interface InvalidCase {
+  name: string;
+  town: string;
+  files: string[];
+  code: string;
+  /** Fixture file the error points into, relative to FIXTURES. */
+  file: string;
+  line: number;
+  /** A piece of the message that says what is wrong or what is allowed. */
+  says: string;
+}
+
+function daemonCase(name: string, code: string, line: number, says: string): InvalidCase {
+  return {
+    name: `daemon.json: ${name}`,
+    town: join('daemon', name),
+    files: [],
+    code,
+    file: join('daemon', name, 'mayor', 'daemon.json'),
+    line,
+    says,
+  };
+}
+
+function rigCase(name: string, code: string, line: number, says: string, file = name): InvalidCase {
+  return {
+    name: `manifest: ${name}`,
+    town: 'base-town',
+    files: [join('rigs', name)],
+    code,
+    file: join('rigs', file),
+    line,
+    says,
+  };
+}
+
+export const INVALID_CASES: InvalidCase[] = [
+  daemonCase('trailing-comma', 'GT-E010', 3, 'trailing comma'),
+  daemonCase('comment', 'GT-E010', 2, 'comments are not allowed'),
+  daemonCase('empty-file', 'GT-E010', 1, 'expected a value'),
+  daemonCase('duplicate-key', 'GT-E011', 5, 'duplicate key "wisp_reaper" (first at line 3)'),
+  daemonCase('not-an-object', 'GT-E022', 1, 'the document must be an object'),
+  daemonCase('enabled-not-boolean', 'GT-E022', 4, 'patrols.doctor_dog.enabled must be true or false'),
+  daemonCase('env-value-not-string', 'GT-E022', 4, 'env.GT_DOLT_WAIT_TIMEOUT must be a string'),
+  daemonCase('threshold-fraction', 'GT-E022', 5, 'patrols.compactor_dog.threshold must be an integer'),
+  daemonCase('unknown-type', 'GT-E023', 2, 'allowed values: "daemon-patrol-config", ""'),
+  daemonCase('compactor-mode', 'GT-E023', 3, 'allowed values: "flatten", "surgical"'),
+  daemonCase('version-2', 'GT-E024', 3, 'version is 2; it must be <= 1'),
+  daemonCase('spike-threshold-zero', 'GT-E024', 5, 'spike_threshold is 0; it must be > 0'),
+  daemonCase('duration-in-days', 'GT-E025', 5, '"168h" for 7 days'),
+  daemonCase('maintenance-interval', 'GT-E025', 6, 'use "daily", "weekly", "monthly" or a Go duration'),
+  daemonCase('string-in-nanoseconds', 'GT-E026', 6, 'write 5000000000 for "5s"'),
+  daemonCase('remotes-interval-string', 'GT-E026', 3, 'write 900000000000 for "15m"'),
+  daemonCase('window-out-of-range', 'GT-E027', 5, '"HH:MM" from 00:00 to 23:59'),
+  daemonCase('env-port-out-of-range', 'GT-E047', 3, 'use a port from 1024 to 65535'),
+  daemonCase('env-port-not-a-number', 'GT-E047', 3, 'use a port number from 1024 to 65535'),
+  rigCase('yaml-syntax.yaml', 'GT-E012', 8, 'invalid YAML'),
+  rigCase('duplicate-key.yaml', 'GT-E013', 7, 'duplicate key'),
+  rigCase('no-kind.yaml', 'GT-E014', 1, '`kind: Rig` or `kind: Town`'),
+  rigCase('not-a-mapping.yaml', 'GT-E014', 1, 'not a manifest'),
+  rigCase('unknown-kind.yaml', 'GT-E015', 2, 'unknown kind "Rigg"; allowed kinds: Rig, Town'),
+  rigCase('two-towns.yaml', 'GT-E016', 7, 'a town has at most one'),
+  rigCase(
+    'unknown-key.yaml',
+    'GT-E020',
+    7,
+    'unknown key "remote" in spec; allowed keys: prefix, database, ensure, protect, remotes, ignore',
+  ),
+  rigCase('missing-prefix.yaml', 'GT-E021', 5, 'spec is missing the required key "prefix"'),
+  rigCase('protect-not-boolean.yaml', 'GT-E022', 7, 'spec.protect must be true or false'),
+  rigCase('ensure-invalid.yaml', 'GT-E023', 7, 'allowed values: "present", "absent"'),
+  rigCase('api-version.yaml', 'GT-E023', 1, 'apiVersion must be "gastown.dev/v1alpha1"'),
+  rigCase('name-not-identifier.yaml', 'GT-E028', 4, 'e.g. "my_rig"'),
+  rigCase('name-too-long.yaml', 'GT-E028', 4, 'at most 64 characters'),
+  rigCase('prefix-trailing-hyphen.yaml', 'GT-E029', 6, 'write "wy"'),
+  rigCase('remote-name-invalid.yaml', 'GT-E030', 8, 'Dolt rejects remote names'),
+  rigCase('ignore-duplicate.yaml', 'GT-E031', 7, 'spec.ignore lists "wisps" twice'),
+  rigCase('duplicate-name', 'GT-E040', 5, 'rig name "wyvern" is already declared at', join('duplicate-name', 'b.yaml')),
+  rigCase('duplicate-prefix', 'GT-E041', 6, 'prefix "wy" is already declared at', join('duplicate-prefix', 'b.yaml')),
+  rigCase(
+    'duplicate-database',
+    'GT-E042',
+    7,
+    'database "wyvern" is already declared at',
+    join('duplicate-database', 'b.yaml'),
+  ),
+  rigCase('rig-named-hq.yaml', 'GT-E043', 4, 'a rig cannot be named "hq"'),
+  rigCase('database-hq.yaml', 'GT-E043', 7, 'a rig cannot use the database "hq"'),
+  rigCase('prefix-hq.yaml', 'GT-E043', 6, 'the prefix "hq-cv" belongs to the town'),
+  rigCase('remote-scheme.yaml', 'GT-E044', 9, 'uses the scheme ftp://'),
+  rigCase('remote-relative-file.yaml', 'GT-E044', 9, 'needs an absolute path'),
+  rigCase('duplicate-remote.yaml', 'GT-E045', 10, 'remote name "origin" is already declared at'),
+  rigCase('test-database-on-3307.yaml', 'GT-E046', 7, 'the production port 3307'),
+];
