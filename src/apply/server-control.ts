@@ -1,0 +1,294 @@
+import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa } from 'execa';
+import type { RowDataPacket } from 'mysql2/promise';
+import type { ServerSettings } from '../config/desired.js';
+import { renderServerConfigYaml } from '../config/server-config-yaml.js';
+import { writeFileAtomic } from '../lib/atomic-write.js';
+import { clientHost, connectToServer } from '../lib/connect.js';
+import { doltBinary } from '../lib/dolt-binary.js';
+import {
+  daemonDir,
+  recordServerStopped,
+  removePidFile,
+  writePidFile,
+  writeServerState,
+} from '../lib/dolt-runtime-files.js';
+import { signalProcess, waitForExit } from '../lib/process.js';
+import { listDatabasesOnDisk } from '../observe/databases-on-disk.js';
+import type { ObservedServer } from '../observe/observed.js';
+import { probeServerHealth } from '../observe/server-health.js';
+import { inspectServer } from '../observe/server-process.js';
+
+const READY_POLL_MS = 100;
+const READY_BASE_MS = 30_000;
+const READY_PER_DATABASE_MS = 5_000;
+const LOG_TAIL_LINES = 20;
+
+export interface StopOptions {
+  /** Also stop a server on the port that is not this town's. */
+  force?: boolean;
+  /** How long to wait for client connections to end before SIGTERM (default 10 s). */
+  drainMs?: number;
+  /** How long to wait after SIGTERM before SIGKILL (default 30 s). */
+  killAfterMs?: number;
+}
+
+export interface StartOptions {
+  /** Databases the server will load: the readiness timeout grows with them (default: those on disk). */
+  databaseCount?: number;
+}
+
+export function serverConfigPath(settings: ServerSettings): string {
+  return join(settings.dataDir.value, 'config.yaml');
+}
+
+function assertManaged(settings: ServerSettings, verb: string): void {
+  if (settings.external.value) {
+    throw new Error(
+      `Dolt server is external (${clientHost(settings)}:${settings.port.value}, from ${settings.external.source}) — ` +
+        `gt does not ${verb} it`,
+    );
+  }
+}
+
+function describeHolder(observed: Extract<ObservedServer, { state: 'imposter' }>): string {
+  const who = observed.pid === null ? 'an unidentified process' : `PID ${observed.pid}`;
+  return `${who}${observed.command === null ? '' : ` (${observed.command})`}`;
+}
+
+/** The managed config.yaml, written atomically with mode 0600 (it may name a password one day). */
+function writeServerConfig(settings: ServerSettings): string {
+  const path = serverConfigPath(settings);
+  if (existsSync(path)) chmodSync(path, 0o600); // writeFileAtomic keeps an existing file's mode
+  writeFileAtomic(path, renderServerConfigYaml(settings), 0o600);
+  return path;
+}
+
+/** Opens the server log for appending (mode 0600) and returns its fd and current size, where this run's output starts. */
+function openLog(logFile: string): { fd: number; offset: number } {
+  mkdirSync(dirname(logFile), { recursive: true });
+  const fd = openSync(logFile, 'a', 0o600);
+  fchmodSync(fd, 0o600);
+  return { fd, offset: fstatSync(fd).size };
+}
+
+/** The last lines the server wrote since `offset`, without terminal colour codes. */
+function logTail(logFile: string, offset: number): string {
+  let text = '';
+  try {
+    const fd = openSync(logFile, 'r');
+    try {
+      const length = Math.max(0, fstatSync(fd).size - offset);
+      const buffer = Buffer.alloc(length);
+      readSync(fd, buffer, 0, length, offset);
+      text = buffer.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '(no server log)';
+  }
+  const lines = text.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n');
+  return lines.slice(-LOG_TAIL_LINES).join('\n') || '(the server wrote nothing)';
+}
+
+/** SIGTERM (with SIGCONT, so a stopped process can act on it), then SIGKILL after `killAfterMs`; waits for the exit. */
+async function terminate(pid: number, killAfterMs: number): Promise<void> {
+  signalProcess(pid, 'SIGTERM');
+  signalProcess(pid, 'SIGCONT');
+  if (await waitForExit(pid, killAfterMs)) return;
+  signalProcess(pid, 'SIGKILL');
+  if (!(await waitForExit(pid, 10_000))) throw new Error(`Dolt server PID ${pid} did not exit after SIGKILL`);
+}
+
+/** Waits until at most one connection (the one asking) is left, up to `drainMs`; a server that stops answering ends the wait. */
+async function drainConnections(settings: ServerSettings, drainMs: number): Promise<void> {
+  const deadline = Date.now() + drainMs;
+  let connection;
+  try {
+    connection = await connectToServer(settings, { timeoutMs: 3000 });
+    for (;;) {
+      const [rows] = await connection.query<RowDataPacket[]>({
+        sql: 'SELECT COUNT(*) AS n FROM information_schema.processlist',
+        timeout: 5000,
+      });
+      if (Number(rows[0]?.n ?? 0) <= 1 || Date.now() >= deadline) return;
+      await sleep(READY_POLL_MS);
+    }
+  } catch {
+    // nothing left to drain from a server that does not answer
+  } finally {
+    connection?.destroy();
+  }
+}
+
+interface Spawned {
+  pid: number;
+  /** Set once the process has exited: its exit code, or the signal that ended it. */
+  exit: () => string | null;
+}
+
+/** Starts `dolt sql-server --config <config>` detached in its own process group, outliving gt. */
+async function spawnServer(settings: ServerSettings, configPath: string, logFd: number): Promise<Spawned> {
+  // The child gets the log's fd itself (no pipe through gt, which exits long before the server). execa's types list
+  // only small literal fds, while at run time it hands any fd number to the child unchanged.
+  const logOutput = logFd as 3;
+  const child = execa(doltBinary(), ['sql-server', '--config', configPath], {
+    cwd: settings.dataDir.value,
+    env: { TZ: 'UTC', DOLT_DISABLE_EVENT_FLUSH: '1' },
+    stdin: 'ignore',
+    stdout: logOutput,
+    stderr: logOutput,
+    detached: true,
+    cleanup: false,
+    reject: false,
+  });
+  child.unref();
+  let exit: string | null = null;
+  void child.then((result) => {
+    exit = result.signal ? `killed by ${result.signal}` : `exit code ${String(result.exitCode)}`;
+  });
+  if (child.pid === undefined) {
+    const result = await child;
+    throw new Error(`could not start ${doltBinary()}: ${result.shortMessage}`);
+  }
+  return { pid: child.pid, exit: () => exit };
+}
+
+/** Null once the server answers SQL; else why it did not (it exited, or the timeout passed). */
+async function waitUntilReady(
+  settings: ServerSettings,
+  spawned: Spawned,
+  timeoutMs: number,
+): Promise<{ failure: string; exited: boolean } | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const exit = spawned.exit();
+    if (exit !== null) return { failure: `exited during startup (${exit})`, exited: true };
+    if ((await probeServerHealth(settings, 1000)).ok) return null;
+    if (Date.now() >= deadline) {
+      return { failure: `was not ready after ${Math.round(timeoutMs / 1000)} s`, exited: false };
+    }
+    await sleep(READY_POLL_MS);
+  }
+}
+
+/**
+ * Starts this town's Dolt server unless it already runs (then returns its pid, changing nothing). Refuses when the
+ * port is held by a process that is not this town's server (kills nothing) and when the server is hung (restart
+ * it). Writes the managed config.yaml, the pid and state files, and waits until the server answers SQL; a server
+ * that exits or never gets ready is reported with the tail of its log (and stopped).
+ */
+export async function startServer(
+  townRoot: string,
+  settings: ServerSettings,
+  options: StartOptions = {},
+): Promise<{ pid: number }> {
+  assertManaged(settings, 'start');
+  const port = settings.port.value;
+  const observed = await inspectServer(townRoot, settings);
+  switch (observed.state) {
+    case 'running':
+      if (observed.pid === null) throw new Error(`Dolt server on port ${port} has no known pid`);
+      return { pid: observed.pid };
+    case 'imposter':
+      throw new Error(
+        `port ${port} is already in use by ${describeHolder(observed)}, which is not this town's Dolt server ` +
+          `(${settings.dataDir.value}); gt stops nothing it does not own. Stop that process or choose another port ` +
+          `(GT_DOLT_PORT in mayor/daemon.json env).`,
+      );
+    case 'unhealthy':
+      throw new Error(`Dolt server PID ${String(observed.pid)} is not healthy (${observed.reason}); restart it`);
+    case 'stopped':
+      break;
+  }
+
+  const dataDir = settings.dataDir.value;
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(daemonDir(townRoot), { recursive: true });
+  removePidFile(townRoot);
+  const configPath = writeServerConfig(settings);
+  const databases = listDatabasesOnDisk(dataDir);
+  const log = openLog(settings.logFile.value);
+  let spawned: Spawned;
+  try {
+    spawned = await spawnServer(settings, configPath, log.fd);
+  } finally {
+    closeSync(log.fd);
+  }
+
+  const { pid } = spawned;
+  try {
+    writePidFile(townRoot, pid);
+    writeServerState(townRoot, {
+      running: true,
+      pid,
+      port,
+      started_at: new Date().toISOString(),
+      data_dir: dataDir,
+      databases,
+    });
+  } catch (error) {
+    await terminate(pid, 5_000);
+    throw error;
+  }
+
+  const timeoutMs = READY_BASE_MS + READY_PER_DATABASE_MS * (options.databaseCount ?? databases.length);
+  const notReady = await waitUntilReady(settings, spawned, timeoutMs);
+  if (notReady !== null) {
+    if (!notReady.exited) await terminate(pid, 5_000);
+    recordServerStopped(townRoot);
+    throw new Error(
+      `Dolt server (PID ${pid}, port ${port}) ${notReady.failure}; log ${settings.logFile.value}:\n` +
+        logTail(settings.logFile.value, log.offset),
+    );
+  }
+  return { pid };
+}
+
+/**
+ * Stops this town's Dolt server: waits for clients to leave (up to `drainMs`), SIGTERM, SIGKILL after
+ * `killAfterMs`, then removes the pid file and marks the state stopped. A server on the port that is not this
+ * town's is refused unless `force`. Stopping a stopped server only tidies stale files.
+ */
+export async function stopServer(
+  townRoot: string,
+  settings: ServerSettings,
+  options: StopOptions = {},
+): Promise<{ stopped: boolean; pid: number | null }> {
+  assertManaged(settings, 'stop');
+  const observed = await inspectServer(townRoot, settings);
+  if (observed.state === 'stopped') {
+    recordServerStopped(townRoot);
+    return { stopped: false, pid: null };
+  }
+  if (observed.state === 'imposter' && !options.force) {
+    throw new Error(
+      `port ${settings.port.value} is held by ${describeHolder(observed)}, which is not this town's Dolt server ` +
+        `(${settings.dataDir.value}); refusing to stop it without --force`,
+    );
+  }
+  if (observed.pid === null) {
+    throw new Error(`cannot tell which process serves port ${settings.port.value}; nothing was stopped`);
+  }
+  if (observed.state === 'running') await drainConnections(settings, options.drainMs ?? 10_000);
+  await terminate(observed.pid, options.killAfterMs ?? 30_000);
+  recordServerStopped(townRoot);
+  return { stopped: true, pid: observed.pid };
+}
+
+/**
+ * Stop, then start: for a changed config.yaml, databases on disk the server does not serve, or a hung server
+ * (a stopped or deadlocked process gets SIGKILL once `killAfterMs` has passed).
+ */
+export async function restartServer(
+  townRoot: string,
+  settings: ServerSettings,
+  options: StartOptions & Omit<StopOptions, 'force'> = {},
+): Promise<{ pid: number; previousPid: number | null }> {
+  const stopped = await stopServer(townRoot, settings, options);
+  const { pid } = await startServer(townRoot, settings, options);
+  return { pid, previousPid: stopped.pid };
+}

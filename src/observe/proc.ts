@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { endianness } from 'node:os';
+
+/**
+ * Linux process facts straight from /proc: who listens on a TCP port, a process's arguments and working directory.
+ * Reading /proc takes a few milliseconds and needs no external tool (lsof, ss) on PATH.
+ */
+
+export interface PortListener {
+  /** Local address as the kernel reports it, e.g. "127.0.0.1", "0.0.0.0", "::". */
+  address: string;
+  /** Owner of the listening socket; null when its /proc/<pid>/fd is not readable (another user's process). */
+  pid: number | null;
+}
+
+const TCP_LISTEN = '0A';
+
+function hostOrderBytes(hex: string): string[] {
+  const bytes = hex.match(/../g) ?? [];
+  return endianness() === 'LE' ? bytes.reverse() : bytes;
+}
+
+/** /proc/net/tcp{,6} print addresses as 32-bit words in host byte order. */
+function decodeAddress(hex: string): string {
+  if (hex.length === 8) return hostOrderBytes(hex).map((byte) => parseInt(byte, 16)).join('.');
+  const bytes = (hex.match(/.{8}/g) ?? []).flatMap(hostOrderBytes);
+  if (bytes.slice(0, 10).every((b) => b === '00') && bytes[10] === 'FF' && bytes[11] === 'FF') {
+    return bytes.slice(12).map((byte) => parseInt(byte, 16)).join('.'); // IPv4-mapped
+  }
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(parseInt(`${bytes[i]}${bytes[i + 1]}`, 16).toString(16));
+  return groups.join(':').replace(/^0(:0)+$/, '::');
+}
+
+/** Listening sockets on `port` (any local address) as socket inode → local address. */
+function listeningSockets(port: number): Map<string, string> {
+  const sockets = new Map<string, string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue; // no IPv6 in this kernel
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const [addressHex, portHex] = (fields[1] ?? '').split(':');
+      const inode = fields[9];
+      if (fields[3] !== TCP_LISTEN || addressHex === undefined || inode === undefined) continue;
+      if (parseInt(portHex ?? '', 16) === port) sockets.set(inode, decodeAddress(addressHex));
+    }
+  }
+  return sockets;
+}
+
+function numericEntries(dir: string): number[] {
+  try {
+    return readdirSync(dir).filter((name) => /^[0-9]+$/.test(name)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Which process holds each socket inode: `likelyPids` are looked at first, then every process. */
+function socketOwners(inodes: Set<string>, likelyPids: number[]): Map<string, number> {
+  const owners = new Map<string, number>();
+  const wanted = new Set([...inodes].map((inode) => `socket:[${inode}]`));
+  for (const pid of [...likelyPids, ...numericEntries('/proc')]) {
+    for (const fd of numericEntries(`/proc/${pid}/fd`)) {
+      let target: string;
+      try {
+        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (wanted.has(target)) {
+        owners.set(target.slice('socket:['.length, -1), pid);
+        wanted.delete(target);
+        if (wanted.size === 0) return owners;
+      }
+    }
+  }
+  return owners;
+}
+
+/** Every process listening on TCP `port`, on any local address (a listener on any of them keeps Dolt off the port). */
+export function findPortListeners(port: number, likelyPids: number[] = []): PortListener[] {
+  const sockets = listeningSockets(port);
+  const owners = socketOwners(new Set(sockets.keys()), likelyPids);
+  return [...sockets].map(([inode, address]) => ({ address, pid: owners.get(inode) ?? null }));
+}
+
+/** The process's argv, or null when it is gone or unreadable. */
+export function processArgs(pid: number): string[] | null {
+  try {
+    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return raw.length === 0 ? null : raw.replace(/\0$/, '').split('\0');
+  } catch {
+    return null;
+  }
+}
+
+export function processCwd(pid: number): string | null {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return null;
+  }
+}

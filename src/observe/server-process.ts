@@ -1,0 +1,131 @@
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ServerSettings } from '../config/desired.js';
+import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
+import { isProcessAlive } from '../lib/process.js';
+import type { ObservedServer } from './observed.js';
+import { findPortListeners, processArgs, processCwd, type PortListener } from './proc.js';
+import { probeServerHealth } from './server-health.js';
+
+function samePath(a: string, b: string): boolean {
+  const canonical = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  return canonical(a) === canonical(b);
+}
+
+function optionValue(args: string[], name: string): string | null {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) return args[i + 1] ?? null;
+    if (args[i]?.startsWith(`${name}=`)) return args[i]!.slice(name.length + 1);
+  }
+  return null;
+}
+
+/**
+ * How we know process `pid` is a `dolt sql-server` serving `dataDir` (reference/gastown.md §3.5): its `--config` is
+ * the data dir's config.yaml, its `--data-dir` is the data dir, or it runs in the data dir. Null: no evidence.
+ */
+export function serverIdentity(pid: number, dataDir: string): string | null {
+  const args = processArgs(pid);
+  if (args === null || !args.includes('sql-server')) return null;
+  const cwd = processCwd(pid);
+  const base = cwd ?? '/';
+  const config = optionValue(args, '--config');
+  if (config !== null && samePath(resolve(base, config), join(dataDir, 'config.yaml'))) {
+    return `--config ${join(dataDir, 'config.yaml')}`;
+  }
+  const dataDirArg = optionValue(args, '--data-dir');
+  if (dataDirArg !== null && samePath(resolve(base, dataDirArg), dataDir)) return `--data-dir ${dataDir}`;
+  if (cwd !== null && samePath(cwd, dataDir)) return `working directory ${dataDir}`;
+  return null;
+}
+
+/** The listeners' common owner when every one of them is this town's server, else the first foreign one. */
+function ownerOf(
+  listeners: PortListener[],
+  dataDir: string,
+): { pid: number; identity: string } | { foreign: PortListener } {
+  let owner: { pid: number; identity: string } | null = null;
+  for (const listener of listeners) {
+    const identity = listener.pid === null ? null : serverIdentity(listener.pid, dataDir);
+    if (listener.pid === null || identity === null) return { foreign: listener };
+    owner = { pid: listener.pid, identity };
+  }
+  if (owner === null) throw new Error('ownerOf needs at least one listener');
+  return owner;
+}
+
+function commandLine(pid: number): string | null {
+  return processArgs(pid)?.join(' ') ?? null;
+}
+
+function startedAt(townRoot: string, pid: number): string | null {
+  const state = readServerState(townRoot);
+  return state?.pid === pid && typeof state.started_at === 'string' ? state.started_at : null;
+}
+
+async function inspectExternal(settings: ServerSettings): Promise<ObservedServer> {
+  const port = settings.port.value;
+  const health = await probeServerHealth(settings);
+  if (health.ok) {
+    return { state: 'running', port, pid: null, version: health.version, identity: 'external server', startedAt: null };
+  }
+  return health.refused
+    ? { state: 'stopped', port, stalePid: null }
+    : { state: 'unhealthy', port, pid: null, reason: health.reason };
+}
+
+/**
+ * The town's Dolt server as it is: pid file, the listener on the port and whether it serves this town's data dir,
+ * and a health probe. A listener that is not ours is an imposter (reported, never touched). External servers are
+ * only probed.
+ */
+export async function inspectServer(townRoot: string, settings: ServerSettings): Promise<ObservedServer> {
+  if (settings.external.value) return inspectExternal(settings);
+  const port = settings.port.value;
+  const dataDir = settings.dataDir.value;
+  const pidFromFile = readPidFile(townRoot);
+  const listeners = findPortListeners(port, pidFromFile === null ? [] : [pidFromFile]);
+
+  if (listeners.length > 0) {
+    const owner = ownerOf(listeners, dataDir);
+    if ('foreign' in owner) {
+      const { pid, address } = owner.foreign;
+      return {
+        state: 'imposter',
+        port,
+        pid,
+        command: pid === null ? null : commandLine(pid),
+        reason:
+          `port ${port} (${address}) is held by ${pid === null ? 'a process gt cannot inspect' : `PID ${pid}`}, ` +
+          `which is not a Dolt server serving ${dataDir}`,
+      };
+    }
+    const health = await probeServerHealth(settings);
+    return health.ok
+      ? {
+          state: 'running',
+          port,
+          pid: owner.pid,
+          version: health.version,
+          identity: owner.identity,
+          startedAt: startedAt(townRoot, owner.pid),
+        }
+      : { state: 'unhealthy', port, pid: owner.pid, reason: health.reason };
+  }
+
+  if (pidFromFile !== null && isProcessAlive(pidFromFile) && serverIdentity(pidFromFile, dataDir) !== null) {
+    return {
+      state: 'unhealthy',
+      port,
+      pid: pidFromFile,
+      reason: `Dolt server PID ${pidFromFile} is alive but not listening on port ${port} (still starting, hung, or on another port)`,
+    };
+  }
+  return { state: 'stopped', port, stalePid: pidFromFile };
+}

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { ServerSettings } from '../../src/config/desired.js';
+import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+
+/**
+ * The server settings the resolver would produce for a town at `townRoot` on `port` (data dir `.dolt-data`, log
+ * `daemon/dolt.log`, 127.0.0.1, root without password), with `overrides` for the values a test changes.
+ */
+export function townServerSettings(
+  townRoot: string,
+  port: number,
+  overrides: Partial<{ logLevel: string; external: boolean; host: string }> = {},
+): ServerSettings {
+  const given = <T>(value: T) => ({ value, source: 'test' });
+  return {
+    port: given(port),
+    host: given(overrides.host ?? '127.0.0.1'),
+    user: given('root'),
+    password: given(''),
+    dataDir: given(join(townRoot, '.dolt-data')),
+    logFile: given(join(townRoot, 'daemon', 'dolt.log')),
+    logLevel: given(overrides.logLevel ?? 'warning'),
+    maxConnections: given(1000),
+    readTimeoutMillis: given(300_000),
+    writeTimeoutMillis: given(300_000),
+    waitTimeoutSeconds: given(30),
+    external: given(overrides.external ?? false),
+    supervision: {
+      restartDelayMs: 5000,
+      maxRestartDelayMs: 300_000,
+      restartWindowMs: 600_000,
+      maxRestartsInWindow: 5,
+      healthyResetMs: 300_000,
+      healthCheckIntervalMs: 30_000,
+    },
+  };
+}
+
+/** Ends processes a test started, by pid: SIGTERM (and SIGCONT for a stopped one), SIGKILL if they linger. */
+export async function killStarted(pids: Iterable<number>): Promise<void> {
+  for (const pid of pids) {
+    if (!isProcessAlive(pid)) continue;
+    signalProcess(pid, 'SIGTERM');
+    signalProcess(pid, 'SIGCONT');
+    if (!(await waitForExit(pid, 10_000))) signalProcess(pid, 'SIGKILL');
+  }
+}
