@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { registerApplyCommand } from './apply.js';
+import { registerDiffCommand } from './diff.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
 import { registerValidateCommand } from './validate.js';
@@ -14,6 +16,8 @@ const program = addGlobalOptions(
     .showHelpAfterError(),
 );
 
+registerDiffCommand(program);
+registerApplyCommand(program);
 registerVersionCommand(program, version);
 registerValidateCommand(program);
 registerInitCommand(program);

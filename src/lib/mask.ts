@@ -20,3 +20,11 @@ export function maskUrl(url: string): string {
 export function maskSecret(value: string): string {
   return value === '' ? '' : MASK;
 }
+
+/** A URL anywhere in free text (an error message, a log line), up to whitespace or a quote. */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s'"`<>]+/gi;
+
+/** Free text with the credentials of every URL in it masked (for logs and status files). */
+export function maskUrlsInText(text: string): string {
+  return text.replace(URL_IN_TEXT, (url) => maskUrl(url));
+}

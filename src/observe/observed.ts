@@ -1,3 +1,5 @@
+import type { DaemonFile } from '../config/desired.js';
+
 /** The server process as gt finds it. */
 export type ObservedServer =
   | { state: 'stopped'; port: number; stalePid: number | null }
@@ -38,6 +40,8 @@ export interface ObservedDatabase {
 
 export interface ObservedState {
   server: ObservedServer;
+  /** `mayor/daemon.json` as it is on disk now (it is both a source of desired settings and a target of apply). */
+  daemonConfig: DaemonFile;
   /** Databases served, from SQL; null when the server could not be queried. */
   databases: ObservedDatabase[] | null;
   /** Databases on disk (`<data_dir>/<name>/.dolt` present), known even when the server is down. */

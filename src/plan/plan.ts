@@ -67,7 +67,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
 
   return {
     actions: [
-      ...planDaemonConfig(townRoot, desired.daemonConfig),
+      ...planDaemonConfig(townRoot, observed.daemonConfig),
       ...(server === null ? [] : [server]),
       ...databaseActions,
       ...remoteActions,

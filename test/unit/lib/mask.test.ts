@@ -1,4 +1,4 @@
-import { maskSecret, maskUrl } from '../../../src/lib/mask.js';
+import { maskSecret, maskUrl, maskUrlsInText } from '../../../src/lib/mask.js';
 
 describe('maskUrl', () => {
   test.each([
@@ -30,5 +30,17 @@ describe('maskSecret', () => {
   test('masks any non-empty value and keeps an empty one empty', () => {
     expect(maskSecret('hunter2')).toBe('***');
     expect(maskSecret('')).toBe('');
+  });
+});
+
+describe('maskUrlsInText', () => {
+  test('masks the credentials of every URL in free text (an error message, a log line) and keeps the rest', () => {
+    expect(maskUrlsInText("remote 'origin' https://bot:s3cret@example.com/db?token=abc failed; file:///srv/x is fine")).toBe(
+      "remote 'origin' https://bot:***@example.com/db?token=*** failed; file:///srv/x is fine",
+    );
+  });
+
+  test('text without URLs is unchanged', () => {
+    expect(maskUrlsInText('database wyvern: connect ECONNREFUSED 127.0.0.1:3400')).toBe('database wyvern: connect ECONNREFUSED 127.0.0.1:3400');
   });
 });

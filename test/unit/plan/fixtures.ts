@@ -109,6 +109,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
   const present = desired.databases.filter((db) => db.ensure === 'present');
   return {
     server: running(desired.server.port.value),
+    daemonConfig: desired.daemonConfig,
     databases: present.map(servedAsDeclared),
     onDisk: present.map((db) => db.name),
     serverConfigText: renderServerConfigYaml(desired.server),
@@ -117,8 +118,8 @@ export function convergedObserved(desired: DesiredState): ObservedState {
 }
 
 /** Nothing running and nothing on disk. */
-export function emptyObserved(port = 3317): ObservedState {
-  return { server: stopped(port), databases: null, onDisk: [], serverConfigText: null, roundTrips: 0 };
+export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], serverConfigText: null, roundTrips: 0 };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */

@@ -24,8 +24,8 @@ const find = (p: Plan, id: string): Action => {
 
 describe('plan()', () => {
   test('an empty town: writes daemon.json, starts the server, creates hq', () => {
-    const desired = desiredTown([hq()], { daemonConfig: missingDaemonFile() });
-    const result = plan(desired, emptyObserved(), NO_FLAGS);
+    const desired = desiredTown([hq()]);
+    const result = plan(desired, emptyObserved(3317, missingDaemonFile()), NO_FLAGS);
 
     expect(ids(result)).toEqual([
       'daemon-config/patrols.handler',
@@ -294,9 +294,9 @@ describe('plan()', () => {
   });
 
   test('an imposter on the port is an error and nothing at all is planned', () => {
-    const desired = desiredTown([hq(), rig('wyvern')], { daemonConfig: missingDaemonFile() });
+    const desired = desiredTown([hq(), rig('wyvern')]);
     const observed = {
-      ...emptyObserved(),
+      ...emptyObserved(3317, missingDaemonFile()),
       server: { state: 'imposter' as const, port: 3317, pid: 999, command: 'dolt sql-server --data-dir /other', reason: 'its data dir is /other' },
     };
     const result = plan(desired, observed, { prune: true, force: true });
@@ -404,10 +404,8 @@ describe('plan()', () => {
   });
 
   test('actions come in dependency order: daemon config, server, databases, remotes, ignore patterns', () => {
-    const desired = desiredTown([hq({ ignore: ['wisps'] }), rig('wyvern'), rig('gryphon')], {
-      daemonConfig: daemonFile({ patrols: {} }),
-    });
-    const kinds = plan(desired, emptyObserved(), NO_FLAGS).actions.map((a) => a.kind);
+    const desired = desiredTown([hq({ ignore: ['wisps'] }), rig('wyvern'), rig('gryphon')]);
+    const kinds = plan(desired, emptyObserved(3317, daemonFile({ patrols: {} })), NO_FLAGS).actions.map((a) => a.kind);
     const order = ['daemon-config', 'server', 'database', 'remote', 'ignore'];
     expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(new Set(kinds)).toEqual(new Set(order));

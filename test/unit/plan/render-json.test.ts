@@ -30,17 +30,15 @@ function parsed(result: Plan, explain?: ServerSettings): Record<string, unknown>
 const secretRemote = 'https://dolt:s3cr3t@remotes.example/wyvern?access_token=t0k3n';
 
 const plans: Record<string, () => Plan> = {
-  'an empty town': () => plan(desiredTown([hq()], { daemonConfig: missingDaemonFile() }), emptyObserved(), NO_FLAGS),
+  'an empty town': () => plan(desiredTown([hq()]), emptyObserved(3317, missingDaemonFile()), NO_FLAGS),
   'a converged town': () => {
     const desired = desiredTown([hq(), rig('wyvern')]);
     return plan(desired, convergedObserved(desired), NO_FLAGS);
   },
   'every kind of action': () => {
     const wyvern = rig('wyvern', { remotes: [{ name: 'origin', url: secretRemote }], ignore: ['wisps', 'wisp_*'] });
-    const desired = desiredTown([hq(), wyvern, rig('gryphon'), rig('old', { ensure: 'absent' })], {
-      daemonConfig: daemonFile({ patrols: {} }),
-    });
-    let observed = convergedObserved(desiredTown([hq()]));
+    const desired = desiredTown([hq(), wyvern, rig('gryphon'), rig('old', { ensure: 'absent' })]);
+    let observed = { ...convergedObserved(desiredTown([hq()])), daemonConfig: daemonFile({ patrols: {} }) };
     observed = withServed(observed, {
       ...servedAsDeclared(wyvern),
       remotes: [{ name: 'origin', url: 'file:///old' }, { name: 'stray', url: 'file:///stray' }],

@@ -17,10 +17,11 @@ const ESC = '\u001b[';
 /** A town with one of each: a patrol to fill, a config change, a missing rig, a changed URL, a drop, an unmanaged db. */
 function busyTown(prune: boolean) {
   const wyvern = rig('wyvern', { remotes: [{ name: 'origin', url: 'https://dolt:s3cr3t@remotes.example/wyvern?token=t0k3n' }] });
-  const desired = desiredTown([hq(), wyvern, rig('gryphon'), rig('old', { ensure: 'absent' })], {
+  const desired = desiredTown([hq(), wyvern, rig('gryphon'), rig('old', { ensure: 'absent' })]);
+  let observed = {
+    ...convergedObserved(desiredTown([hq(), wyvern])),
     daemonConfig: daemonFile({ patrols: { handler: { enabled: true } } }),
-  });
-  let observed = convergedObserved(desiredTown([hq(), wyvern]));
+  };
   observed = withServed(observed, { ...servedAsDeclared(wyvern), remotes: [{ name: 'origin', url: 'file:///srv/old/wyvern' }] });
   observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
   observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });

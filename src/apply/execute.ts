@@ -1,0 +1,137 @@
+import type mysql from 'mysql2/promise';
+import type { DesiredState } from '../config/desired.js';
+import { writeLifecycleDefaults } from '../config/daemon-file-writer.js';
+import { connectToServer } from '../lib/connect.js';
+import type { Action, DaemonConfigAction, IgnoreAction, Plan } from '../plan/types.js';
+import { restartServer, startServer } from './server-control.js';
+import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
+
+export interface ActionResult {
+  action: Action;
+  status: 'done' | 'failed' | 'skipped';
+  durationMs: number;
+  /** What happened beyond "done": an error, an undo command, a commit hash. */
+  message: string | null;
+}
+
+export interface ExecuteHooks {
+  onStart?: (actions: readonly Action[]) => void;
+  /** One step's results: a step is one action, or the actions that run together (see `steps`). */
+  onStep?: (results: readonly ActionResult[]) => void;
+  /** Once aborted, the step in flight finishes and the remaining steps are skipped (the daemon's shutdown). */
+  signal?: AbortSignal;
+}
+
+/** Actions that run as one step: all lifecycle fills are one write, a database's ignore patterns one commit. */
+function steps(actions: readonly Action[]): Action[][] {
+  const result: Action[][] = [];
+  const daemonConfig: DaemonConfigAction[] = [];
+  const ignoreByDatabase = new Map<string, IgnoreAction[]>();
+  for (const action of actions) {
+    if (action.kind === 'daemon-config') {
+      if (daemonConfig.length === 0) result.push(daemonConfig);
+      daemonConfig.push(action);
+    } else if (action.kind === 'ignore') {
+      let group = ignoreByDatabase.get(action.database);
+      if (!group) {
+        group = [];
+        ignoreByDatabase.set(action.database, group);
+        result.push(group);
+      }
+      group.push(action);
+    } else {
+      result.push([action]);
+    }
+  }
+  return result;
+}
+
+/** A failure here makes every later action meaningless (no config, no server). */
+function stopsEverything(action: Action): boolean {
+  return action.kind === 'daemon-config' || action.kind === 'server';
+}
+
+function databaseOf(action: Action): string | null {
+  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' ? action.database : null;
+}
+
+/**
+ * Executes a plan's actions in order. A failed server or daemon-config step skips the rest; a failed database
+ * create skips that database's remotes and ignore patterns; other failures do not stop independent actions.
+ */
+export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  const failedDatabases = new Set<string>();
+  let abort = false;
+  let connection: mysql.Connection | null = null;
+  const sql = async (): Promise<mysql.Connection> => (connection ??= await connectToServer(desired.server));
+  const databaseCount = desired.databases.length;
+
+  const runStep = async (step: Action[]): Promise<string | null> => {
+    const first = step[0] as Action;
+    switch (first.kind) {
+      case 'daemon-config': {
+        const filled = writeLifecycleDefaults(desired.daemonConfig);
+        return filled.length > 0 ? `filled ${filled.length} patrol entr${filled.length === 1 ? 'y' : 'ies'}` : 'already filled';
+      }
+      case 'server': {
+        await (connection as mysql.Connection | null)?.end();
+        connection = null;
+        const { pid } =
+          first.verb === 'start'
+            ? await startServer(desired.townRoot, desired.server, { databaseCount })
+            : await restartServer(desired.townRoot, desired.server, { databaseCount });
+        return `pid ${pid}`;
+      }
+      case 'database':
+        if (first.verb === 'create') {
+          await createDatabase(await sql(), first.database, desired.server.port.value);
+          return null;
+        }
+        return dropDatabase(await sql(), first.database);
+      case 'remote':
+        if (first.verb === 'create') await addRemote(await sql(), first.database, first.name, first.toUrl as string);
+        else if (first.verb === 'delete') await removeRemote(await sql(), first.database, first.name);
+        else await replaceRemote(await sql(), first.database, first.name, first.fromUrl as string, first.toUrl as string);
+        return null;
+      case 'ignore': {
+        const patterns = step.map((action) => (action as IgnoreAction).pattern);
+        const hash = await ensureIgnorePatterns(await sql(), first.database, patterns);
+        return hash ? `commit ${hash}` : 'already present';
+      }
+    }
+  };
+
+  try {
+    for (const step of steps(plan.actions)) {
+      const first = step[0] as Action;
+      const database = databaseOf(first);
+      const report = (status: ActionResult['status'], durationMs: number, message: string | null): void => {
+        const stepResults = step.map((action) => ({ action, status, durationMs, message }));
+        results.push(...stepResults);
+        hooks.onStep?.(stepResults);
+      };
+      if (hooks.signal?.aborted) {
+        report('skipped', 0, 'gt is stopping');
+        continue;
+      }
+      if (abort || (database !== null && failedDatabases.has(database))) {
+        report('skipped', 0, abort ? 'an earlier step failed' : `database ${database} could not be created`);
+        continue;
+      }
+      hooks.onStart?.(step);
+      const started = performance.now();
+      try {
+        const message = await runStep(step);
+        report('done', Math.round(performance.now() - started), message);
+      } catch (error) {
+        report('failed', Math.round(performance.now() - started), error instanceof Error ? error.message : String(error));
+        if (stopsEverything(first)) abort = true;
+        if (first.kind === 'database' && first.verb === 'create') failedDatabases.add(first.database);
+      }
+    }
+  } finally {
+    await (connection as mysql.Connection | null)?.end().catch(() => undefined);
+  }
+  return results;
+}

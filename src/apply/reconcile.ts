@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { DesiredState } from '../config/desired.js';
+import { observe } from '../observe/observe.js';
+import { plan } from '../plan/plan.js';
+import type { Plan, PlanOptions } from '../plan/types.js';
+import { acquireLock } from '../lib/lock.js';
+import { executePlan, type ActionResult, type ExecuteHooks } from './execute.js';
+
+export interface ReconcileOptions extends PlanOptions {
+  /** Recorded in the lock file so a waiting applier can name the holder. */
+  command: string;
+  lockTimeoutMs: number;
+  hooks?: ExecuteHooks & { onPlan?: (plan: Plan, pass: number) => void };
+}
+
+export interface ReconcileReport {
+  /** The plan of every pass; the first is what was reviewed, later ones follow a server start. */
+  plans: Plan[];
+  results: ActionResult[];
+  /** What still differs after executing (observed again); empty actions and errors when converged. */
+  remaining: Plan;
+  durationMs: number;
+}
+
+/** At most this many observe → plan → execute passes: a server start reveals what could not be seen while it was down. */
+const MAX_PASSES = 3;
+
+export function lockPath(townRoot: string): string {
+  return join(townRoot, 'daemon', 'gt.lock');
+}
+
+/**
+ * The one path of `gt apply` and the daemon: lock, then observe → plan → execute until nothing is left to do (a
+ * pass that starts the server is followed by another that can see its databases), then observe again to report
+ * what still differs.
+ */
+export async function reconcile(desired: DesiredState, options: ReconcileOptions): Promise<ReconcileReport> {
+  const started = performance.now();
+  const release = await acquireLock(lockPath(desired.townRoot), {
+    command: options.command,
+    timeoutMs: options.lockTimeoutMs,
+  });
+  const plans: Plan[] = [];
+  const results: ActionResult[] = [];
+  try {
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      const current = plan(desired, await observe(desired), options);
+      plans.push(current);
+      options.hooks?.onPlan?.(current, pass);
+      const executable = current.errors.length === 0 && current.actions.length > 0;
+      if (!executable || pass === MAX_PASSES) {
+        return { plans, results, remaining: current, durationMs: Math.round(performance.now() - started) };
+      }
+      const passResults = await executePlan(current, desired, options.hooks);
+      results.push(...passResults);
+      if (passResults.some((result) => result.status !== 'done')) break;
+    }
+    const remaining = plan(desired, await observe(desired), options);
+    return { plans, results, remaining, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,84 @@
+import type mysql from 'mysql2/promise';
+import { quoteIdentifier, quoteString } from '../lib/sql.js';
+import { assertNotTestDatabaseOnProduction } from '../lib/test-databases.js';
+
+/** Author of every Dolt commit gt makes, so `dolt_log` says who did it. */
+export const GT_AUTHOR = 'gt <gt@gastown.local>';
+
+export async function createDatabase(connection: mysql.Connection, name: string, port: number): Promise<void> {
+  assertNotTestDatabaseOnProduction(name, port);
+  await connection.query(`CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(name)}`);
+}
+
+/** Dolt keeps a dropped database restorable in .dolt_dropped_databases until purged. */
+export async function dropDatabase(connection: mysql.Connection, name: string): Promise<string> {
+  await connection.query(`DROP DATABASE ${quoteIdentifier(name)}`);
+  return `restorable with: CALL dolt_undrop(${quoteString(name)})`;
+}
+
+async function useDatabase(connection: mysql.Connection, database: string): Promise<void> {
+  await connection.query(`USE ${quoteIdentifier(database)}`);
+}
+
+export async function addRemote(connection: mysql.Connection, database: string, name: string, url: string): Promise<void> {
+  await useDatabase(connection, database);
+  await connection.query(`CALL DOLT_REMOTE('add', ${quoteString(name)}, ${quoteString(url)})`);
+}
+
+export async function removeRemote(connection: mysql.Connection, database: string, name: string): Promise<void> {
+  await useDatabase(connection, database);
+  await connection.query(`CALL DOLT_REMOTE('remove', ${quoteString(name)})`);
+}
+
+/**
+ * Dolt has no set-url: remove, then add. If the add fails the old URL is put back, so a failed update never leaves
+ * the database without the remote.
+ */
+export async function replaceRemote(
+  connection: mysql.Connection,
+  database: string,
+  name: string,
+  fromUrl: string,
+  toUrl: string,
+): Promise<void> {
+  await removeRemote(connection, database, name);
+  try {
+    await addRemote(connection, database, name, toUrl);
+  } catch (error) {
+    await addRemote(connection, database, name, fromUrl);
+    throw error;
+  }
+}
+
+/**
+ * Makes the patterns present with ignored = 1 in one Dolt commit by gt. Only dolt_ignore is staged, so agents'
+ * uncommitted work is never swept into gt's commit. Returns the commit hash, or null when nothing changed.
+ */
+export async function ensureIgnorePatterns(
+  connection: mysql.Connection,
+  database: string,
+  patterns: readonly string[],
+): Promise<string | null> {
+  await useDatabase(connection, database);
+  await connection.query('BEGIN');
+  try {
+    const values = patterns.map((pattern) => `(${quoteString(pattern)}, 1)`).join(', ');
+    await connection.query(`INSERT INTO dolt_ignore (pattern, ignored) VALUES ${values} ON DUPLICATE KEY UPDATE ignored = 1`);
+    await connection.query("CALL DOLT_ADD('dolt_ignore')");
+    const message = `gt: ensure dolt_ignore ${patterns.join(', ')}`;
+    const [result] = await connection.query(
+      `CALL DOLT_COMMIT('--skip-empty', '-m', ${quoteString(message)}, '--author', ${quoteString(GT_AUTHOR)})`,
+    );
+    await connection.query('COMMIT');
+    return commitHash(result);
+  } catch (error) {
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+function commitHash(result: unknown): string | null {
+  const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
+  const first = Array.isArray(rows) ? (rows[0] as { hash?: unknown } | undefined) : undefined;
+  return typeof first?.hash === 'string' ? first.hash : null;
+}

@@ -1,0 +1,19 @@
+import type { GlobalOptions } from './global-options.js';
+
+/** Colour only on a terminal, and never with --no-color or NO_COLOR set. */
+export function useColor(options: GlobalOptions, stream: NodeJS.WriteStream = process.stdout): boolean {
+  return options.color && stream.isTTY === true && !process.env.NO_COLOR;
+}
+
+/** Exit codes shared by every command (documented in the README). */
+export const EXIT = {
+  ok: 0,
+  /** diff: differences found; apply: the town still differs after executing; validate: errors found. */
+  differences: 1,
+  error: 2,
+} as const;
+
+/** Prints an error the way every command does: one line per message, no stack trace. */
+export function printError(message: string): void {
+  for (const line of message.split('\n')) process.stderr.write(`gt: ${line}\n`);
+}

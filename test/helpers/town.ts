@@ -1,0 +1,100 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+import { connectTo, freePort } from './dolt-server.js';
+import { makeTempDir } from './env.js';
+
+export interface RigSpec {
+  name: string;
+  prefix?: string;
+  database?: string;
+  ensure?: 'present' | 'absent';
+  protect?: boolean;
+  remotes?: { name: string; url: string }[];
+  ignore?: string[];
+}
+
+export interface TestTown {
+  root: string;
+  port: number;
+  /** A file:// remote URL inside the town's temp dir (Dolt creates the directory on add). */
+  remoteUrl(name: string): string;
+  writeRig(rig: RigSpec, file?: string): void;
+  /** A connection to the town's server (started by gt). */
+  connect(database?: string): Promise<mysql.Connection>;
+  query<T = mysql.RowDataPacket>(sql: string, database?: string): Promise<T[]>;
+  /** The pid in daemon/dolt.pid, or null. */
+  serverPid(): number | null;
+  /** Stops the server gt started for this town, by the pid gt recorded (teardown). */
+  stopServer(): Promise<void>;
+}
+
+export function rigYaml(rig: RigSpec): string {
+  const lines = [
+    'apiVersion: gastown.dev/v1alpha1',
+    'kind: Rig',
+    'metadata:',
+    `  name: ${rig.name}`,
+    'spec:',
+    `  prefix: ${rig.prefix ?? rig.name.replace(/_/g, '').slice(0, 3)}`,
+  ];
+  if (rig.database) lines.push(`  database: ${rig.database}`);
+  if (rig.ensure) lines.push(`  ensure: ${rig.ensure}`);
+  if (rig.protect !== undefined) lines.push(`  protect: ${rig.protect}`);
+  if (rig.remotes) {
+    lines.push(rig.remotes.length === 0 ? '  remotes: []' : '  remotes:');
+    for (const remote of rig.remotes) lines.push(`    - name: ${remote.name}`, `      url: ${JSON.stringify(remote.url)}`);
+  }
+  if (rig.ignore) lines.push(`  ignore: ${JSON.stringify(rig.ignore)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A town in a temp dir whose server runs on a free port (set through daemon.json env.GT_DOLT_PORT, as operators
+ * do), with the given rigs declared under mayor/rigs.d/.
+ */
+export async function makeTown(rigs: RigSpec[] = [], options: { port?: number; daemon?: Record<string, unknown> } = {}): Promise<TestTown> {
+  const root = makeTempDir('town');
+  const port = options.port ?? (await freePort());
+  mkdirSync(join(root, 'mayor', 'rigs.d'), { recursive: true });
+  const daemon = options.daemon ?? { type: 'daemon-patrol-config', version: 1, env: { GT_DOLT_PORT: String(port) } };
+  writeFileSync(join(root, 'mayor', 'daemon.json'), `${JSON.stringify(daemon, null, 2)}\n`);
+  const town: TestTown = {
+    root,
+    port,
+    remoteUrl: (name) => `file://${join(root, 'remotes', name)}`,
+    writeRig(rig, file = `${rig.name}.yaml`) {
+      writeFileSync(join(root, 'mayor', 'rigs.d', file), rigYaml(rig));
+    },
+    connect: (database) => connectTo(port, database),
+    async query<T>(sql: string, database?: string): Promise<T[]> {
+      const connection = await connectTo(port, database);
+      try {
+        const [rows] = await connection.query(sql);
+        return rows as T[];
+      } finally {
+        await connection.end();
+      }
+    },
+    serverPid() {
+      try {
+        const pid = Number(readFileSync(join(root, 'daemon', 'dolt.pid'), 'utf8').trim().split('\n')[0]);
+        return Number.isInteger(pid) && pid > 0 ? pid : null;
+      } catch {
+        return null;
+      }
+    },
+    async stopServer() {
+      const pid = town.serverPid();
+      if (pid === null || !isProcessAlive(pid)) return;
+      signalProcess(pid, 'SIGTERM');
+      if (!(await waitForExit(pid, 10_000))) {
+        signalProcess(pid, 'SIGKILL');
+        await waitForExit(pid, 5_000);
+      }
+    },
+  };
+  for (const rig of rigs) town.writeRig(rig);
+  return town;
+}

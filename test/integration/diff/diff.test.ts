@@ -1,0 +1,118 @@
+import { startServer } from '../../../src/apply/server-control.js';
+import { loadDesiredState } from '../../../src/config/load.js';
+import { runGt } from '../../helpers/gt.js';
+import { makeTown, type TestTown } from '../../helpers/town.js';
+
+interface PlanJson {
+  actions: { id: string; kind: string; verb: string; code: string }[];
+  errors: { code: string }[];
+}
+
+async function diffJson(town: TestTown): Promise<{ exitCode: number; plan: PlanJson }> {
+  const result = await runGt(['diff', '--town', town.root, '-o', 'json']);
+  return { exitCode: result.exitCode, plan: JSON.parse(result.stdout) as PlanJson };
+}
+
+const RIGS = ['wyvern', 'gryphon', 'sky'];
+
+describe('gt diff against a 3-rig town converged by hand through SQL', () => {
+  let town: TestTown;
+
+  beforeAll(async () => {
+    town = await makeTown();
+    // Converge by hand: lifecycle defaults and the server first, then every database object over plain SQL.
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+    for (const name of RIGS) {
+      town.writeRig({ name, remotes: [{ name: 'origin', url: town.remoteUrl(name) }], ignore: ['wisps', 'wisp_*'] });
+      await town.query(`CREATE DATABASE ${name}`);
+      const connection = await town.connect(name);
+      try {
+        await connection.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl(name)}')`);
+        await connection.query("INSERT INTO dolt_ignore VALUES ('wisps', 1), ('wisp_*', 1)");
+        await connection.query("CALL DOLT_COMMIT('-Am', 'ignore wisps')");
+      } finally {
+        await connection.end();
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await town.stopServer();
+  });
+
+  it('exits 0 and plans nothing', async () => {
+    const result = await runGt(['diff', '--town', town.root]);
+    expect(result.stdout).toContain('No changes. The town matches its config.');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('a dropped remote: exit 1 and exactly a remote create', async () => {
+    await town.query("CALL DOLT_REMOTE('remove', 'origin')", 'wyvern');
+    const { exitCode, plan } = await diffJson(town);
+    expect(exitCode).toBe(1);
+    expect(plan.actions.map((a) => `${a.verb} ${a.id}`)).toEqual(['create remote/wyvern/origin']);
+    await town.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl('wyvern')}')`, 'wyvern');
+  });
+
+  it('an added remote: exit 1 and exactly a remote delete', async () => {
+    await town.query(`CALL DOLT_REMOTE('add', 'stray', '${town.remoteUrl('stray')}')`, 'gryphon');
+    const { exitCode, plan } = await diffJson(town);
+    expect(exitCode).toBe(1);
+    expect(plan.actions.map((a) => `${a.verb} ${a.id}`)).toEqual(['delete remote/gryphon/stray']);
+    await town.query("CALL DOLT_REMOTE('remove', 'stray')", 'gryphon');
+  });
+
+  it('a changed URL: exit 1 and exactly a remote update', async () => {
+    await town.query("CALL DOLT_REMOTE('remove', 'origin')", 'sky');
+    await town.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl('elsewhere')}')`, 'sky');
+    const { exitCode, plan } = await diffJson(town);
+    expect(exitCode).toBe(1);
+    expect(plan.actions.map((a) => `${a.verb} ${a.id}`)).toEqual(['update remote/sky/origin']);
+    await town.query("CALL DOLT_REMOTE('remove', 'origin')", 'sky');
+    await town.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl('sky')}')`, 'sky');
+  });
+
+  it('a removed ignore row: exit 1 and exactly an ignore create', async () => {
+    const connection = await town.connect('wyvern');
+    try {
+      await connection.query("DELETE FROM dolt_ignore WHERE pattern = 'wisp_*'");
+      const { exitCode, plan } = await diffJson(town);
+      expect(exitCode).toBe(1);
+      expect(plan.actions.map((a) => `${a.verb} ${a.id}`)).toEqual(['create ignore/wyvern/wisp_*']);
+      await connection.query("INSERT INTO dolt_ignore VALUES ('wisp_*', 1)");
+    } finally {
+      await connection.end();
+    }
+    expect((await diffJson(town)).exitCode).toBe(0);
+  });
+
+  it('a stopped server: exit 1 and a server start, with everything else still readable from the files', async () => {
+    await town.stopServer();
+    try {
+      const { exitCode, plan } = await diffJson(town);
+      expect(exitCode).toBe(1);
+      expect(plan.actions.map((a) => `${a.verb} ${a.id}`)).toEqual(['start server']);
+    } finally {
+      const { desired } = loadDesiredState({ town: town.root, files: [], env: process.env, cwd: process.cwd() });
+      await startServer(desired.townRoot, desired.server, { databaseCount: desired.databases.length });
+    }
+    expect((await diffJson(town)).exitCode).toBe(0);
+  });
+
+  it('explains which source won each server setting', async () => {
+    const result = await runGt(['diff', '--town', town.root, '--explain']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/port\s+\d+\s+.*daemon\.json.*GT_DOLT_PORT/);
+  });
+});
+
+describe('gt diff with bad input', () => {
+  it('exits 2, names file and line, and changes nothing', async () => {
+    const town = await makeTown();
+    town.writeRig({ name: 'hq' });
+    const result = await runGt(['diff', '--town', town.root]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/mayor\/rigs\.d\/hq\.yaml:\d+:\d+/);
+    expect(town.serverPid()).toBeNull();
+  });
+});
