@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerApplyCommand } from './apply.js';
+import { registerDemoCommand } from './demo.js';
 import { registerDiffCommand } from './diff.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
@@ -19,6 +20,7 @@ const program = addGlobalOptions(
 registerDiffCommand(program);
 registerApplyCommand(program);
 registerVersionCommand(program, version);
+registerDemoCommand(program);
 registerValidateCommand(program);
 registerInitCommand(program);
 

@@ -1,19 +1,5 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-
-/** Pids of processes whose command line names this run's temp root: only processes the tests started. */
-function processesUnder(runRoot: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runRoot)) pids.push(pid);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
+import { rmSync } from 'node:fs';
+import { processesUnder } from './processes.js';
 
 /** Safety net after every run: stop any server a test left behind, then remove the run's temp root. */
 export default async function globalTeardown(): Promise<void> {

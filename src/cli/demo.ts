@@ -1,0 +1,103 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { applyEdits, modify } from 'jsonc-parser';
+import { EXIT, printError } from './output.js';
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const gtBin = join(packageRoot, 'bin', 'gt.js');
+
+interface DemoOptions {
+  keep?: boolean;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * Copies examples/town into `dir`, pointing its remotes into `dir/remotes` and its server at a free port, so the
+ * demo never touches /srv or a real town's port 3307.
+ */
+function scaffoldDemoTown(dir: string, port: number): void {
+  cpSync(join(packageRoot, 'examples', 'town'), dir, { recursive: true });
+  const rigsDir = join(dir, 'mayor', 'rigs.d');
+  for (const file of readdirSync(rigsDir)) {
+    const path = join(rigsDir, file);
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('file:///srv/', `file://${dir}/remotes/`));
+  }
+  const daemonPath = join(dir, 'mayor', 'daemon.json');
+  let text = readFileSync(daemonPath, 'utf8').replaceAll('/srv/gt', dir);
+  for (const path of [['env', 'GT_DOLT_PORT'], ['patrols', 'dolt_server', 'port']]) {
+    const value = path[0] === 'env' ? String(port) : port;
+    text = applyEdits(text, modify(text, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  }
+  writeFileSync(daemonPath, text);
+}
+
+/** Runs `gt ARGS` as the operator would, showing the command line first. */
+async function step(args: string[]): Promise<number> {
+  const { execa } = await import('execa');
+  process.stdout.write(`\n$ gt ${args.join(' ')}\n`);
+  const result = await execa('node', [gtBin, ...args], { stdio: 'inherit', reject: false });
+  process.stdout.write(`(exit ${result.exitCode})\n`);
+  return result.exitCode ?? EXIT.error;
+}
+
+/** `gt demo [DIR]`: a demo town from examples/, validated, planned, applied, checked and shown. */
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('set up a demo town from examples/ on a free port and converge it (stops its server at the end)')
+    .argument('[dir]', 'where to create the demo town (default: a new temp dir; must be empty if it exists)')
+    .option('--keep', 'leave the demo server running')
+    .action(async (dirArgument: string | undefined, options: DemoOptions) => {
+      const dir = dirArgument ? resolve(dirArgument) : mkdtempSync(join(tmpdir(), 'gt-demo-'));
+      if (existsSync(dir) && readdirSync(dir).length > 0) {
+        printError(`${dir} is not empty; give the demo an empty or new directory`);
+        process.exitCode = EXIT.error;
+        return;
+      }
+      const port = await freePort();
+      scaffoldDemoTown(dir, port);
+      process.stdout.write(`Demo town in ${dir} (Dolt on 127.0.0.1:${port}), made from examples/town.\n`);
+      const town = ['--town', dir];
+      const failures: string[] = [];
+      const expect = async (args: string[], wanted: number): Promise<void> => {
+        if ((await step([...args, ...town])) !== wanted) failures.push(`gt ${args.join(' ')}`);
+      };
+      try {
+        await expect(['validate'], EXIT.ok);
+        await expect(['diff'], EXIT.differences);
+        await expect(['apply'], EXIT.ok);
+        await expect(['diff'], EXIT.ok);
+        await expect(['status'], EXIT.ok);
+      } finally {
+        if (options.keep) {
+          process.stdout.write(`\nThe demo server keeps running. Stop it with: gt dolt stop --town ${dir}\n`);
+        } else {
+          const { loadDesiredState } = await import('../config/load.js');
+          const { stopServer } = await import('../apply/server-control.js');
+          const { desired } = loadDesiredState({ town: dir, files: [], env: process.env, cwd: process.cwd() });
+          const { stopped } = await stopServer(dir, desired.server, { drainMs: 0 });
+          if (stopped) process.stdout.write(`\nStopped the demo server. Keep it running next time with: gt demo --keep\n`);
+        }
+      }
+      if (failures.length > 0) {
+        printError(`the demo did not go as expected: ${failures.join(', ')}`);
+        process.exitCode = EXIT.error;
+      } else {
+        process.stdout.write('Demo complete: the town was planned, converged, and a second diff found nothing to do.\n');
+      }
+    });
+}
