@@ -91,7 +91,7 @@ export function registerApplyCommand(program: Command): void {
         process.exitCode = EXIT.error;
         return;
       }
-      const loaded = loadConfigForCommand(command);
+      const loaded = await loadConfigForCommand(command);
       if (!loaded) return;
       const { reconcile } = await import('../apply/reconcile.js');
       const { renderPlanText } = await import('../plan/render-text.js');

@@ -22,7 +22,7 @@ export function registerDiffCommand(program: Command): void {
 
 /** Observe, plan, print; shared by `gt diff` and `gt apply --dry-run`. */
 export async function runDiff(options: DiffOptions, command: Command): Promise<void> {
-  const loaded = loadConfigForCommand(command);
+  const loaded = await loadConfigForCommand(command);
   if (!loaded) return;
   const { desired } = loaded;
   const { observe } = await import('../observe/observe.js');

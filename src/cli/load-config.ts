@@ -1,22 +1,24 @@
 import type { Command } from 'commander';
-import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
-import { loadDesiredState, type LoadResult } from '../config/load.js';
+import type { LoadResult } from '../config/load.js';
 import { globalOptions } from './global-options.js';
-import { EXIT, printError } from './output.js';
+import { EXIT, formatDiagnosticForCli, printError } from './output.js';
 
 /**
  * Loads the desired state for a command. Warnings go to stderr; on bad config every diagnostic is printed, the exit
- * code is set to 2 and null is returned, so the command changes nothing.
+ * code is set to 2 and null is returned, so the command changes nothing. Imported lazily: ajv and yaml stay out of
+ * the start-up of commands that do not read the config.
  */
-export function loadConfigForCommand(command: Command): LoadResult | null {
+export async function loadConfigForCommand(command: Command): Promise<LoadResult | null> {
+  const { loadDesiredState } = await import('../config/load.js');
+  const { ConfigError } = await import('../config/diagnostics.js');
   const options = globalOptions(command);
   try {
     const loaded = loadDesiredState({ town: options.town, files: options.file, env: process.env, cwd: process.cwd() });
-    for (const warning of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+    for (const warning of loaded.diagnostics) process.stderr.write(`${formatDiagnosticForCli(warning)}\n`);
     return loaded;
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const diagnostic of error.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+      for (const diagnostic of error.diagnostics) process.stderr.write(`${formatDiagnosticForCli(diagnostic)}\n`);
       printError('the config has errors; nothing was changed');
     } else {
       printError(error instanceof Error ? error.message : String(error));

@@ -1,8 +1,8 @@
-import { isAbsolute, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js';
+import { ConfigError, type Diagnostic } from '../config/diagnostics.js';
 import { globalOptions } from './global-options.js';
-import { EXIT, printError } from './output.js';
+import { EXIT, formatDiagnosticForCli, printError } from './output.js';
 
 /** `gt validate`: schema and semantic checks of every config source. Exit 0: no errors; 1: errors; 2: gt failed. */
 export function registerValidateCommand(program: Command): void {
@@ -23,7 +23,7 @@ export function registerValidateCommand(program: Command): void {
           cwd,
         });
         diagnostics = warnings;
-        summary = `${displayPath(cwd, desired.townRoot) || '.'} is valid (databases: ${desired.databases.map((d) => d.name).join(', ')})`;
+        summary = `${relative(cwd, desired.townRoot) || '.'} is valid (databases: ${desired.databases.map((d) => d.name).join(', ')})`;
       } catch (error) {
         if (!(error instanceof ConfigError)) {
           printError(error instanceof Error ? error.message : String(error));
@@ -39,19 +39,11 @@ export function registerValidateCommand(program: Command): void {
         const items = diagnostics.map(({ location, ...rest }) => ({ ...rest, ...location }));
         console.log(JSON.stringify({ valid: errors === 0, errors, warnings, diagnostics: items }, null, 2));
       } else {
-        for (const d of diagnostics)
-          console.log(formatDiagnostic({ ...d, location: { ...d.location, file: displayPath(cwd, d.location.file) } }));
+        for (const d of diagnostics) console.log(formatDiagnosticForCli(d, cwd));
         console.log(`${summary}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
       }
       process.exitCode = errors > 0 ? EXIT.differences : EXIT.ok;
     });
-}
-
-/** Relative to cwd when inside it, as compilers print paths. */
-function displayPath(cwd: string, file: string): string {
-  if (!isAbsolute(file)) return file;
-  const inside = relative(cwd, file);
-  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }
 
 function count(n: number, noun: string): string {
