@@ -5,6 +5,9 @@ export const MASK = '***';
 /** `scheme://user:password@host` — the password part of the userinfo. */
 const USERINFO_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i;
 
+/** `https://TOKEN@host`: over HTTP a bare userinfo is a credential (a personal access token); over ssh it is a login. */
+const HTTP_BARE_USERINFO = /^((?:git\+)?https?:\/\/)[^/?#@:]+@/i;
+
 /** A query parameter whose name says it carries a credential (token=, access_token=, X-Amz-Signature=, key=, ...). */
 const SECRET_QUERY_PARAM = /([?&])([^=&#]*(?:token|secret|passw(?:or)?d|pwd|signature|credential|auth|api[-_]?key)[^=&#]*|key|sig)=[^&#]*/gi;
 
@@ -13,7 +16,10 @@ const SECRET_QUERY_PARAM = /([?&])([^=&#]*(?:token|secret|passw(?:or)?d|pwd|sign
  * Not parsed with `URL`, which would normalise the rest (trailing slashes, case) and make it differ from the real one.
  */
 export function maskUrl(url: string): string {
-  return url.replace(USERINFO_PASSWORD, `$1:${MASK}@`).replace(SECRET_QUERY_PARAM, `$1$2=${MASK}`);
+  return url
+    .replace(USERINFO_PASSWORD, `$1:${MASK}@`)
+    .replace(HTTP_BARE_USERINFO, `$1${MASK}@`)
+    .replace(SECRET_QUERY_PARAM, `$1$2=${MASK}`);
 }
 
 /** A secret value as it may be shown: masked, unless empty (an empty password is worth seeing and reveals nothing). */

@@ -9,6 +9,8 @@ describe('maskUrl', () => {
     ['https://s3.example/b?X-Amz-Credential=AK&X-Amz-Signature=ff&X-Amz-Date=1', 'https://s3.example/b?X-Amz-Credential=***&X-Amz-Signature=***&X-Amz-Date=1'],
     ['https://host/db?key=k&monkey=banana', 'https://host/db?key=***&monkey=banana'],
     ['https://u:p@host/db?password=p2', 'https://u:***@host/db?password=***'],
+    ['https://ghp_abc123@github.com/org/repo.git', 'https://***@github.com/org/repo.git'],
+    ['git+https://glpat-xyz@gitlab.example/org/repo.git', 'git+https://***@gitlab.example/org/repo.git'],
   ])('%s → %s', (url, masked) => {
     expect(maskUrl(url)).toBe(masked);
   });
@@ -18,7 +20,8 @@ describe('maskUrl', () => {
     'https://doltremoteapi.dolthub.com/org/repo',
     'aws://[dolt-table:dolt-bucket]/wyvern',
     'gs://bucket/path',
-    'https://user@host/db',
+    'git+ssh://git@github.com/org/repo.git',
+    'ssh://dolt@host/path',
     'https://host:8443/db',
     '/relative/path',
   ])('leaves %s as it is', (url) => {
