@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerApplyCommand } from './apply.js';
+import { registerDaemonCommand } from './daemon.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDiffCommand } from './diff.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
+import { registerStatusCommand } from './status.js';
 import { registerValidateCommand } from './validate.js';
 import { registerVersionCommand } from './version.js';
 
@@ -12,16 +14,17 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 const program = addGlobalOptions(
   new Command('gt')
-    .description("Declarative reconciler for a Gas Town's Dolt storage")
     .version(version, '-V, --version', 'print the gt version')
     .showHelpAfterError(),
 );
 
 registerDiffCommand(program);
 registerApplyCommand(program);
+registerStatusCommand(program);
 registerVersionCommand(program, version);
 registerDemoCommand(program);
 registerValidateCommand(program);
 registerInitCommand(program);
+registerDaemonCommand(program);
 
 await program.parseAsync(process.argv);

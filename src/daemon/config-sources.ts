@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MANIFEST_FILE } from '../config/manifests.js';
+
+/**
+ * The config files the daemon watches and fingerprints: mayor/daemon.json and the manifest sources as
+ * loadDesiredState reads them (the -f paths, else mayor/rigs.d/), known even while the config is invalid or a
+ * source does not exist yet.
+ */
+export interface ConfigSources {
+  daemonJson: string;
+  /** Directories whose *.yaml/*.yml files are manifests. */
+  manifestDirs: string[];
+  /** Manifest files named directly with -f. */
+  manifestFiles: string[];
+}
+
+export function configSources(townRoot: string, files: readonly string[], cwd: string): ConfigSources {
+  const roots = files.length > 0 ? files.map((path) => resolve(cwd, path)) : [join(townRoot, 'mayor', 'rigs.d')];
+  const isFile = (path: string): boolean => MANIFEST_FILE.test(basename(path));
+  return {
+    daemonJson: join(townRoot, 'mayor', 'daemon.json'),
+    manifestDirs: roots.filter((path) => !isFile(path)),
+    manifestFiles: roots.filter(isFile),
+  };
+}
+
+/** Whether a change at `path` can change the config (a source file, or a manifest directory appearing or going). */
+export function isConfigPath(sources: ConfigSources, path: string): boolean {
+  return (
+    path === sources.daemonJson ||
+    sources.manifestFiles.includes(path) ||
+    sources.manifestDirs.includes(path) ||
+    (sources.manifestDirs.includes(dirname(path)) && MANIFEST_FILE.test(basename(path)))
+  );
+}
+
+/** Every config file that exists now, sorted. */
+export function configFiles(sources: ConfigSources): string[] {
+  const found = [sources.daemonJson, ...sources.manifestFiles];
+  for (const dir of sources.manifestDirs) {
+    try {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isFile() && MANIFEST_FILE.test(entry.name)) found.push(join(dir, entry.name));
+      }
+    } catch {
+      // an absent directory declares nothing
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
+/**
+ * A hash of the config files' names and contents, readable even when they do not parse: the daemon compares it
+ * to tell a real config change (which lifts a stall or a terminal error) from a touch or its own write.
+ */
+export function configFingerprint(sources: ConfigSources): string {
+  const hash = createHash('sha256');
+  for (const file of configFiles(sources)) {
+    let content: Buffer | null = null;
+    try {
+      content = readFileSync(file);
+    } catch {
+      // absent: hashed as absent
+    }
+    hash.update(`${file}\0${content === null ? 'absent' : content.length}\0`);
+    if (content !== null) hash.update(content);
+  }
+  return hash.digest('hex').slice(0, 16);
+}

@@ -1,0 +1,104 @@
+import { findTownRoot } from '../config/town-root.js';
+import { configSources } from './config-sources.js';
+import { createDaemonLogger } from './logger.js';
+import { claimDaemonPidFile } from './pid-file.js';
+import { ReconcileLoop } from './reconcile-loop.js';
+import { watchConfig } from './watch-config.js';
+
+export interface DaemonOptions {
+  town?: string;
+  /** -f paths (relative to cwd). */
+  files: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  logLevel: string;
+  /** Console log format: text on a terminal, JSON lines otherwise. */
+  console: 'text' | 'json';
+  /** Overrides the config's health_check_interval. */
+  healthIntervalMs: number | null;
+  resyncIntervalMs: number;
+  lockTimeoutMs: number;
+  prune: boolean;
+  stopServerOnExit: boolean;
+}
+
+/**
+ * `gt daemon run`: claims the town's daemon pid file, watches the config, reconciles on every trigger until SIGTERM
+ * or SIGINT, then finishes the action in flight, releases the lock and returns (the Dolt server keeps running
+ * unless `stopServerOnExit`). SIGHUP asks for a reconcile now. Throws (changing nothing) when the town cannot be
+ * found or another daemon runs for it.
+ */
+export async function runDaemon(options: DaemonOptions): Promise<void> {
+  const townRoot = findTownRoot({ town: options.town, env: options.env, cwd: options.cwd });
+  const releasePidFile = claimDaemonPidFile(townRoot);
+  const { logger, close: closeLogger } = createDaemonLogger({ townRoot, level: options.logLevel, console: options.console });
+  const sources = configSources(townRoot, options.files, options.cwd);
+  const loop = new ReconcileLoop({
+    townRoot,
+    files: options.files,
+    cwd: options.cwd,
+    env: options.env,
+    sources,
+    healthIntervalMs: options.healthIntervalMs,
+    resyncIntervalMs: options.resyncIntervalMs,
+    lockTimeoutMs: options.lockTimeoutMs,
+    prune: options.prune,
+    logger,
+  });
+
+  let stopRequested: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => (stopRequested = resolve));
+  let stopping = false;
+  const onStop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now without waiting for the action in flight`);
+      process.exit(1);
+    }
+    stopping = true;
+    stopRequested(signal);
+  };
+  const onHangup = (): void => {
+    logger.info('SIGHUP: reconciling now', { event: 'signal' });
+    loop.request('signal');
+  };
+  process.on('SIGTERM', onStop);
+  process.on('SIGINT', onStop);
+  process.on('SIGHUP', onHangup);
+
+  try {
+    const watcher = await watchConfig(
+      sources,
+      (paths) => {
+        logger.info(`config files changed: ${paths.join(', ')}`, { event: 'file-change', paths });
+        loop.request('file');
+      },
+      (error) => logger.error(`file watcher: ${error.message}`, { event: 'watch-error' }),
+    );
+    logger.info(`gt daemon started (PID ${process.pid}) for ${townRoot}`, {
+      event: 'started',
+      pid: process.pid,
+      townRoot,
+      watching: [sources.daemonJson, ...sources.manifestDirs, ...sources.manifestFiles],
+    });
+    loop.start();
+
+    const signal = await stopSignal;
+    logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping' });
+    await watcher.close();
+    await loop.stop();
+    if (options.stopServerOnExit) {
+      try {
+        logger.info(await loop.stopServer(), { event: 'server-stop' });
+      } catch (error) {
+        logger.error(`cannot stop the Dolt server: ${(error as Error).message}`, { event: 'server-stop' });
+      }
+    }
+    logger.info('gt daemon stopped', { event: 'stopped' });
+  } finally {
+    process.off('SIGTERM', onStop);
+    process.off('SIGINT', onStop);
+    process.off('SIGHUP', onHangup);
+    releasePidFile();
+    await closeLogger();
+  }
+}

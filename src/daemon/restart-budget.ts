@@ -1,0 +1,89 @@
+import type { Supervision } from '../config/desired.js';
+
+/** The doubling base when restart_delay is 0: Gas Town restarts at once the first time, then after 10 s, 20 s, … */
+const DOUBLING_BASE_MS = 5000;
+
+export type RestartDecision =
+  | { kind: 'restart'; delayMs: number }
+  /** The window already holds max_restarts_in_window restarts: stop restarting until a config change. */
+  | { kind: 'stalled'; restarts: number };
+
+export interface RestartBudgetSnapshot {
+  restartsInWindow: number;
+  /** The delay the next restart would wait. */
+  nextDelayMs: number;
+  stalled: boolean;
+}
+
+/**
+ * Gas Town's crash-restart supervision (reference/gastown.md §3.8), as pure state over the times it is given: the
+ * first restart waits restart_delay, every later one twice the previous (capped at max_restart_delay); once the
+ * restart window holds max_restarts_in_window restarts the budget is stalled. Unlike Gas Town, which retries once
+ * old restarts leave the window, a stalled budget stays stalled until `reset` (a config change or an operator's
+ * SIGHUP) or until the server has been healthy for healthy_reset_interval (someone fixed it by hand).
+ */
+export class RestartBudget {
+  private restarts: number[] = [];
+  private delayMs: number;
+  private healthySince: number | null = null;
+  private isStalled = false;
+
+  constructor(private supervision: Supervision) {
+    this.delayMs = supervision.restartDelayMs;
+  }
+
+  /** New parameters from a reloaded config; the history is kept. */
+  configure(supervision: Supervision): void {
+    if (this.restarts.length === 0) this.delayMs = supervision.restartDelayMs;
+    this.supervision = supervision;
+  }
+
+  get stalled(): boolean {
+    return this.isStalled;
+  }
+
+  /** The server needs a restart: how long to wait first, or stalled. */
+  decide(now: number): RestartDecision {
+    this.prune(now);
+    if (this.isStalled || this.restarts.length >= this.supervision.maxRestartsInWindow) {
+      this.isStalled = true;
+      return { kind: 'stalled', restarts: this.restarts.length };
+    }
+    return { kind: 'restart', delayMs: this.delayMs };
+  }
+
+  /** A server start or restart was attempted (whatever its outcome). */
+  recordRestart(now: number): void {
+    this.prune(now);
+    this.restarts.push(now);
+    this.delayMs = Math.min(this.supervision.maxRestartDelayMs, (this.delayMs > 0 ? this.delayMs : DOUBLING_BASE_MS) * 2);
+    this.healthySince = null;
+  }
+
+  /** The server answered a health check; after healthy_reset_interval of that, the budget starts afresh. */
+  recordHealthy(now: number): void {
+    this.healthySince ??= now;
+    if (now - this.healthySince >= this.supervision.healthyResetMs) this.reset();
+  }
+
+  recordUnhealthy(): void {
+    this.healthySince = null;
+  }
+
+  /** Forget the history, the grown delay and a stall. */
+  reset(): void {
+    this.restarts = [];
+    this.delayMs = this.supervision.restartDelayMs;
+    this.isStalled = false;
+    this.healthySince = null;
+  }
+
+  snapshot(now: number): RestartBudgetSnapshot {
+    this.prune(now);
+    return { restartsInWindow: this.restarts.length, nextDelayMs: this.delayMs, stalled: this.isStalled };
+  }
+
+  private prune(now: number): void {
+    this.restarts = this.restarts.filter((at) => now - at < this.supervision.restartWindowMs);
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+import type { DaemonStatus } from '../../src/daemon/status-file.js';
+import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+
+const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'gt.js');
+
+/** One JSON line of `daemon/gt-reconciler.log`. */
+export interface LogEntry {
+  level: string;
+  message: string;
+  timestamp: string;
+  event?: string;
+  triggers?: string[];
+  result?: string;
+  durationMs?: number;
+  actions?: { done: number; failed: number; skipped: number; remaining: number; blocked: number };
+  [key: string]: unknown;
+}
+
+export function readLog(townRoot: string): LogEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(join(townRoot, 'daemon', 'gt-reconciler.log'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LogEntry);
+}
+
+export function readStatus(townRoot: string): DaemonStatus | null {
+  try {
+    return JSON.parse(readFileSync(join(townRoot, 'daemon', 'gt-reconciler-status.json'), 'utf8')) as DaemonStatus;
+  } catch {
+    return null;
+  }
+}
+
+/** Polls `check` until it returns a value other than undefined/null/false, or fails naming `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, pollMs = 50): Promise<Exclude<T, false | undefined | null>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== null && value !== false) return value as Exclude<T, false | undefined | null>;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+export interface RunningDaemon {
+  pid: number;
+  child: ResultPromise;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(): Promise<number | undefined>;
+}
+
+/**
+ * Starts `gt daemon run --town <root> <flags>` as a real process and waits until it has finished its first
+ * reconcile. The caller stops it (stop(), or `gt daemon stop`) and kills leftovers with `killDaemon` in afterAll.
+ */
+export async function runDaemon(townRoot: string, flags: string[] = []): Promise<RunningDaemon> {
+  const child = execa('node', [gtBin, 'daemon', 'run', '--town', townRoot, ...flags], {
+    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1' },
+    stdin: 'ignore',
+    stdout: 'ignore',
+    stderr: 'pipe',
+    reject: false,
+    cleanup: true,
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('gt daemon run did not start');
+  let exited = false;
+  void child.then(() => (exited = true));
+  await waitFor('the daemon to finish its first reconcile', () => {
+    if (exited) throw new Error(`gt daemon run exited early: ${String(child.stderr)}`);
+    const status = readStatus(townRoot);
+    return status?.daemon.pid === pid && status.lastReconcile !== null;
+  }, 60_000);
+  return {
+    pid,
+    child,
+    async stop() {
+      signalProcess(pid, 'SIGTERM');
+      const result = await child;
+      return result.exitCode;
+    },
+  };
+}
+
+/** Teardown: ends a daemon by pid if it still runs (SIGTERM, then SIGKILL). */
+export async function killDaemon(pid: number | undefined): Promise<void> {
+  if (pid === undefined || !isProcessAlive(pid)) return;
+  signalProcess(pid, 'SIGTERM');
+  if (!(await waitForExit(pid, 30_000))) signalProcess(pid, 'SIGKILL');
+}
+
+/** Log entries of reconciles that started at or after `since` (ms since the epoch). */
+export function reconcilesSince(townRoot: string, since: number): LogEntry[] {
+  return readLog(townRoot).filter((entry) => entry.event === 'reconcile' && Date.parse(entry.timestamp) - (entry.durationMs ?? 0) >= since);
+}

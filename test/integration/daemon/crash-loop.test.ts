@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isProcessAlive } from '../../../src/lib/process.js';
+import { freePort } from '../../helpers/dolt-server.js';
+import { killDaemon, readLog, readStatus, runDaemon, waitFor, type LogEntry, type RunningDaemon } from '../../helpers/daemon.js';
+import { killStarted } from '../../helpers/town-server.js';
+import { makeTown, type TestTown } from '../../helpers/town.js';
+
+/**
+ * A crash loop. The config that makes dolt exit at once is an operator's typo in daemon.json:
+ * `env.GT_DOLT_WAIT_TIMEOUT` with a few digits too many. gt's config accepts any integer there and writes it to
+ * config.yaml as `system_variables.wait_timeout`; Dolt refuses values above 31536000 at startup ("Variable
+ * 'wait_timeout' can't be set to the value of …") and exits within ~200 ms, every time. Unlike an occupied port
+ * (an imposter: terminal, never restarted) or an unreachable host, it leaves everything else about the server as
+ * it was, so fixing the one value is the whole recovery.
+ */
+
+const MS = 1_000_000;
+const MAX_RESTARTS = 3;
+
+let town: TestTown;
+let daemon: RunningDaemon;
+const serverPids = new Set<number>();
+
+function daemonJson(waitTimeout: string | null): Record<string, unknown> {
+  const config = JSON.parse(readFileSync(join(town.root, 'mayor', 'daemon.json'), 'utf8')) as { env: Record<string, string> };
+  if (waitTimeout === null) delete config.env.GT_DOLT_WAIT_TIMEOUT;
+  else config.env.GT_DOLT_WAIT_TIMEOUT = waitTimeout;
+  return config;
+}
+
+function writeDaemonJson(config: Record<string, unknown>): void {
+  writeFileSync(join(town.root, 'mayor', 'daemon.json'), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/** Server start/restart actions the daemon ran since log line `from`. */
+function serverActions(from: number): LogEntry[] {
+  return readLog(town.root)
+    .slice(from)
+    .filter((entry) => entry.event === 'action' && / server (done|failed)/.test(entry.message));
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  town = await makeTown([{ name: 'wyvern' }], {
+    port,
+    daemon: {
+      type: 'daemon-patrol-config',
+      version: 1,
+      env: { GT_DOLT_PORT: String(port) },
+      patrols: {
+        dolt_server: {
+          restart_delay: 200 * MS,
+          max_restart_delay: 1000 * MS,
+          restart_window: 120_000 * MS,
+          max_restarts_in_window: MAX_RESTARTS,
+          healthy_reset_interval: 120_000 * MS,
+        },
+      },
+    },
+  });
+  daemon = await runDaemon(town.root, ['--health-interval', '500ms']);
+  const pid = town.serverPid();
+  if (pid !== null) serverPids.add(pid);
+});
+
+afterAll(async () => {
+  await killDaemon(daemon?.pid);
+  if (town) {
+    const last = town.serverPid();
+    if (last !== null) serverPids.add(last);
+    await killStarted(serverPids);
+    expect([...serverPids].filter(isProcessAlive)).toEqual([]);
+  }
+  expect(daemon === undefined || !isProcessAlive(daemon.pid)).toBe(true);
+});
+
+test('a config that makes dolt exit at once: Stalled after max_restarts_in_window attempts, then no more restarts', async () => {
+  const from = readLog(town.root).length;
+  writeDaemonJson(daemonJson('99999999999'));
+
+  const stalled = await waitFor('Stalled', () => (readStatus(town.root)?.health === 'Stalled' ? readStatus(town.root) : undefined), 30_000);
+  expect(stalled.supervision).toMatchObject({ stalled: true, restartsInWindow: MAX_RESTARTS });
+  expect(stalled.server?.state).toBe('stopped');
+  expect(stalled.message).toContain(`${MAX_RESTARTS} restarts`);
+  const attempts = serverActions(from);
+  expect(attempts).toHaveLength(MAX_RESTARTS);
+  expect(attempts.every((entry) => entry.message.includes('failed') && entry.message.includes("Variable 'wait_timeout' can't be set"))).toBe(true);
+  expect(readLog(town.root).slice(from).filter((entry) => entry.event === 'stalled')).toHaveLength(1);
+
+  // Stalled means stalled: health checks keep looking, nothing restarts it.
+  await new Promise((r) => setTimeout(r, 3000));
+  expect(serverActions(from)).toHaveLength(MAX_RESTARTS);
+  expect(readStatus(town.root)?.health).toBe('Stalled');
+  expect(isProcessAlive(daemon.pid)).toBe(true);
+});
+
+test('fixing the config ends the stall: the server starts and the town converges', async () => {
+  const from = readLog(town.root).length;
+  writeDaemonJson(daemonJson(null));
+  const healthy = await waitFor('Healthy', () => (readStatus(town.root)?.health === 'Healthy' ? readStatus(town.root) : undefined), 30_000);
+  expect(healthy).toMatchObject({ sync: 'InSync', supervision: { stalled: false } });
+  const pid = town.serverPid();
+  expect(pid).not.toBeNull();
+  serverPids.add(pid as number);
+  expect(healthy.server).toMatchObject({ state: 'running', pid });
+  expect(serverActions(from)).toHaveLength(1);
+  expect(readLog(town.root).slice(from).some((entry) => entry.event === 'config-changed')).toBe(true);
+  expect((await town.query<{ Database: string }>('SHOW DATABASES')).map((row) => row.Database)).toEqual(expect.arrayContaining(['hq', 'wyvern']));
+});

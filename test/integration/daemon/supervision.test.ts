@@ -1,0 +1,110 @@
+import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
+import { freePort } from '../../helpers/dolt-server.js';
+import { killDaemon, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
+import { killStarted } from '../../helpers/town-server.js';
+import { makeTown, type TestTown } from '../../helpers/town.js';
+
+/** A crashed (kill -9) or hung (SIGSTOP) Dolt server is found by the health check and replaced by the daemon. */
+
+const MS = 1_000_000; // daemon.json durations are Go nanoseconds
+
+let town: TestTown;
+let daemon: RunningDaemon;
+const serverPids = new Set<number>();
+
+function currentServerPid(): number {
+  const pid = town.serverPid();
+  if (pid === null) throw new Error('no daemon/dolt.pid');
+  serverPids.add(pid);
+  return pid;
+}
+
+/** Waits until a server other than `previous` runs and the daemon reports the town Healthy again. */
+async function replacementOf(previous: number): Promise<number> {
+  return waitFor(
+    'a healthy replacement server',
+    () => {
+      const status = readStatus(town.root);
+      const pid = status?.server?.pid;
+      return status?.health === 'Healthy' && status.server?.state === 'running' && pid != null && pid !== previous ? pid : undefined;
+    },
+    45_000,
+  );
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  town = await makeTown([{ name: 'wyvern' }], {
+    port,
+    daemon: {
+      type: 'daemon-patrol-config',
+      version: 1,
+      env: { GT_DOLT_PORT: String(port) },
+      patrols: {
+        dolt_server: {
+          restart_delay: 200 * MS,
+          max_restart_delay: 2000 * MS,
+          restart_window: 60_000 * MS,
+          max_restarts_in_window: 5,
+          healthy_reset_interval: 60_000 * MS,
+        },
+      },
+    },
+  });
+  daemon = await runDaemon(town.root, ['--health-interval', '500ms']);
+  currentServerPid();
+});
+
+afterAll(async () => {
+  await killDaemon(daemon?.pid);
+  if (town) {
+    const last = town.serverPid();
+    if (last !== null) serverPids.add(last);
+    await killStarted(serverPids);
+    expect([...serverPids].filter(isProcessAlive)).toEqual([]);
+  }
+  expect(daemon === undefined || !isProcessAlive(daemon.pid)).toBe(true);
+});
+
+test('kill -9 of the server: the daemon restarts it and rows committed before the kill are still there', async () => {
+  await town.query('CREATE TABLE beads (id VARCHAR(20) PRIMARY KEY, title TEXT)', 'wyvern');
+  await town.query("INSERT INTO beads VALUES ('wy-1', 'first'), ('wy-2', 'second')", 'wyvern');
+  await town.query("CALL DOLT_COMMIT('-Am', 'two beads')", 'wyvern');
+
+  const killed = currentServerPid();
+  const before = Date.now();
+  signalProcess(killed, 'SIGKILL');
+  const replacement = await replacementOf(killed);
+  serverPids.add(replacement);
+  process.stdout.write(`kill -9 → healthy replacement in ${Date.now() - before} ms\n`);
+
+  expect(isProcessAlive(killed)).toBe(false);
+  const rows = await town.query<{ id: string; title: string }>('SELECT id, title FROM beads ORDER BY id', 'wyvern');
+  expect(rows).toEqual([
+    { id: 'wy-1', title: 'first' },
+    { id: 'wy-2', title: 'second' },
+  ]);
+  const log = readLog(town.root);
+  // "not running", or "unhealthy" when the kill lands during a health probe
+  expect(log.some((entry) => entry.event === 'health' && /; restarting it in \d+ ms/.test(entry.message))).toBe(true);
+  expect(log.some((entry) => entry.event === 'reconcile' && entry.triggers?.includes('restart') && entry.result === 'converged')).toBe(true);
+});
+
+test('SIGSTOP of the server (a hang): detected by the health check, replaced, and the stopped process cleaned up', async () => {
+  const hung = currentServerPid();
+  const before = Date.now();
+  signalProcess(hung, 'SIGSTOP');
+  const detected = await waitFor('the hang detected', () => {
+    const status = readStatus(town.root);
+    return status?.server?.state === 'unhealthy' ? status : undefined;
+  });
+  expect(detected.health).toBe('Progressing');
+  const replacement = await replacementOf(hung);
+  serverPids.add(replacement);
+  process.stdout.write(`SIGSTOP → healthy replacement in ${Date.now() - before} ms\n`);
+
+  await waitFor('the stopped process gone', () => !isProcessAlive(hung), 10_000);
+  expect(readLog(town.root).some((entry) => entry.event === 'health' && entry.message.includes('unhealthy'))).toBe(true);
+  expect((await town.query<{ n: number }>('SELECT COUNT(*) AS n FROM beads', 'wyvern'))[0]?.n).toBe(2);
+  expect(readStatus(town.root)?.supervision.restartsInWindow).toBeGreaterThanOrEqual(2);
+});
