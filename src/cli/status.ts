@@ -1,0 +1,148 @@
+import type { Command } from 'commander';
+import type { DesiredState } from '../config/desired.js';
+import type { DaemonStatusReport } from '../daemon/status-file.js';
+import { maskUrl } from '../lib/mask.js';
+import { painter } from '../lib/paint.js';
+import type { ObservedState } from '../observe/observed.js';
+import { summarizePlan } from '../plan/summary.js';
+import type { Plan } from '../plan/types.js';
+import { globalOptions } from './global-options.js';
+import { loadConfigForCommand } from './load-config.js';
+import { EXIT, printError, useColor } from './output.js';
+
+export interface TownStatus {
+  version: 1;
+  town: string;
+  server: {
+    state: ObservedState['server']['state'];
+    pid: number | null;
+    address: string;
+    version: string | null;
+    startedAt: string | null;
+    uptimeSeconds: number | null;
+    detail: string | null;
+  };
+  /** remotes: null when the server is down and they cannot be read. */
+  databases: { name: string; rig: string | null; managed: boolean; remotes: { name: string; url: string }[] | null }[];
+  daemon: {
+    running: boolean;
+    pid: number | null;
+    health: string | null;
+    sync: string | null;
+    lastReconcile: { at: string; result: string; durationMs: number } | null;
+    lastError: string | null;
+  };
+  drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
+}
+
+export function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
+  const server = observed.server;
+  const startedAt = server.state === 'running' ? server.startedAt : null;
+  const declared = new Map(desired.databases.filter((db) => db.ensure === 'present').map((db) => [db.name, db]));
+  const live = observed.databases ?? observed.onDisk.map((name) => ({ name, remotes: null }));
+  const summary = summarizePlan(plan);
+  const last = daemon.status?.lastReconcile ?? null;
+  return {
+    version: 1,
+    town: desired.townRoot,
+    server: {
+      state: server.state,
+      pid: server.state === 'stopped' ? null : server.pid,
+      address: `${desired.server.host.value}:${server.port}`,
+      version: server.state === 'running' ? server.version : null,
+      startedAt,
+      uptimeSeconds: startedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(startedAt)) / 1000)) : null,
+      detail: server.state === 'unhealthy' || server.state === 'imposter' ? server.reason : null,
+    },
+    databases: live.map((db) => ({
+      name: db.name,
+      rig: declared.get(db.name)?.rig ?? null,
+      managed: declared.has(db.name),
+      remotes: db.remotes?.map((remote) => ({ name: remote.name, url: maskUrl(remote.url) })) ?? null,
+    })),
+    daemon: {
+      running: daemon.running,
+      pid: daemon.pid,
+      health: daemon.status?.health ?? null,
+      sync: daemon.status?.sync ?? null,
+      lastReconcile: last ? { at: last.startedAt, result: last.result, durationMs: last.durationMs } : null,
+      lastError: daemon.status?.lastError?.message ?? null,
+    },
+    drift: {
+      inSync: plan.errors.length === 0 && plan.actions.length === 0 && plan.blocked.length === 0,
+      ...summary,
+      errors: plan.errors.map((error) => error.message),
+    },
+  };
+}
+
+function formatUptime(seconds: number): string {
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  return minutes > 0 ? `${minutes}m` : `${seconds}s`;
+}
+
+export function renderStatusText(status: TownStatus, color: boolean): string {
+  const paint = painter(color);
+  const lines = [`Town      ${status.town}`];
+  const s = status.server;
+  if (s.state === 'running') {
+    const uptime = s.uptimeSeconds === null ? '' : `, up ${formatUptime(s.uptimeSeconds)}`;
+    lines.push(`Server    ${paint('green', '● running')}  pid ${s.pid ?? '?'}, ${s.address}, dolt ${s.version}${uptime}, healthy`);
+  } else if (s.state === 'stopped') {
+    lines.push(`Server    ${paint('dim', '○ not running')}  ${s.address} (start with: gt apply, or gt dolt start)`);
+  } else {
+    lines.push(`Server    ${paint('red', `✗ ${s.state}`)}  ${s.address}: ${s.detail}`);
+  }
+  lines.push(`Databases ${status.databases.length}`);
+  const width = Math.max(8, ...status.databases.map((db) => db.name.length));
+  for (const db of status.databases) {
+    const owner = (db.managed ? (db.rig === 'hq' ? 'town' : `rig ${db.rig}`) : 'unmanaged').padEnd(16);
+    const remotes =
+      db.remotes === null ? 'remotes unknown (server down)' : db.remotes.length === 0 ? 'no remotes' : db.remotes.map((r) => `${r.name} ${r.url}`).join(', ');
+    lines.push(`  ${db.name.padEnd(width)}  ${db.managed ? owner : paint('yellow', owner)}  ${remotes}`);
+  }
+  const d = status.daemon;
+  if (d.running || d.lastReconcile) {
+    const last = d.lastReconcile ? `; last reconcile ${d.lastReconcile.at} ${d.lastReconcile.result} in ${d.lastReconcile.durationMs} ms` : '';
+    lines.push(`Daemon    ${d.running ? `running (pid ${d.pid})` : 'not running'}, health ${d.health ?? 'unknown'}${last}`);
+    if (d.lastError) lines.push(`          last error: ${d.lastError}`);
+  } else {
+    lines.push('Daemon    not running (start with: gt daemon start)');
+  }
+  const drift = status.drift;
+  if (drift.errors.length > 0) lines.push(`Drift     ${paint('red', 'cannot plan')}: ${drift.errors.join('; ')}`);
+  else if (drift.inSync) lines.push(`Drift     ${paint('green', 'none')}: the town matches its config`);
+  else {
+    const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
+    lines.push(`Drift     ${paint('yellow', `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`)} (see: gt diff)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `gt status`: the town at a glance. Read-only. */
+export function registerStatusCommand(program: Command): void {
+  program
+    .command('status')
+    .description('the town at a glance: server, databases, daemon, drift')
+    .action(async (_options: unknown, command: Command) => {
+      const loaded = await loadConfigForCommand(command);
+      if (!loaded) return;
+      const { desired } = loaded;
+      try {
+        const { observe } = await import('../observe/observe.js');
+        const { plan } = await import('../plan/plan.js');
+        const { readDaemonStatus } = await import('../daemon/status-file.js');
+        const observed = await observe(desired);
+        const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
+        const options = globalOptions(command);
+        process.stdout.write(options.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, useColor(options)));
+      } catch (error) {
+        printError(error instanceof Error ? error.message : String(error));
+        process.exitCode = EXIT.error;
+      }
+    });
+}
