@@ -4,6 +4,7 @@ import { registerApplyCommand } from './apply.js';
 import { registerDaemonCommand } from './daemon.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDiffCommand } from './diff.js';
+import { registerDoltCommand } from './dolt.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
 import { registerStatusCommand } from './status.js';
@@ -14,6 +15,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 const program = addGlobalOptions(
   new Command('gt')
+    .description("Declarative reconciler for a Gas Town's Dolt storage")
     .version(version, '-V, --version', 'print the gt version')
     .showHelpAfterError(),
 );
@@ -26,5 +28,6 @@ registerDemoCommand(program);
 registerValidateCommand(program);
 registerInitCommand(program);
 registerDaemonCommand(program);
+registerDoltCommand(program);
 
 await program.parseAsync(process.argv);

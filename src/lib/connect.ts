@@ -10,7 +10,7 @@ export function clientHost(settings: ServerSettings): string {
 /** One mysql2 connection to the town's server with the resolver's credentials. */
 export function connectToServer(
   settings: ServerSettings,
-  options: { database?: string; timeoutMs?: number } = {},
+  options: { database?: string; timeoutMs?: number; multipleStatements?: boolean } = {},
 ): Promise<mysql.Connection> {
   return mysql.createConnection({
     host: clientHost(settings),
@@ -20,5 +20,6 @@ export function connectToServer(
     database: options.database,
     timezone: 'Z',
     connectTimeout: options.timeoutMs ?? 5000,
+    multipleStatements: options.multipleStatements ?? false,
   });
 }

@@ -79,7 +79,7 @@ export function readLockHolder(path: string): LockHolder | null {
 }
 
 /** Creates `path` with `content` unless it exists, atomically (link(2) of a complete temp file). */
-function createExclusive(path: string, content: string): boolean {
+export function createExclusive(path: string, content: string): boolean {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(temp, content, { flag: 'wx', mode: 0o644 });
   try {

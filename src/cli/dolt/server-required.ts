@@ -1,0 +1,31 @@
+import type { ServerSettings } from '../../config/desired.js';
+import { clientHost } from '../../lib/connect.js';
+import type { ObservedServer } from '../../observe/observed.js';
+
+/**
+ * Commands that need the server fail fast when it is not this town's running server, with what to do about it
+ * (Gas Town's wording, reference/gastown.md §3.10). Nothing waits for a server to appear.
+ */
+export function assertServerRunning(settings: ServerSettings, observed: ObservedServer): void {
+  const address = `${clientHost(settings)}:${settings.port.value}`;
+  switch (observed.state) {
+    case 'running':
+      return;
+    case 'stopped':
+      throw new Error(
+        settings.external.value
+          ? `Dolt server not reachable at ${address}: the external server is not running (gt does not start it; from ${settings.external.source})`
+          : `Dolt server not reachable at ${address}: it is not running\n\nStart with: gt dolt start`,
+      );
+    case 'unhealthy':
+      throw new Error(
+        `Dolt server not reachable at ${address}: it does not answer (${observed.reason})\n\n` +
+          'Restart with: gt dolt stop && gt dolt start',
+      );
+    case 'imposter':
+      throw new Error(
+        `Dolt server not reachable at ${address}: ${observed.reason}; gt talks only to this town's server\n\n` +
+          'Stop that process, or give this town another port (env.GT_DOLT_PORT in mayor/daemon.json)',
+      );
+  }
+}

@@ -1,0 +1,196 @@
+import type { DesiredState, ServerSettings } from '../../config/desired.js';
+import { clientHost } from '../../lib/connect.js';
+import { painter } from '../../lib/paint.js';
+import type { ObservedState } from '../../observe/observed.js';
+import type { ServerMetrics } from '../../observe/server-metrics.js';
+import { summarizePlan } from '../../plan/summary.js';
+import type { Plan } from '../../plan/types.js';
+
+/** `gt dolt status -o json`. */
+export interface DoltStatus {
+  version: 1;
+  server: {
+    state: ObservedState['server']['state'];
+    external: boolean;
+    pid: number | null;
+    port: number;
+    /** The address clients dial. */
+    address: string;
+    version: string | null;
+    startedAt: string | null;
+    /** running: how gt knows it is this town's server; unhealthy or imposter: what is wrong. */
+    detail: string | null;
+    /** imposter: the command line of the process holding the port, when gt can read it. */
+    command: string | null;
+  };
+  dataDir: string;
+  logFile: string;
+  /** Go-driver style, as Gas Town prints it; never with the password. */
+  connection: string;
+  /** Served or on disk; rig null when no manifest declares it. */
+  databases: { name: string; rig: string | null; managed: boolean; served: boolean; onDisk: boolean }[];
+  /** queryLatencyMs and connections only while the server runs. */
+  metrics: { queryLatencyMs: number | null; connections: ServerMetrics['connections'] | null; diskUsageBytes: number };
+  drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
+}
+
+/** `root@tcp(127.0.0.1:3307)/`. */
+export function connectionString(settings: ServerSettings): string {
+  return `${settings.user.value}@tcp(${clientHost(settings)}:${settings.port.value})/`;
+}
+
+export function doltStatus(
+  desired: DesiredState,
+  observed: ObservedState,
+  plan: Plan,
+  metrics: ServerMetrics | null,
+  diskUsageBytes: number,
+): DoltStatus {
+  const { server } = observed;
+  const settings = desired.server;
+  const declared = new Map(desired.databases.map((db) => [db.name, db]));
+  const served = new Set((observed.databases ?? []).map((db) => db.name));
+  const onDisk = new Set(observed.onDisk);
+  const names = [...new Set([...served, ...onDisk])].sort();
+  const summary = summarizePlan(plan);
+  return {
+    version: 1,
+    server: {
+      state: server.state,
+      external: settings.external.value,
+      pid: server.state === 'stopped' ? null : server.pid,
+      port: server.port,
+      address: `${clientHost(settings)}:${server.port}`,
+      version: server.state === 'running' ? server.version : null,
+      startedAt: server.state === 'running' ? server.startedAt : null,
+      detail: server.state === 'running' ? server.identity : server.state === 'stopped' ? null : server.reason,
+      command: server.state === 'imposter' ? server.command : null,
+    },
+    dataDir: settings.dataDir.value,
+    logFile: settings.logFile.value,
+    connection: connectionString(settings),
+    databases: names.map((name) => ({
+      name,
+      rig: declared.get(name)?.rig ?? null,
+      managed: declared.has(name),
+      served: served.has(name),
+      onDisk: onDisk.has(name),
+    })),
+    metrics: {
+      queryLatencyMs: metrics?.queryLatencyMs ?? null,
+      connections: metrics?.connections ?? null,
+      diskUsageBytes,
+    },
+    drift: {
+      inSync: plan.errors.length === 0 && plan.actions.length === 0 && plan.blocked.length === 0,
+      create: summary.create,
+      update: summary.update,
+      delete: summary.delete,
+      blocked: summary.blocked,
+      errors: plan.errors.map((error) => error.message),
+    },
+  };
+}
+
+/** `84.2 MB`, in binary units as Gas Town prints disk usage. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** `2026-04-30 09:02:38` in local time. */
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+function owner(database: DoltStatus['databases'][number]): string {
+  if (!database.managed) return 'unmanaged';
+  return database.rig === 'hq' ? 'town' : `rig ${database.rig ?? '?'}`;
+}
+
+function databaseLines(databases: DoltStatus['databases']): string[] {
+  return databases.map((db) => `    - ${db.name.padEnd(20)} (${owner(db)})`);
+}
+
+function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>): string {
+  const { drift } = status;
+  if (status.server.state === 'imposter') return `  Drift: ${paint('red', 'not planned')}: gt does not act on a town while another process holds its port`;
+  if (drift.errors.length > 0) return `  Drift: ${paint('red', 'not planned')}: ${drift.errors.join('; ')}`;
+  if (drift.inSync) return `  Drift: ${paint('green', 'none')}, the town matches its config`;
+  const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
+  const counts = `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`;
+  return `  Drift: ${paint('yellow', counts)} (see: gt diff; converge with: gt apply)`;
+}
+
+/** The text of `gt dolt status`, in the shape of Gas Town's (reference/gastown.md §3.9). */
+export function renderDoltStatusText(status: DoltStatus, color: boolean): string {
+  const paint = painter(color);
+  const { server } = status;
+  const lines: string[] = [];
+  const hints: string[] = [];
+  const where = server.external ? ` (external: ${server.address})` : '';
+  switch (server.state) {
+    case 'running':
+      lines.push(`${paint('green', '●')} Dolt server is running${server.pid === null ? '' : ` (PID ${server.pid})`}${where}`);
+      if (server.startedAt !== null) lines.push(`  Started:    ${formatTime(server.startedAt)}`);
+      lines.push(`  Version:    ${server.version ?? 'unknown'}`);
+      break;
+    case 'stopped':
+      lines.push(`${paint('dim', '○')} Dolt server is not running${where}`);
+      if (!server.external) hints.push('Start with: gt dolt start');
+      break;
+    case 'unhealthy':
+      lines.push(`${paint('red', '✗')} Dolt server is not healthy${server.pid === null ? '' : ` (PID ${server.pid})`}${where}`);
+      lines.push(`  Problem:    ${server.detail ?? 'unknown'}`);
+      if (!server.external) hints.push('Restart with: gt dolt stop && gt dolt start');
+      break;
+    case 'imposter':
+      lines.push(`${paint('red', '✗')} Port ${server.port} is held by a process that is not this town's Dolt server`);
+      lines.push(`  Problem:    ${server.detail ?? 'unknown'}`);
+      if (server.command !== null) lines.push(`  Held by:    ${server.command}`);
+      hints.push('Stop that process, or give this town another port (env.GT_DOLT_PORT in mayor/daemon.json)');
+      break;
+  }
+  lines.push(`  Port:       ${server.port}`);
+  lines.push(`  Data dir:   ${status.dataDir}`);
+  const running = server.state === 'running';
+  if (status.databases.length === 0) {
+    lines.push(`  Databases:  none yet (gt apply creates hq; gt dolt init-rig NAME adds a rig)`);
+  } else {
+    lines.push(running ? '  Databases:' : `  Available databases in ${status.dataDir}:`);
+    lines.push(...databaseLines(status.databases));
+  }
+  if (running) lines.push(`  Connection: ${status.connection}`);
+
+  const unserved = running ? status.databases.filter((db) => db.onDisk && !db.served) : [];
+  if (unserved.length > 0) {
+    lines.push('', `  ${paint('red', '!!! NOT SERVED')}: on disk, but the server does not serve them:`);
+    lines.push(...databaseLines(unserved));
+    hints.push('A restart loads them: gt apply (or gt dolt stop && gt dolt start)');
+  }
+
+  lines.push('', '  Resource Metrics:');
+  const { metrics } = status;
+  if (metrics.queryLatencyMs !== null) lines.push(`    Query latency: ${metrics.queryLatencyMs}ms`);
+  if (metrics.connections !== null) {
+    const { used, max } = metrics.connections;
+    const percent = max > 0 ? ` (${Math.round((used / max) * 100)}%)` : '';
+    lines.push(`    Connections:   ${used} / ${max}${percent}`);
+  }
+  lines.push(`    Disk usage:    ${formatBytes(metrics.diskUsageBytes)}`);
+  lines.push('', driftLine(status, paint));
+  if (hints.length > 0) lines.push('', ...hints);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { observe } from '../../observe/observe.js';
+import { diskUsage } from '../../observe/disk-usage.js';
+import { readServerMetrics } from '../../observe/server-metrics.js';
+import { plan } from '../../plan/plan.js';
+import { globalOptions } from '../global-options.js';
+import { useColor } from '../output.js';
+import { runWithDesiredState } from './run.js';
+import { doltStatus, renderDoltStatusText } from './status-report.js';
+
+/** `gt dolt status`: the server, its databases and their rigs, resource metrics, drift. Works with the server down. */
+export async function runStatus(_options: unknown, command: Command): Promise<void> {
+  await runWithDesiredState(command, async (desired) => {
+    const observed = await observe(desired);
+    const metrics = observed.server.state === 'running' ? await readServerMetrics(desired.server) : null;
+    const status = doltStatus(
+      desired,
+      observed,
+      plan(desired, observed, { prune: false, force: false }),
+      metrics,
+      diskUsage(desired.server.dataDir.value),
+    );
+    const options = globalOptions(command);
+    process.stdout.write(
+      options.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderDoltStatusText(status, useColor(options)),
+    );
+  });
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { stopServer } from '../../apply/server-control.js';
+import { readDaemonPid } from '../../daemon/pid-file.js';
+import { runWithDesiredState, withApplierLock } from './run.js';
+
+/**
+ * `gt dolt stop`: lets clients finish (up to 10 s), SIGTERM, SIGKILL after 30 s; removes the pid file and marks the
+ * state stopped. A server that is not this town's is refused unless --force. Stopping a stopped server says so and
+ * succeeds: the goal, a stopped server, holds.
+ */
+export async function runStop(options: { force?: boolean; lockTimeout: string }, command: Command): Promise<void> {
+  await runWithDesiredState(command, async (desired) => {
+    const port = desired.server.port.value;
+    await withApplierLock(desired.townRoot, options.lockTimeout, async () => {
+      const result = await stopServer(desired.townRoot, desired.server, { force: options.force === true });
+      process.stdout.write(
+        result.stopped
+          ? `✓ Dolt server stopped (PID ${result.pid ?? '?'}, port ${port})\n`
+          : `○ Dolt server is not running (port ${port}); nothing to stop\n`,
+      );
+    });
+    const daemonPid = readDaemonPid(desired.townRoot);
+    if (daemonPid !== null) {
+      process.stdout.write(
+        `! gt daemon (PID ${daemonPid}) keeps this town converged and starts the server again at its next health check;\n` +
+          '  to keep it stopped, stop the daemon first: gt daemon stop\n',
+      );
+    }
+  });
+}

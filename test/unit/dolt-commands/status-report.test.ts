@@ -1,0 +1,57 @@
+import { doltStatus, formatBytes, renderDoltStatusText } from '../../../src/cli/dolt/status-report.js';
+import { plan } from '../../../src/plan/plan.js';
+import { convergedObserved, desiredTown, emptyObserved, hq, NO_FLAGS, rig, TOWN } from '../plan/fixtures.js';
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [1000, '1000 B'],
+    [1536, '1.5 KB'],
+    [88_290_099, '84.2 MB'],
+  ])('%d → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('gt dolt status', () => {
+  const desired = desiredTown([hq(), rig('wyvern')]);
+
+  it('running: pid, port, data dir, databases with their rigs, connection, metrics, no drift', () => {
+    const observed = convergedObserved(desired);
+    observed.databases?.push({ name: 'legacy', remotes: [], ignore: [], unpushed: null });
+    observed.onDisk.push('legacy');
+    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { queryLatencyMs: 3, connections: { used: 7, max: 1000 } }, 88_290_099);
+    const text = renderDoltStatusText(status, false);
+    expect(text).toContain('● Dolt server is running (PID 4242)');
+    expect(text).toContain('  Port:       3317');
+    expect(text).toContain(`  Data dir:   ${TOWN}/.dolt-data`);
+    expect(text).toMatch(/- hq +\(town\)\n +- legacy +\(unmanaged\)\n +- wyvern +\(rig wyvern\)/);
+    expect(text).toContain('  Connection: root@tcp(127.0.0.1:3317)/');
+    expect(text).toContain('Query latency: 3ms');
+    expect(text).toContain('Connections:   7 / 1000 (1%)');
+    expect(text).toContain('Disk usage:    84.2 MB');
+    expect(text).toContain('Drift: none, the town matches its config');
+    expect(text).not.toContain('hunter2');
+    expect(status.databases.find((db) => db.name === 'legacy')).toEqual({ name: 'legacy', rig: null, managed: false, served: true, onDisk: true });
+  });
+
+  it('running but not serving a database on disk: says so and how a restart loads it', () => {
+    const observed = convergedObserved(desired);
+    observed.databases = observed.databases?.filter((db) => db.name !== 'wyvern') ?? null;
+    const text = renderDoltStatusText(doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), null, 0), false);
+    expect(text).toMatch(/!!! NOT SERVED.*\n +- wyvern/);
+    expect(text).toContain('A restart loads them: gt apply');
+  });
+
+  it('stopped: the databases on disk, the drift, and how to start it', () => {
+    const observed = { ...emptyObserved(), onDisk: ['hq', 'wyvern'] };
+    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), null, 2048);
+    const text = renderDoltStatusText(status, false);
+    expect(text).toMatch(/^○ Dolt server is not running\n/);
+    expect(text).toContain(`Available databases in ${TOWN}/.dolt-data:`);
+    expect(text).not.toContain('Query latency');
+    expect(text).toMatch(/Drift: \d+ to create/);
+    expect(text).toMatch(/\nStart with: gt dolt start\n$/);
+    expect(status.metrics).toEqual({ queryLatencyMs: null, connections: null, diskUsageBytes: 2048 });
+  });
+});
