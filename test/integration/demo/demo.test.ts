@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../../helpers/env.js';
 import { runGt } from '../../helpers/gt.js';
-import { processesUnder } from '../../helpers/processes.js';
+import { processesUnder } from '../../helpers/global-teardown.js';
 
 describe('gt demo (the README main job)', () => {
   it('converges a demo town from examples/, shows a clean second diff, and stops its server', async () => {
