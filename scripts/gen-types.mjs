@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // Generates src/config/generated/*.ts from schemas/*.schema.json: the schemas are the single source of truth for
 // validation and for the TypeScript types. `node scripts/gen-types.mjs --check` exits 1 when a generated file is stale.
+//   *-manifest.ts, daemon-config.ts   the TypeScript types (json-schema-to-typescript)
+//   validators.ts                      the ajv validators, compiled to code here so that gt does not compile the schemas
+//                                      at every start (ajv standalone code; src/config/schema-validation.ts uses them)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compileFromFile } from 'json-schema-to-typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,10 +28,39 @@ async function generate({ schema, output }) {
   return { path: join(root, 'src', 'config', 'generated', output), text };
 }
 
+/** The validated schemas, exported by these names; schema-validation.ts reads their errors with these options. */
+const VALIDATED = ['daemon', 'rig', 'town'];
+const AJV_OPTIONS = { allErrors: true, verbose: true, allowUnionTypes: true, code: { source: true, esm: true, lines: true } };
+
+function generateValidators() {
+  const ajv = new Ajv(AJV_OPTIONS);
+  const ids = {};
+  for (const name of VALIDATED) {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
+    ajv.addSchema(schema);
+    ids[name] = schema.$id;
+  }
+  // ajv's ESM code still require()s its runtime helpers (e.g. ucs2length): import them instead.
+  const imports = new Map();
+  const code = standaloneCode(ajv, ids)
+    .replace(/^"use strict";\n/, '')
+    .replace(/require\("(ajv\/dist\/runtime\/[\w-]+)"\)/g, (_, module) => {
+      const local = `runtime_${module.split('/').pop().replace(/\W/g, '_')}`;
+      imports.set(local, `${module}.js`);
+      return local;
+    });
+  const text = [
+    `/* Generated from schemas/{${VALIDATED.join(',')}}.schema.json by scripts/gen-types.mjs (ajv standalone code). Do not edit: run \`npm run gen:types\`. */`,
+    '// @ts-nocheck',
+    ...[...imports].map(([local, module]) => `import ${local} from '${module}';`),
+    code,
+  ].join('\n');
+  return { path: join(root, 'src', 'config', 'generated', 'validators.ts'), text: `${text.trimEnd()}\n` };
+}
+
 const check = process.argv.includes('--check');
 const stale = [];
-for (const target of TARGETS) {
-  const { path, text } = await generate(target);
+for (const { path, text } of [...(await Promise.all(TARGETS.map(generate))), generateValidators()]) {
   let current = null;
   try {
     current = readFileSync(path, 'utf8');
@@ -41,6 +75,6 @@ for (const target of TARGETS) {
   }
 }
 if (stale.length > 0) {
-  console.error(`stale generated types (run \`npm run gen:types\`):\n${stale.map((p) => `  ${p}`).join('\n')}`);
+  console.error(`stale generated files (run \`npm run gen:types\`):\n${stale.map((p) => `  ${p}`).join('\n')}`);
   process.exitCode = 1;
 }

@@ -1,7 +1,10 @@
+import { relative } from 'node:path';
 import type mysql from 'mysql2/promise';
 import type { DesiredState } from '../config/desired.js';
 import { writeLifecycleDefaults } from '../config/daemon-file-writer.js';
-import { connectToServer } from '../lib/connect.js';
+import { connectToServer, dropConnection } from '../lib/connect.js';
+import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
+import { maskUrlsInText } from '../lib/mask.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan } from '../plan/types.js';
 import { restartServer, startServer } from './server-control.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
@@ -51,6 +54,19 @@ function stopsEverything(action: Action): boolean {
   return action.kind === 'daemon-config' || action.kind === 'server';
 }
 
+/** The connection died (the server was killed) or the server stopped answering: later SQL steps cannot succeed. */
+function serverLost(error: unknown): boolean {
+  return error instanceof ServerNotAnsweringError || (error as { fatal?: unknown } | null)?.fatal === true;
+}
+
+class ServerNotAnsweringError extends Error {
+  constructor() {
+    super(
+      `the server did not answer within ${HUNG_SERVER_MS / 1000} s (hung?); gt gave up on it — the next apply restarts a hung server`,
+    );
+  }
+}
+
 function databaseOf(action: Action): string | null {
   return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' ? action.database : null;
 }
@@ -62,10 +78,12 @@ function databaseOf(action: Action): string | null {
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
   const failedDatabases = new Set<string>();
-  let abort = false;
+  /** Why the remaining steps are skipped; null while they run. */
+  let stopped: string | null = null;
   let connection: mysql.Connection | null = null;
   const sql = async (): Promise<mysql.Connection> => (connection ??= await connectToServer(desired.server));
   const databaseCount = desired.databases.length;
+  const presentDatabases = desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name);
 
   const runStep = async (step: Action[]): Promise<string | null> => {
     const first = step[0] as Action;
@@ -77,11 +95,13 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       case 'server': {
         await (connection as mysql.Connection | null)?.end();
         connection = null;
-        const { pid } =
+        const options = { databaseCount, moveAsideIncomplete: presentDatabases };
+        const { pid, movedAside } =
           first.verb === 'start'
-            ? await startServer(desired.townRoot, desired.server, { databaseCount })
-            : await restartServer(desired.townRoot, desired.server, { databaseCount });
-        return `pid ${pid}`;
+            ? await startServer(desired.townRoot, desired.server, options)
+            : await restartServer(desired.townRoot, desired.server, options);
+        const moved = movedAside.map((path) => relative(desired.townRoot, path));
+        return `pid ${pid}${moved.length > 0 ? `; moved what an interrupted create left to ${moved.join(', ')}` : ''}`;
       }
       case 'database':
         if (first.verb === 'create') {
@@ -115,18 +135,28 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         report('skipped', 0, 'gt is stopping');
         continue;
       }
-      if (abort || (database !== null && failedDatabases.has(database))) {
-        report('skipped', 0, abort ? 'an earlier step failed' : `database ${database} could not be created`);
+      if (stopped !== null || (database !== null && failedDatabases.has(database))) {
+        report('skipped', 0, stopped ?? `database ${database} could not be created`);
         continue;
       }
       hooks.onStart?.(step);
       const started = performance.now();
       try {
-        const message = await runStep(step);
+        const message =
+          database === null
+            ? await runStep(step)
+            : await withDeadline(runStep(step), HUNG_SERVER_MS, () => {
+                if (connection !== null) dropConnection(connection);
+                connection = null;
+                return new ServerNotAnsweringError();
+              });
         report('done', Math.round(performance.now() - started), message);
       } catch (error) {
-        report('failed', Math.round(performance.now() - started), error instanceof Error ? error.message : String(error));
-        if (stopsEverything(first)) abort = true;
+        // Dolt's errors quote the URL they refused, credentials and all
+        const message = maskUrlsInText(error instanceof Error ? error.message : String(error));
+        report('failed', Math.round(performance.now() - started), message);
+        if (stopsEverything(first)) stopped = 'an earlier step failed';
+        else if (serverLost(error)) stopped = 'the server stopped answering';
         if (first.kind === 'database' && first.verb === 'create') failedDatabases.add(first.database);
       }
     }

@@ -6,7 +6,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { clientHost, connectToServer } from '../lib/connect.js';
+import { clientHost, connectToServer, dropConnection } from '../lib/connect.js';
 import { doltBinary } from '../lib/dolt-binary.js';
 import {
   daemonDir,
@@ -20,6 +20,7 @@ import { listDatabasesOnDisk } from '../observe/databases-on-disk.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { probeServerHealth } from '../observe/server-health.js';
 import { inspectServer } from '../observe/server-process.js';
+import { moveAsideIncomplete } from './incomplete-databases.js';
 
 const READY_POLL_MS = 100;
 const READY_BASE_MS = 30_000;
@@ -38,6 +39,11 @@ export interface StopOptions {
 export interface StartOptions {
   /** Databases the server will load: the readiness timeout grows with them (default: those on disk). */
   databaseCount?: number;
+  /**
+   * Declared databases whose directories an interrupted create left incomplete are moved aside (to
+   * `<data_dir>/.gt-incomplete/`) before the server loads the data dir, so they can be created again.
+   */
+  moveAsideIncomplete?: readonly string[];
 }
 
 export function serverConfigPath(settings: ServerSettings): string {
@@ -120,7 +126,7 @@ async function drainConnections(settings: ServerSettings, drainMs: number): Prom
   } catch {
     // nothing left to drain from a server that does not answer
   } finally {
-    connection?.destroy();
+    if (connection !== undefined) dropConnection(connection);
   }
 }
 
@@ -185,14 +191,14 @@ export async function startServer(
   townRoot: string,
   settings: ServerSettings,
   options: StartOptions = {},
-): Promise<{ pid: number }> {
+): Promise<{ pid: number; movedAside: string[] }> {
   assertManaged(settings, 'start');
   const port = settings.port.value;
   const observed = await inspectServer(townRoot, settings);
   switch (observed.state) {
     case 'running':
       if (observed.pid === null) throw new Error(`Dolt server on port ${port} has no known pid`);
-      return { pid: observed.pid };
+      return { pid: observed.pid, movedAside: [] };
     case 'imposter':
       throw new Error(
         `port ${port} is already in use by ${describeHolder(observed)}, which is not this town's Dolt server ` +
@@ -209,6 +215,7 @@ export async function startServer(
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(daemonDir(townRoot), { recursive: true });
   removePidFile(townRoot);
+  const movedAside = moveAsideIncomplete(dataDir, options.moveAsideIncomplete ?? []);
   const configPath = writeServerConfig(settings);
   const databases = listDatabasesOnDisk(dataDir);
   const log = openLog(settings.logFile.value);
@@ -245,7 +252,7 @@ export async function startServer(
         logTail(settings.logFile.value, log.offset),
     );
   }
-  return { pid };
+  return { pid, movedAside };
 }
 
 /**
@@ -287,8 +294,8 @@ export async function restartServer(
   townRoot: string,
   settings: ServerSettings,
   options: StartOptions & Omit<StopOptions, 'force'> = {},
-): Promise<{ pid: number; previousPid: number | null }> {
+): Promise<{ pid: number; previousPid: number | null; movedAside: string[] }> {
   const stopped = await stopServer(townRoot, settings, options);
-  const { pid } = await startServer(townRoot, settings, options);
-  return { pid, previousPid: stopped.pid };
+  const { pid, movedAside } = await startServer(townRoot, settings, options);
+  return { pid, previousPid: stopped.pid, movedAside };
 }

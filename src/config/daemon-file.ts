@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { DaemonFile } from './desired.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { oversizeFile } from './input-limits.js';
 import { parseJsonDocument } from './json-document.js';
 import type { PositionedDocument } from './positioned-document.js';
 import { schemaDiagnostics } from './schema-validation.js';
@@ -22,8 +23,13 @@ export function readDaemonFile(path: string): LoadedDaemonFile {
   let text: string;
   let mode: number;
   try {
+    const stat = statSync(path);
+    mode = stat.mode & 0o7777;
+    const oversize = oversizeFile(path, stat.size);
+    if (oversize !== null) {
+      return { file: { path, exists: true, raw: {}, text: null, mode }, document: null, diagnostics: [oversize] };
+    }
     text = readFileSync(path, 'utf8');
-    mode = statSync(path).mode & 0o7777;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const file: DaemonFile = { path, exists: code !== 'ENOENT', raw: {}, text: null, mode: null };

@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E001': 'no town root found',
   'GT-E002': 'manifest path does not exist',
   'GT-E003': 'file cannot be read',
+  'GT-E004': 'config file too large',
   'GT-E010': 'daemon.json is not valid JSON',
   'GT-E011': 'duplicate key in daemon.json',
   'GT-E012': 'manifest is not valid YAML',
@@ -46,8 +47,16 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+/**
+ * Characters a message must not carry raw: they could move the cursor, recolour or reorder the operator's terminal
+ * (C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides). The config quoted in a message
+ * is untrusted text.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function diagnostic(code: DiagnosticCode, location: SourceLocation, message: string): Diagnostic {
-  return { severity: code.startsWith('GT-W') ? 'warning' : 'error', code, message, location };
+  const printable = message.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return { severity: code.startsWith('GT-W') ? 'warning' : 'error', code, message: printable, location };
 }
 
 /** A place that is a whole file or an environment variable rather than a spot inside a file. */

@@ -1,6 +1,7 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { diagnostic } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
+import { MAX_NESTING, tooDeep } from './input-limits.js';
 import { LineIndex, type DocPath, type PositionedDocument } from './positioned-document.js';
 
 export interface ParsedJson {
@@ -16,6 +17,10 @@ export interface ParsedJson {
  */
 export function parseJsonDocument(file: string, text: string): ParsedJson {
   const lines = new LineIndex(text);
+  const deep = offsetTooDeep(text);
+  if (deep !== null) {
+    return { document: null, diagnostics: [diagnostic('GT-E010', lines.location(file, deep), tooDeep())] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -42,6 +47,25 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
     return lines.location(file, target === 'key' && keyNode !== undefined ? keyNode.offset : node.offset);
   };
   return { document: { file, value, locate }, diagnostics: duplicateKeys(root, file, lines) };
+}
+
+/**
+ * Where the text opens its (MAX_NESTING + 1)th nested object or array, or null: a flat token scan, no recursion. A
+ * token that starts with a bracket is a bracket (strings start with a quote).
+ */
+function offsetTooDeep(text: string): number | null {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (scanner.scan(); scanner.getTokenOffset() < text.length; scanner.scan()) {
+    const offset = scanner.getTokenOffset();
+    const first = text[offset];
+    if (first === '{' || first === '[') {
+      if (++depth > MAX_NESTING) return offset;
+    } else if (first === '}' || first === ']') {
+      depth--;
+    }
+  }
+  return null;
 }
 
 function isTrailingComma(text: string, offset: number): boolean {

@@ -4,6 +4,7 @@ import { diagnostic, formatPlace, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
+import { oversizeFile } from './input-limits.js';
 import type { PositionedDocument } from './positioned-document.js';
 import { schemaDiagnostics } from './schema-validation.js';
 import { parseYamlDocuments } from './yaml-documents.js';
@@ -60,6 +61,11 @@ export function readManifests(townRoot: string, paths: readonly string[], cwd: s
   for (const file of files) {
     let text: string;
     try {
+      const oversize = oversizeFile(file, statSync(file).size);
+      if (oversize !== null) {
+        diagnostics.push(oversize);
+        continue;
+      }
       text = readFileSync(file, 'utf8');
     } catch (error) {
       diagnostics.push(diagnostic('GT-E003', wholeFile(file), `cannot read manifest: ${(error as Error).message}`));

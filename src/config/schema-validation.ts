@@ -1,37 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { parseGoDuration } from '../lib/go-duration.js';
 import { diagnostic, type DiagnosticCode } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
+import * as generatedValidators from './generated/validators.js';
 import { displayPath, type PositionedDocument } from './positioned-document.js';
 
 export type SchemaName = 'daemon' | 'rig' | 'town';
 
-const schemasDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'schemas');
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-let validators: Record<SchemaName, ValidateFunction> | null = null;
-
-/** The three schemas of schemas/, compiled once per process. */
-function compiled(): Record<SchemaName, ValidateFunction> {
-  if (validators === null) {
-    const load = (name: SchemaName): object =>
-      JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-    ajv.addSchema(load('rig'));
-    validators = {
-      daemon: ajv.compile(load('daemon')),
-      rig: ajv.getSchema('https://gastown.dev/schemas/rig.schema.json') as ValidateFunction,
-      town: ajv.compile(load('town')),
-    };
-  }
-  return validators;
-}
+/**
+ * The schemas of schemas/, compiled to code at build time by scripts/gen-types.mjs (compiling them here cost every
+ * command about 200 ms), with the options this file reads errors with: allErrors, verbose (parentSchema, data).
+ */
+const validators: Record<SchemaName, Validator> = generatedValidators;
 
 /** Schema violations of one document, each at the offending node with a message saying what is allowed. */
 export function schemaDiagnostics(schema: SchemaName, document: PositionedDocument): Diagnostic[] {
-  const validate = compiled()[schema];
+  const validate = validators[schema];
   if (validate(document.value)) return [];
   return (validate.errors ?? []).map((error) => toDiagnostic(error, document));
 }
@@ -40,7 +26,7 @@ function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnos
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
   const where = displayPath(path);
   const value: unknown = error.data;
-  const shown = JSON.stringify(value);
+  const shown = abbreviate(JSON.stringify(value));
   const definition = /definitions\/(\w+)\/[^/]+$/.exec(error.schemaPath)?.[1];
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
   const report = (code: DiagnosticCode, message: string, target: 'key' | 'value' = 'value', at = path) =>
@@ -73,7 +59,7 @@ function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnos
       }
       return report(
         'GT-E022',
-        `${where} must be ${typeWords(String(error.params.type))}, not ${typeOf(value)}${value === null ? '' : ` ${abbreviate(shown)}`}`,
+        `${where} must be ${typeWords(String(error.params.type))}, not ${typeOf(value)}${value === null ? '' : ` ${shown}`}`,
       );
     case 'enum':
       return report(
@@ -97,7 +83,7 @@ function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnos
       return report('GT-E031', `${where} must not be empty`);
     case 'uniqueItems': {
       const later = Math.max(Number(error.params.i), Number(error.params.j));
-      const item = JSON.stringify((value as unknown[])[later]);
+      const item = abbreviate(JSON.stringify((value as unknown[])[later]));
       return report('GT-E031', `${where} lists ${item} twice; list each entry once`, 'value', [...path, String(later)]);
     }
     default:
@@ -115,7 +101,7 @@ function patternDiagnostic(
   report: Report,
 ): Diagnostic {
   const text = String(value);
-  const shown = JSON.stringify(value);
+  const shown = abbreviate(JSON.stringify(value));
   switch (definition) {
     case 'goDuration': {
       const days = /^(\d+)d$/.exec(text);
@@ -147,7 +133,7 @@ function patternDiagnostic(
       );
     }
     case 'prefix': {
-      const hint = /-+$/.test(text) ? ` — write "${text.replace(/-+$/, '')}"` : '';
+      const hint = /-+$/.test(text) ? ` — write "${abbreviate(text.replace(/-+$/, ''))}"` : '';
       return report(
         'GT-E029',
         `${where} is ${shown}: a beads prefix uses lowercase letters, digits, "-" and "_", starts and ends with a letter or digit and has no trailing hyphen${hint}`,
@@ -158,7 +144,7 @@ function patternDiagnostic(
     case 'remoteName':
       return report(
         'GT-E030',
-        `${where} is ${shown}: Dolt rejects remote names with whitespace or any of . / \\ ! @ # $ % ^ & * ( ) { } [ ] , < > ' " ? = + | (e.g. "origin", "backup_1")`,
+        `${where} is ${shown}: a remote name uses only letters, digits, "_" and "-" (e.g. "origin", "backup_1")`,
       );
     default:
       return report(
@@ -168,7 +154,9 @@ function patternDiagnostic(
   }
 }
 
-function abbreviate(text: string): string {
+/** A quoted config value short enough for a one-line message (values are untrusted and may be megabytes long). */
+function abbreviate(text: string | undefined): string {
+  if (text === undefined) return 'undefined';
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

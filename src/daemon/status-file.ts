@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import type { ErrorClass, ErrorKind } from './classify-error.js';
@@ -69,10 +69,12 @@ export function statusFilePath(townRoot: string): string {
   return join(townRoot, 'daemon', 'gt-reconciler-status.json');
 }
 
+/** Owner-only: it quotes error messages, masked by pattern, and a pattern can miss a secret. */
 export function writeDaemonStatus(townRoot: string, status: DaemonStatus): void {
   const path = statusFilePath(townRoot);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, `${JSON.stringify(status, null, 2)}\n`);
+  if (existsSync(path)) chmodSync(path, 0o600); // writeFileAtomic keeps an existing file's mode
+  writeFileAtomic(path, `${JSON.stringify(status, null, 2)}\n`, 0o600);
 }
 
 export interface DaemonStatusReport {

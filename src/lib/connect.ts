@@ -23,3 +23,13 @@ export function connectToServer(
     multipleStatements: options.multipleStatements ?? false,
   });
 }
+
+/**
+ * Drops a connection at once. mysql2's destroy() only half-closes the socket (sends FIN), which a hung server never
+ * acknowledges: the open socket would keep gt's process alive, and its applier lock held, forever.
+ */
+export function dropConnection(connection: mysql.Connection): void {
+  const socket = (connection as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream;
+  connection.destroy();
+  socket?.destroy?.();
+}

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { readDaemonFile } from '../config/daemon-file.js';
 import type { DesiredState } from '../config/desired.js';
 import { ConfigError, hasErrors } from '../config/diagnostics.js';
-import { connectToServer } from '../lib/connect.js';
-import { listDatabasesOnDisk } from './databases-on-disk.js';
+import { connectToServer, dropConnection } from '../lib/connect.js';
+import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
+import { listDatabasesOnDisk, listIncompleteDatabases } from './databases-on-disk.js';
 import type { ObservedDatabase, ObservedState } from './observed.js';
 import { inspectServer } from './server-process.js';
 import { readSqlSnapshot } from './sql-snapshot.js';
@@ -23,17 +24,23 @@ export async function observe(desired: DesiredState): Promise<ObservedState> {
   const daemonFile = readDaemonFile(desired.daemonConfig.path);
   if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
   const server = await inspectServer(desired.townRoot, desired.server);
+  const incomplete = listIncompleteDatabases(dataDir);
   let databases: ObservedDatabase[] | null = null;
   let roundTrips = 0;
   if (server.state === 'running') {
     const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
     const connection = await connectToServer(desired.server);
+    let answered = true;
     try {
-      const snapshot = await readSqlSnapshot(connection, dropCandidates);
+      const snapshot = await withDeadline(readSqlSnapshot(connection, dropCandidates, incomplete), HUNG_SERVER_MS, () => {
+        answered = false;
+        dropConnection(connection);
+        return new Error(`the Dolt server stopped answering while gt read its state (no reply within ${HUNG_SERVER_MS / 1000} s)`);
+      });
       databases = snapshot.databases;
       roundTrips = snapshot.roundTrips;
     } finally {
-      await connection.end();
+      if (answered) await connection.end();
     }
   }
   return {
@@ -41,6 +48,7 @@ export async function observe(desired: DesiredState): Promise<ObservedState> {
     daemonConfig: daemonFile.file,
     databases,
     onDisk: listDatabasesOnDisk(dataDir),
+    incomplete,
     serverConfigText: readIfExists(join(dataDir, 'config.yaml')),
     roundTrips,
   };

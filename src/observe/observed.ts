@@ -44,8 +44,13 @@ export interface ObservedState {
   daemonConfig: DaemonFile;
   /** Databases served, from SQL; null when the server could not be queried. */
   databases: ObservedDatabase[] | null;
-  /** Databases on disk (`<data_dir>/<name>/.dolt` present), known even when the server is down. */
+  /** Databases on disk (`<data_dir>/<name>/.dolt` complete), known even when the server is down. */
   onDisk: string[];
+  /**
+   * Directories an interrupted CREATE DATABASE left in the data dir (no complete `.dolt`): not databases, and they
+   * block creating one of that name. Never in `onDisk` or `databases`.
+   */
+  incomplete: string[];
   /** The managed config.yaml as it is on disk, to detect settings that need a restart; null when absent. */
   serverConfigText: string | null;
   /** SQL round trips the observation took (constant in the number of databases). */

@@ -1,6 +1,6 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import type { ServerSettings } from '../config/desired.js';
-import { clientHost, connectToServer } from '../lib/connect.js';
+import { clientHost, connectToServer, dropConnection } from '../lib/connect.js';
 
 export type HealthProbe =
   | { ok: true; version: string }
@@ -23,7 +23,7 @@ export async function probeServerHealth(settings: ServerSettings, timeoutMs = 30
     await connection.end();
     return { ok: true, version: String(rows[0]?.version ?? '') };
   } catch (error) {
-    connection?.destroy();
+    if (connection !== undefined) dropConnection(connection);
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, refused: code === 'ECONNREFUSED', reason: `${address}: ${(error as Error).message}` };
   }

@@ -8,6 +8,8 @@ export interface DatabaseFinding {
   exists: boolean;
   /** null when not served (server down, or on disk but not loaded). */
   observed: ObservedDatabase | null;
+  /** The directory an interrupted create left in its place (display path), which the server start moves aside. */
+  incompleteDir: string | null;
 }
 
 export interface DatabasePlan {
@@ -15,7 +17,14 @@ export interface DatabasePlan {
   blocked: BlockedChange[];
 }
 
-function create(townRoot: string, database: DesiredDatabase, serverUp: boolean): DatabaseAction {
+function create(townRoot: string, database: DesiredDatabase, finding: DatabaseFinding, serverUp: boolean): DatabaseAction {
+  const why =
+    finding.incompleteDir !== null
+      ? `${finding.incompleteDir} is an incomplete directory left by an interrupted create: the server start moves it aside ` +
+        `to .gt-incomplete/ in the data dir, then apply creates the database`
+      : serverUp
+        ? 'the server does not serve it'
+        : 'not on disk';
   return {
     kind: 'database',
     id: `database/${database.name}`,
@@ -24,7 +33,7 @@ function create(townRoot: string, database: DesiredDatabase, serverUp: boolean):
     database: database.name,
     before: null,
     after: { name: database.name, rig: database.rig },
-    reason: `declared in ${declaredAt(townRoot, database)}; ${serverUp ? 'the server does not serve it' : 'not on disk'}`,
+    reason: `declared in ${declaredAt(townRoot, database)}; ${why}`,
     destructive: false,
     needsRestart: false,
   };
@@ -111,7 +120,7 @@ export function planDatabase(
   serverUp: boolean,
 ): DatabasePlan {
   if (database.ensure === 'present') {
-    return { action: finding.exists ? null : create(townRoot, database, serverUp), blocked: [] };
+    return { action: finding.exists ? null : create(townRoot, database, finding, serverUp), blocked: [] };
   }
   if (!finding.exists) return { action: null, blocked: [] };
   const blocked = dropBlockers(townRoot, database, finding, options);

@@ -91,7 +91,8 @@ function restart(code: ServerAction['code'], before: unknown, after: unknown, re
 
 /**
  * The server's action when serverError found nothing: start a stopped server, restart a hung one, or restart a
- * running one whose config.yaml settings differ or that does not serve databases the town declares and has on disk.
+ * running one whose config.yaml settings differ, that does not serve databases the town declares and has on disk, or
+ * that holds a declared database's directory left incomplete by an interrupted create (a start moves those aside).
  * Apply writes config.yaml before every start or restart.
  */
 export function planServer(
@@ -100,6 +101,7 @@ export function planServer(
   observed: ObservedServer,
   configText: string | null,
   unserved: string[],
+  incomplete: string[],
 ): ServerAction | null {
   if (server.external.value) return null;
   const at = address(server, observed);
@@ -128,11 +130,20 @@ export function planServer(
   }
   if (observed.state !== 'running') return null;
   const config = configDifference(townRoot, server, configText);
-  const unservedReason = `${unserved.join(', ')} ${unserved.length === 1 ? 'is' : 'are'} on disk but not served: a restart loads them`;
+  const databaseReasons = [
+    ...(unserved.length > 0 ? [`${unserved.join(', ')} ${unserved.length === 1 ? 'is' : 'are'} on disk but not served: a restart loads them`] : []),
+    ...(incomplete.length > 0
+      ? [
+          `${incomplete.join(', ')} ${incomplete.length === 1 ? 'is an incomplete directory' : 'are incomplete directories'} ` +
+            'left by an interrupted create: the restart moves them aside to .gt-incomplete/ in the data dir so they can be created',
+        ]
+      : []),
+  ];
   if (config !== null) {
-    const reason = unserved.length > 0 ? `${config.reason}; ${unservedReason}` : config.reason;
-    return restart('server-config-changed', config.before, config.after, reason);
+    return restart('server-config-changed', config.before, config.after, [config.reason, ...databaseReasons].join('; '));
   }
-  if (unserved.length > 0) return restart('databases-not-served', { unserved }, { unserved: [] }, unservedReason);
+  if (databaseReasons.length > 0) {
+    return restart('databases-not-served', { unserved: [...unserved, ...incomplete] }, { unserved: [] }, databaseReasons.join('; '));
+  }
   return null;
 }

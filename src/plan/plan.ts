@@ -1,14 +1,42 @@
+import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedState } from '../observe/observed.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
+import { displayPath } from './source-label.js';
 import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
 
-function findDatabase(observed: ObservedState, name: string): DatabaseFinding {
+function findDatabase(desired: DesiredState, observed: ObservedState, name: string): DatabaseFinding {
   const served = observed.databases?.find((db) => db.name === name) ?? null;
-  return { exists: served !== null || observed.onDisk.includes(name), observed: served };
+  const incompleteDir = observed.incomplete.includes(name)
+    ? displayPath(desired.townRoot, join(desired.server.dataDir.value, name))
+    : null;
+  return { exists: served !== null || observed.onDisk.includes(name), observed: served, incompleteDir };
+}
+
+/** Leftovers of interrupted creates no manifest declares: not databases, and not gt's to move. */
+function undeclaredIncompleteNotes(desired: DesiredState, observed: ObservedState): string[] {
+  const declared = new Set(desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name));
+  return observed.incomplete
+    .filter((name) => !declared.has(name))
+    .map(
+      (name) =>
+        `${displayPath(desired.townRoot, join(desired.server.dataDir.value, name))} is an incomplete database directory ` +
+        `left by an interrupted create; no manifest declares ${name}, so gt leaves it alone`,
+    );
+}
+
+/** An external server's data dir holds what an interrupted create left: only its operator can clear it. */
+function incompleteOnExternal(database: DesiredDatabase, incompleteDir: string): BlockedChange {
+  return {
+    id: `database/${database.name}`,
+    verb: 'create',
+    code: 'incomplete-directory',
+    reason: `${incompleteDir} is an incomplete directory left by an interrupted create, and gt never restarts an external server to move it aside`,
+    hint: `move ${incompleteDir} out of the data dir and restart the server; then gt creates ${database.name}`,
+  };
 }
 
 /** Declares anything gt would plan inside the database once it can see it. */
@@ -41,8 +69,17 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const unserved: string[] = [];
   /** Exist, but their contents cannot be seen: not served. */
   const unseen: string[] = [];
+  /** Declared present, blocked by an incomplete directory that a server (re)start moves aside. */
+  const incomplete: string[] = [];
   for (const database of desired.databases) {
-    const finding = findDatabase(observed, database.name);
+    const finding = findDatabase(desired, observed, database.name);
+    if (database.ensure === 'present' && finding.incompleteDir !== null) {
+      if (desired.server.external.value) {
+        blocked.push(incompleteOnExternal(database, finding.incompleteDir));
+        continue;
+      }
+      incomplete.push(database.name);
+    }
     const planned = planDatabase(townRoot, database, finding, options, serverUp);
     if (planned.action !== null) databaseActions.push(planned.action);
     blocked.push(...planned.blocked);
@@ -56,14 +93,16 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
   }
 
-  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfigText, unserved);
-  const notes =
-    unseen.length > 0
+  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfigText, unserved, incomplete);
+  const notes = [
+    ...(unseen.length > 0
       ? [
           `${unseen.join(', ')} ${unseen.length === 1 ? 'exists' : 'exist'} on disk but ${unseen.length === 1 ? 'is' : 'are'} ` +
             'not served yet: remotes and ignore patterns there are planned once the server serves them (run gt diff again then)',
         ]
-      : [];
+      : []),
+    ...undeclaredIncompleteNotes(desired, observed),
+  ];
 
   return {
     actions: [

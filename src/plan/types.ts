@@ -18,8 +18,11 @@ export type ActionCode =
   | 'ignore-missing'
   | 'ignore-disabled';
 
-/** Why a change is blocked: one BlockedChange per cause, each with its own hint. */
-export type BlockedCode = 'protected' | 'prune-not-requested' | 'unpushed-changes' | 'unpushed-unknown';
+/**
+ * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
+ * create left the database's directory, and only a server restart (which gt may not do to an external server) clears it.
+ */
+export type BlockedCode = 'protected' | 'prune-not-requested' | 'unpushed-changes' | 'unpushed-unknown' | 'incomplete-directory';
 
 interface ActionBase {
   /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */

@@ -6,7 +6,7 @@ export type ApiVersion = 'gastown.dev/v1alpha1';
  */
 export type Prefix = string;
 /**
- * A Dolt remote name: no whitespace and none of . / \ ! @ # $ % ^ & * ( ) { } [ ] , < > ' " ? = + |
+ * A remote name: letters, digits, "_" and "-", e.g. origin or backup_1.
  */
 export type RemoteName = string;
 /**
@@ -14,9 +14,13 @@ export type RemoteName = string;
  */
 export type Remotes = Remote[];
 /**
+ * A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.
+ */
+export type IgnorePattern = string;
+/**
  * dolt_ignore table-name patterns that must be present (ignored = true).
  */
-export type IgnorePatterns = string[];
+export type IgnorePatterns = IgnorePattern[];
 
 /**
  * One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.

@@ -6,6 +6,8 @@
 export type Remotes = Remote[];
 /**
  * dolt_ignore table-name patterns that must be present (ignored = true).
+ *
+ * Items: A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.
  */
 export type IgnorePatterns = string[];
 
@@ -35,7 +37,7 @@ export interface TownSpec {
 }
 export interface Remote {
   /**
-   * A Dolt remote name: no whitespace and none of . / \ ! @ # $ % ^ & * ( ) { } [ ] , < > ' " ? = + |
+   * A remote name: letters, digits, "_" and "-", e.g. origin or backup_1.
    */
   name: string;
   /**

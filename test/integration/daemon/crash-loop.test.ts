@@ -86,7 +86,10 @@ test('a config that makes dolt exit at once: Stalled after max_restarts_in_windo
   const attempts = serverActions(from);
   expect(attempts).toHaveLength(MAX_RESTARTS);
   expect(attempts.every((entry) => entry.message.includes('failed') && entry.message.includes("Variable 'wait_timeout' can't be set"))).toBe(true);
-  expect(readLog(town.root).slice(from).filter((entry) => entry.event === 'stalled')).toHaveLength(1);
+  // winston writes the log line asynchronously, after the status file: wait for it, then check it is the only one.
+  const stalledLines = () => readLog(town.root).slice(from).filter((entry) => entry.event === 'stalled');
+  await waitFor('the stalled log line', () => stalledLines().length > 0, 5_000);
+  expect(stalledLines()).toHaveLength(1);
 
   // Stalled means stalled: health checks keep looking, nothing restarts it.
   await new Promise((r) => setTimeout(r, 3000));

@@ -87,7 +87,7 @@ describe('the town server lifecycle, from an empty town', () => {
   it('does nothing when started again: same pid, same state', async () => {
     const { townRoot, settings } = town;
     const stateBefore = readFileSync(join(townRoot, 'daemon', 'dolt-state.json'), 'utf8');
-    await expect(startServer(townRoot, settings)).resolves.toEqual({ pid: firstPid });
+    await expect(startServer(townRoot, settings)).resolves.toEqual({ pid: firstPid, movedAside: [] });
     expect(readFileSync(join(townRoot, 'daemon', 'dolt-state.json'), 'utf8')).toBe(stateBefore);
   });
 

@@ -80,7 +80,7 @@ export const INVALID_CASES: InvalidCase[] = [
   rigCase('name-not-identifier.yaml', 'GT-E028', 4, 'e.g. "my_rig"'),
   rigCase('name-too-long.yaml', 'GT-E028', 4, 'at most 64 characters'),
   rigCase('prefix-trailing-hyphen.yaml', 'GT-E029', 6, 'write "wy"'),
-  rigCase('remote-name-invalid.yaml', 'GT-E030', 8, 'Dolt rejects remote names'),
+  rigCase('remote-name-invalid.yaml', 'GT-E030', 8, 'a remote name uses only letters, digits'),
   rigCase('ignore-duplicate.yaml', 'GT-E031', 7, 'spec.ignore lists "wisps" twice'),
   rigCase('duplicate-name', 'GT-E040', 5, 'rig name "wyvern" is already declared at', join('duplicate-name', 'b.yaml')),
   rigCase('duplicate-prefix', 'GT-E041', 6, 'prefix "wy" is already declared at', join('duplicate-prefix', 'b.yaml')),

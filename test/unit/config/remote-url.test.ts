@@ -14,8 +14,6 @@ describe('remoteUrlProblem', () => {
     'git+ssh://git@github.com/org/wyvern.git',
     'git+https://github.com/org/wyvern.git',
     'git+file:///srv/git/wyvern.git',
-    'git@github.com:org/wyvern.git',
-    '/srv/git/wyvern.git',
   ])('accepts %s', (url) => {
     expect(remoteUrlProblem(url)).toBeNull();
   });
@@ -27,6 +25,14 @@ describe('remoteUrlProblem', () => {
     ['org/wyvern', 'https://doltremoteapi.dolthub.com/org/wyvern'],
     ['../remotes/wyvern', 'has no URL scheme'],
     ['https:///wyvern', 'has no host'],
+    // Dolt would store these in another form, so the plan would see a changed URL on every run
+    ['git@github.com:org/wyvern.git', '"git+ssh://git@github.com/./org/wyvern.git"'],
+    ['/srv/git/wyvern.git', '"git+file:///srv/git/wyvern.git"'],
+    ['https://github.com/org/wyvern.git', '"git+https://github.com/org/wyvern.git"'],
+    ['file:///srv/dolt-remotes/wyvern/', '"file:///srv/dolt-remotes/wyvern"'],
+    ['file:///srv/../srv/dolt-remotes/wyvern', '"file:///srv/dolt-remotes/wyvern"'],
+    ['FILE:///srv/dolt-remotes/wyvern', 'lowercase'],
+    ['file:///srv/dolt remotes', 'whitespace'],
   ])('rejects %s', (url, says) => {
     expect(remoteUrlProblem(url)).toContain(says);
   });

@@ -112,6 +112,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     daemonConfig: desired.daemonConfig,
     databases: present.map(servedAsDeclared),
     onDisk: present.map((db) => db.name),
+    incomplete: [],
     serverConfigText: renderServerConfigYaml(desired.server),
     roundTrips: 4,
   };
@@ -119,7 +120,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], serverConfigText: null, roundTrips: 0 };
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfigText: null, roundTrips: 0 };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */

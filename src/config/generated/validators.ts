@@ -1,0 +1,3014 @@
+/* Generated from schemas/{daemon,rig,town}.schema.json by scripts/gen-types.mjs (ajv standalone code). Do not edit: run `npm run gen:types`. */
+// @ts-nocheck
+import runtime_ucs2length from 'ajv/dist/runtime/ucs2length.js';
+import runtime_equal from 'ajv/dist/runtime/equal.js';
+export const daemon = validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/daemon.schema.json","title":"DaemonConfig","description":"Gas Town's mayor/daemon.json (daemon.DaemonPatrolConfig). Unknown keys are allowed and survive every gt write; known keys are typed as Gas Town's Go structs read them.","type":"object","additionalProperties":true,"properties":{"type":{"description":"Gas Town's legacy loader accepts only \"daemon-patrol-config\" or an empty string.","type":"string","enum":["daemon-patrol-config",""]},"version":{"description":"Gas Town's legacy loader rejects versions above 1.","type":"integer","minimum":0,"maximum":1},"heartbeat":{"title":"HeartbeatConfig","description":"Read only by gt doctor; the daemon takes its heartbeat from settings/config.json.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}},"patrols":{"title":"PatrolsConfig","description":"null or absent: Gas Town's lifecycle defaults are filled in on the next write.","type":["object","null"],"additionalProperties":true,"properties":{"refinery":{"$ref":"#/definitions/rigScopedPatrol"},"witness":{"$ref":"#/definitions/rigScopedPatrol"},"deacon":{"$ref":"#/definitions/agentPatrol"},"handler":{"$ref":"#/definitions/agentPatrol"},"dolt_server":{"$ref":"#/definitions/doltServer"},"dolt_remotes":{"$ref":"#/definitions/doltRemotes"},"dolt_backup":{"$ref":"#/definitions/doltBackup"},"jsonl_git_backup":{"$ref":"#/definitions/jsonlGitBackup"},"wisp_reaper":{"$ref":"#/definitions/wispReaper"},"doctor_dog":{"$ref":"#/definitions/doctorDog"},"compactor_dog":{"$ref":"#/definitions/compactorDog"},"checkpoint_dog":{"$ref":"#/definitions/intervalPatrol"},"scheduled_maintenance":{"$ref":"#/definitions/scheduledMaintenance"},"main_branch_test":{"$ref":"#/definitions/mainBranchTest"},"quota_dog":{"$ref":"#/definitions/intervalPatrol"},"restart_tracker":{"$ref":"#/definitions/restartTracker"}}},"env":{"title":"DaemonEnv","description":"Exported with os.Setenv by the daemon, gt up and the Mayor, so every agent inherits it.","type":["object","null"],"additionalProperties":{"type":"string"},"properties":{"GT_DOLT_PORT":{"$ref":"#/definitions/portString"},"GT_DOLT_HOST":{"type":"string"},"GT_DOLT_USER":{"type":"string"},"GT_DOLT_PASSWORD":{"type":"string"},"GT_DOLT_LOGLEVEL":{"$ref":"#/definitions/logLevel"},"GT_DOLT_WAIT_TIMEOUT":{"description":"Seconds; a negative value disables SET GLOBAL wait_timeout.","type":"string","pattern":"^-?[0-9]+$"}}}},"definitions":{"goDuration":{"description":"A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},"portString":{"description":"The town's Dolt port as a decimal string, 1024-65535 (as gt config set dolt.port writes it), e.g. \"3308\".","type":"string","pattern":"^[0-9]+$"},"nanoseconds":{"description":"A Go time.Duration: an integer number of nanoseconds (5000000000 = 5s). A string here makes Gas Town discard the whole file.","type":"integer"},"clockTime":{"description":"Local time of day \"HH:MM\" (00:00-23:59).","type":"string","pattern":"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"},"maintenanceInterval":{"description":"\"daily\", \"weekly\", \"monthly\" or a Go duration.","type":"string","pattern":"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"},"logLevel":{"description":"Dolt sql-server log level.","type":"string","enum":["trace","debug","info","warning","error","fatal"]},"databaseList":{"description":"Dolt database names.","type":"array","items":{"type":"string","minLength":1}},"rigList":{"description":"Rig names; empty or absent means all rigs.","type":"array","items":{"type":"string","minLength":1}},"rigScopedPatrol":{"title":"RigScopedPatrolConfig","description":"refinery and witness: enabled when absent; rigs narrows them to a list of rigs.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}},"agentPatrol":{"title":"AgentPatrolConfig","description":"deacon and handler: enabled when absent.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}},"intervalPatrol":{"title":"IntervalPatrolConfig","description":"checkpoint_dog (default interval 10m) and quota_dog (5m).","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}},"doltServer":{"title":"DoltServerConfig","description":"Supervision of the town's Dolt SQL server. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean","description":"false: the server is not supervised."},"external":{"type":"boolean","description":"true: health-check only, never start or stop."},"port":{"type":"integer","minimum":1,"maximum":65535},"host":{"type":"string"},"user":{"type":"string","description":"Empty means root."},"password":{"type":"string"},"data_dir":{"type":"string","description":"Gas Town's daemon needs it; gt always serves <town>/.dolt-data."},"log_file":{"type":"string","description":"Gas Town's daemon needs it; gt always logs to <town>/daemon/dolt.log."},"auto_restart":{"type":"boolean","description":"Declared by Gas Town, never read."},"restart_delay":{"$ref":"#/definitions/nanoseconds","description":"0: the first restart is immediate (doubling base 5s)."},"max_restart_delay":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"restart_window":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 10m."},"max_restarts_in_window":{"type":"integer","description":"<= 0 means 5."},"healthy_reset_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"health_check_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 30s."}}},"doltRemotes":{"title":"DoltRemotesConfig","description":"Periodic push of databases to their remotes. Needs dolt_server enabled with a data_dir.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 15m."},"databases":{"$ref":"#/definitions/databaseList"},"remote":{"type":"string","description":"Empty means the first remote of each database."},"branch":{"type":"string","description":"Empty means main."}}},"doltBackup":{"title":"DoltBackupConfig","description":"dolt backup sync of <db>-backup; runs only on macOS.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}},"jsonlGitBackup":{"title":"JsonlGitBackupConfig","description":"JSONL export of the listed databases into a git repository; a no-op without databases.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"git_repo":{"type":"string","description":"Default ~/.dolt-archive/git; must contain .git."},"scrub":{"type":"boolean"},"spike_threshold":{"type":"number","exclusiveMinimum":0,"maximum":1}}},"wispReaper":{"title":"WispReaperConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"dry_run":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"max_age":{"$ref":"#/definitions/goDuration"},"delete_age":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}},"doctorDog":{"title":"DoctorDogConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"latency_alert_ms":{"type":"number"},"orphan_alert_count":{"type":"integer"},"backup_stale_seconds":{"type":"number"}}},"compactorDog":{"title":"CompactorDogConfig","description":"Without databases it falls back to wisp_reaper.databases, then to [\"hq\"] only.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"threshold":{"type":"integer"},"databases":{"$ref":"#/definitions/databaseList"},"mode":{"type":"string","enum":["flatten","surgical"]},"keep_recent":{"type":"integer"}}},"scheduledMaintenance":{"title":"ScheduledMaintenanceConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"window":{"$ref":"#/definitions/clockTime"},"interval":{"$ref":"#/definitions/maintenanceInterval"},"threshold":{"type":["integer","null"],"description":"null means 1000; 0 means always."}}},"mainBranchTest":{"title":"MainBranchTestConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"timeout":{"$ref":"#/definitions/goDuration"},"rigs":{"$ref":"#/definitions/rigList"}}},"restartTracker":{"title":"RestartTrackerConfig","description":"Agent restart backoff. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"initial_backoff":{"$ref":"#/definitions/nanoseconds"},"max_backoff":{"$ref":"#/definitions/nanoseconds"},"backoff_multiplier":{"type":"number"},"crash_loop_window":{"$ref":"#/definitions/nanoseconds"},"crash_loop_count":{"type":"integer"},"stability_period":{"$ref":"#/definitions/nanoseconds"}}}}};
+const schema12 = {"description":"A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"};
+const schema57 = {"description":"The town's Dolt port as a decimal string, 1024-65535 (as gt config set dolt.port writes it), e.g. \"3308\".","type":"string","pattern":"^[0-9]+$"};
+const schema58 = {"description":"Dolt sql-server log level.","type":"string","enum":["trace","debug","info","warning","error","fatal"]};
+const pattern0 = new RegExp("^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$", "u");
+const pattern13 = new RegExp("^[0-9]+$", "u");
+const pattern14 = new RegExp("^-?[0-9]+$", "u");
+const schema13 = {"title":"RigScopedPatrolConfig","description":"refinery and witness: enabled when absent; rigs narrows them to a list of rigs.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}};
+const schema14 = {"description":"Rig names; empty or absent means all rigs.","type":"array","items":{"type":"string","minLength":1}};
+const func2 = runtime_ucs2length.default;
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema13.type},message:"must be object,null",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.enabled.type,parentSchema:schema13.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.interval.type,parentSchema:schema13.properties.interval,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.agent !== undefined){
+let data2 = data.agent;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.agent.type,parentSchema:schema13.properties.agent,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.rigs !== undefined){
+let data3 = data.rigs;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err4 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema15 = {"title":"AgentPatrolConfig","description":"deacon and handler: enabled when absent.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema15.type},message:"must be object,null",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.enabled.type,parentSchema:schema15.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.interval.type,parentSchema:schema15.properties.interval,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.agent !== undefined){
+let data2 = data.agent;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.agent.type,parentSchema:schema15.properties.agent,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.rigs !== undefined){
+let data3 = data.rigs;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err4 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const schema17 = {"title":"DoltServerConfig","description":"Supervision of the town's Dolt SQL server. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean","description":"false: the server is not supervised."},"external":{"type":"boolean","description":"true: health-check only, never start or stop."},"port":{"type":"integer","minimum":1,"maximum":65535},"host":{"type":"string"},"user":{"type":"string","description":"Empty means root."},"password":{"type":"string"},"data_dir":{"type":"string","description":"Gas Town's daemon needs it; gt always serves <town>/.dolt-data."},"log_file":{"type":"string","description":"Gas Town's daemon needs it; gt always logs to <town>/daemon/dolt.log."},"auto_restart":{"type":"boolean","description":"Declared by Gas Town, never read."},"restart_delay":{"$ref":"#/definitions/nanoseconds","description":"0: the first restart is immediate (doubling base 5s)."},"max_restart_delay":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"restart_window":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 10m."},"max_restarts_in_window":{"type":"integer","description":"<= 0 means 5."},"healthy_reset_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"health_check_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 30s."}}};
+const schema18 = {"description":"A Go time.Duration: an integer number of nanoseconds (5000000000 = 5s). A string here makes Gas Town discard the whole file.","type":"integer"};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema17.type},message:"must be object,null",schema:schema17.type,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.enabled.type,parentSchema:schema17.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.external !== undefined){
+let data1 = data.external;
+if(typeof data1 !== "boolean"){
+const err2 = {instancePath:instancePath+"/external",schemaPath:"#/properties/external/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.external.type,parentSchema:schema17.properties.external,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.port.type,parentSchema:schema17.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 65535 || isNaN(data2)){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema17.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.port,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.host !== undefined){
+let data3 = data.host;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.host.type,parentSchema:schema17.properties.host,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data4 = data.user;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.user.type,parentSchema:schema17.properties.user,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.password !== undefined){
+let data5 = data.password;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.password.type,parentSchema:schema17.properties.password,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.data_dir !== undefined){
+let data6 = data.data_dir;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/data_dir",schemaPath:"#/properties/data_dir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.data_dir.type,parentSchema:schema17.properties.data_dir,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.log_file !== undefined){
+let data7 = data.log_file;
+if(typeof data7 !== "string"){
+const err10 = {instancePath:instancePath+"/log_file",schemaPath:"#/properties/log_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.log_file.type,parentSchema:schema17.properties.log_file,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.auto_restart !== undefined){
+let data8 = data.auto_restart;
+if(typeof data8 !== "boolean"){
+const err11 = {instancePath:instancePath+"/auto_restart",schemaPath:"#/properties/auto_restart/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.auto_restart.type,parentSchema:schema17.properties.auto_restart,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.restart_delay !== undefined){
+let data9 = data.restart_delay;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err12 = {instancePath:instancePath+"/restart_delay",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.max_restart_delay !== undefined){
+let data10 = data.max_restart_delay;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err13 = {instancePath:instancePath+"/max_restart_delay",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data10};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.restart_window !== undefined){
+let data11 = data.restart_window;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err14 = {instancePath:instancePath+"/restart_window",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data11};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.max_restarts_in_window !== undefined){
+let data12 = data.max_restarts_in_window;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err15 = {instancePath:instancePath+"/max_restarts_in_window",schemaPath:"#/properties/max_restarts_in_window/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.max_restarts_in_window.type,parentSchema:schema17.properties.max_restarts_in_window,data:data12};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.healthy_reset_interval !== undefined){
+let data13 = data.healthy_reset_interval;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err16 = {instancePath:instancePath+"/healthy_reset_interval",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data13};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.health_check_interval !== undefined){
+let data14 = data.health_check_interval;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err17 = {instancePath:instancePath+"/health_check_interval",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data14};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+const schema23 = {"title":"DoltRemotesConfig","description":"Periodic push of databases to their remotes. Needs dolt_server enabled with a data_dir.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 15m."},"databases":{"$ref":"#/definitions/databaseList"},"remote":{"type":"string","description":"Empty means the first remote of each database."},"branch":{"type":"string","description":"Empty means main."}}};
+const schema25 = {"description":"Dolt database names.","type":"array","items":{"type":"string","minLength":1}};
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema23.type},message:"must be object,null",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.enabled.type,parentSchema:schema23.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.databases !== undefined){
+let data2 = data.databases;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err3 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.remote !== undefined){
+let data4 = data.remote;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/remote",schemaPath:"#/properties/remote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.remote.type,parentSchema:schema23.properties.remote,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.branch !== undefined){
+let data5 = data.branch;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/branch",schemaPath:"#/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.branch.type,parentSchema:schema23.properties.branch,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+validate19.errors = vErrors;
+return errors === 0;
+}
+
+const schema26 = {"title":"DoltBackupConfig","description":"dolt backup sync of <db>-backup; runs only on macOS.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema26.type},message:"must be object,null",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.enabled.type,parentSchema:schema26.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.databases !== undefined){
+let data2 = data.databases;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const schema29 = {"title":"JsonlGitBackupConfig","description":"JSONL export of the listed databases into a git repository; a no-op without databases.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"git_repo":{"type":"string","description":"Default ~/.dolt-archive/git; must contain .git."},"scrub":{"type":"boolean"},"spike_threshold":{"type":"number","exclusiveMinimum":0,"maximum":1}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema29.type},message:"must be object,null",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.enabled.type,parentSchema:schema29.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.databases !== undefined){
+let data2 = data.databases;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.git_repo !== undefined){
+let data4 = data.git_repo;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/git_repo",schemaPath:"#/properties/git_repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.git_repo.type,parentSchema:schema29.properties.git_repo,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.scrub !== undefined){
+let data5 = data.scrub;
+if(typeof data5 !== "boolean"){
+const err8 = {instancePath:instancePath+"/scrub",schemaPath:"#/properties/scrub/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.scrub.type,parentSchema:schema29.properties.scrub,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.spike_threshold !== undefined){
+let data6 = data.spike_threshold;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err9 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema29.properties.spike_threshold,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data6 <= 0 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.spike_threshold,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.spike_threshold.type,parentSchema:schema29.properties.spike_threshold,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+const schema32 = {"title":"WispReaperConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"dry_run":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"max_age":{"$ref":"#/definitions/goDuration"},"delete_age":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema32.type},message:"must be object,null",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.enabled.type,parentSchema:schema32.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.dry_run !== undefined){
+let data1 = data.dry_run;
+if(typeof data1 !== "boolean"){
+const err2 = {instancePath:instancePath+"/dry_run",schemaPath:"#/properties/dry_run/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.dry_run.type,parentSchema:schema32.properties.dry_run,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data2 = data.interval;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.max_age !== undefined){
+let data3 = data.max_age;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err5 = {instancePath:instancePath+"/max_age",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/max_age",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.delete_age !== undefined){
+let data4 = data.delete_age;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err7 = {instancePath:instancePath+"/delete_age",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/delete_age",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.databases !== undefined){
+let data5 = data.databases;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err9 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const schema37 = {"title":"DoctorDogConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"latency_alert_ms":{"type":"number"},"orphan_alert_count":{"type":"integer"},"backup_stale_seconds":{"type":"number"}}};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema37.type},message:"must be object,null",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.enabled.type,parentSchema:schema37.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.databases !== undefined){
+let data2 = data.databases;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.latency_alert_ms !== undefined){
+let data4 = data.latency_alert_ms;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err7 = {instancePath:instancePath+"/latency_alert_ms",schemaPath:"#/properties/latency_alert_ms/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.latency_alert_ms.type,parentSchema:schema37.properties.latency_alert_ms,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.orphan_alert_count !== undefined){
+let data5 = data.orphan_alert_count;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err8 = {instancePath:instancePath+"/orphan_alert_count",schemaPath:"#/properties/orphan_alert_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.orphan_alert_count.type,parentSchema:schema37.properties.orphan_alert_count,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.backup_stale_seconds !== undefined){
+let data6 = data.backup_stale_seconds;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/backup_stale_seconds",schemaPath:"#/properties/backup_stale_seconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.backup_stale_seconds.type,parentSchema:schema37.properties.backup_stale_seconds,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const schema40 = {"title":"CompactorDogConfig","description":"Without databases it falls back to wisp_reaper.databases, then to [\"hq\"] only.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"threshold":{"type":"integer"},"databases":{"$ref":"#/definitions/databaseList"},"mode":{"type":"string","enum":["flatten","surgical"]},"keep_recent":{"type":"integer"}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema40.type},message:"must be object,null",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.enabled.type,parentSchema:schema40.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data2 = data.threshold;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.threshold.type,parentSchema:schema40.properties.threshold,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.databases !== undefined){
+let data3 = data.databases;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data5 = data.mode;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.mode.type,parentSchema:schema40.properties.mode,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!((data5 === "flatten") || (data5 === "surgical"))){
+const err9 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema40.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.mode.enum,parentSchema:schema40.properties.mode,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.keep_recent !== undefined){
+let data6 = data.keep_recent;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err10 = {instancePath:instancePath+"/keep_recent",schemaPath:"#/properties/keep_recent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.keep_recent.type,parentSchema:schema40.properties.keep_recent,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+const schema43 = {"title":"IntervalPatrolConfig","description":"checkpoint_dog (default interval 10m) and quota_dog (5m).","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema43.type},message:"must be object,null",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.enabled.type,parentSchema:schema43.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const schema45 = {"title":"ScheduledMaintenanceConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"window":{"$ref":"#/definitions/clockTime"},"interval":{"$ref":"#/definitions/maintenanceInterval"},"threshold":{"type":["integer","null"],"description":"null means 1000; 0 means always."}}};
+const schema46 = {"description":"Local time of day \"HH:MM\" (00:00-23:59).","type":"string","pattern":"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"};
+const schema47 = {"description":"\"daily\", \"weekly\", \"monthly\" or a Go duration.","type":"string","pattern":"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"};
+const pattern9 = new RegExp("^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$", "u");
+const pattern10 = new RegExp("^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$", "u");
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema45.type},message:"must be object,null",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.enabled.type,parentSchema:schema45.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.window !== undefined){
+let data1 = data.window;
+if(typeof data1 === "string"){
+if(!pattern9.test(data1)){
+const err2 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockTime/pattern",keyword:"pattern",params:{pattern: "^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"},message:"must match pattern \""+"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"+"\"",schema:"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$",parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data2 = data.interval;
+if(typeof data2 === "string"){
+if(!pattern10.test(data2)){
+const err4 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/maintenanceInterval/pattern",keyword:"pattern",params:{pattern: "^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"},message:"must match pattern \""+"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"+"\"",schema:"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$",parentSchema:schema47,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/maintenanceInterval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data3 = data.threshold;
+if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (data3 !== null)){
+const err6 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: schema45.properties.threshold.type},message:"must be integer,null",schema:schema45.properties.threshold.type,parentSchema:schema45.properties.threshold,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+const schema48 = {"title":"MainBranchTestConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"timeout":{"$ref":"#/definitions/goDuration"},"rigs":{"$ref":"#/definitions/rigList"}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema48.type},message:"must be object,null",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.enabled.type,parentSchema:schema48.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data1 = data.interval;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data2 = data.timeout;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err4 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.rigs !== undefined){
+let data3 = data.rigs;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err6 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"title":"RestartTrackerConfig","description":"Agent restart backoff. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"initial_backoff":{"$ref":"#/definitions/nanoseconds"},"max_backoff":{"$ref":"#/definitions/nanoseconds"},"backoff_multiplier":{"type":"number"},"crash_loop_window":{"$ref":"#/definitions/nanoseconds"},"crash_loop_count":{"type":"integer"},"stability_period":{"$ref":"#/definitions/nanoseconds"}}};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema52.type},message:"must be object,null",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.initial_backoff !== undefined){
+let data0 = data.initial_backoff;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/initial_backoff",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.max_backoff !== undefined){
+let data1 = data.max_backoff;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {instancePath:instancePath+"/max_backoff",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.backoff_multiplier !== undefined){
+let data2 = data.backoff_multiplier;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err3 = {instancePath:instancePath+"/backoff_multiplier",schemaPath:"#/properties/backoff_multiplier/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.backoff_multiplier.type,parentSchema:schema52.properties.backoff_multiplier,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.crash_loop_window !== undefined){
+let data3 = data.crash_loop_window;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err4 = {instancePath:instancePath+"/crash_loop_window",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.crash_loop_count !== undefined){
+let data4 = data.crash_loop_count;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/crash_loop_count",schemaPath:"#/properties/crash_loop_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema52.properties.crash_loop_count.type,parentSchema:schema52.properties.crash_loop_count,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.stability_period !== undefined){
+let data5 = data.stability_period;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err6 = {instancePath:instancePath+"/stability_period",schemaPath:"#/definitions/nanoseconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema18.type,parentSchema:schema18,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://gastown.dev/schemas/daemon.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data0 = data.type;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.type.type,parentSchema:schema11.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data0 === "daemon-patrol-config") || (data0 === ""))){
+const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.type.enum,parentSchema:schema11.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data1 = data.version;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.version,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.heartbeat !== undefined){
+let data2 = data.heartbeat;
+if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
+const err5 = {instancePath:instancePath+"/heartbeat",schemaPath:"#/properties/heartbeat/type",keyword:"type",params:{type: schema11.properties.heartbeat.type},message:"must be object,null",schema:schema11.properties.heartbeat.type,parentSchema:schema11.properties.heartbeat,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.enabled !== undefined){
+let data3 = data2.enabled;
+if(typeof data3 !== "boolean"){
+const err6 = {instancePath:instancePath+"/heartbeat/enabled",schemaPath:"#/properties/heartbeat/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.heartbeat.properties.enabled.type,parentSchema:schema11.properties.heartbeat.properties.enabled,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.interval !== undefined){
+let data4 = data2.interval;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err7 = {instancePath:instancePath+"/heartbeat/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/heartbeat/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+if(data.patrols !== undefined){
+let data5 = data.patrols;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err9 = {instancePath:instancePath+"/patrols",schemaPath:"#/properties/patrols/type",keyword:"type",params:{type: schema11.properties.patrols.type},message:"must be object,null",schema:schema11.properties.patrols.type,parentSchema:schema11.properties.patrols,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.refinery !== undefined){
+if(!(validate11(data5.refinery, {instancePath:instancePath+"/patrols/refinery",parentData:data5,parentDataProperty:"refinery",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data5.witness !== undefined){
+if(!(validate11(data5.witness, {instancePath:instancePath+"/patrols/witness",parentData:data5,parentDataProperty:"witness",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data5.deacon !== undefined){
+if(!(validate14(data5.deacon, {instancePath:instancePath+"/patrols/deacon",parentData:data5,parentDataProperty:"deacon",rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+if(data5.handler !== undefined){
+if(!(validate14(data5.handler, {instancePath:instancePath+"/patrols/handler",parentData:data5,parentDataProperty:"handler",rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+if(data5.dolt_server !== undefined){
+if(!(validate17(data5.dolt_server, {instancePath:instancePath+"/patrols/dolt_server",parentData:data5,parentDataProperty:"dolt_server",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data5.dolt_remotes !== undefined){
+if(!(validate19(data5.dolt_remotes, {instancePath:instancePath+"/patrols/dolt_remotes",parentData:data5,parentDataProperty:"dolt_remotes",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data5.dolt_backup !== undefined){
+if(!(validate21(data5.dolt_backup, {instancePath:instancePath+"/patrols/dolt_backup",parentData:data5,parentDataProperty:"dolt_backup",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data5.jsonl_git_backup !== undefined){
+if(!(validate23(data5.jsonl_git_backup, {instancePath:instancePath+"/patrols/jsonl_git_backup",parentData:data5,parentDataProperty:"jsonl_git_backup",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data5.wisp_reaper !== undefined){
+if(!(validate25(data5.wisp_reaper, {instancePath:instancePath+"/patrols/wisp_reaper",parentData:data5,parentDataProperty:"wisp_reaper",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data5.doctor_dog !== undefined){
+if(!(validate27(data5.doctor_dog, {instancePath:instancePath+"/patrols/doctor_dog",parentData:data5,parentDataProperty:"doctor_dog",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data5.compactor_dog !== undefined){
+if(!(validate29(data5.compactor_dog, {instancePath:instancePath+"/patrols/compactor_dog",parentData:data5,parentDataProperty:"compactor_dog",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+if(data5.checkpoint_dog !== undefined){
+if(!(validate31(data5.checkpoint_dog, {instancePath:instancePath+"/patrols/checkpoint_dog",parentData:data5,parentDataProperty:"checkpoint_dog",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data5.scheduled_maintenance !== undefined){
+if(!(validate33(data5.scheduled_maintenance, {instancePath:instancePath+"/patrols/scheduled_maintenance",parentData:data5,parentDataProperty:"scheduled_maintenance",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data5.main_branch_test !== undefined){
+if(!(validate35(data5.main_branch_test, {instancePath:instancePath+"/patrols/main_branch_test",parentData:data5,parentDataProperty:"main_branch_test",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data5.quota_dog !== undefined){
+if(!(validate31(data5.quota_dog, {instancePath:instancePath+"/patrols/quota_dog",parentData:data5,parentDataProperty:"quota_dog",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data5.restart_tracker !== undefined){
+if(!(validate38(data5.restart_tracker, {instancePath:instancePath+"/patrols/restart_tracker",parentData:data5,parentDataProperty:"restart_tracker",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.env !== undefined){
+let data22 = data.env;
+if((!(data22 && typeof data22 == "object" && !Array.isArray(data22))) && (data22 !== null)){
+const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: schema11.properties.env.type},message:"must be object,null",schema:schema11.properties.env.type,parentSchema:schema11.properties.env,data:data22};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key0 in data22){
+if(!((((((key0 === "GT_DOLT_PORT") || (key0 === "GT_DOLT_HOST")) || (key0 === "GT_DOLT_USER")) || (key0 === "GT_DOLT_PASSWORD")) || (key0 === "GT_DOLT_LOGLEVEL")) || (key0 === "GT_DOLT_WAIT_TIMEOUT"))){
+let data23 = data22[key0];
+if(typeof data23 !== "string"){
+const err11 = {instancePath:instancePath+"/env/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.env.additionalProperties.type,parentSchema:schema11.properties.env.additionalProperties,data:data23};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data22.GT_DOLT_PORT !== undefined){
+let data24 = data22.GT_DOLT_PORT;
+if(typeof data24 === "string"){
+if(!pattern13.test(data24)){
+const err12 = {instancePath:instancePath+"/env/GT_DOLT_PORT",schemaPath:"#/definitions/portString/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema57,data:data24};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/env/GT_DOLT_PORT",schemaPath:"#/definitions/portString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data24};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data22.GT_DOLT_HOST !== undefined){
+let data25 = data22.GT_DOLT_HOST;
+if(typeof data25 !== "string"){
+const err14 = {instancePath:instancePath+"/env/GT_DOLT_HOST",schemaPath:"#/properties/env/properties/GT_DOLT_HOST/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.env.properties.GT_DOLT_HOST.type,parentSchema:schema11.properties.env.properties.GT_DOLT_HOST,data:data25};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data22.GT_DOLT_USER !== undefined){
+let data26 = data22.GT_DOLT_USER;
+if(typeof data26 !== "string"){
+const err15 = {instancePath:instancePath+"/env/GT_DOLT_USER",schemaPath:"#/properties/env/properties/GT_DOLT_USER/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.env.properties.GT_DOLT_USER.type,parentSchema:schema11.properties.env.properties.GT_DOLT_USER,data:data26};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data22.GT_DOLT_PASSWORD !== undefined){
+let data27 = data22.GT_DOLT_PASSWORD;
+if(typeof data27 !== "string"){
+const err16 = {instancePath:instancePath+"/env/GT_DOLT_PASSWORD",schemaPath:"#/properties/env/properties/GT_DOLT_PASSWORD/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.env.properties.GT_DOLT_PASSWORD.type,parentSchema:schema11.properties.env.properties.GT_DOLT_PASSWORD,data:data27};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data22.GT_DOLT_LOGLEVEL !== undefined){
+let data28 = data22.GT_DOLT_LOGLEVEL;
+if(typeof data28 !== "string"){
+const err17 = {instancePath:instancePath+"/env/GT_DOLT_LOGLEVEL",schemaPath:"#/definitions/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data28};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((((data28 === "trace") || (data28 === "debug")) || (data28 === "info")) || (data28 === "warning")) || (data28 === "error")) || (data28 === "fatal"))){
+const err18 = {instancePath:instancePath+"/env/GT_DOLT_LOGLEVEL",schemaPath:"#/definitions/logLevel/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values",schema:schema58.enum,parentSchema:schema58,data:data28};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data22.GT_DOLT_WAIT_TIMEOUT !== undefined){
+let data29 = data22.GT_DOLT_WAIT_TIMEOUT;
+if(typeof data29 === "string"){
+if(!pattern14.test(data29)){
+const err19 = {instancePath:instancePath+"/env/GT_DOLT_WAIT_TIMEOUT",schemaPath:"#/properties/env/properties/GT_DOLT_WAIT_TIMEOUT/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\"",schema:"^-?[0-9]+$",parentSchema:schema11.properties.env.properties.GT_DOLT_WAIT_TIMEOUT,data:data29};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/env/GT_DOLT_WAIT_TIMEOUT",schemaPath:"#/properties/env/properties/GT_DOLT_WAIT_TIMEOUT/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.env.properties.GT_DOLT_WAIT_TIMEOUT.type,parentSchema:schema11.properties.env.properties.GT_DOLT_WAIT_TIMEOUT,data:data29};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const rig = validate40;
+const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"ignore":{"$ref":"#/definitions/ignorePatterns"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
+const schema60 = {"const":"gastown.dev/v1alpha1"};
+const schema61 = {"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64};
+const schema62 = {"type":"object","additionalProperties":{"type":"string"}};
+const schema64 = {"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64};
+const pattern15 = new RegExp("^[a-z0-9_]+$", "u");
+const pattern16 = new RegExp("^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$", "u");
+const schema66 = {"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}};
+const schema67 = {"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}};
+const schema68 = {"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"};
+const pattern18 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.url === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "name") || (key0 === "url"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) > 64){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern18.test(data0)){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+let data1 = data.url;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.url.type,parentSchema:schema67.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+const schema69 = {"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}};
+const schema70 = {"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"};
+const func0 = runtime_equal.default;
+const pattern19 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern19.test(data0)){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f]+$",parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://gastown.dev/schemas/rig.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema59.required,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema59.required,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema59.required,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema59.required,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("gastown.dev/v1alpha1" !== data0){
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/definitions/apiVersion/const",keyword:"const",params:{allowedValue: "gastown.dev/v1alpha1"},message:"must be equal to constant",schema:"gastown.dev/v1alpha1",parentSchema:schema60,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Rig" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Rig"},message:"must be equal to constant",schema:"Rig",parentSchema:schema59.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.properties.metadata.required,parentSchema:schema59.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((key1 === "name") || (key1 === "labels")) || (key1 === "annotations"))){
+const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema59.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(func2(data3) > 64){
+const err9 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern15.test(data3)){
+const err10 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+$"},message:"must match pattern \""+"^[a-z0-9_]+$"+"\"",schema:"^[a-z0-9_]+$",parentSchema:schema61,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.labels !== undefined){
+let data4 = data2.labels;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key2 in data4){
+let data5 = data4[key2];
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/metadata/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/stringMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.additionalProperties.type,parentSchema:schema62.additionalProperties,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/metadata/labels",schemaPath:"#/definitions/stringMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.annotations !== undefined){
+let data6 = data2.annotations;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+let data7 = data6[key3];
+if(typeof data7 !== "string"){
+const err14 = {instancePath:instancePath+"/metadata/annotations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/stringMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.additionalProperties.type,parentSchema:schema62.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/metadata/annotations",schemaPath:"#/definitions/stringMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.properties.metadata.type,parentSchema:schema59.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data8 = data.spec;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.prefix === undefined){
+const err17 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "prefix"},message:"must have required property '"+"prefix"+"'",schema:schema59.properties.spec.required,parentSchema:schema59.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key4 in data8){
+if(!((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "ignore"))){
+const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema59.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data8.prefix !== undefined){
+let data9 = data8.prefix;
+if(typeof data9 === "string"){
+if(func2(data9) > 64){
+const err19 = {instancePath:instancePath+"/spec/prefix",schemaPath:"#/definitions/prefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema64,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern16.test(data9)){
+const err20 = {instancePath:instancePath+"/spec/prefix",schemaPath:"#/definitions/prefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$",parentSchema:schema64,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/spec/prefix",schemaPath:"#/definitions/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data8.database !== undefined){
+let data10 = data8.database;
+if(typeof data10 === "string"){
+if(func2(data10) > 64){
+const err22 = {instancePath:instancePath+"/spec/database",schemaPath:"#/definitions/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!pattern15.test(data10)){
+const err23 = {instancePath:instancePath+"/spec/database",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+$"},message:"must match pattern \""+"^[a-z0-9_]+$"+"\"",schema:"^[a-z0-9_]+$",parentSchema:schema61,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/spec/database",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8.ensure !== undefined){
+let data11 = data8.ensure;
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/spec/ensure",schemaPath:"#/properties/spec/properties/ensure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.spec.properties.ensure.type,parentSchema:schema59.properties.spec.properties.ensure,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((data11 === "present") || (data11 === "absent"))){
+const err26 = {instancePath:instancePath+"/spec/ensure",schemaPath:"#/properties/spec/properties/ensure/enum",keyword:"enum",params:{allowedValues: schema59.properties.spec.properties.ensure.enum},message:"must be equal to one of the allowed values",schema:schema59.properties.spec.properties.ensure.enum,parentSchema:schema59.properties.spec.properties.ensure,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data8.protect !== undefined){
+let data12 = data8.protect;
+if(typeof data12 !== "boolean"){
+const err27 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.properties.spec.properties.protect.type,parentSchema:schema59.properties.spec.properties.protect,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data8.remotes !== undefined){
+if(!(validate41(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data8.ignore !== undefined){
+if(!(validate45(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.properties.spec.type,parentSchema:schema59.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+export const town = validate47;
+const schema71 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: remotes and ignore patterns of the town database hq.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"}}}}};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate42(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern19.test(data0)){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f]+$",parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://gastown.dev/schemas/town.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("gastown.dev/v1alpha1" !== data0){
+const err4 = {instancePath:instancePath+"/apiVersion",schemaPath:"rig.schema.json#/definitions/apiVersion/const",keyword:"const",params:{allowedValue: "gastown.dev/v1alpha1"},message:"must be equal to constant",schema:"gastown.dev/v1alpha1",parentSchema:schema60,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Town" !== data1){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema71.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(((key1 === "name") || (key1 === "labels")) || (key1 === "annotations"))){
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.metadata.properties.name.type,parentSchema:schema71.properties.metadata.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.labels !== undefined){
+let data4 = data2.labels;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key2 in data4){
+let data5 = data4[key2];
+if(typeof data5 !== "string"){
+const err9 = {instancePath:instancePath+"/metadata/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"rig.schema.json#/definitions/stringMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.additionalProperties.type,parentSchema:schema62.additionalProperties,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/metadata/labels",schemaPath:"rig.schema.json#/definitions/stringMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.annotations !== undefined){
+let data6 = data2.annotations;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+let data7 = data6[key3];
+if(typeof data7 !== "string"){
+const err11 = {instancePath:instancePath+"/metadata/annotations/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"rig.schema.json#/definitions/stringMap/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.additionalProperties.type,parentSchema:schema62.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/metadata/annotations",schemaPath:"rig.schema.json#/definitions/stringMap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.metadata.type,parentSchema:schema71.properties.metadata,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.spec !== undefined){
+let data8 = data.spec;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key4 in data8){
+if(!((key4 === "remotes") || (key4 === "ignore"))){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data8.remotes !== undefined){
+if(!(validate48(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data8.ignore !== undefined){
+if(!(validate51(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.type,parentSchema:schema71.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}

@@ -1,0 +1,417 @@
+/**
+ * Property-based tests of the pure planner: for arbitrary desired and live towns, executing the plan converges, and
+ * no plan destroys anything the config and the flags do not allow. The live town is a small pure model; `execute`
+ * applies each action's effect the way src/apply does.
+ */
+import fc from 'fast-check';
+import type { DaemonFile, DesiredDatabase, DesiredState } from '../../src/config/desired.js';
+import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from '../../src/config/lifecycle.js';
+import { renderServerConfigYaml } from '../../src/config/server-config-yaml.js';
+import type { ObservedDatabase, ObservedIgnore, ObservedRemote, ObservedServer, ObservedState } from '../../src/observe/observed.js';
+import { plan } from '../../src/plan/plan.js';
+import { renderPlanJson } from '../../src/plan/render-json.js';
+import { renderPlanText } from '../../src/plan/render-text.js';
+import type { Plan, PlanOptions } from '../../src/plan/types.js';
+import { serverSettings, TOWN } from '../unit/plan/fixtures.js';
+
+/** A database in the data dir, as the model of the live town holds it. */
+interface LiveDatabase {
+  name: string;
+  /** Loaded by the running server (a database created on disk while it ran, or present when it started). */
+  served: boolean;
+  remotes: ObservedRemote[];
+  ignore: ObservedIgnore[];
+  unpushed: { commits: number; dirty: boolean };
+}
+
+interface LiveTown {
+  server: 'stopped' | 'running' | 'unhealthy' | 'imposter';
+  configText: string | null;
+  daemonConfig: DaemonFile;
+  databases: LiveDatabase[];
+  /** Directories an interrupted create left (they block creating a database of that name). */
+  incomplete: string[];
+}
+
+interface Scenario {
+  desired: DesiredState;
+  live: LiveTown;
+  options: PlanOptions;
+}
+
+const SECRET = 's3cr3t-t0ken';
+const DATABASE_NAMES = ['wyvern', 'gryphon', 'sky', 'ember'];
+const REMOTE_NAMES = ['origin', 'backup', 'mirror'];
+const URLS = [
+  'file:///srv/remotes/a',
+  'file:///srv/remotes/b',
+  `https://gt:${SECRET}@dolthub.example/town/db`,
+  `https://dolthub.example/town/db?token=${SECRET}`,
+];
+const PATTERNS = ['wisps', 'wisp_*', 'scratch_?'];
+
+const remotesArb = fc.uniqueArray(
+  fc.record({ name: fc.constantFrom(...REMOTE_NAMES), url: fc.constantFrom(...URLS) }),
+  { selector: (remote) => remote.name, maxLength: 3 },
+);
+
+const desiredDatabaseArb = (name: string): fc.Arbitrary<DesiredDatabase> =>
+  fc.record({
+    name: fc.constant(name),
+    rig: fc.constant(name),
+    kind: fc.constant('Rig' as const),
+    prefix: fc.constant(name.slice(0, 2)),
+    ensure: fc.constantFrom('present' as const, 'absent' as const),
+    protect: fc.boolean(),
+    remotes: fc.option(remotesArb, { nil: null }),
+    ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 3 }),
+    source: fc.constant({ file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 5, column: 9 }),
+  });
+
+const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
+  name: fc.constant('hq'),
+  rig: fc.constant('hq'),
+  kind: fc.constant('Town' as const),
+  prefix: fc.constant(null),
+  ensure: fc.constant('present' as const),
+  protect: fc.constant(true),
+  remotes: fc.option(remotesArb, { nil: null }),
+  ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 2 }),
+  source: fc.constant(null),
+});
+
+const daemonFileArb: fc.Arbitrary<DaemonFile> = fc.oneof(
+  fc.constant<DaemonFile>({ path: `${TOWN}/mayor/daemon.json`, exists: false, raw: {}, text: null, mode: null }),
+  fc.subarray(Object.keys(LIFECYCLE_DEFAULTS)).chain((missing) =>
+    fc.boolean().map((asNull): DaemonFile => {
+      const patrols: Record<string, unknown> = { ...(defaultDaemonConfig().patrols as Record<string, unknown>) };
+      for (const key of missing) {
+        if (asNull) patrols[key] = null;
+        else delete patrols[key];
+      }
+      const raw = { type: 'daemon-patrol-config', version: 1, patrols };
+      return { path: `${TOWN}/mayor/daemon.json`, exists: true, raw, text: JSON.stringify(raw), mode: 0o644 };
+    }),
+  ),
+);
+
+const liveDatabaseArb = (name: string): fc.Arbitrary<LiveDatabase> =>
+  fc.record({
+    name: fc.constant(name),
+    served: fc.boolean(),
+    remotes: remotesArb,
+    ignore: fc.uniqueArray(fc.record({ pattern: fc.constantFrom(...PATTERNS), ignored: fc.boolean() }), {
+      selector: (row) => row.pattern,
+      maxLength: 3,
+    }),
+    unpushed: fc.record({ commits: fc.nat(2), dirty: fc.boolean() }),
+  });
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    rigs: fc.subarray(DATABASE_NAMES).chain((names) => fc.tuple(...names.map(desiredDatabaseArb))),
+    hq: hqArb,
+    external: fc.boolean(),
+    logLevel: fc.constantFrom('warning', 'info'),
+    liveNames: fc.subarray(['hq', ...DATABASE_NAMES, 'unmanaged_db']),
+    incompleteNames: fc.subarray([...DATABASE_NAMES, 'half_made']),
+    server: fc.constantFrom('stopped' as const, 'running' as const, 'unhealthy' as const, 'imposter' as const),
+    configText: fc.constantFrom('rendered', 'stale', 'garbage', 'absent'),
+    daemonConfig: daemonFileArb,
+    options: fc.record({ prune: fc.boolean(), force: fc.boolean() }),
+  })
+  .chain((shape) =>
+    fc.tuple(...shape.liveNames.map(liveDatabaseArb)).map((liveDatabases): Scenario => {
+      const server = serverSettings({ external: { value: shape.external, source: 'test' } });
+      const desired: DesiredState = {
+        townRoot: TOWN,
+        server,
+        daemonConfig: shape.daemonConfig,
+        databases: [shape.hq, ...shape.rigs],
+        sources: [],
+      };
+      const configText = {
+        rendered: renderServerConfigYaml(server),
+        stale: renderServerConfigYaml({ ...server, logLevel: { value: shape.logLevel === 'info' ? 'debug' : 'info', source: 'test' } }),
+        garbage: 'listener: [unclosed',
+        absent: null,
+      }[shape.configText];
+      const queryable = shape.server === 'running';
+      return {
+        desired,
+        live: {
+          server: shape.server,
+          configText,
+          daemonConfig: shape.daemonConfig,
+          databases: liveDatabases.map((db) => ({ ...db, served: queryable && db.served })),
+          incomplete: shape.incompleteNames.filter((name) => !shape.liveNames.includes(name)),
+        },
+        options: shape.options,
+      };
+    }),
+  );
+
+/** What gt's observe() would report about the live town. */
+function observe(live: LiveTown, desired: DesiredState): ObservedState {
+  const port = desired.server.port.value;
+  const servers: Record<LiveTown['server'], ObservedServer> = {
+    stopped: { state: 'stopped', port, stalePid: null },
+    running: { state: 'running', port, pid: 4242, version: '1.59.0', identity: '--config matches', startedAt: null },
+    unhealthy: { state: 'unhealthy', port, pid: 4242, reason: 'SELECT 1 timed out' },
+    imposter: { state: 'imposter', port, pid: 999, command: 'nc -l', reason: 'not a Dolt server' },
+  };
+  const probed = new Set(desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name));
+  const databases: ObservedDatabase[] | null =
+    live.server === 'running'
+      ? live.databases
+          .filter((db) => db.served)
+          .map((db) => ({
+            name: db.name,
+            remotes: db.remotes.map((r) => ({ ...r })),
+            ignore: db.ignore.map((row) => ({ ...row })),
+            unpushed: probed.has(db.name) ? { ...db.unpushed, detail: '' } : null,
+          }))
+      : null;
+  return {
+    server: servers[live.server],
+    daemonConfig: live.daemonConfig,
+    databases,
+    onDisk: live.databases.map((db) => db.name).sort(),
+    incomplete: [...live.incomplete],
+    serverConfigText: live.configText,
+    roundTrips: 2,
+  };
+}
+
+/** The live town after every action of the plan succeeded, each with the effect src/apply gives it. */
+function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown {
+  const next: LiveTown = structuredClone(live);
+  const database = (name: string): LiveDatabase => {
+    const found = next.databases.find((db) => db.name === name);
+    if (found === undefined) throw new Error(`the plan acts on ${name}, which does not exist`);
+    return found;
+  };
+  for (const action of planned.actions) {
+    switch (action.kind) {
+      case 'daemon-config':
+        next.daemonConfig = { ...next.daemonConfig, exists: true, raw: ensureLifecycleDefaults(next.daemonConfig.raw).content };
+        break;
+      case 'server': {
+        // apply moves declared databases' incomplete directories aside, writes config.yaml, then the server loads
+        // every database on disk
+        const present = new Set(desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name));
+        next.incomplete = next.incomplete.filter((name) => !present.has(name));
+        next.server = 'running';
+        next.configText = renderServerConfigYaml(desired.server);
+        for (const db of next.databases) db.served = true;
+        break;
+      }
+      case 'database':
+        if (action.verb === 'create') {
+          if (next.server !== 'running') throw new Error(`create ${action.database} while the server is ${next.server}`);
+          if (next.incomplete.includes(action.database)) throw new Error(`create ${action.database}: Dolt says the database exists`);
+          next.databases.push({ name: action.database, served: true, remotes: [], ignore: [], unpushed: { commits: 0, dirty: false } });
+        } else {
+          next.databases = next.databases.filter((db) => db.name !== action.database);
+        }
+        break;
+      case 'remote': {
+        const db = database(action.database);
+        db.remotes = db.remotes.filter((remote) => remote.name !== action.name);
+        if (action.verb !== 'delete') db.remotes.push({ name: action.name, url: action.toUrl as string });
+        break;
+      }
+      case 'ignore': {
+        const db = database(action.database);
+        db.ignore = [...db.ignore.filter((row) => row.pattern !== action.pattern), { pattern: action.pattern, ignored: true }];
+        break;
+      }
+    }
+  }
+  return next;
+}
+
+/** An empty plan must mean the live town is what the config declares (not merely that the planner saw nothing). */
+function expectMatchesDesired(live: LiveTown, desired: DesiredState, converged: Plan): void {
+  expect(ensureLifecycleDefaults(live.daemonConfig.raw).filled).toEqual([]);
+  if (!desired.server.external.value) {
+    expect(live.server).toBe('running');
+    expect(live.configText).toBe(renderServerConfigYaml(desired.server));
+  }
+  const blocked = new Set(converged.blocked.map((change) => change.id));
+  for (const db of desired.databases) {
+    const found = live.databases.find((candidate) => candidate.name === db.name);
+    if (db.ensure === 'absent') {
+      expect({ db: db.name, gone: found === undefined || blocked.has(`database/${db.name}`) }).toEqual({ db: db.name, gone: true });
+      continue;
+    }
+    expect({ db: db.name, exists: found !== undefined || blocked.has(`database/${db.name}`) }).toEqual({ db: db.name, exists: true });
+    if (found === undefined || !found.served) continue;
+    if (db.remotes !== null) {
+      const byName = (a: ObservedRemote, b: ObservedRemote) => a.name.localeCompare(b.name);
+      expect([...found.remotes].sort(byName)).toEqual([...db.remotes].sort(byName));
+    }
+    for (const pattern of db.ignore) expect(found.ignore).toContainEqual({ pattern, ignored: true });
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const RUNS = { numRuns: 1000 };
+
+describe('plan() properties', () => {
+  it('executing the plan converges: at most two passes (the second after a server start), then an empty plan', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ desired, live, options }) => {
+        let town = live;
+        for (let pass = 1; pass <= 3; pass++) {
+          const current = plan(desired, observe(town, desired), options);
+          if (current.errors.length > 0) {
+            expect(current.actions).toEqual([]);
+            return;
+          }
+          if (current.actions.length === 0) {
+            expectMatchesDesired(town, desired, current);
+            return;
+          }
+          if (pass === 3) throw new Error(`still planning after two passes: ${current.actions.map((a) => `${a.verb} ${a.id}`).join(', ')}`);
+          town = execute(town, current, desired);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('when the server runs, serves every database and has its config, one pass converges', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ desired, live, options }) => {
+        const visible: LiveTown = {
+          ...live,
+          server: 'running',
+          configText: renderServerConfigYaml(desired.server),
+          databases: live.databases.map((db) => ({ ...db, served: true })),
+        };
+        const first = plan(desired, observe(visible, desired), options);
+        const after = execute(visible, first, desired);
+        const second = plan(desired, observe(after, desired), options);
+        expect(second.actions).toEqual([]);
+        expectMatchesDesired(after, desired, second);
+        expect(second.blocked).toEqual(first.blocked);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never plans a destructive action the config and flags do not allow, nor touches an undeclared database', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ desired, live, options }) => {
+        const observed = observe(live, desired);
+        const current = plan(desired, observed, options);
+        const declared = new Map(desired.databases.map((db) => [db.name, db]));
+        for (const action of current.actions) {
+          if (action.destructive) expect({ kind: action.kind, verb: action.verb }).toEqual({ kind: 'database', verb: 'delete' });
+          if (action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore') {
+            expect(declared.has(action.database)).toBe(true);
+            expect(current.unmanaged).not.toContain(action.database);
+          }
+          if (action.kind === 'database' && action.verb === 'delete') {
+            const db = declared.get(action.database) as DesiredDatabase;
+            const unpushed = observed.databases?.find((o) => o.name === db.name)?.unpushed ?? null;
+            const clean = unpushed !== null && unpushed.commits === 0 && !unpushed.dirty;
+            expect({ ensure: db.ensure, prune: options.prune, protect: db.protect, safe: options.force || clean }).toEqual({
+              ensure: 'absent',
+              prune: true,
+              protect: false,
+              safe: true,
+            });
+          }
+        }
+        for (const name of current.unmanaged) expect(declared.has(name)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is pure: it mutates neither input and gives the same plan twice', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ desired, live, options }) => {
+        const observed = deepFreeze(observe(live, desired));
+        deepFreeze(desired);
+        expect(plan(desired, observed, options)).toEqual(plan(desired, observed, options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never prints a secret: URL credentials are masked in the text and JSON renderings', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ desired, live, options }) => {
+        const current = plan(desired, observe(live, desired), options);
+        expect(renderPlanText(current, false)).not.toContain(SECRET);
+        expect(renderPlanJson(current, desired.server)).not.toContain(SECRET);
+        expect(renderPlanJson(current, desired.server)).not.toContain(desired.server.password.value);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('plan() and directories an interrupted create left', () => {
+  const wyvern: DesiredDatabase = {
+    name: 'wyvern',
+    rig: 'wyvern',
+    kind: 'Rig',
+    prefix: 'wy',
+    ensure: 'present',
+    protect: false,
+    remotes: null,
+    ignore: [],
+    source: { file: `${TOWN}/mayor/rigs.d/wyvern.yaml`, line: 4, column: 9 },
+  };
+  const town = (external: boolean): { desired: DesiredState; observed: ObservedState } => {
+    const desired: DesiredState = {
+      townRoot: TOWN,
+      server: serverSettings({ external: { value: external, source: 'test' } }),
+      daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
+      databases: [wyvern],
+      sources: [],
+    };
+    const live: LiveTown = {
+      server: 'running',
+      configText: renderServerConfigYaml(desired.server),
+      daemonConfig: desired.daemonConfig,
+      databases: [],
+      incomplete: ['wyvern', 'stray'],
+    };
+    return { desired, observed: observe(live, desired) };
+  };
+
+  it('a managed server is restarted (the start moves the directory aside), then the database created', () => {
+    const { desired, observed } = town(false);
+    const planned = plan(desired, observed, { prune: false, force: false });
+    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual(['restart server databases-not-served', 'create database/wyvern database-missing']);
+    expect(planned.actions[1]?.reason).toContain('.dolt-data/wyvern is an incomplete directory left by an interrupted create');
+    expect(planned.notes).toEqual([
+      '.dolt-data/stray is an incomplete database directory left by an interrupted create; no manifest declares stray, so gt leaves it alone',
+    ]);
+  });
+
+  it('gt never restarts an external server: the create is blocked, with what to do', () => {
+    const { desired, observed } = town(true);
+    const planned = plan(desired, observed, { prune: false, force: false });
+    expect(planned.actions).toEqual([]);
+    expect(planned.blocked).toEqual([
+      expect.objectContaining({
+        id: 'database/wyvern',
+        code: 'incomplete-directory',
+        hint: 'move .dolt-data/wyvern out of the data dir and restart the server; then gt creates wyvern',
+      }),
+    ]);
+  });
+});
