@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { applyEdits, modify } from 'jsonc-parser';
 import { EXIT, printError } from './output.js';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,7 +28,8 @@ async function freePort(): Promise<number> {
  * Copies examples/town into `dir`, pointing its remotes into `dir/remotes` and its server at a free port, so the
  * demo never touches /srv or a real town's port 3307.
  */
-function scaffoldDemoTown(dir: string, port: number): void {
+async function scaffoldDemoTown(dir: string, port: number): Promise<void> {
+  const { applyEdits, modify } = await import('jsonc-parser');
   cpSync(join(packageRoot, 'examples', 'town'), dir, { recursive: true });
   const rigsDir = join(dir, 'mayor', 'rigs.d');
   for (const file of readdirSync(rigsDir)) {
@@ -69,7 +69,7 @@ export function registerDemoCommand(program: Command): void {
         return;
       }
       const port = await freePort();
-      scaffoldDemoTown(dir, port);
+      await scaffoldDemoTown(dir, port);
       process.stdout.write(`Demo town in ${dir} (Dolt on 127.0.0.1:${port}), made from examples/town.\n`);
       const town = ['--town', dir];
       const failures: string[] = [];
