@@ -10,7 +10,9 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+/** The last parse of each file, least recently parsed first; more files than any town has. */
 const lastParsed = new Map<string, { text: string; parsed: ParsedYaml }>();
+const MAX_REMEMBERED_FILES = 4096;
 
 /**
  * Every document of a YAML file (`---` separated); empty documents are skipped. A file whose text has not changed
@@ -21,7 +23,9 @@ export function parseYamlDocuments(file: string, text: string): ParsedYaml {
   const last = lastParsed.get(file);
   if (last?.text === text) return last.parsed;
   const parsed = parseUncached(file, text);
+  lastParsed.delete(file);
   lastParsed.set(file, { text, parsed });
+  if (lastParsed.size > MAX_REMEMBERED_FILES) lastParsed.delete(lastParsed.keys().next().value as string);
   return parsed;
 }
 

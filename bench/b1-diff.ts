@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median, roundMs } from './stats.js';
+import { repoRoot, runGtOk } from './run-process.js';
+import type { BenchTown } from './town.js';
+
+export interface DiffResult {
+  rigs: number;
+  medianMs: number;
+  runsMs: number[];
+  /** ObservedState.roundTrips of one observation of this town: the SQL snapshot's round trips. */
+  roundTrips: number;
+}
+
+/** The built product's own observation (dist/), typed from its sources. */
+async function productModules(): Promise<{
+  load: typeof import('../src/config/load.js');
+  observe: typeof import('../src/observe/observe.js');
+}> {
+  const url = (path: string): string => pathToFileURL(join(repoRoot, 'dist', path)).href;
+  return {
+    load: (await import(url('config/load.js'))) as typeof import('../src/config/load.js'),
+    observe: (await import(url('observe/observe.js'))) as typeof import('../src/observe/observe.js'),
+  };
+}
+
+/** SQL round trips of one observation of the town, as `gt diff` makes it. */
+async function observedRoundTrips(town: BenchTown): Promise<number> {
+  const { load, observe } = await productModules();
+  const { desired } = load.loadDesiredState({ town: town.root, files: [], env: process.env, cwd: town.root });
+  return (await observe.observe(desired)).roundTrips;
+}
+
+/**
+ * B1: a no-op `gt diff` as a whole process (exit 0: nothing to do) on converged towns. The towns take turns run by
+ * run, so a change in the machine's load touches every size alike.
+ */
+export async function benchDiff(towns: readonly BenchTown[], runs: number): Promise<DiffResult[]> {
+  const samples = towns.map((): number[] => []);
+  for (const town of towns) await runGtOk(['--town', town.root, 'diff']); // warm-up: file cache, server caches
+  for (let run = 0; run < runs; run++) {
+    for (const [i, town] of towns.entries()) samples[i]?.push((await runGtOk(['--town', town.root, 'diff'])).ms);
+  }
+  const results: DiffResult[] = [];
+  for (const [i, town] of towns.entries()) {
+    const runsMs = (samples[i] ?? []).map(roundMs);
+    results.push({ rigs: town.rigs.length, medianMs: roundMs(median(runsMs)), runsMs, roundTrips: await observedRoundTrips(town) });
+  }
+  return results;
+}

@@ -1,0 +1,102 @@
+import type { DiffResult } from './b1-diff.js';
+import type { ShellResult } from './b2-shell.js';
+import type { ApplyResult } from './b3-apply.js';
+import type { ChangeLatency } from './b4-daemon.js';
+import type { StartupResult } from './b5-startup.js';
+
+export interface Environment {
+  date: string;
+  command: string;
+  quick: boolean;
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  /** 1-minute load average when the bench started and when it ended. */
+  loadAverage: { start: number; end: number };
+  dolt: string;
+  node: string;
+  /** The caller's environment set NODE_EXTRA_CA_CERTS, which the bench removes for gt (see gtEnv). */
+  nodeExtraCaCertsRemoved: boolean;
+  runs: number;
+  versionRuns: number;
+}
+
+export interface Measurements {
+  b1: DiffResult[];
+  b2: ShellResult[];
+  b3: ApplyResult;
+  b4: ChangeLatency;
+  b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
+}
+
+export interface TargetCheck {
+  id: string;
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const times = (value: number): string => `${value.toFixed(1)}×`;
+
+/** B2/B1 per town size. */
+export function shellRatios(m: Measurements): { rigs: number; ratio: number }[] {
+  return m.b1.map((diff, i) => ({ rigs: diff.rigs, ratio: (m.b2[i]?.medianMs ?? NaN) / diff.medianMs }));
+}
+
+/** The issue's targets against this run's figures. */
+export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] {
+  const smallest = m.b1[0] as DiffResult;
+  const largest = m.b1[m.b1.length - 1] as DiffResult;
+  const growth = largest.medianMs / smallest.medianMs;
+  const roundTrips = [...new Set(m.b1.map((diff) => diff.roundTrips))];
+  const ratio = shellRatios(m).find((entry) => entry.rigs === ratioRigs)?.ratio ?? NaN;
+  return [
+    { id: 'B1', target: `${largest.rigs} rigs within 2× of ${smallest.rigs} rigs`, value: times(growth), met: growth <= 2 },
+    { id: 'B1', target: 'SQL round trips constant', value: m.b1.map((diff) => diff.roundTrips).join(', '), met: roundTrips.length === 1 },
+    { id: 'B2', target: `B2/B1 ≥ 20 at ${ratioRigs} rigs`, value: times(ratio), met: ratio >= 20 },
+    { id: 'B4', target: 'p95 < 1 s, debounce included', value: ms(m.b4.p95Ms), met: m.b4.p95Ms < 1000 },
+    { id: 'B5', target: '`gt --version` < 250 ms', value: ms(m.b5.startup.medianMs), met: m.b5.startup.medianMs < 250 },
+    { id: 'B5', target: 'daemon peak RSS < 150 MB', value: `${m.b5.daemon.peakRssMB.toFixed(1)} MB`, met: m.b5.daemon.peakRssMB < 150 },
+  ];
+}
+
+/** The measurements as a Markdown table (printed, and pasted into the README), then the targets. */
+export function renderMarkdown(env: Environment, m: Measurements, targets: readonly TargetCheck[]): string {
+  const rows: string[][] = [];
+  for (const diff of m.b1) {
+    rows.push(['B1', `no-op \`gt diff\`, ${diff.rigs} rigs`, `${ms(diff.medianMs)}, ${diff.roundTrips} SQL round trips`]);
+  }
+  for (const [i, shell] of m.b2.entries()) {
+    const ratio = shellRatios(m)[i]?.ratio ?? NaN;
+    rows.push(['B2', `\`dolt sql -q\` per database, ${shell.rigs} rigs (${shell.processes} processes)`, `${ms(shell.medianMs)} = ${times(ratio)} B1`]);
+  }
+  const apply = m.b3;
+  rows.push([
+    'B3',
+    `\`gt apply\` from empty, ${apply.rigs} rigs (${apply.databases} databases)`,
+    `${ms(apply.medianMs)} total (server start ${ms(apply.serverStartMs)}), ${ms(apply.perDatabaseMs)} per database`,
+  ]);
+  const latency = (l: ChangeLatency): string => `p50 ${ms(l.p50Ms)}, p95 ${ms(l.p95Ms)}, max ${ms(l.maxMs)}`;
+  rows.push(['B4', `daemon: file write → converged, ${m.b4.rigs} rigs, ${m.b4.changes} one-rig changes`, latency(m.b4)]);
+  rows.push(['B5', '`gt --version` start-up', `${ms(m.b5.startup.medianMs)} (bare \`node -e ''\`: ${ms(m.b5.startup.nodeMedianMs)})`]);
+  const daemon = m.b5.daemon;
+  rows.push([
+    'B5',
+    `daemon peak RSS, ${daemon.rigs} rigs, after ${daemon.reconciles} reconciles`,
+    `${daemon.peakRssMB.toFixed(1)} MB (now ${daemon.rssMB.toFixed(1)} MB); those reconciles: ${latency(daemon.latency)}`,
+  ]);
+
+  const table = (header: string[], body: string[][]): string =>
+    [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  const lines = [
+    `${env.date} · ${env.cpus} cores (${env.cpuModel}), ${env.memoryGiB} GiB · load average ${env.loadAverage.start.toFixed(2)} at the start, ${env.loadAverage.end.toFixed(2)} at the end · Dolt ${env.dolt} · Node ${env.node}${env.nodeExtraCaCertsRemoved ? ' (NODE_EXTRA_CA_CERTS unset for gt)' : ''} · \`${env.command}\`${env.quick ? ' · QUICK sizes' : ''}`,
+    '',
+    `B1–B3: medians of ${env.runs} runs (B1 after a warm-up run); B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
+    '',
+    table(['', 'measure', 'result'], rows),
+    '',
+    table(['', 'target', 'measured', 'met'], targets.map((t) => [t.id, t.target, t.value, t.met ? 'yes' : '**no**'])),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { processesUnder } from '../test/helpers/global-teardown.js';
+import { isProcessAlive, signalProcess, waitForExit } from '../src/lib/process.js';
+import { benchDiff } from './b1-diff.js';
+import { benchShellObservation } from './b2-shell.js';
+import { benchApply } from './b3-apply.js';
+import { timeOneRigChanges } from './b4-daemon.js';
+import { benchVersionStartup } from './b5-startup.js';
+import { DaemonUnderTest } from './daemon-under-test.js';
+import { benchOptions } from './options.js';
+import { checkTargets, renderMarkdown, type Environment, type Measurements } from './report.js';
+import { repoRoot } from './run-process.js';
+import { BenchTown } from './town.js';
+
+const log = (message: string): void => void process.stderr.write(`bench: ${message}\n`);
+
+/** Everything the bench started, stopped on every way out: the end, an error, SIGINT/SIGTERM. */
+class Cleanup {
+  readonly towns: BenchTown[] = [];
+  readonly daemons: DaemonUnderTest[] = [];
+  private done: Promise<void> | null = null;
+
+  constructor(
+    private readonly runRoot: string,
+    private readonly keep: boolean,
+  ) {}
+
+  run(): Promise<void> {
+    this.done ??= this.stopAll();
+    return this.done;
+  }
+
+  private async stopAll(): Promise<void> {
+    for (const daemon of this.daemons) await daemon.stop();
+    for (const town of this.towns) await town.stopServer();
+    // Last line of defence: any process still running from the bench's temp dir (a server whose pid file was lost).
+    for (const pid of processesUnder(this.runRoot)) {
+      signalProcess(pid, 'SIGTERM');
+      if (!(await waitForExit(pid, 10_000)) && isProcessAlive(pid)) signalProcess(pid, 'SIGKILL');
+    }
+    if (this.keep) log(`kept ${this.runRoot}`);
+    else rmSync(this.runRoot, { recursive: true, force: true });
+  }
+}
+
+function doltVersion(doltBin: string): string {
+  const output = execFileSync(doltBin, ['version'], { encoding: 'utf8', env: process.env });
+  return /dolt version (\S+)/.exec(output)?.[1] ?? 'unknown';
+}
+
+async function main(): Promise<void> {
+  const options = benchOptions();
+  const runRoot = realpathSync(mkdtempSync(join(tmpdir(), 'gt-bench-')));
+  const cleanup = new Cleanup(runRoot, options.keep);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping every server and daemon the bench started`);
+      void cleanup.run().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+
+  try {
+    const doltRootPath = join(runRoot, 'dolt-root');
+    const doltBin = execFileSync('bash', [join(repoRoot, 'scripts', 'ensure-dolt.sh'), '--quiet', '--root-path', doltRootPath], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+    // gt, the servers it starts and the dolt CLI processes of B2 inherit these.
+    Object.assign(process.env, { GT_DOLT_BIN: doltBin, DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1' });
+    const env: Environment = {
+      date: new Date().toISOString().slice(0, 10),
+      command: 'npm run bench',
+      quick: options.quick,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      loadAverage: { start: loadavg()[0] ?? NaN, end: NaN },
+      dolt: doltVersion(doltBin),
+      node: process.version,
+      nodeExtraCaCertsRemoved: process.env.NODE_EXTRA_CA_CERTS !== undefined,
+      runs: options.runs,
+      versionRuns: options.versionRuns,
+    };
+    log(`Dolt ${env.dolt}, load average ${env.loadAverage.start.toFixed(2)}, temp dir ${runRoot}`);
+
+    const convergedTowns = new Map<number, BenchTown>();
+    /** The converged town of this size, shared by the benchmarks in turn (B4 and B5 add ignore patterns last). */
+    const townOf = async (rigs: number): Promise<BenchTown> => {
+      const existing = convergedTowns.get(rigs);
+      if (existing) return existing;
+      const town = await BenchTown.create(runRoot, `town${rigs}`, rigs);
+      cleanup.towns.push(town);
+      const converged = await town.converge();
+      log(`  ${rigs}-rig town converged by gt apply in ${(converged.ms / 1000).toFixed(1)} s (port ${town.port})`);
+      convergedTowns.set(rigs, town);
+      return town;
+    };
+
+    log(`setting up towns of ${options.diffRigs.join(', ')} rigs`);
+    const diffTowns: BenchTown[] = [];
+    for (const rigs of options.diffRigs) diffTowns.push(await townOf(rigs));
+    log(`B1: no-op gt diff, ${options.runs} runs per town`);
+    const b1 = await benchDiff(diffTowns, options.runs);
+    log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
+    const b2 = await benchShellObservation(doltBin, diffTowns, options.runs);
+    log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);
+    const b3 = await benchApply(runRoot, options.applyRigs, options.runs, (town) => cleanup.towns.push(town));
+
+    const withDaemon = async <T>(rigs: number, measure: (town: BenchTown, daemon: DaemonUnderTest) => Promise<T>): Promise<T> => {
+      const town = await townOf(rigs);
+      const daemon = await DaemonUnderTest.start(town);
+      cleanup.daemons.push(daemon);
+      try {
+        return await measure(town, daemon);
+      } finally {
+        await daemon.stop();
+      }
+    };
+    log(`B4: daemon latency, ${options.daemonRigs} rigs, ${options.daemonChanges} changes`);
+    const b4 = await withDaemon(options.daemonRigs, (town, daemon) => timeOneRigChanges(town, daemon, options.daemonChanges, 'b4'));
+    log(`B5: daemon memory, ${options.rssRigs} rigs, ${options.rssReconciles} reconciles; gt --version, ${options.versionRuns} runs`);
+    const daemonMemory = await withDaemon(options.rssRigs, async (town, daemon) => {
+      const latency = await timeOneRigChanges(town, daemon, options.rssReconciles, 'b5');
+      const memory = daemon.memoryMB();
+      return { rigs: options.rssRigs, reconciles: options.rssReconciles, peakRssMB: memory.peak, rssMB: memory.current, latency };
+    });
+    const startup = await benchVersionStartup(options.versionRuns);
+
+    env.loadAverage.end = loadavg()[0] ?? NaN;
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory } };
+    const targets = checkTargets(measurements, options.ratioRigs);
+    process.stdout.write(`\n${renderMarkdown(env, measurements, targets)}`);
+    const resultsPath = join(repoRoot, 'bench', 'results.json');
+    writeFileSync(resultsPath, `${JSON.stringify({ environment: env, options, measurements, targets }, null, 2)}\n`);
+    log(`wrote ${resultsPath}`);
+    if (targets.some((target) => !target.met)) process.exitCode = 1;
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});
