@@ -42,6 +42,17 @@ export function connectTo(port: number, database?: string): Promise<mysql.Connec
   return mysql.createConnection({ host: '127.0.0.1', port, user: 'root', password: '', database, timezone: 'Z', connectTimeout: 2000 });
 }
 
+/** Runs one statement on a short-lived connection and returns its rows. */
+export async function queryOn<T = mysql.RowDataPacket>(port: number, sql: string, database?: string): Promise<T[]> {
+  const connection = await connectTo(port, database);
+  try {
+    const [rows] = await connection.query(sql);
+    return rows as T[];
+  } finally {
+    await connection.end();
+  }
+}
+
 async function waitUntilReady(port: number, child: ResultPromise, logFile: string, timeoutMs: number): Promise<void> {
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -122,15 +133,7 @@ export async function startDoltServer(options: { dataDir?: string } = {}): Promi
     dataDir,
     pid,
     connect: (database) => connectTo(port, database),
-    async query<T>(sql: string, database?: string): Promise<T[]> {
-      const connection = await connectTo(port, database);
-      try {
-        const [rows] = await connection.query(sql);
-        return rows as T[];
-      } finally {
-        await connection.end();
-      }
-    },
+    query: (sql, database) => queryOn(port, sql, database),
     stop,
   };
 }

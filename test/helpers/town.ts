@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
-import { connectTo, freePort } from './dolt-server.js';
+import { connectTo, freePort, queryOn } from './dolt-server.js';
 import { makeTempDir } from './env.js';
 
 export interface RigSpec {
@@ -68,15 +68,7 @@ export async function makeTown(rigs: RigSpec[] = [], options: { port?: number; d
       writeFileSync(join(root, 'mayor', 'rigs.d', file), rigYaml(rig));
     },
     connect: (database) => connectTo(port, database),
-    async query<T>(sql: string, database?: string): Promise<T[]> {
-      const connection = await connectTo(port, database);
-      try {
-        const [rows] = await connection.query(sql);
-        return rows as T[];
-      } finally {
-        await connection.end();
-      }
-    },
+    query: (sql, database) => queryOn(port, sql, database),
     serverPid() {
       try {
         const pid = Number(readFileSync(join(root, 'daemon', 'dolt.pid'), 'utf8').trim().split('\n')[0]);
