@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { freePort } from '../../helpers/dolt-server.js';
@@ -29,8 +29,11 @@ function daemonJson(waitTimeout: string | null): Record<string, unknown> {
   return config;
 }
 
+/** Saved the way editors save (a new file renamed over the old one): the daemon never sees it half-written. */
 function writeDaemonJson(config: Record<string, unknown>): void {
-  writeFileSync(join(town.root, 'mayor', 'daemon.json'), `${JSON.stringify(config, null, 2)}\n`);
+  const path = join(town.root, 'mayor', 'daemon.json');
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
 }
 
 /** Server start/restart actions the daemon ran since log line `from`. */
@@ -79,8 +82,11 @@ test('a config that makes dolt exit at once: Stalled after max_restarts_in_windo
   const from = readLog(town.root).length;
   writeDaemonJson(daemonJson('99999999999'));
 
-  const stalled = await waitFor('Stalled', () => (readStatus(town.root)?.health === 'Stalled' ? readStatus(town.root) : undefined), 30_000);
-  expect(stalled.supervision).toMatchObject({ stalled: true, restartsInWindow: MAX_RESTARTS });
+  const stalled = await waitFor('the crash-loop stall', () => {
+    const status = readStatus(town.root);
+    return status?.supervision.stalled === true ? status : undefined;
+  }, 30_000);
+  expect(stalled).toMatchObject({ health: 'Stalled', supervision: { stalled: true, restartsInWindow: MAX_RESTARTS } });
   expect(stalled.server?.state).toBe('stopped');
   expect(stalled.message).toContain(`${MAX_RESTARTS} restarts`);
   const attempts = serverActions(from);
