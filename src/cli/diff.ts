@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { TownFiles } from '../config/load.js';
+import type { Observation } from '../observe/observe.js';
 import { loadConfigForCommand } from './load-config.js';
 import { globalOptions } from './global-options.js';
 import { EXIT, printError, useColor } from './output.js';
@@ -20,16 +22,45 @@ export function registerDiffCommand(program: Command): void {
     .action(runDiff);
 }
 
+/** The town's files read before the manifests, and the observation begun from them (or why it failed). */
+interface EarlyStart {
+  town: TownFiles;
+  observation: Promise<Observation>;
+}
+
+/**
+ * Reads daemon.json and starts observing the server before the manifests are read: Dolt computes the snapshot while
+ * gt reads the manifests, which in a large town take about as long. Returns once the snapshot query is sent. Null
+ * when the settings are not known yet (loadDesiredState then says why).
+ */
+async function startEarly(command: Command): Promise<EarlyStart | null> {
+  const { loadServerSettings } = await import('../config/load.js');
+  const { beginObservation } = await import('../observe/observe.js');
+  const { town: townOption, file } = globalOptions(command);
+  const town = loadServerSettings({ town: townOption, files: file, env: process.env, cwd: process.cwd() });
+  if (town === null) return null;
+  const observation = beginObservation(town.townRoot, town.server);
+  // a failure is reported after the config's own errors, when the observation is awaited
+  await observation.catch(() => undefined);
+  return { town, observation };
+}
+
 /** Observe, plan, print; shared by `gt diff` and `gt apply --dry-run`. */
 export async function runDiff(options: DiffOptions, command: Command): Promise<void> {
-  const loaded = await loadConfigForCommand(command);
-  if (!loaded) return;
+  const early = await startEarly(command);
+  const loaded = await loadConfigForCommand(command, early?.town);
+  if (!loaded) {
+    early?.observation.then((observation) => observation.cancel(), () => undefined);
+    return;
+  }
   const { desired } = loaded;
-  const { observe } = await import('../observe/observe.js');
   const { plan } = await import('../plan/plan.js');
+  const { beginObservation } = await import('../observe/observe.js');
   const output = globalOptions(command).output;
   try {
-    const current = plan(desired, await observe(desired), { prune: options.prune === true, force: options.force === true });
+    const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server));
+    const observed = await observation.complete(desired);
+    const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true });
     if (output === 'json') {
       const { renderPlanJson } = await import('../plan/render-json.js');
       process.stdout.write(`${renderPlanJson(current, options.explain ? desired.server : undefined)}\n`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { LoadResult } from '../config/load.js';
+import type { LoadResult, TownFiles } from '../config/load.js';
 import { globalOptions } from './global-options.js';
 import { EXIT, formatDiagnosticForCli, printError } from './output.js';
 
@@ -8,12 +8,12 @@ import { EXIT, formatDiagnosticForCli, printError } from './output.js';
  * code is set to 2 and null is returned, so the command changes nothing. Imported lazily: ajv and yaml stay out of
  * the start-up of commands that do not read the config.
  */
-export async function loadConfigForCommand(command: Command): Promise<LoadResult | null> {
+export async function loadConfigForCommand(command: Command, town?: TownFiles): Promise<LoadResult | null> {
   const { loadDesiredState } = await import('../config/load.js');
   const { ConfigError } = await import('../config/diagnostics.js');
   const options = globalOptions(command);
   try {
-    const loaded = loadDesiredState({ town: options.town, files: options.file, env: process.env, cwd: process.cwd() });
+    const loaded = loadDesiredState({ town: options.town, files: options.file, env: process.env, cwd: process.cwd() }, town);
     for (const warning of loaded.diagnostics) process.stderr.write(`${formatDiagnosticForCli(warning)}\n`);
     return loaded;
   } catch (error) {

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerApplyCommand } from './apply.js';
 import { registerDaemonCommand } from './daemon.js';
@@ -10,8 +9,7 @@ import { registerInitCommand } from './init.js';
 import { registerStatusCommand } from './status.js';
 import { registerValidateCommand } from './validate.js';
 import { registerVersionCommand } from './version.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { gtVersion as version } from '../lib/version.js';
 
 const program = addGlobalOptions(
   new Command('gt')

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { readDaemonFile } from './daemon-file.js';
+import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
-import type { DesiredDatabase, DesiredState } from './desired.js';
+import type { DesiredDatabase, DesiredState, ServerSettings } from './desired.js';
 import { sortDiagnostics } from './diagnostic-codes.js';
 import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
@@ -12,7 +12,8 @@ import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
 import { resolveServerSettings } from './server-settings.js';
 import { findTownRoot } from './town-root.js';
-import { readTownRuntimeFiles } from './town-runtime-files.js';
+import { saveParsedYaml } from './yaml-documents.js';
+import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
 
 export interface LoadOptions {
   /** --town (relative to cwd); else $GT_TOWN_ROOT, else the nearest ancestor town. */
@@ -31,24 +32,52 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Reads, validates and resolves everything the operator declared: mayor/daemon.json, the rig manifests and the
- * optional Town document. Throws ConfigError carrying every diagnostic (warnings included) when there is an error.
- */
-export function loadDesiredState(options: LoadOptions): LoadResult {
+/** What a town's settings come from: daemon.json and the files Gas Town writes, and the server settings. */
+export interface TownFiles {
+  townRoot: string;
+  daemon: LoadedDaemonFile;
+  runtime: TownRuntimeFiles;
+  server: ServerSettings;
+}
+
+function readTownFiles(options: LoadOptions): TownFiles {
   const townRoot = findTownRoot(options);
   const daemon = readDaemonFile(join(townRoot, 'mayor', 'daemon.json'));
-  const manifests = readManifests(townRoot, options.files, options.cwd);
   const runtime = readTownRuntimeFiles(townRoot);
-  const daemonConfig = daemon.file.raw as DaemonConfig;
-
   const server = resolveServerSettings({
     townRoot,
-    daemon: daemonConfig,
+    daemon: daemon.file.raw as DaemonConfig,
     env: options.env,
     serverConfigPort: runtime.serverConfigPort,
     daemonEnv: runtime.daemonEnv,
   });
+  return { townRoot, daemon, runtime, server };
+}
+
+/**
+ * The town's files and server settings, without the manifests: enough to start observing the server while the
+ * manifests are read (then passed on to loadDesiredState). Null when they cannot be known yet (no town, daemon.json
+ * with errors): loadDesiredState reports why.
+ */
+export function loadServerSettings(options: LoadOptions): TownFiles | null {
+  try {
+    const town = readTownFiles(options);
+    return hasErrors(town.daemon.diagnostics) ? null : town;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads, validates and resolves everything the operator declared: mayor/daemon.json, the rig manifests and the
+ * optional Town document. Throws ConfigError carrying every diagnostic (warnings included) when there is an error.
+ */
+export function loadDesiredState(options: LoadOptions, town: TownFiles = readTownFiles(options)): LoadResult {
+  const { townRoot, daemon, runtime, server } = town;
+  const manifests = readManifests(townRoot, options.files, options.cwd);
+  saveParsedYaml();
+  const daemonConfig = daemon.file.raw as DaemonConfig;
+
   const databases = [townDatabase(manifests.town), ...manifests.rigs.map(rigDatabase)];
   const diagnostics = [
     ...daemon.diagnostics,

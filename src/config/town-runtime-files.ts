@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
+import { parseYamlDocuments } from './yaml-documents.js';
 
 /** Files Gas Town itself writes that feed gt's effective settings; unreadable ones are ignored with a warning. */
 export interface TownRuntimeFiles {
@@ -32,12 +32,12 @@ export function readTownRuntimeFiles(townRoot: string): TownRuntimeFiles {
 function serverConfigPort(path: string, ignore: Ignore): number | null {
   const text = readOptional(path, ignore);
   if (text === null) return null;
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
+  const parsed = parseYamlDocuments(path, text);
+  if (parsed.diagnostics.length > 0) {
     ignore(path, 'not valid YAML');
     return null;
   }
-  const port: unknown = doc.getIn(['listener', 'port']);
+  const port: unknown = (parsed.documents[0]?.value as { listener?: { port?: unknown } } | null | undefined)?.listener?.port;
   if (port === undefined) return null;
   if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535) return port;
   ignore(path, `listener.port ${JSON.stringify(port)} is not a port number`);

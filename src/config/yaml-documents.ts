@@ -1,13 +1,24 @@
-import { isMap, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { diagnostic } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { MAX_NESTING, tooDeep } from './input-limits.js';
 import { LineIndex, type DocPath, type PositionedDocument } from './positioned-document.js';
+import { parsedYamlCache, pathKey, type ParsedDocument, type PositionTable } from './yaml-cache.js';
 
 export interface ParsedYaml {
   /** Non-empty documents, in file order. */
   documents: PositionedDocument[];
   diagnostics: Diagnostic[];
+}
+
+type YamlLibrary = typeof import('yaml');
+let yamlLibrary: YamlLibrary | null = null;
+
+/** The yaml package, loaded on the first text no cache knows: a command whose files are all cached never pays its ~50 ms start-up. */
+function yaml(): YamlLibrary {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as YamlLibrary;
+  return yamlLibrary;
 }
 
 /** The last parse of each file, least recently parsed first; more files than any town has. */
@@ -17,23 +28,55 @@ const MAX_REMEMBERED_FILES = 4096;
 /**
  * Every document of a YAML file (`---` separated); empty documents are skipped. A file whose text has not changed
  * since it was last parsed is not parsed again: the daemon reloads every manifest on every change, and parsing is
- * what a reload costs (about 1 ms and 150 kB of garbage per manifest).
+ * what a reload costs (about 1 ms and 150 kB of garbage per manifest). A text parsed by an earlier gt process comes
+ * from the parsed-YAML cache on disk (saved by `saveParsedYaml`).
  */
 export function parseYamlDocuments(file: string, text: string): ParsedYaml {
   const last = lastParsed.get(file);
   if (last?.text === text) return last.parsed;
-  const parsed = parseUncached(file, text);
+  const cached = parsedYamlCache.get(file, text);
+  let parsed: ParsedYaml;
+  if (cached !== undefined) {
+    parsed = { documents: cached.map((doc) => positioned(file, doc)), diagnostics: [] };
+  } else {
+    const fresh = parseUncached(file, text);
+    if (fresh.diagnostics.length === 0) parsedYamlCache.put(file, text, fresh.documents);
+    parsed = { documents: fresh.documents.map((doc) => positioned(file, doc)), diagnostics: fresh.diagnostics };
+  }
   lastParsed.delete(file);
   lastParsed.set(file, { text, parsed });
   if (lastParsed.size > MAX_REMEMBERED_FILES) lastParsed.delete(lastParsed.keys().next().value as string);
   return parsed;
 }
 
-function parseUncached(file: string, text: string): ParsedYaml {
+/** Writes the texts parsed since the last save to the cache on disk, for the next gt process. */
+export function saveParsedYaml(): void {
+  parsedYamlCache.save();
+}
+
+function positioned(file: string, { value, positions }: ParsedDocument): PositionedDocument {
+  const locate = (path: DocPath, target: 'key' | 'value' = 'value') => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const [line, column, keyLine, keyColumn] = positions[pathKey(path.slice(0, depth))] ?? [];
+      if (line === undefined || column === undefined) continue;
+      if (target === 'key' && keyLine !== undefined && keyColumn !== undefined) return { file, line: keyLine, column: keyColumn };
+      return { file, line, column };
+    }
+    return { file, line: 1, column: 1 };
+  };
+  return { file, value, locate };
+}
+
+function parseUncached(file: string, text: string): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
-  const at = (offset: number) => {
+  const lineAndColumn = (offset: number): [number, number] => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
+    return [line, col];
+  };
+  const at = (offset: number) => {
+    const [line, column] = lineAndColumn(offset);
+    return { file, line, column };
   };
   const deep = offsetTooDeep(text);
   if (deep !== null) {
@@ -42,7 +85,7 @@ function parseUncached(file: string, text: string): ParsedYaml {
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const docs = Array.isArray(parsed) ? parsed : [];
   const diagnostics: Diagnostic[] = [];
-  const documents: PositionedDocument[] = [];
+  const documents: ParsedDocument[] = [];
   for (const doc of docs) {
     const errors = doc.errors.map((error) =>
       error.code === 'DUPLICATE_KEY'
@@ -56,12 +99,7 @@ function parseUncached(file: string, text: string): ParsedYaml {
       diagnostics.push(diagnostic('GT-E012', at(firstAliasOffset(doc) ?? doc.range[0]), `invalid YAML: ${data.problem}`));
       continue;
     }
-    const { value } = data;
-    const locate = (path: DocPath, target: 'key' | 'value' = 'value') => {
-      const { node, key } = nearestNode(doc, path);
-      return at((target === 'key' ? key?.range?.[0] : undefined) ?? node?.range?.[0] ?? doc.range[0]);
-    };
-    documents.push({ file, value, locate });
+    documents.push({ value: data.value, positions: positionTable(doc, lineAndColumn) });
   }
   return { documents, diagnostics };
 }
@@ -74,7 +112,7 @@ function parseUncached(file: string, text: string): ParsedYaml {
 function offsetTooDeep(text: string): number | null {
   let depth = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     if (token === '[' || token === '{') {
       if (++depth > MAX_NESTING) return offset;
     } else if (token === ']' || token === '}') {
@@ -109,6 +147,7 @@ function plainData(doc: Document.Parsed): { ok: true; value: unknown } | { ok: f
 
 function firstAliasOffset(doc: Document.Parsed): number | null {
   let offset: number | null = null;
+  const { visit } = yaml();
   visit(doc, {
     Alias(_key, node) {
       offset = node.range?.[0] ?? null;
@@ -119,31 +158,30 @@ function firstAliasOffset(doc: Document.Parsed): number | null {
 }
 
 function isEmpty(doc: Document.Parsed): boolean {
+  const { isScalar } = yaml();
   return doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.source === '');
 }
 
-interface Located {
-  node: Node | null;
-  key: Node | null;
-}
-
-function nearestNode(doc: Document.Parsed, path: DocPath): Located {
-  let current: Located = { node: doc.contents, key: null };
-  for (const segment of path) {
-    const { node } = current;
-    let next: Located | null = null;
+/**
+ * Where every node of the document starts. A path follows map keys (as strings) and sequence indexes; where a key
+ * repeats, the first one is where the path leads. A key without a value is located at its key.
+ */
+function positionTable(doc: Document.Parsed, lineAndColumn: (offset: number) => [number, number]): PositionTable {
+  const { isMap, isScalar, isSeq } = yaml();
+  const table: PositionTable = {};
+  const record = (node: Node | null, path: (string | number)[], key: Node | null): void => {
+    const id = pathKey(path);
+    if (id in table) return;
+    const value = lineAndColumn(node?.range?.[0] ?? key?.range?.[0] ?? doc.range[0]);
+    table[id] = key?.range ? [...value, ...lineAndColumn(key.range[0])] : value;
     if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
-      if (pair !== undefined) {
-        const key = isScalar(pair.key) ? pair.key : null;
-        next = { node: (pair.value as Node | null) ?? key, key };
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) record(pair.value as Node | null, [...path, String(pair.key.value)], pair.key);
       }
     } else if (isSeq(node)) {
-      const item = node.items[Number(segment)];
-      if (item !== undefined) next = { node: item as Node, key: null };
+      node.items.forEach((item, index) => record(item as Node, [...path, index], null));
     }
-    if (next === null) break;
-    current = next;
-  }
-  return current;
+  };
+  record(doc.contents, [], null);
+  return table;
 }

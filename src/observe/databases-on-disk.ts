@@ -9,38 +9,45 @@ function isComplete(dir: string): boolean {
 /**
  * What an interrupted CREATE DATABASE leaves (the server killed mid-create): the directory holding nothing but a
  * partial `.dolt` and/or Dolt's in-progress marker `.dolt_safe_to_ignore`. Such a directory blocks the name ("database
- * exists"), and one with `.dolt/noms` is even served, broken (every query on it fails).
+ * exists"), and one with `.dolt/noms` is even served, broken (every query on it fails). Asked of incomplete ones only.
  */
 function isInterruptedCreate(dir: string): boolean {
-  let entries: string[];
   try {
-    entries = readdirSync(dir);
+    return readdirSync(dir).every((entry) => entry === '.dolt' || entry === '.dolt_safe_to_ignore');
   } catch {
     return false;
   }
-  return !isComplete(dir) && entries.every((entry) => entry === '.dolt' || entry === '.dolt_safe_to_ignore');
 }
 
-function subdirectories(dataDir: string): string[] {
+export interface DataDirScan {
+  /** Databases present, known even when the server is down: immediate subdirectories holding a complete `.dolt`. */
+  databases: string[];
+  /** Directories an interrupted CREATE DATABASE left behind (see isInterruptedCreate), by database name. */
+  incomplete: string[];
+}
+
+/** The data dir's databases and half-created ones; hidden directories such as `.dolt_dropped_databases` are neither. */
+export function scanDataDir(dataDir: string): DataDirScan {
+  const scan: DataDirScan = { databases: [], incomplete: [] };
+  let entries;
   try {
-    return readdirSync(dataDir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-      .map((entry) => entry.name)
-      .sort();
+    entries = readdirSync(dataDir, { withFileTypes: true });
   } catch {
-    return [];
+    return scan;
   }
+  const names = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+  for (const name of names.sort()) {
+    const dir = join(dataDir, name);
+    if (isComplete(dir)) scan.databases.push(name);
+    else if (isInterruptedCreate(dir)) scan.incomplete.push(name);
+  }
+  return scan;
 }
 
-/**
- * Databases present in the data dir, known even when the server is down: immediate subdirectories holding a complete
- * `.dolt` (hidden ones such as `.dolt_dropped_databases` and half-created ones are not databases).
- */
 export function listDatabasesOnDisk(dataDir: string): string[] {
-  return subdirectories(dataDir).filter((name) => isComplete(join(dataDir, name)));
+  return scanDataDir(dataDir).databases;
 }
 
-/** Directories an interrupted CREATE DATABASE left behind (see isInterruptedCreate), by database name. */
 export function listIncompleteDatabases(dataDir: string): string[] {
-  return subdirectories(dataDir).filter((name) => isInterruptedCreate(join(dataDir, name)));
+  return scanDataDir(dataDir).incomplete;
 }

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type mysql from 'mysql2/promise';
 import { readDaemonFile } from '../config/daemon-file.js';
-import type { DesiredState } from '../config/desired.js';
+import type { DesiredState, ServerSettings } from '../config/desired.js';
 import { ConfigError, hasErrors } from '../config/diagnostics.js';
-import { connectToServer, dropConnection } from '../lib/connect.js';
+import { dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
-import { listDatabasesOnDisk, listIncompleteDatabases } from './databases-on-disk.js';
+import { scanDataDir } from './databases-on-disk.js';
 import type { ObservedDatabase, ObservedState } from './observed.js';
-import { inspectServer } from './server-process.js';
-import { readSqlSnapshot } from './sql-snapshot.js';
+import { probeAndKeep } from './server-health.js';
+import { inspectServerWith } from './server-process.js';
+import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
 
 function readIfExists(path: string): string | null {
   try {
@@ -18,38 +20,82 @@ function readIfExists(path: string): string | null {
   }
 }
 
+/** An observation under way: the server inspected and, when it runs, the SQL snapshot requested. */
+export interface Observation {
+  /** The server settings it observes with. */
+  readonly server: ServerSettings;
+  /** Waits for the snapshot and reads the rest; `desired` names the databases whose unpushed work a drop needs. */
+  complete(desired: DesiredState): Promise<ObservedState>;
+  /** Ends it unread (the config turned out invalid). */
+  cancel(): void;
+}
+
+/** The connection that sends the snapshot; `answered` is cleared when the server stopped answering and it was dropped. */
+interface SnapshotConnection {
+  connection: mysql.Connection;
+  answered: boolean;
+}
+
+function hung(sql: SnapshotConnection): () => Error {
+  return () => {
+    sql.answered = false;
+    dropConnection(sql.connection);
+    return new Error(`the Dolt server stopped answering while gt read its state (no reply within ${HUNG_SERVER_MS / 1000} s)`);
+  };
+}
+
+/**
+ * Starts observing the town's server: inspects the process and, when it runs, sends the snapshot query. Needs only
+ * the server settings, so `gt diff` starts it before it reads the manifests and Dolt computes the snapshot meanwhile.
+ */
+export async function beginObservation(townRoot: string, settings: ServerSettings): Promise<Observation> {
+  const dataDir = settings.dataDir.value;
+  const { server, probe } = await inspectServerWith(townRoot, settings, probeAndKeep);
+  const onDisk = scanDataDir(dataDir);
+  let sql: SnapshotConnection | null = null;
+  let pending: PendingSnapshot | null = null;
+  if (probe?.ok) {
+    // the probe's connection, which has already asked for the databases: the snapshot is one more statement
+    sql = { connection: probe.connection, answered: true };
+    pending = sendSnapshotQuery(probe.connection, probe.databases, onDisk.incomplete);
+  }
+  const close = async (): Promise<void> => {
+    if (sql?.answered) await sql.connection.end();
+  };
+  return {
+    server: settings,
+    async complete(desired) {
+      let databases: ObservedDatabase[] | null = null;
+      let roundTrips = 0;
+      try {
+        const daemonFile = readDaemonFile(desired.daemonConfig.path);
+        if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
+        if (sql !== null && pending !== null) {
+          const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
+          const snapshot = await withDeadline(pending.read(dropCandidates), HUNG_SERVER_MS, hung(sql));
+          databases = snapshot.databases;
+          roundTrips = 1 + snapshot.roundTrips; // the probe's statement, then the snapshot's
+        }
+        return {
+          server,
+          daemonConfig: daemonFile.file,
+          databases,
+          onDisk: onDisk.databases,
+          incomplete: onDisk.incomplete,
+          serverConfigText: readIfExists(join(dataDir, 'config.yaml')),
+          roundTrips,
+        };
+      } finally {
+        await close();
+      }
+    },
+    cancel() {
+      if (sql?.answered) dropConnection(sql.connection);
+    },
+  };
+}
+
 /** The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk. */
 export async function observe(desired: DesiredState): Promise<ObservedState> {
-  const dataDir = desired.server.dataDir.value;
-  const daemonFile = readDaemonFile(desired.daemonConfig.path);
-  if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
-  const server = await inspectServer(desired.townRoot, desired.server);
-  const incomplete = listIncompleteDatabases(dataDir);
-  let databases: ObservedDatabase[] | null = null;
-  let roundTrips = 0;
-  if (server.state === 'running') {
-    const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
-    const connection = await connectToServer(desired.server);
-    let answered = true;
-    try {
-      const snapshot = await withDeadline(readSqlSnapshot(connection, dropCandidates, incomplete), HUNG_SERVER_MS, () => {
-        answered = false;
-        dropConnection(connection);
-        return new Error(`the Dolt server stopped answering while gt read its state (no reply within ${HUNG_SERVER_MS / 1000} s)`);
-      });
-      databases = snapshot.databases;
-      roundTrips = snapshot.roundTrips;
-    } finally {
-      if (answered) await connection.end();
-    }
-  }
-  return {
-    server,
-    daemonConfig: daemonFile.file,
-    databases,
-    onDisk: listDatabasesOnDisk(dataDir),
-    incomplete,
-    serverConfigText: readIfExists(join(dataDir, 'config.yaml')),
-    roundTrips,
-  };
+  return (await beginObservation(desired.townRoot, desired.server)).complete(desired);
 }

@@ -1,3 +1,4 @@
+import type mysql from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import type { ServerSettings } from '../config/desired.js';
 import { clientHost, connectToServer, dropConnection } from '../lib/connect.js';
@@ -7,24 +8,38 @@ export type HealthProbe =
   /** refused: nothing accepts connections on the address (as opposed to a server that does not answer in time). */
   | { ok: false; refused: boolean; reason: string };
 
+/** A probe that passed and kept its connection open: the caller ends it. */
+export type AnsweringProbe = { ok: true; version: string; databases: string[]; connection: mysql.Connection };
+
 /**
- * One health probe: connect with the resolver's credentials and run `SELECT dolt_version()`, all within `timeoutMs`.
- * An accepted TCP connection alone is no proof: Dolt binds its port before it serves (reference/dolt.md §1.6).
+ * One health probe that keeps its connection: connect with the resolver's credentials and ask for the server's version
+ * and its databases, all within `timeoutMs`. One statement, because Dolt's time for any statement grows with the
+ * number of databases it serves (about 20 ms at 500). An accepted TCP connection alone is no proof: Dolt binds its
+ * port before it serves (reference/dolt.md §1.6).
  */
-export async function probeServerHealth(settings: ServerSettings, timeoutMs = 3000): Promise<HealthProbe> {
+export async function probeAndKeep(settings: ServerSettings, timeoutMs = 3000): Promise<AnsweringProbe | Extract<HealthProbe, { ok: false }>> {
   const address = `${clientHost(settings)}:${settings.port.value}`;
   let connection;
   try {
     connection = await connectToServer(settings, { timeoutMs });
     const [rows] = await connection.query<RowDataPacket[]>({
-      sql: 'SELECT dolt_version() AS version',
+      sql: 'SELECT dolt_version(), schema_name FROM information_schema.schemata',
       timeout: timeoutMs,
+      rowsAsArray: true,
     });
-    await connection.end();
-    return { ok: true, version: String(rows[0]?.version ?? '') };
+    const [version] = (rows[0] ?? []) as unknown[];
+    return { ok: true, version: String(version ?? ''), databases: rows.map((row) => String((row as unknown[])[1])), connection };
   } catch (error) {
     if (connection !== undefined) dropConnection(connection);
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, refused: code === 'ECONNREFUSED', reason: `${address}: ${(error as Error).message}` };
   }
+}
+
+/** One health probe (probeAndKeep, closing its connection). */
+export async function probeServerHealth(settings: ServerSettings, timeoutMs = 3000): Promise<HealthProbe> {
+  const probe = await probeAndKeep(settings, timeoutMs);
+  if (!probe.ok) return probe;
+  await probe.connection.end().catch(() => dropConnection(probe.connection));
+  return { ok: true, version: probe.version };
 }

@@ -5,7 +5,7 @@ import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
 import { isProcessAlive } from '../lib/process.js';
 import type { ObservedServer } from './observed.js';
 import { findPortListeners, processArgs, processCwd, type PortListener } from './proc.js';
-import { probeServerHealth } from './server-health.js';
+import { probeServerHealth, type HealthProbe } from './server-health.js';
 
 function samePath(a: string, b: string): boolean {
   const canonical = (path: string): string => {
@@ -69,15 +69,18 @@ function startedAt(townRoot: string, pid: number): string | null {
   return state?.pid === pid && typeof state.started_at === 'string' ? state.started_at : null;
 }
 
-async function inspectExternal(settings: ServerSettings): Promise<ObservedServer> {
+type Probe<P extends HealthProbe> = (settings: ServerSettings) => Promise<P>;
+
+async function inspectExternal<P extends HealthProbe>(settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
   const port = settings.port.value;
-  const health = await probeServerHealth(settings);
+  const health = await probe(settings);
   if (health.ok) {
-    return { state: 'running', port, pid: null, version: health.version, identity: 'external server', startedAt: null };
+    return { server: { state: 'running', port, pid: null, version: health.version, identity: 'external server', startedAt: null }, probe: health };
   }
-  return health.refused
+  const server: ObservedServer = health.refused
     ? { state: 'stopped', port, stalePid: null }
     : { state: 'unhealthy', port, pid: null, reason: health.reason };
+  return { server, probe: health };
 }
 
 /**
@@ -86,7 +89,18 @@ async function inspectExternal(settings: ServerSettings): Promise<ObservedServer
  * only probed.
  */
 export async function inspectServer(townRoot: string, settings: ServerSettings): Promise<ObservedServer> {
-  if (settings.external.value) return inspectExternal(settings);
+  return (await inspectServerWith(townRoot, settings, probeServerHealth)).server;
+}
+
+/** What inspectServerWith found, and its health probe's result when it probed. */
+export interface Inspection<P extends HealthProbe> {
+  server: ObservedServer;
+  probe: P | null;
+}
+
+/** inspectServer with the health probe given, whose result (e.g. a connection it kept) comes back with the server. */
+export async function inspectServerWith<P extends HealthProbe>(townRoot: string, settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
+  if (settings.external.value) return inspectExternal(settings, probe);
   const port = settings.port.value;
   const dataDir = settings.dataDir.value;
   const pidFromFile = readPidFile(townRoot);
@@ -96,7 +110,7 @@ export async function inspectServer(townRoot: string, settings: ServerSettings):
     const owner = ownerOf(listeners, dataDir);
     if ('foreign' in owner) {
       const { pid, address } = owner.foreign;
-      return {
+      const server: ObservedServer = {
         state: 'imposter',
         port,
         pid,
@@ -105,9 +119,10 @@ export async function inspectServer(townRoot: string, settings: ServerSettings):
           `port ${port} (${address}) is held by ${pid === null ? 'a process gt cannot inspect' : `PID ${pid}`}, ` +
           `which is not a Dolt server serving ${dataDir}`,
       };
+      return { server, probe: null };
     }
-    const health = await probeServerHealth(settings);
-    return health.ok
+    const health = await probe(settings);
+    const server: ObservedServer = health.ok
       ? {
           state: 'running',
           port,
@@ -117,15 +132,17 @@ export async function inspectServer(townRoot: string, settings: ServerSettings):
           startedAt: startedAt(townRoot, owner.pid),
         }
       : { state: 'unhealthy', port, pid: owner.pid, reason: health.reason };
+    return { server, probe: health };
   }
 
   if (pidFromFile !== null && isProcessAlive(pidFromFile) && serverIdentity(pidFromFile, dataDir) !== null) {
-    return {
+    const server: ObservedServer = {
       state: 'unhealthy',
       port,
       pid: pidFromFile,
       reason: `Dolt server PID ${pidFromFile} is alive but not listening on port ${port} (still starting, hung, or on another port)`,
     };
+    return { server, probe: null };
   }
-  return { state: 'stopped', port, stalePid: pidFromFile };
+  return { server: { state: 'stopped', port, stalePid: pidFromFile }, probe: null };
 }

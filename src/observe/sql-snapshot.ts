@@ -21,51 +21,57 @@ function unionAllTree(selects: readonly string[]): string {
   return `(${unionAllTree(selects.slice(0, middle))}) UNION ALL (${unionAllTree(selects.slice(middle))})`;
 }
 
+/** A snapshot whose query is on its way: the server computes it while gt does other work. */
+export interface PendingSnapshot {
+  /** The rows, then the unpushed-work probes of `probeUnpushed` (databases a plan may drop; a few round trips each). */
+  read(probeUnpushed?: readonly string[]): Promise<SqlSnapshot>;
+}
+
+function requestRows(connection: mysql.Connection, names: readonly string[]): Promise<SnapshotRow[]> {
+  // Every remote select before every ignore select: mixed, Dolt converts column types at every level of the tree.
+  // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
+  const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
+  const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
+  const rows = connection
+    .query<mysql.RowDataPacket[]>({ sql: unionAllTree([...remotes, ...ignores]), rowsAsArray: true })
+    .then(([result]) => result as unknown as SnapshotRow[]);
+  rows.catch(() => undefined); // awaited in read(); until then its failure is not unhandled
+  return rows;
+}
+
 /**
- * Everything gt needs from SQL, in a constant number of round trips whatever the number of databases:
- * SHOW DATABASES, then one UNION ALL (a balanced tree) over every database's dolt_remotes and dolt_ignore.
- * `probeUnpushed` names databases a plan may drop; each costs a few more round trips. `incomplete` names directories
- * an interrupted create left: a server may list them, but every query on them fails, so they are left out.
+ * Everything else gt needs from SQL, in one statement whatever the number of databases: a UNION ALL (a balanced tree)
+ * over the databases' dolt_remotes and dolt_ignore. Sends it and returns, so the caller can read its config while the
+ * server answers. `served` is the server's own list (the health probe asked for it); the system schemas are left
+ * out, and so are `incomplete` directories an interrupted create left: a server may list them, but every query on
+ * them fails.
  */
-export async function readSqlSnapshot(
-  connection: mysql.Connection,
-  probeUnpushed: readonly string[] = [],
-  incomplete: readonly string[] = [],
-): Promise<SqlSnapshot> {
-  let roundTrips = 0;
-  const [shown] = await connection.query<mysql.RowDataPacket[]>('SHOW DATABASES');
-  roundTrips++;
-  const names = shown
-    .map((row) => String(Object.values(row)[0]))
-    .filter((name) => isTownDatabaseName(name) && !incomplete.includes(name))
-    .sort();
+export function sendSnapshotQuery(connection: mysql.Connection, served: readonly string[], incomplete: readonly string[] = []): PendingSnapshot {
+  const names = served.filter((name) => isTownDatabaseName(name) && !incomplete.includes(name)).sort();
   const byName = new Map<string, ObservedDatabase>(
     names.map((name) => [name, { name, remotes: [], ignore: [], unpushed: null }]),
   );
+  const rows = names.length > 0 ? requestRows(connection, names) : Promise.resolve([]);
 
-  if (names.length > 0) {
-    // Every remote select before every ignore select: mixed, Dolt converts column types at every level of the tree.
-    // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
-    const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
-    const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
-    const [rows] = await connection.query<mysql.RowDataPacket[]>({ sql: unionAllTree([...remotes, ...ignores]), rowsAsArray: true });
-    roundTrips++;
-    for (const [db, kind, a, b] of rows as unknown as SnapshotRow[]) {
-      const database = byName.get(db);
-      if (!database) continue;
-      if (kind === 'remote') database.remotes.push({ name: a, url: String(b) });
-      else database.ignore.push({ pattern: a, ignored: Number(b) === 1 });
-    }
-  }
-
-  for (const name of probeUnpushed) {
-    const database = byName.get(name);
-    if (!database) continue;
-    const probe = await probeUnpushedWork(connection, name);
-    database.unpushed = probe.unpushed;
-    roundTrips += probe.roundTrips;
-  }
-  return { databases: [...byName.values()], roundTrips };
+  return {
+    async read(probeUnpushed = []) {
+      let roundTrips = names.length > 0 ? 1 : 0;
+      for (const [db, kind, a, b] of await rows) {
+        const database = byName.get(db);
+        if (!database) continue;
+        if (kind === 'remote') database.remotes.push({ name: a, url: String(b) });
+        else database.ignore.push({ pattern: a, ignored: Number(b) === 1 });
+      }
+      for (const name of probeUnpushed) {
+        const database = byName.get(name);
+        if (!database) continue;
+        const probe = await probeUnpushedWork(connection, name);
+        database.unpushed = probe.unpushed;
+        roundTrips += probe.roundTrips;
+      }
+      return { databases: [...byName.values()], roundTrips };
+    },
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
 import type { ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
+import { parseYamlDocuments } from '../config/yaml-documents.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { displayPath } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
@@ -31,15 +31,15 @@ export function serverError(server: ServerSettings, observed: ObservedServer): P
   };
 }
 
-/** config.yaml flattened to dotted keys (`listener.port`), or null when there is none or it does not parse. */
-function flatSettings(text: string | null): Record<string, unknown> | null {
+/**
+ * config.yaml flattened to dotted keys (`listener.port`), or null when there is none or it does not parse. Parsed as
+ * the config files are (with their cache): converged, the file is the text gt renders, and no parser is loaded.
+ */
+function flatSettings(path: string, text: string | null): Record<string, unknown> | null {
   if (text === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = parse(text);
-  } catch {
-    return null;
-  }
+  const { documents, diagnostics } = parseYamlDocuments(path, text);
+  if (diagnostics.length > 0) return null;
+  const parsed = documents[0]?.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const flat: Record<string, unknown> = {};
   const walk = (value: Record<string, unknown>, prefix: string): void => {
@@ -66,9 +66,10 @@ interface Difference {
  * with and is no reason to restart it.
  */
 function configDifference(townRoot: string, server: ServerSettings, diskText: string | null): Difference | null {
-  const wanted = flatSettings(renderServerConfigYaml(server)) ?? {};
-  const onDisk = flatSettings(diskText);
-  const path = displayPath(townRoot, join(server.dataDir.value, 'config.yaml'));
+  const configPath = join(server.dataDir.value, 'config.yaml');
+  const wanted = flatSettings(configPath, renderServerConfigYaml(server)) ?? {};
+  const onDisk = flatSettings(configPath, diskText);
+  const path = displayPath(townRoot, configPath);
   if (onDisk === null) {
     const problem = diskText === null ? 'does not exist' : 'does not parse';
     return { before: {}, after: wanted, reason: `${path} ${problem}: the server does not run with gt's settings` };

@@ -3,7 +3,10 @@ import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Provisions the pinned Dolt once per run and a private DOLT_ROOT_PATH; workers inherit the environment. */
+/**
+ * Provisions the pinned Dolt once per run, a private DOLT_ROOT_PATH and a private gt cache (nothing of a test run
+ * lands in the user's ~/.cache/gt); workers inherit the environment.
+ */
 export default function globalSetup(): void {
   const runRoot = realpathSync(mkdtempSync(join(tmpdir(), 'gt-test-')));
   const doltRootPath = join(runRoot, 'dolt-root');
@@ -15,4 +18,5 @@ export default function globalSetup(): void {
   process.env.GT_DOLT_BIN = doltBin;
   process.env.DOLT_ROOT_PATH = doltRootPath;
   process.env.DOLT_DISABLE_EVENT_FLUSH = '1';
+  process.env.GT_CACHE_DIR = join(runRoot, 'gt-cache');
 }

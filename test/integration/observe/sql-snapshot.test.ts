@@ -1,4 +1,5 @@
-import { readSqlSnapshot } from '../../../src/observe/sql-snapshot.js';
+import type { RowDataPacket } from 'mysql2/promise';
+import { sendSnapshotQuery } from '../../../src/observe/sql-snapshot.js';
 import { startDoltServer, type TestServer } from '../../helpers/dolt-server.js';
 
 describe('the SQL snapshot of a real Dolt server', () => {
@@ -15,7 +16,8 @@ describe('the SQL snapshot of a real Dolt server', () => {
   async function snapshot(probeUnpushed: string[] = []) {
     const connection = await server.connect();
     try {
-      return await readSqlSnapshot(connection, probeUnpushed);
+      const [shown] = await connection.query<RowDataPacket[]>('SHOW DATABASES');
+      return await sendSnapshotQuery(connection, shown.map((row) => String(Object.values(row)[0]))).read(probeUnpushed);
     } finally {
       await connection.end();
     }

@@ -26,3 +26,57 @@ describe('parsing a manifest file again', () => {
     expect(there?.locate(['spec', 'prefix']).file).toBe(other);
   });
 });
+
+describe('where a node is', () => {
+  const text = [
+    'apiVersion: gastown.dev/v1alpha1', // 1
+    'kind: Rig', // 2
+    'metadata:', // 3
+    '  name: wyvern', // 4
+    'spec:', // 5
+    '  prefix: wy', // 6
+    '  protect:', // 7
+    '  remotes:', // 8
+    '    - name: origin', // 9
+    '      url: "file:///srv/wyvern"', // 10
+    '  ignore: [wisps, "wisp_*"]', // 11
+    '',
+  ].join('\n');
+  const at = (line: number, column: number) => ({ file: '/t/rigs.d/a.yaml', line, column });
+
+  function locations(file: string) {
+    const doc = parseYamlDocuments(file, text).documents[0];
+    if (doc === undefined) throw new Error('no document');
+    return [
+      doc.locate([]),
+      doc.locate(['metadata', 'name']),
+      doc.locate(['metadata', 'name'], 'key'),
+      doc.locate(['spec', 'remotes', 0, 'url']),
+      doc.locate(['spec', 'remotes', '0', 'url'], 'key'),
+      doc.locate(['spec', 'ignore', 1]),
+      doc.locate(['spec', 'protect']),
+      doc.locate(['spec', 'remotes', 3, 'url']),
+      doc.locate(['spec', 'nothing', 'here'], 'key'),
+    ];
+  }
+
+  it('finds values, keys, sequence items, empty values and the nearest existing ancestor', () => {
+    expect(locations('/t/rigs.d/a.yaml')).toEqual([
+      at(1, 1),
+      at(4, 9),
+      at(4, 3),
+      at(10, 12),
+      at(10, 7),
+      at(11, 19),
+      at(7, 11),
+      at(9, 5),
+      at(5, 1),
+    ]);
+  });
+
+  it('is the same when the parse comes from the cache', () => {
+    const fresh = locations('/t/rigs.d/a.yaml');
+    const cached = locations('/t/rigs.d/b.yaml');
+    expect(cached).toEqual(fresh.map((location) => ({ ...location, file: '/t/rigs.d/b.yaml' })));
+  });
+});
