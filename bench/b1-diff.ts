@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, roundMs } from './stats.js';
@@ -7,6 +8,8 @@ import type { BenchTown } from './town.js';
 export interface DiffResult {
   rigs: number;
   medianMs: number;
+  /** The first run, with an empty parse cache (GT_CACHE_DIR): what a diff costs after every manifest changed. */
+  firstRunMs: number;
   runsMs: number[];
   /** ObservedState.roundTrips of one observation of this town: the SQL snapshot's round trips. */
   roundTrips: number;
@@ -32,19 +35,30 @@ async function observedRoundTrips(town: BenchTown): Promise<number> {
 }
 
 /**
- * B1: a no-op `gt diff` as a whole process (exit 0: nothing to do) on converged towns. The towns take turns run by
- * run, so a change in the machine's load touches every size alike.
+ * B1: a no-op `gt diff` as a whole process (exit 0: nothing to do) on converged towns. The first run of each town
+ * starts from an empty parse cache and is reported apart; it is also the warm-up (file cache, server caches). The
+ * towns take turns run by run, so a change in the machine's load touches every size alike.
  */
-export async function benchDiff(towns: readonly BenchTown[], runs: number): Promise<DiffResult[]> {
+export async function benchDiff(towns: readonly BenchTown[], runs: number, cacheDir: string): Promise<DiffResult[]> {
   const samples = towns.map((): number[] => []);
-  for (const town of towns) await runGtOk(['--town', town.root, 'diff']); // warm-up: file cache, server caches
+  const firstRuns: number[] = [];
+  for (const town of towns) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    firstRuns.push((await runGtOk(['--town', town.root, 'diff'])).ms);
+  }
   for (let run = 0; run < runs; run++) {
     for (const [i, town] of towns.entries()) samples[i]?.push((await runGtOk(['--town', town.root, 'diff'])).ms);
   }
   const results: DiffResult[] = [];
   for (const [i, town] of towns.entries()) {
     const runsMs = (samples[i] ?? []).map(roundMs);
-    results.push({ rigs: town.rigs.length, medianMs: roundMs(median(runsMs)), runsMs, roundTrips: await observedRoundTrips(town) });
+    results.push({
+      rigs: town.rigs.length,
+      medianMs: roundMs(median(runsMs)),
+      firstRunMs: roundMs(firstRuns[i] ?? NaN),
+      runsMs,
+      roundTrips: await observedRoundTrips(town),
+    });
   }
   return results;
 }

@@ -68,8 +68,9 @@ async function main(): Promise<void> {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     }).trim();
-    // gt, the servers it starts and the dolt CLI processes of B2 inherit these.
-    Object.assign(process.env, { GT_DOLT_BIN: doltBin, DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1' });
+    // gt, the servers it starts and the dolt CLI processes of B2 inherit these; gt's parse cache is the bench's own.
+    const cacheDir = join(runRoot, 'gt-cache');
+    Object.assign(process.env, { GT_DOLT_BIN: doltBin, DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1', GT_CACHE_DIR: cacheDir });
     const env: Environment = {
       date: new Date().toISOString().slice(0, 10),
       command: 'npm run bench',
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     const diffTowns: BenchTown[] = [];
     for (const rigs of options.diffRigs) diffTowns.push(await townOf(rigs));
     log(`B1: no-op gt diff, ${options.runs} runs per town`);
-    const b1 = await benchDiff(diffTowns, options.runs);
+    const b1 = await benchDiff(diffTowns, options.runs, cacheDir);
     log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
     const b2 = await benchShellObservation(doltBin, diffTowns, options.runs);
     log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);
