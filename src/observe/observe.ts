@@ -50,8 +50,9 @@ function hung(sql: SnapshotConnection): () => Error {
  */
 export async function beginObservation(townRoot: string, settings: ServerSettings): Promise<Observation> {
   const dataDir = settings.dataDir.value;
-  const { server, probe } = await inspectServerWith(townRoot, settings, probeAndKeep);
-  const onDisk = scanDataDir(dataDir);
+  const inspection = inspectServerWith(townRoot, settings, probeAndKeep);
+  const onDisk = scanDataDir(dataDir); // while the server answers the probe
+  const { server, probe } = await inspection;
   let sql: SnapshotConnection | null = null;
   let pending: PendingSnapshot | null = null;
   if (probe?.ok) {

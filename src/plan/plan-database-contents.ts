@@ -36,12 +36,12 @@ function remote(
  */
 export function planRemotes(townRoot: string, database: DesiredDatabase, live: ObservedRemote[]): RemoteAction[] {
   if (database.remotes === null) return [];
-  const at = declaredAt(townRoot, database);
+  const at = () => declaredAt(townRoot, database); // only when a reason needs it
   const actions: RemoteAction[] = [];
   for (const wanted of database.remotes) {
     const found = live.find((r) => r.name === wanted.name);
     if (found === undefined) {
-      actions.push(remote(database.name, wanted.name, 'create', 'remote-missing', null, wanted.url, `declared in ${at}; missing`));
+      actions.push(remote(database.name, wanted.name, 'create', 'remote-missing', null, wanted.url, `declared in ${at()}; missing`));
     } else if (found.url !== wanted.url) {
       actions.push(
         remote(
@@ -51,7 +51,7 @@ export function planRemotes(townRoot: string, database: DesiredDatabase, live: O
           'remote-url-changed',
           found.url,
           wanted.url,
-          `URL differs from ${at}; Dolt has no set-url, so apply removes the remote and adds it again`,
+          `URL differs from ${at()}; Dolt has no set-url, so apply removes the remote and adds it again`,
         ),
       );
     }
@@ -66,7 +66,7 @@ export function planRemotes(townRoot: string, database: DesiredDatabase, live: O
         'remote-undeclared',
         extra.url,
         null,
-        `not declared in ${at}, whose remotes are the authoritative set; removing a remote loses no data`,
+        `not declared in ${at()}, whose remotes are the authoritative set; removing a remote loses no data`,
       ),
     );
   }
@@ -98,12 +98,12 @@ function ignore(
 
 /** Declared patterns must be present with ignored = true; patterns nobody declared are left alone. */
 export function planIgnore(townRoot: string, database: DesiredDatabase, live: ObservedIgnore[]): IgnoreAction[] {
-  const at = declaredAt(townRoot, database);
+  const at = () => declaredAt(townRoot, database); // only when a reason needs it
   const actions: IgnoreAction[] = [];
   for (const pattern of database.ignore) {
     const found = live.find((row) => row.pattern === pattern);
     if (found === undefined) {
-      actions.push(ignore(database.name, pattern, 'create', 'ignore-missing', null, `declared in ${at}; missing from dolt_ignore`));
+      actions.push(ignore(database.name, pattern, 'create', 'ignore-missing', null, `declared in ${at()}; missing from dolt_ignore`));
     } else if (!found.ignored) {
       actions.push(
         ignore(
@@ -112,7 +112,7 @@ export function planIgnore(townRoot: string, database: DesiredDatabase, live: Ob
           'update',
           'ignore-disabled',
           { pattern, ignored: false },
-          `in dolt_ignore with ignored = false; ${at} requires ignored = true`,
+          `in dolt_ignore with ignored = false; ${at()} requires ignored = true`,
         ),
       );
     }

@@ -8,12 +8,16 @@ import { planServer, serverError } from './plan-server.js';
 import { displayPath } from './source-label.js';
 import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
 
-function findDatabase(desired: DesiredState, observed: ObservedState, name: string): DatabaseFinding {
-  const served = observed.databases?.find((db) => db.name === name) ?? null;
-  const incompleteDir = observed.incomplete.includes(name)
-    ? displayPath(desired.townRoot, join(desired.server.dataDir.value, name))
-    : null;
-  return { exists: served !== null || observed.onDisk.includes(name), observed: served, incompleteDir };
+/** Finds declared databases among the observed ones by name (a town has hundreds). */
+function databaseFinder(desired: DesiredState, observed: ObservedState): (name: string) => DatabaseFinding {
+  const served = new Map((observed.databases ?? []).map((db) => [db.name, db]));
+  const onDisk = new Set(observed.onDisk);
+  const incomplete = new Set(observed.incomplete);
+  return (name) => {
+    const found = served.get(name) ?? null;
+    const incompleteDir = incomplete.has(name) ? displayPath(desired.townRoot, join(desired.server.dataDir.value, name)) : null;
+    return { exists: found !== null || onDisk.has(name), observed: found, incompleteDir };
+  };
 }
 
 /** Leftovers of interrupted creates no manifest declares: not databases, and not gt's to move. */
@@ -71,8 +75,9 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const unseen: string[] = [];
   /** Declared present, blocked by an incomplete directory that a server (re)start moves aside. */
   const incomplete: string[] = [];
+  const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
-    const finding = findDatabase(desired, observed, database.name);
+    const finding = findDatabase(database.name);
     if (database.ensure === 'present' && finding.incompleteDir !== null) {
       if (desired.server.external.value) {
         blocked.push(incompleteOnExternal(database, finding.incompleteDir));
