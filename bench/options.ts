@@ -1,8 +1,10 @@
 /** What one `npm run bench` measures: the issue's sizes by default, smaller ones with BENCH_QUICK=1. */
 export interface BenchOptions {
   quick: boolean;
-  /** Median of this many timed runs (after one warm-up run) for B1, B2 and B3. */
+  /** Median of this many timed runs for B2 and B3. */
   runs: number;
+  /** Median of this many timed runs for B1 (a run takes well under a second, so more of them steady the median). */
+  diffRuns: number;
   /** Town sizes (rigs) of B1 and B2. */
   diffRigs: number[];
   /** Size of the town B2/B1 is judged at (the issue: 100 rigs). */
@@ -40,7 +42,7 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 }
 
 /**
- * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
+ * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
  * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_KEEP=1.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
@@ -50,6 +52,7 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
   return {
     quick,
     runs: positiveInteger(env, 'BENCH_RUNS', quick ? 3 : 5),
+    diffRuns: positiveInteger(env, 'BENCH_DIFF_RUNS', quick ? 3 : 9),
     diffRigs,
     ratioRigs: diffRigs.includes(100) ? 100 : (diffRigs[Math.floor(diffRigs.length / 2)] as number),
     applyRigs: positiveInteger(env, 'BENCH_APPLY_RIGS', quick ? 20 : 100),

@@ -18,6 +18,7 @@ export interface Environment {
   /** The caller's environment set NODE_EXTRA_CA_CERTS, which the bench removes for gt (see gtEnv). */
   nodeExtraCaCertsRemoved: boolean;
   runs: number;
+  diffRuns: number;
   versionRuns: number;
 }
 
@@ -96,7 +97,7 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
   const lines = [
     `${env.date} · ${env.cpus} cores (${env.cpuModel}), ${env.memoryGiB} GiB · load average ${env.loadAverage.start.toFixed(2)} at the start, ${env.loadAverage.end.toFixed(2)} at the end · Dolt ${env.dolt} · Node ${env.node}${env.nodeExtraCaCertsRemoved ? ' (NODE_EXTRA_CA_CERTS unset for gt)' : ''} · \`${env.command}\`${env.quick ? ' · QUICK sizes' : ''}`,
     '',
-    `B1–B3: medians of ${env.runs} runs (B1 after a warm-up run); B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
+    `B1: medians of ${env.diffRuns} runs, after a first run with an empty parse cache and a second untimed one; B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
     '',
     table(['', 'measure', 'result'], rows),
     '',

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       node: process.version,
       nodeExtraCaCertsRemoved: process.env.NODE_EXTRA_CA_CERTS !== undefined,
       runs: options.runs,
+      diffRuns: options.diffRuns,
       versionRuns: options.versionRuns,
     };
     log(`Dolt ${env.dolt}, load average ${env.loadAverage.start.toFixed(2)}, temp dir ${runRoot}`);
@@ -103,8 +104,12 @@ async function main(): Promise<void> {
     log(`setting up towns of ${options.diffRigs.join(', ')} rigs`);
     const diffTowns: BenchTown[] = [];
     for (const rigs of options.diffRigs) diffTowns.push(await townOf(rigs));
-    log(`B1: no-op gt diff, ${options.runs} runs per town`);
-    const b1 = await benchDiff(diffTowns, options.runs, cacheDir);
+    for (const town of diffTowns) {
+      const waited = await town.settle();
+      if (waited > 1500) log(`  waited ${(waited / 1000).toFixed(1)} s for the ${town.rigs.length}-rig town's server to go idle`);
+    }
+    log(`B1: no-op gt diff, ${options.diffRuns} runs per town`);
+    const b1 = await benchDiff(diffTowns, options.diffRuns, cacheDir);
     log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
     const b2 = await benchShellObservation(doltBin, diffTowns, options.runs);
     log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);

@@ -71,6 +71,24 @@ export class BenchTown {
     }
   }
 
+  /**
+   * Waits until the server has been idle for a second (under 2 % of a core), at most `limitMs`, and returns how long it
+   * waited: after a large create Dolt works on in the background (auto GC), and that time would be counted as gt's.
+   */
+  async settle(limitMs = 120_000): Promise<number> {
+    const pid = this.serverPid();
+    if (pid === null) return 0;
+    const started = Date.now();
+    let last = cpuTicks(pid);
+    while (Date.now() - started < limitMs) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = cpuTicks(pid);
+      if (now === null || last === null || now - last <= 2) break; // 100 ticks a second: 2 % of a core
+      last = now;
+    }
+    return Date.now() - started;
+  }
+
   async stopServer(): Promise<void> {
     const pid = this.serverPid();
     if (pid === null || !isProcessAlive(pid)) return;
@@ -79,5 +97,16 @@ export class BenchTown {
       signalProcess(pid, 'SIGKILL');
       await waitForExit(pid, 5_000);
     }
+  }
+}
+
+/** User plus system CPU time of a process in clock ticks (/proc/<pid>/stat fields 14 and 15), or null when it is gone. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
   }
 }
