@@ -28,6 +28,8 @@ interface ShardFile {
 
 /** One directory's parsed files: what the file on disk holds, and which entries this process used. */
 interface Shard {
+  /** The file on disk. */
+  path: string;
   entries: Map<string, ParsedDocument[]>;
   used: Set<string>;
   dirty: boolean;
@@ -63,6 +65,7 @@ function isParsedDocuments(value: unknown): value is ParsedDocument[] {
  * that cannot be read or written only costs time.
  */
 export class ParsedYamlCache {
+  /** By the directory of the config files. */
   private readonly shards = new Map<string, Shard>();
 
   constructor(readonly directory: string) {}
@@ -85,13 +88,13 @@ export class ParsedYamlCache {
 
   /** Writes every directory's file that gained entries since the last save. */
   save(): void {
-    for (const [path, shard] of this.shards) {
+    for (const shard of this.shards.values()) {
       if (!shard.dirty) continue;
       const entries = [...shard.entries].filter(([key]) => shard.used.has(key));
       const file: ShardFile = { format: FORMAT, gt: gtVersion, entries: Object.fromEntries(entries) };
       try {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        writeFileAtomic(path, JSON.stringify(file), 0o600);
+        mkdirSync(dirname(shard.path), { recursive: true, mode: 0o700 });
+        writeFileAtomic(shard.path, JSON.stringify(file), 0o600);
         shard.dirty = false;
       } catch {
         // read-only home, full disk: the next command parses again
@@ -100,11 +103,12 @@ export class ParsedYamlCache {
   }
 
   private shard(file: string): Shard {
-    const path = join(this.directory, `parsed-yaml-v${FORMAT}`, `${sha256(dirname(file))}.json`);
-    let shard = this.shards.get(path);
+    const directory = dirname(file);
+    let shard = this.shards.get(directory);
     if (shard === undefined) {
-      shard = { entries: readShard(path), used: new Set(), dirty: false };
-      this.shards.set(path, shard);
+      const path = join(this.directory, `parsed-yaml-v${FORMAT}`, `${sha256(directory)}.json`);
+      shard = { path, entries: readShard(path), used: new Set(), dirty: false };
+      this.shards.set(directory, shard);
     }
     return shard;
   }

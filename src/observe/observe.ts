@@ -22,8 +22,6 @@ function readIfExists(path: string): string | null {
 
 /** An observation under way: the server inspected and, when it runs, the SQL snapshot requested. */
 export interface Observation {
-  /** The server settings it observes with. */
-  readonly server: ServerSettings;
   /** Waits for the snapshot and reads the rest; `desired` names the databases whose unpushed work a drop needs. */
   complete(desired: DesiredState): Promise<ObservedState>;
   /** Ends it unread (the config turned out invalid). */
@@ -64,7 +62,6 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
     if (sql?.answered) await sql.connection.end();
   };
   return {
-    server: settings,
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
       let roundTrips = 0;
