@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import type { DaemonStatus } from '../../src/daemon/status-file.js';
 import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+import { killStarted } from './town-server.js';
 
 const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'gt.js');
 
@@ -109,4 +110,21 @@ export async function killDaemon(pid: number | undefined): Promise<void> {
 /** Log entries of reconciles that started at or after `since` (ms since the epoch). */
 export function reconcilesSince(townRoot: string, since: number): LogEntry[] {
   return readLog(townRoot).filter((entry) => entry.event === 'reconcile' && Date.parse(entry.timestamp) - (entry.durationMs ?? 0) >= since);
+}
+
+/**
+ * A daemon test's teardown: stops its daemons, then every server it saw (the town's current one included), by pid.
+ * Returns the pids still alive after that, which the test expects to be none.
+ */
+export async function stopDaemonsAndServers(
+  daemonPids: Iterable<number | undefined>,
+  town: { serverPid(): number | null } | undefined,
+  serverPids: Set<number>,
+): Promise<number[]> {
+  const daemons = [...daemonPids].filter((pid): pid is number => pid !== undefined);
+  for (const pid of daemons) await killDaemon(pid);
+  const last = town?.serverPid() ?? null;
+  if (last !== null) serverPids.add(last);
+  await killStarted(serverPids);
+  return [...daemons, ...serverPids].filter(isProcessAlive);
 }

@@ -2,8 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { freePort } from '../../helpers/dolt-server.js';
-import { killDaemon, readLog, readStatus, runDaemon, waitFor, type LogEntry, type RunningDaemon } from '../../helpers/daemon.js';
-import { killStarted } from '../../helpers/town-server.js';
+import { stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type LogEntry, type RunningDaemon } from '../../helpers/daemon.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
 /**
@@ -68,14 +67,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await killDaemon(daemon?.pid);
-  if (town) {
-    const last = town.serverPid();
-    if (last !== null) serverPids.add(last);
-    await killStarted(serverPids);
-    expect([...serverPids].filter(isProcessAlive)).toEqual([]);
-  }
-  expect(daemon === undefined || !isProcessAlive(daemon.pid)).toBe(true);
+  expect(await stopDaemonsAndServers([daemon?.pid], town, serverPids)).toEqual([]);
 });
 
 test('a config that makes dolt exit at once: Stalled after max_restarts_in_window attempts, then no more restarts', async () => {

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
-import { killDaemon, readLog, readStatus, runDaemon, waitFor } from '../../helpers/daemon.js';
+import { readLog, readStatus, runDaemon, stopDaemonsAndServers, waitFor } from '../../helpers/daemon.js';
 import { runGt } from '../../helpers/gt.js';
-import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
 /** `gt daemon start|stop|status` as an operator uses them: one daemon per town, and nothing left after a stop. */
@@ -37,11 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const pid of daemonPids) await killDaemon(pid);
-  const last = town?.serverPid();
-  if (last) serverPids.add(last);
-  await killStarted(serverPids);
-  expect([...daemonPids, ...serverPids].filter(isProcessAlive)).toEqual([]);
+  expect(await stopDaemonsAndServers(daemonPids, town, serverPids)).toEqual([]);
 });
 
 test('start runs it in the background; a second start or run is refused; status reports it', async () => {

@@ -1,7 +1,6 @@
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
 import { freePort } from '../../helpers/dolt-server.js';
-import { killDaemon, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
-import { killStarted } from '../../helpers/town-server.js';
+import { stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
 /** A crashed (kill -9) or hung (SIGSTOP) Dolt server is found by the health check and replaced by the daemon. */
@@ -56,14 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await killDaemon(daemon?.pid);
-  if (town) {
-    const last = town.serverPid();
-    if (last !== null) serverPids.add(last);
-    await killStarted(serverPids);
-    expect([...serverPids].filter(isProcessAlive)).toEqual([]);
-  }
-  expect(daemon === undefined || !isProcessAlive(daemon.pid)).toBe(true);
+  expect(await stopDaemonsAndServers([daemon?.pid], town, serverPids)).toEqual([]);
 });
 
 test('kill -9 of the server: the daemon restarts it and rows committed before the kill are still there', async () => {
