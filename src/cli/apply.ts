@@ -40,6 +40,12 @@ function countByStatus(results: readonly ActionResult[]): Record<ActionResult['s
   return counts;
 }
 
+/** Converged means nothing left to do: no actions, no errors, and no change blocked by the flags or protect. */
+function isConverged(report: ReconcileReport): boolean {
+  const { actions, blocked, errors } = report.remaining;
+  return actions.length === 0 && blocked.length === 0 && errors.length === 0;
+}
+
 function jsonReport(report: ReconcileReport): unknown {
   const actionJson = (action: Action): Record<string, unknown> => ({
     id: action.id,
@@ -53,7 +59,7 @@ function jsonReport(report: ReconcileReport): unknown {
   const counts = countByStatus(report.results);
   return {
     version: 1,
-    converged: report.remaining.actions.length === 0 && report.remaining.errors.length === 0,
+    converged: isConverged(report),
     durationMs: report.durationMs,
     summary: counts,
     results: report.results.map((result) => ({
@@ -115,7 +121,7 @@ export function registerApplyCommand(program: Command): void {
           },
         });
         const counts = countByStatus(report.results);
-        const converged = report.remaining.actions.length === 0 && report.remaining.errors.length === 0;
+        const converged = isConverged(report);
         if (json) {
           process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
         } else if (report.results.length > 0) {

@@ -23,6 +23,7 @@ describe('gt apply never drops data by surprise', () => {
 
   it('ensure: absent without --prune drops nothing and says what would', async () => {
     const result = await runGt(['apply', '--town', town.root]);
+    expect(result.exitCode).toBe(1);
     expect(await databases(town)).toContain('old_rig');
     expect(result.stdout).toContain('--prune');
     expect(result.stdout).not.toMatch(/- delete +database\/old_rig \.\.\. done/);
@@ -30,9 +31,12 @@ describe('gt apply never drops data by surprise', () => {
 
   it('protect: true refuses the drop even with --prune', async () => {
     town.writeRig({ name: 'old_rig', ensure: 'absent', protect: true });
-    const result = await runGt(['apply', '--prune', '--town', town.root]);
+    const result = await runGt(['apply', '--prune', '--town', town.root, '-o', 'json']);
+    expect(result.exitCode).toBe(1);
     expect(await databases(town)).toContain('old_rig');
-    expect(result.stdout).toContain('protect');
+    const report = JSON.parse(result.stdout) as { converged: boolean; remaining: { blocked: { id: string; code: string }[] } };
+    expect(report.converged).toBe(false);
+    expect(report.remaining.blocked).toEqual([expect.objectContaining({ id: 'database/old_rig', code: 'protected' })]);
   });
 
   it('with --prune it drops, prints the undo, and CALL dolt_undrop restores the data', async () => {
@@ -47,6 +51,7 @@ describe('gt apply never drops data by surprise', () => {
     town.writeRig({ name: 'old_rig', ensure: 'absent' });
 
     const blocked = await runGt(['apply', '--prune', '--town', town.root]);
+    expect(blocked.exitCode).toBe(1);
     expect(await databases(town)).toContain('old_rig');
     expect(blocked.stdout).toMatch(/unpushed|not on any remote|--force/);
 
