@@ -6,7 +6,7 @@ import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan } from '../plan/types.js';
-import { restartServer, startServer } from './server-control.js';
+import { restartServer, startOptionsFor, startServer } from './server-control.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
 
 export interface ActionResult {
@@ -82,8 +82,6 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
   let stopped: string | null = null;
   let connection: mysql.Connection | null = null;
   const sql = async (): Promise<mysql.Connection> => (connection ??= await connectToServer(desired.server));
-  const databaseCount = desired.databases.length;
-  const presentDatabases = desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name);
 
   const runStep = async (step: Action[]): Promise<string | null> => {
     const first = step[0] as Action;
@@ -95,7 +93,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       case 'server': {
         await (connection as mysql.Connection | null)?.end();
         connection = null;
-        const options = { databaseCount, moveAsideIncomplete: presentDatabases };
+        const options = startOptionsFor(desired.databases);
         const { pid, movedAside } =
           first.verb === 'start'
             ? await startServer(desired.townRoot, desired.server, options)

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import type { RowDataPacket } from 'mysql2/promise';
-import type { ServerSettings } from '../config/desired.js';
+import type { DesiredDatabase, ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { clientHost, connectToServer, dropConnection } from '../lib/connect.js';
@@ -44,6 +44,14 @@ export interface StartOptions {
    * `<data_dir>/.gt-incomplete/`) before the server loads the data dir, so they can be created again.
    */
   moveAsideIncomplete?: readonly string[];
+}
+
+/** How a server for these declared databases starts: the same for `gt apply`, the daemon and `gt dolt start`. */
+export function startOptionsFor(databases: readonly DesiredDatabase[]): StartOptions {
+  return {
+    databaseCount: databases.length,
+    moveAsideIncomplete: databases.filter((database) => database.ensure === 'present').map((database) => database.name),
+  };
 }
 
 export function serverConfigPath(settings: ServerSettings): string {

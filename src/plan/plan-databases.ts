@@ -1,5 +1,6 @@
 import type { DesiredDatabase } from '../config/desired.js';
 import type { ObservedDatabase } from '../observe/observed.js';
+import { quoteString } from '../lib/sql.js';
 import { declaredAt } from './source-label.js';
 import type { BlockedChange, DatabaseAction, PlanOptions } from './types.js';
 
@@ -105,7 +106,7 @@ function drop(townRoot: string, database: DesiredDatabase, finding: DatabaseFind
     after: null,
     reason:
       `ensure: absent (${declaredAt(townRoot, database)})${forced}. DROP DATABASE keeps it restorable: ` +
-      `CALL dolt_undrop('${database.name}')`,
+      `CALL dolt_undrop(${quoteString(database.name)})`,
     destructive: true,
     needsRestart: false,
   };

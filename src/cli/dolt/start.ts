@@ -1,6 +1,7 @@
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { DesiredState } from '../../config/desired.js';
-import { startServer } from '../../apply/server-control.js';
+import { startOptionsFor, startServer } from '../../apply/server-control.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
 import { observe } from '../../observe/observe.js';
 import { plan } from '../../plan/plan.js';
@@ -47,8 +48,9 @@ export async function runStart(options: { lockTimeout: string }, command: Comman
             'Restart with: gt dolt stop && gt dolt start',
         );
       }
-      const { pid } = await startServer(townRoot, settings, { databaseCount: desired.databases.length });
+      const { pid, movedAside } = await startServer(townRoot, settings, startOptionsFor(desired.databases));
       process.stdout.write(`✓ Dolt server started (PID ${pid}, port ${settings.port.value})\n${details(desired)}`);
+      for (const path of movedAside) process.stdout.write(`! moved what an interrupted create left to ${relative(townRoot, path)}\n`);
     });
   });
 }
