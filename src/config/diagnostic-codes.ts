@@ -43,6 +43,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W061': 'patrol is enabled but has no effect',
   'GT-W062': 'conflicting port settings',
   'GT-W063': 'Gas Town runtime file ignored',
+  'GT-W064': 'file holding a secret is readable by others',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -10,6 +10,7 @@ import type { TownManifest } from './generated/town-manifest.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
+import { checkSecretFileModes, daemonSecrets, remoteSecrets } from './secret-file-modes.js';
 import { resolveServerSettings } from './server-settings.js';
 import { findTownRoot } from './town-root.js';
 import { saveParsedYaml } from './yaml-documents.js';
@@ -86,7 +87,12 @@ export function loadDesiredState(options: LoadOptions, town: TownFiles = readTow
     ...checkServerEnvironment(options.env),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
   ];
+  const manifestSecrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
+    remoteSecrets(manifest.spec.remotes ?? null, document),
+  );
+  diagnostics.push(...checkSecretFileModes(manifestSecrets));
   if (daemon.document !== null && !hasErrors(daemon.diagnostics)) {
+    diagnostics.push(...checkSecretFileModes(daemonSecrets(daemonConfig, daemon.document)));
     diagnostics.push(
       ...checkDaemonConfig(daemonConfig, daemon.document, {
         declaredDatabases: databases.filter((d) => d.ensure === 'present').map((d) => d.name),

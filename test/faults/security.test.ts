@@ -145,6 +145,27 @@ describe('secrets', () => {
     expectClean('gt validate -o json', await runGt(['validate', '-o', 'json', ...args]));
   });
 
+  it("an operator's config file holding a secret that others can read gets a warning, and gt leaves its mode alone", async () => {
+    const daemonJson = join(town.root, 'mayor', 'daemon.json');
+    const manifest = join(town.root, 'mayor', 'rigs.d', 'wyvern.yaml');
+    chmodSync(daemonJson, 0o644);
+    chmodSync(manifest, 0o644);
+    try {
+      const validate = await runGt(['validate', '--town', town.root]);
+      expectClean('gt validate', validate);
+      expect(validate.exitCode).toBe(0);
+      const output = validate.stdout + validate.stderr;
+      expect(output).toMatch(/mayor\/daemon\.json:\d+:\d+: warning GT-W064: this file holds a password \(env\.GT_DOLT_PASSWORD\)[^\n]*chmod 600 /);
+      expect(output).toMatch(/mayor\/rigs\.d\/wyvern\.yaml:\d+:\d+: warning GT-W064: this file holds credentials in the URL of remote origin/);
+      expect([mode(daemonJson), mode(manifest)]).toEqual(['644', '644']);
+    } finally {
+      chmodSync(daemonJson, 0o600);
+      chmodSync(manifest, 0o600);
+    }
+    const quiet = await runGt(['validate', '--town', town.root]);
+    expect(quiet.stdout + quiet.stderr).not.toContain('GT-W064');
+  });
+
   it('never appear in the daemon log, status file or state files, and those are owner-only', async () => {
     town.writeRig({
       name: 'wyvern',

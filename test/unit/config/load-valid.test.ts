@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../../src/config/diagnostics.js';
@@ -204,6 +204,34 @@ describe('warnings', () => {
       writeFileSync(join(root, '.dolt-data', 'config.yaml'), 'listener: [port: 3308\n');
     });
     expect(found).toEqual([['GT-W063', 1, 'not valid YAML; gt ignores this file']]);
+  });
+
+  it('GT-W064: a password in a daemon.json others can read, once per file, pointing at the first secret', () => {
+    const secret = { env: { GT_DOLT_PASSWORD: 's3cret' }, patrols: { dolt_server: { enabled: true, password: 'other' } } };
+    const found = warnings(secret, {}, (root) => chmodSync(join(root, 'mayor', 'daemon.json'), 0o644));
+    expect(found).toHaveLength(1);
+    const [code, line, message] = found[0] as [string, number, string];
+    expect([code, line]).toEqual(['GT-W064', 3]);
+    expect(message).toMatch(/^this file holds a password \(env\.GT_DOLT_PASSWORD\) and is readable by its group and everyone \(mode 0644\); make it private: chmod 600 \/.*\/mayor\/daemon\.json$/);
+    expect(message).not.toContain('s3cret');
+    expect(warnings(secret, {}, (root) => chmodSync(join(root, 'mayor', 'daemon.json'), 0o600))).toEqual([]);
+  });
+
+  it('GT-W064: remote URLs with credentials in a manifest others can read; plain URLs and private files are fine', () => {
+    const remotes = (url: string) => `  remotes:\n    - name: origin\n      url: ${url}\n`;
+    const withToken = { 'wyvern.yaml': rig('wyvern', 'wy', remotes('https://dolt.example/wyvern?token=abc123')) };
+    const found = warnings({}, withToken, (root) => chmodSync(join(root, 'mayor', 'rigs.d', 'wyvern.yaml'), 0o640));
+    expect(found).toEqual([
+      [
+        'GT-W064',
+        9,
+        expect.stringMatching(/^this file holds credentials in the URL of remote origin and is readable by its group \(mode 0640\); make it private: chmod 600 /),
+      ],
+    ]);
+    expect(found[0]?.[2]).not.toContain('abc123');
+    expect(warnings({}, withToken, (root) => chmodSync(join(root, 'mayor', 'rigs.d', 'wyvern.yaml'), 0o600))).toEqual([]);
+    const plain = { 'wyvern.yaml': rig('wyvern', 'wy', remotes('https://dolt.example/wyvern')) };
+    expect(warnings({}, plain, (root) => chmodSync(join(root, 'mayor', 'rigs.d', 'wyvern.yaml'), 0o644))).toEqual([]);
   });
 
   it('warnings do not stop loading', () => {
