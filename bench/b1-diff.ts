@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { countStatements } from '../test/helpers/statement-count.js';
 import { median, roundMs } from './stats.js';
 import { repoRoot, runGtOk } from './run-process.js';
 import type { BenchTown } from './town.js';
@@ -11,7 +12,7 @@ export interface DiffResult {
   /** The first run, with an empty parse cache (GT_CACHE_DIR): what a diff costs after every manifest changed. */
   firstRunMs: number;
   runsMs: number[];
-  /** ObservedState.roundTrips of one observation of this town: the SQL snapshot's round trips. */
+  /** Statements the server received during one observation of this town (its health probe and SQL snapshot). */
   roundTrips: number;
 }
 
@@ -27,11 +28,14 @@ async function productModules(): Promise<{
   };
 }
 
-/** SQL round trips of one observation of the town, as `gt diff` makes it. */
+/**
+ * SQL round trips of one observation of the town, as `gt diff` makes it: the statements the server itself counted
+ * (its Questions status counter) while the observation ran.
+ */
 async function observedRoundTrips(town: BenchTown): Promise<number> {
   const { load, observe } = await productModules();
   const { desired } = load.loadDesiredState({ town: town.root, files: [], env: process.env, cwd: town.root });
-  return (await observe.observe(desired)).roundTrips;
+  return (await countStatements(town.port, () => observe.observe(desired))).statements;
 }
 
 /**

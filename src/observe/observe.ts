@@ -64,7 +64,6 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
   return {
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
-      let roundTrips = 0;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
@@ -72,7 +71,6 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
           const snapshot = await withDeadline(pending.read(dropCandidates), HUNG_SERVER_MS, hung(sql));
           databases = snapshot.databases;
-          roundTrips = 1 + snapshot.roundTrips; // the probe's statement, then the snapshot's
         }
         return {
           server,
@@ -81,7 +79,6 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfigText: readIfExists(join(dataDir, 'config.yaml')),
-          roundTrips,
         };
       } finally {
         await close();

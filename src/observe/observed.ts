@@ -53,6 +53,4 @@ export interface ObservedState {
   incomplete: string[];
   /** The managed config.yaml as it is on disk, to detect settings that need a restart; null when absent. */
   serverConfigText: string | null;
-  /** SQL round trips the observation took (constant in the number of databases). */
-  roundTrips: number;
 }

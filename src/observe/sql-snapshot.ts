@@ -4,7 +4,6 @@ import type { ObservedDatabase } from './observed.js';
 
 export interface SqlSnapshot {
   databases: ObservedDatabase[];
-  roundTrips: number;
 }
 
 /** A row of the snapshot query: database, 'remote' (name, url) or 'ignore' (pattern, ignored). */
@@ -55,7 +54,6 @@ export function sendSnapshotQuery(connection: mysql.Connection, served: readonly
 
   return {
     async read(probeUnpushed = []) {
-      let roundTrips = names.length > 0 ? 1 : 0;
       for (const [db, kind, a, b] of await rows) {
         const database = byName.get(db);
         if (!database) continue;
@@ -65,11 +63,9 @@ export function sendSnapshotQuery(connection: mysql.Connection, served: readonly
       for (const name of probeUnpushed) {
         const database = byName.get(name);
         if (!database) continue;
-        const probe = await probeUnpushedWork(connection, name);
-        database.unpushed = probe.unpushed;
-        roundTrips += probe.roundTrips;
+        database.unpushed = await probeUnpushedWork(connection, name);
       }
-      return { databases: [...byName.values()], roundTrips };
+      return { databases: [...byName.values()] };
     },
   };
 }
@@ -81,25 +77,22 @@ export function sendSnapshotQuery(connection: mysql.Connection, served: readonly
 async function probeUnpushedWork(
   connection: mysql.Connection,
   name: string,
-): Promise<{ unpushed: NonNullable<ObservedDatabase['unpushed']>; roundTrips: number }> {
+): Promise<NonNullable<ObservedDatabase['unpushed']>> {
   const db = quoteIdentifier(name);
   const [facts] = await connection.query<mysql.RowDataPacket[]>(
     `SELECT (SELECT COUNT(*) FROM ${db}.dolt_status) AS dirty, (SELECT COUNT(*) FROM ${db}.dolt_log) AS commits`,
   );
   const [remoteBranches] = await connection.query<mysql.RowDataPacket[]>(`SELECT name FROM ${db}.dolt_remote_branches`);
-  let roundTrips = 2;
   const dirty = Number(facts[0]?.dirty ?? 0) > 0;
   let commits = Math.max(0, Number(facts[0]?.commits ?? 1) - 1);
   let detail = `${commits} commit(s) and no remote-tracking branch`;
   if (remoteBranches.length > 0) {
     await connection.query(`USE ${db}`);
-    roundTrips++;
     for (const branch of remoteBranches) {
       const remoteBranch = String(branch.name);
       const [counted] = await connection.query<mysql.RowDataPacket[]>(
         `CALL DOLT_COUNT_COMMITS('--from', 'HEAD', '--to', ${quoteString(remoteBranch)})`,
       );
-      roundTrips++;
       const ahead = Number(firstRow(counted)?.ahead ?? commits);
       if (ahead <= commits) {
         commits = ahead;
@@ -108,7 +101,7 @@ async function probeUnpushedWork(
     }
   }
   if (dirty) detail += ', uncommitted changes in the working set';
-  return { unpushed: { commits, dirty, detail }, roundTrips };
+  return { commits, dirty, detail };
 }
 
 /** CALL returns [rows, OkPacket]; plain SELECT returns rows. */

@@ -179,7 +179,6 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfigText: live.configText,
-    roundTrips: 2,
   };
 }
 

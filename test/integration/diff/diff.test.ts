@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer } from '../../../src/apply/server-control.js';
+import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { loadDesiredState } from '../../../src/config/load.js';
+import { freePort } from '../../helpers/dolt-server.js';
 import { runGt } from '../../helpers/gt.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
@@ -19,20 +23,43 @@ describe('gt diff against a 3-rig town converged by hand through SQL', () => {
   let town: TestTown;
 
   beforeAll(async () => {
-    town = await makeTown();
-    // Converge by hand: lifecycle defaults and the server first, then every database object over plain SQL.
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+    const port = await freePort();
+    // daemon.json already complete: the port, and every lifecycle default present.
+    town = await makeTown([], { port, daemon: { ...defaultDaemonConfig(), env: { GT_DOLT_PORT: String(port) } } });
     for (const name of RIGS) {
       town.writeRig({ name, remotes: [{ name: 'origin', url: town.remoteUrl(name) }], ignore: ['wisps', 'wisp_*'] });
-      await town.query(`CREATE DATABASE ${name}`);
-      const connection = await town.connect(name);
-      try {
+    }
+    writeFileSync(
+      join(town.root, 'mayor', 'rigs.d', 'town.yaml'),
+      [
+        'apiVersion: gastown.dev/v1alpha1',
+        'kind: Town',
+        'metadata:',
+        '  name: diff-town',
+        'spec:',
+        '  remotes:',
+        '    - name: origin',
+        `      url: ${JSON.stringify(town.remoteUrl('hq'))}`,
+        '  ignore: ["wisps", "wisp_*"]',
+        '',
+      ].join('\n'),
+    );
+    // Converge by hand: only the server from gt (which creates no database), then every database, hq included, over
+    // plain SQL.
+    const started = await runGt(['dolt', 'start', '--town', town.root]);
+    expect(started.exitCode).toBe(0);
+    expect(await town.query('SHOW DATABASES')).not.toContainEqual({ Database: 'hq' });
+    const connection = await town.connect();
+    try {
+      for (const name of ['hq', ...RIGS]) {
+        await connection.query(`CREATE DATABASE ${name}`);
+        await connection.query(`USE ${name}`);
         await connection.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl(name)}')`);
         await connection.query("INSERT INTO dolt_ignore VALUES ('wisps', 1), ('wisp_*', 1)");
         await connection.query("CALL DOLT_COMMIT('-Am', 'ignore wisps')");
-      } finally {
-        await connection.end();
       }
+    } finally {
+      await connection.end();
     }
   });
 

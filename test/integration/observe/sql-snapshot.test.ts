@@ -1,6 +1,12 @@
 import type { RowDataPacket } from 'mysql2/promise';
+import { hasErrors } from '../../../src/config/diagnostics.js';
+import { loadDesiredState } from '../../../src/config/load.js';
+import { observe } from '../../../src/observe/observe.js';
 import { sendSnapshotQuery } from '../../../src/observe/sql-snapshot.js';
 import { startDoltServer, type TestServer } from '../../helpers/dolt-server.js';
+import { runGt } from '../../helpers/gt.js';
+import { countStatements } from '../../helpers/statement-count.js';
+import { makeTown, type TestTown } from '../../helpers/town.js';
 
 describe('the SQL snapshot of a real Dolt server', () => {
   let server: TestServer;
@@ -46,20 +52,6 @@ describe('the SQL snapshot of a real Dolt server', () => {
     expect(result.databases[1]).toEqual({ name: 'snap_b', remotes: [], ignore: [], unpushed: null });
   });
 
-  it('takes the same number of round trips for 50 databases as for 2', async () => {
-    const small = await snapshot();
-    expect(small.databases).toHaveLength(2);
-    const connection = await server.connect();
-    try {
-      for (let i = 0; i < 48; i++) await connection.query(`CREATE DATABASE snap_many_${i}`);
-    } finally {
-      await connection.end();
-    }
-    const large = await snapshot();
-    expect(large.databases).toHaveLength(50);
-    expect(large.roundTrips).toBe(small.roundTrips);
-  });
-
   it('counts the commits a drop would lose for the databases it is asked to probe', async () => {
     const connection = await server.connect('snap_b');
     try {
@@ -74,4 +66,65 @@ describe('the SQL snapshot of a real Dolt server', () => {
     expect(snapB?.unpushed).toEqual(expect.objectContaining({ commits: 1, dirty: true }));
     expect(result.databases.find((db) => db.name === 'snap_a')?.unpushed).toBeNull();
   });
+});
+
+describe('a full observation (health probe and snapshot) of a town started by gt', () => {
+  let town: TestTown;
+  const names: string[] = [];
+
+  beforeAll(async () => {
+    town = await makeTown();
+    const started = await runGt(['dolt', 'start', '--town', town.root]);
+    expect(started.exitCode).toBe(0);
+  });
+
+  afterAll(async () => {
+    await town.stopServer();
+  });
+
+  /** Grows the town to `total` databases (hq, then rigs), each declared, with a remote and two ignore rows. */
+  async function growTo(total: number): Promise<void> {
+    const connection = await town.connect();
+    try {
+      while (names.length < total) {
+        const name = names.length === 0 ? 'hq' : `rig${String(names.length).padStart(2, '0')}`;
+        const remotes = [{ name: 'origin', url: town.remoteUrl(name) }];
+        if (name !== 'hq') town.writeRig({ name, prefix: `r${name.slice(3)}`, remotes, ignore: ['wisps', 'wisp_*'] });
+        await connection.query(`CREATE DATABASE ${name}`);
+        await connection.query(`USE ${name}`);
+        await connection.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl(name)}')`);
+        await connection.query("INSERT INTO dolt_ignore VALUES ('wisps', 1), ('wisp_*', 1)");
+        names.push(name);
+      }
+    } finally {
+      await connection.end();
+    }
+  }
+
+  /** Observes the town as gt diff does, counting the statements the server received meanwhile. */
+  async function observeCounted(): Promise<number> {
+    const { desired, diagnostics } = loadDesiredState({ town: town.root, files: [], env: process.env, cwd: town.root });
+    expect(hasErrors(diagnostics)).toBe(false);
+    const { result: observed, statements } = await countStatements(town.port, () => observe(desired));
+    expect(observed.server.state).toBe('running');
+    expect(observed.databases?.map((db) => db.name)).toEqual([...names].sort());
+    for (const db of observed.databases ?? []) {
+      expect(db.remotes).toEqual([{ name: 'origin', url: town.remoteUrl(db.name) }]);
+      expect(db.ignore).toEqual(
+        expect.arrayContaining([
+          { pattern: 'wisps', ignored: true },
+          { pattern: 'wisp_*', ignored: true },
+        ]),
+      );
+    }
+    return statements;
+  }
+
+  it('sends the server 2 statements for 50 databases, as for 2', async () => {
+    await growTo(2);
+    const forTwo = await observeCounted();
+    await growTo(50);
+    const forFifty = await observeCounted();
+    expect({ forTwo, forFifty }).toEqual({ forTwo: 2, forFifty: 2 });
+  }, 300_000);
 });

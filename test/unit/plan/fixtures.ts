@@ -114,13 +114,12 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfigText: renderServerConfigYaml(desired.server),
-    roundTrips: 4,
   };
 }
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfigText: null, roundTrips: 0 };
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfigText: null };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */
