@@ -56,4 +56,14 @@ describe("a plain TCP server on the town's port (an imposter)", () => {
     expect(result.stderr).toContain(`gt: Dolt server not reachable at 127.0.0.1:${town.port}: port ${town.port}`);
     expect(result.stderr).toContain("gt talks only to this town's server");
   });
+
+  it('stop --force stops it (the operator said so), and the port is free again', async () => {
+    const result = await gt('dolt', 'stop', '--force');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`✓ Dolt server stopped (PID ${imposterPid}, port ${town.port})`);
+    const ended = await imposter;
+    expect(ended.signal).toBe('SIGTERM');
+    expect(isProcessAlive(imposterPid)).toBe(false);
+    expect((await gt('dolt', 'status')).stdout).toMatch(/^○ Dolt server is not running\n/);
+  });
 });

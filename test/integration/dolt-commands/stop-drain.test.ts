@@ -1,0 +1,38 @@
+import { isProcessAlive } from '../../../src/lib/process.js';
+import { runGt } from '../../helpers/gt.js';
+import { makeTown, type TestTown } from '../../helpers/town.js';
+
+describe('gt dolt stop with a client still connected', () => {
+  let town: TestTown;
+
+  afterAll(async () => {
+    await town.stopServer();
+  });
+
+  it('lets the client finish its work before SIGTERM, and the work survives the restart', async () => {
+    town = await makeTown([{ name: 'wyvern' }]);
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+    await town.query('CREATE TABLE beads (id INT PRIMARY KEY)', 'wyvern');
+    const pid = town.serverPid() as number;
+    const agent = await town.connect('wyvern');
+    const stopping = runGt(['dolt', 'stop', '--town', town.root]);
+    try {
+      // stop is waiting for this connection: the agent can still write and commit, twice, a second apart
+      for (const id of [1, 2]) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await agent.query('INSERT INTO beads VALUES (?)', [id]);
+        await agent.query("CALL DOLT_COMMIT('-Am', 'a bead')");
+      }
+      expect(isProcessAlive(pid)).toBe(true);
+    } finally {
+      await agent.end();
+    }
+    const stopped = await stopping;
+    expect(stopped.exitCode).toBe(0);
+    expect(stopped.stdout).toContain(`✓ Dolt server stopped (PID ${pid}, port ${town.port})`);
+    expect(isProcessAlive(pid)).toBe(false);
+
+    expect((await runGt(['dolt', 'start', '--town', town.root])).exitCode).toBe(0);
+    expect(await town.query('SELECT id FROM beads ORDER BY id', 'wyvern')).toEqual([{ id: 1 }, { id: 2 }]);
+  }, 60_000);
+});
