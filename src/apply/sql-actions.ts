@@ -1,4 +1,5 @@
 import type mysql from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
 import { quoteIdentifier, quoteString } from '../lib/sql.js';
 import { assertNotTestDatabaseOnProduction } from '../lib/test-databases.js';
 
@@ -52,7 +53,9 @@ export async function replaceRemote(
 
 /**
  * Makes the patterns present with ignored = 1 in one Dolt commit by gt. Only dolt_ignore is staged, so agents'
- * uncommitted work is never swept into gt's commit. Returns the commit hash, or null when nothing changed.
+ * uncommitted work is never swept into gt's commit. A commit takes everything staged and Dolt cannot commit one table
+ * alone, so while an agent has other tables staged gt changes nothing and fails (the next run tries again); the check
+ * and the commit see the same snapshot of the working set. Returns the commit hash, or null when nothing changed.
  */
 export async function ensureIgnorePatterns(
   connection: mysql.Connection,
@@ -62,6 +65,16 @@ export async function ensureIgnorePatterns(
   await useDatabase(connection, database);
   await connection.query('BEGIN');
   try {
+    const [staged] = await connection.query<RowDataPacket[]>(
+      "SELECT DISTINCT table_name FROM dolt_status WHERE staged = 1 AND table_name <> 'dolt_ignore' ORDER BY table_name",
+    );
+    if (staged.length > 0) {
+      const tables = staged.map((row) => String(row.table_name)).join(', ');
+      throw new Error(
+        `${database} has staged changes that are not gt's (${tables}); a Dolt commit would take them too, so gt ` +
+          'commits dolt_ignore only when nothing else is staged. It tries again on the next run (or commit or unstage them).',
+      );
+    }
     const values = patterns.map((pattern) => `(${quoteString(pattern)}, 1)`).join(', ');
     await connection.query(`INSERT INTO dolt_ignore (pattern, ignored) VALUES ${values} ON DUPLICATE KEY UPDATE ignored = 1`);
     await connection.query("CALL DOLT_ADD('dolt_ignore')");
