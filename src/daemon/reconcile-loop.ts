@@ -63,6 +63,19 @@ function statusError(error: ClassifiedError, at: Date, cause?: unknown): StatusE
   return { at: at.toISOString(), class: error.class, kind: error.kind, message: maskUrlsInText(error.message), locations };
 }
 
+/** "in 812 ms (file, resync): 3 done, 0 failed, 0 skipped, 0 remaining[, 1 blocked]": every cycle's log line says it. */
+function cycleSummary({ durationMs, triggers, actions: a }: LastReconcile): string {
+  return (
+    `in ${durationMs} ms (${triggers.join(', ')}): ${a.done} done, ${a.failed} failed, ${a.skipped} skipped, ${a.remaining} remaining` +
+    (a.blocked > 0 ? `, ${a.blocked} blocked` : '')
+  );
+}
+
+/** The fields every cycle's log line carries, whatever ended it (converged, out of sync, config error, a throw). */
+function cycleMeta({ triggers, result, durationMs, actions }: LastReconcile): Pick<LastReconcile, 'triggers' | 'result' | 'durationMs' | 'actions'> {
+  return { triggers, result, durationMs, actions: { ...actions } };
+}
+
 function describeStep(results: readonly ActionResult[]): string {
   const first = results[0] as ActionResult;
   const ids = results.map((result) => result.action.id).join(', ');
@@ -191,7 +204,8 @@ export class ReconcileLoop {
 
   private async reconcileOnce(triggers: Trigger[], fingerprint: string, startedAt: Date): Promise<void> {
     const { logger } = this.options;
-    const finishWithError = (error: ClassifiedError, cause: unknown): void => {
+    const noActions: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
+    const finishWithError = (error: ClassifiedError, cause: unknown, actions = noActions): LastReconcile => {
       this.policy.afterReconcile({ serverAttempts: 0, failedResources: [], error }, Date.now());
       this.lastError = statusError(error, new Date(), cause);
       this.lastReconcile = {
@@ -199,9 +213,12 @@ export class ReconcileLoop {
         durationMs: Date.now() - startedAt.getTime(),
         triggers,
         result: 'error',
-        actions: { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 },
+        actions: { ...actions },
       };
+      return this.lastReconcile;
     };
+    /** What the steps of this reconcile did so far: the counts a reconcile that throws part-way logs. */
+    const stepCounts: ActionCounts = { ...noActions };
 
     let desired: DesiredState;
     try {
@@ -214,11 +231,12 @@ export class ReconcileLoop {
     } catch (error) {
       const classified = classifyError(error);
       const details = error instanceof ConfigError ? error.diagnostics.map(formatDiagnostic) : [classified.message];
-      logger.error(`the config has errors; nothing was changed, waiting for a fix:\n${details.join('\n')}`, {
-        event: 'config-error',
-        diagnostics: details,
-      });
-      finishWithError(classified, error);
+      const last = finishWithError(classified, error);
+      // The cycle's one line: event 'config-error' (not 'reconcile': nothing was planned), with its duration and counts.
+      logger.error(
+        `the config has errors; nothing was changed, waiting for a fix; reconcile ended ${cycleSummary(last)}:\n${details.join('\n')}`,
+        { event: 'config-error', ...cycleMeta(last), diagnostics: details },
+      );
       return;
     }
     this.desired = desired;
@@ -238,6 +256,7 @@ export class ReconcileLoop {
             logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, { event: 'action-start' });
           },
           onStep: (results) => {
+            for (const result of results) stepCounts[result.status]++;
             const line = describeStep(results);
             if (results[0]?.status === 'failed') logger.warn(line, { event: 'action' });
             else logger.info(line, { event: 'action' });
@@ -246,14 +265,13 @@ export class ReconcileLoop {
       });
     } catch (error) {
       const classified = classifyError(error);
-      logger.error(`reconcile failed (${classified.class} ${classified.kind} error): ${classified.message}`, {
+      // The steps that finished before it threw are counted; nothing is known to remain (the town was not re-observed).
+      const last = finishWithError(classified, error, stepCounts);
+      logger.error(`reconcile failed ${cycleSummary(last)} — ${classified.class} ${classified.kind} error: ${classified.message}`, {
         event: 'reconcile',
-        triggers,
-        result: 'error',
-        durationMs: Date.now() - startedAt.getTime(),
+        ...cycleMeta(last),
         error: classified,
       });
-      finishWithError(classified, error);
       return;
     }
 
@@ -290,11 +308,8 @@ export class ReconcileLoop {
     } else if (converged) this.lastError = null;
 
     const summary =
-      `reconcile ${converged ? 'converged' : 'out of sync'} in ${report.durationMs} ms (${triggers.join(', ')}): ` +
-      `${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.remaining} remaining` +
-      (counts.blocked > 0 ? `, ${counts.blocked} blocked` : '') +
-      (error !== null ? ` — ${error.message}` : '');
-    const meta = { event: 'reconcile', triggers, result: this.lastReconcile.result, durationMs: report.durationMs, actions: counts, configHash: fingerprint };
+      `reconcile ${converged ? 'converged' : 'out of sync'} ${cycleSummary(this.lastReconcile)}` + (error !== null ? ` — ${error.message}` : '');
+    const meta = { event: 'reconcile', ...cycleMeta(this.lastReconcile), configHash: fingerprint };
     if (error !== null || counts.failed > 0) logger.warn(summary, meta);
     else logger.info(summary, meta);
   }
