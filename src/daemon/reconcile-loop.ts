@@ -14,6 +14,7 @@ import { classifyError, classifyPlanError, type ClassifiedError } from './classi
 import { computeConditions, type ResourceCondition } from './conditions.js';
 import { configFingerprint, type ConfigSources } from './config-sources.js';
 import { summarizeHealth } from './health.js';
+import { jitteredInterval } from './jitter.js';
 import { ReconcilePolicy } from './policy.js';
 import {
   writeDaemonStatus,
@@ -38,8 +39,6 @@ export interface LoopOptions {
   prune: boolean;
   logger: winston.Logger;
 }
-
-const RESYNC_JITTER = 0.1;
 
 /** Gas Town's supervision defaults, from the one resolver, until a config has loaded. */
 function defaultSupervision(townRoot: string): DesiredState['server']['supervision'] {
@@ -366,8 +365,7 @@ export class ReconcileLoop {
 
   /** The next resync after the interval ±10 %, so that daemons started together do not resync together. */
   private armResync(): void {
-    const jitter = 1 + (Math.random() * 2 - 1) * RESYNC_JITTER;
-    this.armAt('resync', Date.now() + this.options.resyncIntervalMs * jitter, () => {
+    this.armAt('resync', Date.now() + jitteredInterval(this.options.resyncIntervalMs), () => {
       this.request('resync');
       this.armResync();
     });
