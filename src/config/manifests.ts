@@ -66,7 +66,13 @@ export function readManifests(townRoot: string, paths: readonly string[], cwd: s
         diagnostics.push(oversize);
         continue;
       }
-      text = readFileSync(file, 'utf8');
+      const bytes = readFileSync(file);
+      text = bytes.toString('utf8');
+      const notUtf8 = text.includes('\uFFFD') ? invalidUtf8(file, bytes, text) : null;
+      if (notUtf8 !== null) {
+        diagnostics.push(notUtf8);
+        continue;
+      }
     } catch (error) {
       diagnostics.push(diagnostic('GT-E003', wholeFile(file), `cannot read manifest: ${(error as Error).message}`));
       continue;
@@ -121,4 +127,21 @@ function addDocument(loaded: LoadedManifests, document: PositionedDocument, cwd:
   } else {
     loaded.town = { manifest: document.value as TownManifest, document };
   }
+}
+
+/**
+ * A manifest that is not UTF-8: decoding would silently turn its bad bytes into U+FFFD, and gt would then write
+ * values the file does not hold (Gas Town's YAML parser refuses such a file). Null when every U+FFFD was in the file.
+ */
+function invalidUtf8(file: string, bytes: Buffer, text: string): Diagnostic | null {
+  const valid = Buffer.from(text, 'utf8');
+  let at = 0;
+  while (at < bytes.length && bytes[at] === valid[at]) at++;
+  if (at === bytes.length && valid.length === bytes.length) return null;
+  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(0x0a, at - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  const column = bytes.subarray(lineStart, at).toString('utf8').length + 1;
+  const byte = (bytes[at] ?? 0).toString(16).padStart(2, '0');
+  return diagnostic('GT-E012', { file, line, column }, `not UTF-8: byte 0x${byte} does not belong here; save the manifest as UTF-8`);
 }
