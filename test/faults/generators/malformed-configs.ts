@@ -276,6 +276,7 @@ const NAME_FIELDS: Path[] = [
 
 function hostileStrings(base: BaseTown): ConfigCase[] {
   const cases: ConfigCase[] = [];
+  /** The remotes directory as a file:// URL (`file:///…/remotes`), so that a hostile URL differs from the base only in its tail. */
   const remotes = (parseDocument(base.rigYaml).getIn(['spec', 'remotes', 0, 'url']) as string).replace(/\/wyvern$/, '');
   const add = (category: Category, field: Path, value: string, expect: Expectation) =>
     cases.push({
@@ -307,7 +308,7 @@ function hostileStrings(base: BaseTown): ConfigCase[] {
   for (const text of sql) {
     for (const field of NAME_FIELDS) add('sql-metacharacters', field, `wy${text}x`, 'error');
     // a URL that passes validation is stored verbatim (the injection test proves it); here it must just not crash
-    add('sql-metacharacters', ['spec', 'remotes', 0, 'url'], `file://${remotes}/wy${text}x`, 'either');
+    add('sql-metacharacters', ['spec', 'remotes', 0, 'url'], `${remotes}/wy${text}x`, 'either');
     add('sql-metacharacters', ['spec', 'ignore', 0], `wisps${text}`, 'either');
   }
   return cases;
@@ -432,6 +433,13 @@ function encodings(base: BaseTown): ConfigCase[] {
   ];
 }
 
+/** `text` with its first `target` replaced by `before`, raw `bytes` (not UTF-8 encoded), `after`. */
+function withBytes(text: string, target: string, before: string, bytes: number[], after: string): Buffer {
+  const at = text.indexOf(target);
+  if (at < 0) throw new Error(`${JSON.stringify(target)} is not in the base text`);
+  return Buffer.concat([Buffer.from(text.slice(0, at) + before), Buffer.from(bytes), Buffer.from(after + text.slice(at + target.length))]);
+}
+
 function garbage(base: BaseTown): ConfigCase[] {
   const cases: ConfigCase[] = [
     { id: 'garbage/daemon-empty', category: 'garbage', files: { [DAEMON_JSON]: '' }, expect: 'error' },
@@ -457,21 +465,38 @@ function garbage(base: BaseTown): ConfigCase[] {
     { id: 'garbage/daemon-proto-key', category: 'garbage', files: { [DAEMON_JSON]: base.daemonJson.replace('"env": {', '"env": {\n    "__proto__": {"GT_DOLT_PORT": "3307"},') }, expect: 'either' },
     { id: 'garbage/rig-file-deleted-town-kept', category: 'garbage', files: { [RIG_YAML]: null }, expect: 'either' },
     { id: 'garbage/rig-invalid-utf8', category: 'garbage', files: { 'mayor/rigs.d/x.yaml': Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]) }, expect: 'error' },
+    // decoded leniently these would load as U+FFFD and reach dolt_ignore / dolt_remotes as values the file does not hold
+    {
+      id: 'garbage/rig-invalid-utf8-in-ignore-pattern',
+      category: 'garbage',
+      files: { [RIG_YAML]: withBytes(base.rigYaml, '"wisp_*"', '"wi', [0xc3], 'sp_*"') },
+      expect: 'error',
+    },
+    {
+      id: 'garbage/rig-invalid-utf8-in-url',
+      category: 'garbage',
+      files: { [RIG_YAML]: withBytes(base.rigYaml, '/wyvern-backup', '/wyvern-', [0xff], 'backup') },
+      expect: 'error',
+    },
   ];
-  // seeded random corruption: bytes overwritten, deleted or inserted at random places
+  // seeded random corruption: bytes overwritten, deleted or inserted at random places. The position is an integer
+  // fraction: fc.double picks among representable doubles, most of them tiny, and with fast-check's bias towards
+  // small values almost every edit would land on the first byte.
   const edits = fc.sample(
-    fc.record({
-      file: fc.constantFrom(DAEMON_JSON, RIG_YAML),
-      position: fc.double({ min: 0, max: 1, noNaN: true }),
-      kind: fc.constantFrom('flip', 'delete', 'insert'),
-      byte: fc.integer({ min: 0, max: 255 }),
-      length: fc.integer({ min: 1, max: 8 }),
-    }),
+    fc.noBias(
+      fc.record({
+        file: fc.constantFrom(DAEMON_JSON, RIG_YAML),
+        position: fc.integer({ min: 0, max: 9999 }),
+        kind: fc.constantFrom('flip', 'delete', 'insert'),
+        byte: fc.integer({ min: 0, max: 255 }),
+        length: fc.integer({ min: 1, max: 8 }),
+      }),
+    ),
     { seed: 9, numRuns: 40 },
   );
   edits.forEach((edit, index) => {
     const text = Buffer.from(edit.file === DAEMON_JSON ? base.daemonJson : base.rigYaml);
-    const at = Math.floor(edit.position * text.length);
+    const at = Math.floor((edit.position / 10_000) * text.length);
     const filler = Buffer.alloc(edit.length, edit.byte);
     const corrupted =
       edit.kind === 'flip'

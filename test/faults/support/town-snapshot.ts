@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isTownDatabaseName } from '../../../src/lib/sql.js';
+import type { Connection } from 'mysql2/promise';
 import type { TestTown } from '../../helpers/town.js';
 
 /** What "the town is unchanged" means: config and runtime files byte for byte, and the SQL state row for row. */
@@ -55,27 +56,32 @@ export function snapshotFiles(root: string): Record<string, string> {
 export async function snapshotSql(town: TestTown): Promise<Record<string, DatabaseSnapshot>> {
   const connection = await town.connect();
   try {
-    const [shown] = await connection.query('SHOW DATABASES');
-    const names = (shown as Record<string, string>[]).map((row) => String(Object.values(row)[0])).filter(isTownDatabaseName).sort();
-    const databases: Record<string, DatabaseSnapshot> = {};
-    for (const name of names) {
-      const db = connection.escapeId(name);
-      const [remotes] = await connection.query(`SELECT name, url, fetch_specs, params FROM ${db}.dolt_remotes ORDER BY name`);
-      const [ignore] = await connection.query(`SELECT pattern, ignored FROM ${db}.dolt_ignore ORDER BY pattern`);
-      const [head] = await connection.query(`SELECT commit_hash FROM ${db}.dolt_log ORDER BY commit_order DESC LIMIT 1`);
-      await connection.query(`USE ${db}`);
-      const [working] = await connection.query('SELECT dolt_hashof_db() AS hash');
-      databases[name] = {
-        remotes: remotes as unknown[],
-        ignore: ignore as unknown[],
-        head: String((head as { commit_hash: string }[])[0]?.commit_hash),
-        workingSet: String((working as { hash: string }[])[0]?.hash),
-      };
-    }
-    return databases;
+    return await snapshotSqlOn(connection);
   } finally {
     await connection.end();
   }
+}
+
+/** snapshotSql on a connection the caller keeps open (many snapshots in a row, autocommit); it ends USE-ing the last database. */
+export async function snapshotSqlOn(connection: Connection): Promise<Record<string, DatabaseSnapshot>> {
+  const [shown] = await connection.query('SHOW DATABASES');
+  const names = (shown as Record<string, string>[]).map((row) => String(Object.values(row)[0])).filter(isTownDatabaseName).sort();
+  const databases: Record<string, DatabaseSnapshot> = {};
+  for (const name of names) {
+    const db = connection.escapeId(name);
+    const [remotes] = await connection.query(`SELECT name, url, fetch_specs, params FROM ${db}.dolt_remotes ORDER BY name`);
+    const [ignore] = await connection.query(`SELECT pattern, ignored FROM ${db}.dolt_ignore ORDER BY pattern`);
+    const [head] = await connection.query(`SELECT commit_hash FROM ${db}.dolt_log ORDER BY commit_order DESC LIMIT 1`);
+    await connection.query(`USE ${db}`);
+    const [working] = await connection.query('SELECT dolt_hashof_db() AS hash');
+    databases[name] = {
+      remotes: remotes as unknown[],
+      ignore: ignore as unknown[],
+      head: String((head as { commit_hash: string }[])[0]?.commit_hash),
+      workingSet: String((working as { hash: string }[])[0]?.hash),
+    };
+  }
+  return databases;
 }
 
 export async function snapshotTown(town: TestTown): Promise<TownSnapshot> {
