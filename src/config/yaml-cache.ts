@@ -26,7 +26,7 @@ interface ShardFile {
   entries: Record<string, ParsedDocument[]>;
 }
 
-/** One directory's parsed files: what the file on disk holds, and which entries this process used. */
+/** One directory's parsed files: what the file on disk holds, and which entries this process used since its last save. */
 interface Shard {
   /** The file on disk. */
   path: string;
@@ -86,12 +86,17 @@ export class ParsedYamlCache {
     shard.dirty = true;
   }
 
-  /** Writes every directory's file that gained entries since the last save. */
+  /**
+   * Writes every directory's file that gained entries since the last save, with the entries used since then. A
+   * long-running process (the daemon) that saves after each load so keeps the files as they are now, not every
+   * version it has seen.
+   */
   save(): void {
     for (const shard of this.shards.values()) {
       if (!shard.dirty) continue;
-      const entries = [...shard.entries].filter(([key]) => shard.used.has(key));
-      const file: ShardFile = { format: FORMAT, gt: gtVersion, entries: Object.fromEntries(entries) };
+      shard.entries = new Map([...shard.entries].filter(([key]) => shard.used.has(key)));
+      shard.used.clear();
+      const file: ShardFile = { format: FORMAT, gt: gtVersion, entries: Object.fromEntries(shard.entries) };
       try {
         mkdirSync(dirname(shard.path), { recursive: true, mode: 0o700 });
         writeFileAtomic(shard.path, JSON.stringify(file), 0o600);

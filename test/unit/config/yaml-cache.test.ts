@@ -44,6 +44,24 @@ describe('the parsed-YAML cache on disk', () => {
     expect(third.get('/d/b.yaml', 'b: 1\n')).toEqual(doc({ b: 1 }));
   });
 
+  it('in a long-running process that saves after each load, keeps the current texts only, not every edit seen', () => {
+    const daemon = new ParsedYamlCache(directory);
+    for (let edit = 1; edit <= 50; edit++) {
+      // b.yaml never changes: parsed once, then found in the cache at every load
+      if (daemon.get('/d/b.yaml', 'b: 1\n') === undefined) {
+        expect(edit).toBe(1);
+        daemon.put('/d/b.yaml', 'b: 1\n', doc({ b: 1 }));
+      }
+      daemon.put('/d/a.yaml', `edit: ${edit}\n`, doc({ edit }));
+      daemon.save();
+    }
+    const [shardFile] = readdirSync(join(directory, 'parsed-yaml-v1'));
+    const saved = JSON.parse(readFileSync(join(directory, 'parsed-yaml-v1', shardFile as string), 'utf8')) as { entries: object };
+    expect(Object.keys(saved.entries)).toHaveLength(2);
+    expect(daemon.get('/d/a.yaml', 'edit: 49\n')).toBeUndefined();
+    expect(daemon.get('/d/a.yaml', 'edit: 50\n')).toEqual(doc({ edit: 50 }));
+  });
+
   it('ignores a file another gt version wrote, and entries of the wrong shape', () => {
     const first = new ParsedYamlCache(directory);
     first.put('/d/a.yaml', 'a: 1\n', doc({ a: 1 }));
