@@ -2,6 +2,7 @@ import { diagnostic } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { DaemonConfig, PatrolsConfig } from './generated/daemon-config.js';
 import type { PositionedDocument } from './positioned-document.js';
+import { SERVER_ENV } from './server-env.js';
 
 export interface DaemonCheckContext {
   /** Databases declared present (hq included). */
@@ -34,6 +35,16 @@ export function checkDaemonConfig(
         'GT-E047',
         document.locate(['env', 'GT_DOLT_PORT']),
         `env.GT_DOLT_PORT is "${envPort}"; use a port from 1024 to 65535 (as \`gt config set dolt.port\` requires)`,
+      ),
+    );
+  }
+  const waitTimeout = config.env?.GT_DOLT_WAIT_TIMEOUT;
+  if (waitTimeout !== undefined && SERVER_ENV.GT_DOLT_WAIT_TIMEOUT.parse(waitTimeout) === null) {
+    found.push(
+      diagnostic(
+        'GT-E049',
+        document.locate(['env', 'GT_DOLT_WAIT_TIMEOUT']),
+        `env.GT_DOLT_WAIT_TIMEOUT is "${waitTimeout}"; use ${SERVER_ENV.GT_DOLT_WAIT_TIMEOUT.expected}`,
       ),
     );
   }

@@ -13,6 +13,13 @@ const anyText: Parser<string> = (text) => text;
 const integer: Parser<number> = (text) => (/^-?[0-9]+$/.test(text) ? Number(text) : null);
 const logLevel: Parser<string> = (text) => ((DOLT_LOG_LEVELS as readonly string[]).includes(text) ? text : null);
 
+/** Dolt refuses a wait_timeout outside 1..31536000 seconds (365 days) at startup and exits. */
+export const MAX_WAIT_TIMEOUT_SECONDS = 31_536_000;
+const waitTimeout: Parser<number> = (text) => {
+  const seconds = integer(text);
+  return seconds !== null && (seconds < 0 || (seconds >= 1 && seconds <= MAX_WAIT_TIMEOUT_SECONDS)) ? seconds : null;
+};
+
 /** Gas Town's GT_DOLT_* variables (reference/gastown.md §3.1), the values they take and what a bad value looks like. */
 export const SERVER_ENV = {
   GT_DOLT_PORT: { parse: port, expected: 'a port number from 1 to 65535' },
@@ -20,7 +27,10 @@ export const SERVER_ENV = {
   GT_DOLT_USER: { parse: nonEmpty, expected: 'a user name' },
   GT_DOLT_PASSWORD: { parse: anyText, expected: 'a password' },
   GT_DOLT_LOGLEVEL: { parse: logLevel, expected: `one of ${DOLT_LOG_LEVELS.join(', ')}` },
-  GT_DOLT_WAIT_TIMEOUT: { parse: integer, expected: 'an integer number of seconds (negative disables it)' },
+  GT_DOLT_WAIT_TIMEOUT: {
+    parse: waitTimeout,
+    expected: `a number of seconds from 1 to ${MAX_WAIT_TIMEOUT_SECONDS} (365 days; Dolt refuses others), or negative to leave it unset`,
+  },
 } as const;
 
 export type ServerEnvName = keyof typeof SERVER_ENV;

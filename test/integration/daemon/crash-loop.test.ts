@@ -6,13 +6,14 @@ import { stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type Lo
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
 /**
- * A crash loop. The config that makes dolt exit at once is an operator's typo in daemon.json:
- * `env.GT_DOLT_WAIT_TIMEOUT` with a few digits too many. gt's config accepts any integer there and writes it to
- * config.yaml as `system_variables.wait_timeout`; Dolt refuses values above 31536000 at startup ("Variable
- * 'wait_timeout' can't be set to the value of …") and exits within ~200 ms, every time. Unlike an occupied port
- * (an imposter: terminal, never restarted) or an unreachable host, it leaves everything else about the server as
- * it was, so fixing the one value is the whole recovery.
+ * A crash loop. The config that makes dolt exit at once is an operator's mistake in daemon.json: `env.GT_DOLT_HOST`
+ * set to an address this machine does not have (198.51.100.7, TEST-NET-2, RFC 5737). gt cannot know which addresses
+ * a host will have, so it accepts the value and writes it to config.yaml as `listener.host`; Dolt cannot bind it
+ * ("bind: cannot assign requested address") and exits within ~200 ms, every time. Unlike an occupied port (an
+ * imposter: terminal, never restarted) it leaves everything else about the server as it was, so removing the one
+ * value is the whole recovery.
  */
+const UNASSIGNED_ADDRESS = '198.51.100.7';
 
 const MS = 1_000_000;
 const MAX_RESTARTS = 3;
@@ -21,10 +22,10 @@ let town: TestTown;
 let daemon: RunningDaemon;
 const serverPids = new Set<number>();
 
-function daemonJson(waitTimeout: string | null): Record<string, unknown> {
+function daemonJson(host: string | null): Record<string, unknown> {
   const config = JSON.parse(readFileSync(join(town.root, 'mayor', 'daemon.json'), 'utf8')) as { env: Record<string, string> };
-  if (waitTimeout === null) delete config.env.GT_DOLT_WAIT_TIMEOUT;
-  else config.env.GT_DOLT_WAIT_TIMEOUT = waitTimeout;
+  if (host === null) delete config.env.GT_DOLT_HOST;
+  else config.env.GT_DOLT_HOST = host;
   return config;
 }
 
@@ -72,7 +73,7 @@ afterAll(async () => {
 
 test('a config that makes dolt exit at once: Stalled after max_restarts_in_window attempts, then no more restarts', async () => {
   const from = readLog(town.root).length;
-  writeDaemonJson(daemonJson('99999999999'));
+  writeDaemonJson(daemonJson(UNASSIGNED_ADDRESS));
 
   const stalled = await waitFor('the crash-loop stall', () => {
     const status = readStatus(town.root);
@@ -83,7 +84,7 @@ test('a config that makes dolt exit at once: Stalled after max_restarts_in_windo
   expect(stalled.message).toContain(`${MAX_RESTARTS} restarts`);
   const attempts = serverActions(from);
   expect(attempts).toHaveLength(MAX_RESTARTS);
-  expect(attempts.every((entry) => entry.message.includes('failed') && entry.message.includes("Variable 'wait_timeout' can't be set"))).toBe(true);
+  expect(attempts.every((entry) => entry.message.includes('failed') && entry.message.includes('bind: cannot assign requested address'))).toBe(true);
   // winston writes the log line asynchronously, after the status file: wait for it, then check it is the only one.
   const stalledLines = () => readLog(town.root).slice(from).filter((entry) => entry.event === 'stalled');
   await waitFor('the stalled log line', () => stalledLines().length > 0, 5_000);

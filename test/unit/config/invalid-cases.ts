@@ -61,6 +61,7 @@ export const INVALID_CASES: InvalidCase[] = [
   daemonCase('window-out-of-range', 'GT-E027', 5, '"HH:MM" from 00:00 to 23:59'),
   daemonCase('env-port-out-of-range', 'GT-E047', 3, 'use a port from 1024 to 65535'),
   daemonCase('env-port-not-a-number', 'GT-E047', 3, 'use a port number from 1024 to 65535'),
+  daemonCase('env-wait-timeout-too-long', 'GT-E049', 3, 'use a number of seconds from 1 to 31536000'),
   rigCase('yaml-syntax.yaml', 'GT-E012', 8, 'invalid YAML'),
   rigCase('duplicate-key.yaml', 'GT-E013', 7, 'duplicate key'),
   rigCase('no-kind.yaml', 'GT-E014', 1, '`kind: Rig` or `kind: Town`'),

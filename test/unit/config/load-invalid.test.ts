@@ -52,7 +52,7 @@ describe('invalid config inputs', () => {
       loadDesiredState({
         town: 'base-town',
         files: [],
-        env: { GT_DOLT_PORT: 'abc', GT_DOLT_LOGLEVEL: 'loud' },
+        env: { GT_DOLT_PORT: 'abc', GT_DOLT_LOGLEVEL: 'loud', GT_DOLT_WAIT_TIMEOUT: '0' },
         cwd: FIXTURES,
       });
       throw new Error('expected a ConfigError');
@@ -61,8 +61,10 @@ describe('invalid config inputs', () => {
       expect(diagnostics.map((d) => [d.code, d.location.file])).toEqual([
         ['GT-E048', '$GT_DOLT_LOGLEVEL'],
         ['GT-E048', '$GT_DOLT_PORT'],
+        ['GT-E048', '$GT_DOLT_WAIT_TIMEOUT'],
       ]);
       expect(diagnostics[1]?.message).toContain('GT_DOLT_PORT="abc" is not a port number from 1 to 65535');
+      expect(diagnostics[2]?.message).toContain('GT_DOLT_WAIT_TIMEOUT="0" is not a number of seconds from 1 to 31536000');
     }
   });
 });
