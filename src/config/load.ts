@@ -87,12 +87,11 @@ export function loadDesiredState(options: LoadOptions, town: TownFiles = readTow
     ...checkServerEnvironment(options.env),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
   ];
-  const manifestSecrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
+  const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
     remoteSecrets(manifest.spec.remotes ?? null, document),
   );
-  diagnostics.push(...checkSecretFileModes(manifestSecrets));
   if (daemon.document !== null && !hasErrors(daemon.diagnostics)) {
-    diagnostics.push(...checkSecretFileModes(daemonSecrets(daemonConfig, daemon.document)));
+    secrets.push(...daemonSecrets(daemonConfig, daemon.document));
     diagnostics.push(
       ...checkDaemonConfig(daemonConfig, daemon.document, {
         declaredDatabases: databases.filter((d) => d.ensure === 'present').map((d) => d.name),
@@ -101,6 +100,7 @@ export function loadDesiredState(options: LoadOptions, town: TownFiles = readTow
       }),
     );
   }
+  diagnostics.push(...checkSecretFileModes(secrets));
 
   const sorted = sortDiagnostics(diagnostics);
   if (hasErrors(sorted)) throw new ConfigError(sorted);
