@@ -80,14 +80,11 @@ describe('hostile URLs and ignore patterns that pass validation', () => {
   beforeAll(async () => {
     town = await makeTown([{ name: 'wyvern' }]);
     expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-    const connection = await town.connect('wyvern');
-    try {
-      await connection.query('CREATE TABLE canary (id INT PRIMARY KEY, note TEXT)');
-      await connection.query("INSERT INTO canary VALUES (1, 'still here')");
-      await connection.query("CALL DOLT_COMMIT('-Am', 'canary')");
-    } finally {
-      await connection.end();
-    }
+    await town.run([
+      'CREATE TABLE canary (id INT PRIMARY KEY, note TEXT)',
+      "INSERT INTO canary VALUES (1, 'still here')",
+      "CALL DOLT_COMMIT('-Am', 'canary')",
+    ], 'wyvern');
   });
 
   afterAll(async () => {

@@ -4,9 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import type { DaemonStatus } from '../../src/daemon/status-file.js';
 import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+import { freePort } from './dolt-server.js';
 import { killStarted } from './town-server.js';
+import { makeTown, type RigSpec, type TestTown } from './town.js';
 
 const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'gt.js');
+
+/** Nanoseconds in a millisecond: daemon.json's supervision durations are Go time.Durations. */
+export const MS = 1_000_000;
+
+/** A town on a free port whose daemon.json sets `patrols.dolt_server` (supervision, durations in nanoseconds). */
+export async function makeSupervisedTown(rigs: RigSpec[], doltServer: Record<string, unknown>): Promise<TestTown> {
+  const port = await freePort();
+  return makeTown(rigs, {
+    port,
+    daemon: { type: 'daemon-patrol-config', version: 1, env: { GT_DOLT_PORT: String(port) }, patrols: { dolt_server: doltServer } },
+  });
+}
 
 /** One JSON line of `daemon/gt-reconciler.log`. */
 export interface LogEntry {

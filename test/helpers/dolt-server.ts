@@ -13,6 +13,8 @@ export interface TestServer {
   connect(database?: string): Promise<mysql.Connection>;
   /** Runs one statement on a short-lived connection and returns its rows. */
   query<T = mysql.RowDataPacket>(sql: string, database?: string): Promise<T[]>;
+  /** Runs the statements in order in one session (what an agent does between connecting and leaving). */
+  run(statements: readonly string[], database?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,16 @@ export async function queryOn<T = mysql.RowDataPacket>(port: number, sql: string
   try {
     const [rows] = await connection.query(sql);
     return rows as T[];
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Runs the statements in order on one short-lived connection. */
+export async function runOn(port: number, statements: readonly string[], database?: string): Promise<void> {
+  const connection = await connectTo(port, database);
+  try {
+    for (const sql of statements) await connection.query(sql);
   } finally {
     await connection.end();
   }
@@ -134,6 +146,7 @@ export async function startDoltServer(options: { dataDir?: string } = {}): Promi
     pid,
     connect: (database) => connectTo(port, database),
     query: (sql, database) => queryOn(port, sql, database),
+    run: (statements, database) => runOn(port, statements, database),
     stop,
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
-import { connectTo, freePort, queryOn } from './dolt-server.js';
+import { connectTo, freePort, queryOn, runOn } from './dolt-server.js';
 import { makeTempDir } from './env.js';
 
 export interface RigSpec {
@@ -24,6 +24,8 @@ export interface TestTown {
   /** A connection to the town's server (started by gt). */
   connect(database?: string): Promise<mysql.Connection>;
   query<T = mysql.RowDataPacket>(sql: string, database?: string): Promise<T[]>;
+  /** Runs the statements in order in one session on the town's server. */
+  run(statements: readonly string[], database?: string): Promise<void>;
   /** The pid in daemon/dolt.pid, or null. */
   serverPid(): number | null;
   /** Stops the server gt started for this town, by the pid gt recorded (teardown). */
@@ -69,6 +71,7 @@ export async function makeTown(rigs: RigSpec[] = [], options: { port?: number; d
     },
     connect: (database) => connectTo(port, database),
     query: (sql, database) => queryOn(port, sql, database),
+    run: (statements, database) => runOn(port, statements, database),
     serverPid() {
       try {
         const pid = Number(readFileSync(join(root, 'daemon', 'dolt.pid'), 'utf8').trim().split('\n')[0]);

@@ -7,10 +7,9 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isProcessAlive, signalProcess } from '../../src/lib/process.js';
-import { killDaemon, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../helpers/daemon.js';
-import { freePort } from '../helpers/dolt-server.js';
+import { killDaemon, makeSupervisedTown, MS, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../helpers/daemon.js';
 import { runGt } from '../helpers/gt.js';
-import { makeTown, rigYaml, type RigSpec, type TestTown } from '../helpers/town.js';
+import { rigYaml, type RigSpec, type TestTown } from '../helpers/town.js';
 
 const CHANGES = 1000;
 const KILLS = 20;
@@ -20,7 +19,6 @@ const FD_SLACK = 4;
 /** V8 settles its heap after warm-up; growth beyond this across 1 000 reconcile triggers is a leak. */
 const RSS_GROWTH_LIMIT = 64 * 1024 * 1024;
 const RIGS = ['wyvern', 'gryphon', 'sky', 'ember', 'dune'];
-const MS = 1_000_000;
 
 let town: TestTown;
 let daemon: RunningDaemon | undefined;
@@ -69,26 +67,15 @@ function writeRig(rig: RigSpec, atomically: boolean): void {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  town = await makeTown([], {
-    port,
-    daemon: {
-      type: 'daemon-patrol-config',
-      version: 1,
-      env: { GT_DOLT_PORT: String(port) },
-      // fast supervision, and a restart budget the 20 kills cannot exhaust
-      patrols: {
-        dolt_server: {
-          enabled: false,
-          restart_delay: 200 * MS,
-          max_restart_delay: 2000 * MS,
-          restart_window: 60_000 * MS,
-          max_restarts_in_window: 50,
-          healthy_reset_interval: 5000 * MS,
-          health_check_interval: 500 * MS,
-        },
-      },
-    },
+  // fast supervision, and a restart budget the 20 kills cannot exhaust
+  town = await makeSupervisedTown([], {
+    enabled: false,
+    restart_delay: 200 * MS,
+    max_restart_delay: 2000 * MS,
+    restart_window: 60_000 * MS,
+    max_restarts_in_window: 50,
+    healthy_reset_interval: 5000 * MS,
+    health_check_interval: 500 * MS,
   });
   for (let i = 0; i < RIGS.length; i++) writeRig(rigAt(i), false);
 });

@@ -101,13 +101,10 @@ describe('gt apply from an empty dir to a converged 5-rig town', () => {
     await town.query(`CALL DOLT_REMOTE('add', 'stray', '${town.remoteUrl('stray')}')`, 'gryphon');
     await town.query("CALL DOLT_REMOTE('remove', 'backup')", 'sky');
     await town.query(`CALL DOLT_REMOTE('add', 'backup', '${town.remoteUrl('elsewhere')}')`, 'sky');
-    const connection = await town.connect('ember');
-    try {
-      await connection.query("DELETE FROM dolt_ignore WHERE pattern = 'wisps'");
-      await connection.query("CALL DOLT_COMMIT('-Am', 'an agent removed the ignore row')");
-    } finally {
-      await connection.end();
-    }
+    await town.run([
+      "DELETE FROM dolt_ignore WHERE pattern = 'wisps'",
+      "CALL DOLT_COMMIT('-Am', 'an agent removed the ignore row')",
+    ], 'ember');
     const result = await runGt(['apply', '--town', town.root, '-o', 'json']);
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout) as { converged: boolean; results: { id: string; verb: string; status: string }[] };
@@ -219,13 +216,10 @@ describe('gt commits only dolt_ignore while an agent has uncommitted work', () =
   it('leaves the agent table uncommitted and commits dolt_ignore alone, as gt', async () => {
     expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
 
-    const agent = await town.connect('wyvern');
-    try {
-      await agent.query('CREATE TABLE agent_notes (id INT PRIMARY KEY, note VARCHAR(64))');
-      await agent.query("INSERT INTO agent_notes VALUES (1, 'half done')");
-    } finally {
-      await agent.end();
-    }
+    await town.run([
+      'CREATE TABLE agent_notes (id INT PRIMARY KEY, note VARCHAR(64))',
+      "INSERT INTO agent_notes VALUES (1, 'half done')",
+    ], 'wyvern');
     const uncommitted = [{ table_name: 'agent_notes', staged: 0, status: 'new table' }];
     expect(await town.query('SELECT table_name, staged, status FROM dolt_status', 'wyvern')).toEqual(uncommitted);
 
@@ -248,15 +242,13 @@ describe('gt commits only dolt_ignore while an agent has uncommitted work', () =
       await town.query("SELECT to_table_name, diff_type FROM dolt_diff_summary('HEAD~1', 'HEAD')", 'wyvern'),
     ).toEqual([{ to_table_name: 'dolt_ignore', diff_type: 'modified' }]);
   });
+
   it("never commits an agent's staged work: it waits until nothing else is staged", async () => {
-    const agent = await town.connect('wyvern');
-    try {
-      await agent.query('CREATE TABLE agent_staged (id INT PRIMARY KEY)');
-      await agent.query('INSERT INTO agent_staged VALUES (7)');
-      await agent.query("CALL DOLT_ADD('agent_staged')");
-    } finally {
-      await agent.end();
-    }
+    await town.run([
+      'CREATE TABLE agent_staged (id INT PRIMARY KEY)',
+      'INSERT INTO agent_staged VALUES (7)',
+      "CALL DOLT_ADD('agent_staged')",
+    ], 'wyvern');
     const statusBefore = await town.query('SELECT table_name, staged, status FROM dolt_status ORDER BY table_name', 'wyvern');
     expect(statusBefore).toContainEqual({ table_name: 'agent_staged', staged: 1, status: 'new table' });
     const headBefore = await town.query('SELECT commit_hash FROM dolt_log ORDER BY commit_order DESC LIMIT 1', 'wyvern');
@@ -269,12 +261,7 @@ describe('gt commits only dolt_ignore while an agent has uncommitted work', () =
     expect(await town.query('SELECT commit_hash FROM dolt_log ORDER BY commit_order DESC LIMIT 1', 'wyvern')).toEqual(headBefore);
     expect(await town.query("SELECT pattern FROM dolt_ignore WHERE pattern = 'tmp_*'", 'wyvern')).toEqual([]);
 
-    const committer = await town.connect('wyvern');
-    try {
-      await committer.query("CALL DOLT_COMMIT('-m', 'agent work', '--author', 'agent <agent@gastown.local>')");
-    } finally {
-      await committer.end();
-    }
+    await town.query("CALL DOLT_COMMIT('-m', 'agent work', '--author', 'agent <agent@gastown.local>')", 'wyvern');
     const converged = await runGt(['apply', '--town', town.root]);
     expect(converged.exitCode).toBe(0);
     const hash = /tmp_\* \.\.\. done \(\d+ ms\): commit (\w+)/.exec(converged.stdout)?.[1] ?? '';

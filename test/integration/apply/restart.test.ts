@@ -35,14 +35,11 @@ describe('gt apply restarts the server when a needs-restart setting changes', ()
     serverPids.add(before as number);
     expect(await town.query('SELECT @@GLOBAL.wait_timeout AS value')).toEqual([{ value: 30 }]);
 
-    const agent = await town.connect('wyvern');
-    try {
-      await agent.query('CREATE TABLE issues (id INT PRIMARY KEY, title VARCHAR(64))');
-      await agent.query("INSERT INTO issues VALUES (1, 'survives a restart'), (2, 'so does this')");
-      await agent.query("CALL DOLT_COMMIT('-Am', 'an agent committed two issues')");
-    } finally {
-      await agent.end();
-    }
+    await town.run([
+      'CREATE TABLE issues (id INT PRIMARY KEY, title VARCHAR(64))',
+      "INSERT INTO issues VALUES (1, 'survives a restart'), (2, 'so does this')",
+      "CALL DOLT_COMMIT('-Am', 'an agent committed two issues')",
+    ], 'wyvern');
 
     setDaemonEnv(town, 'GT_DOLT_WAIT_TIMEOUT', '120');
     const result = await runGt(['apply', '--town', town.root]);

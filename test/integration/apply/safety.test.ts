@@ -41,13 +41,10 @@ describe('gt apply never drops data by surprise', () => {
 
   it('with --prune it drops, prints the undo, and CALL dolt_undrop restores the data', async () => {
     await town.query('CREATE TABLE beads (id INT PRIMARY KEY)', 'old_rig');
-    const connection = await town.connect('old_rig');
-    try {
-      await connection.query('INSERT INTO beads VALUES (7)');
-      await connection.query("CALL DOLT_COMMIT('-Am', 'a bead')");
-    } finally {
-      await connection.end();
-    }
+    await town.run([
+      'INSERT INTO beads VALUES (7)',
+      "CALL DOLT_COMMIT('-Am', 'a bead')",
+    ], 'old_rig');
     town.writeRig({ name: 'old_rig', ensure: 'absent' });
 
     const blocked = await runGt(['apply', '--prune', '--town', town.root]);

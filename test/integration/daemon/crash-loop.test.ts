@@ -1,9 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
-import { freePort } from '../../helpers/dolt-server.js';
-import { stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type LogEntry, type RunningDaemon } from '../../helpers/daemon.js';
-import { makeTown, type TestTown } from '../../helpers/town.js';
+import { makeSupervisedTown, MS, stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type LogEntry, type RunningDaemon } from '../../helpers/daemon.js';
+import type { TestTown } from '../../helpers/town.js';
 
 /**
  * A crash loop. The config that makes dolt exit at once is an operator's mistake in daemon.json: `env.GT_DOLT_HOST`
@@ -15,7 +14,6 @@ import { makeTown, type TestTown } from '../../helpers/town.js';
  */
 const UNASSIGNED_ADDRESS = '198.51.100.7';
 
-const MS = 1_000_000;
 const MAX_RESTARTS = 3;
 
 let town: TestTown;
@@ -44,23 +42,12 @@ function serverActions(from: number): LogEntry[] {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  town = await makeTown([{ name: 'wyvern' }], {
-    port,
-    daemon: {
-      type: 'daemon-patrol-config',
-      version: 1,
-      env: { GT_DOLT_PORT: String(port) },
-      patrols: {
-        dolt_server: {
-          restart_delay: 200 * MS,
-          max_restart_delay: 1000 * MS,
-          restart_window: 120_000 * MS,
-          max_restarts_in_window: MAX_RESTARTS,
-          healthy_reset_interval: 120_000 * MS,
-        },
-      },
-    },
+  town = await makeSupervisedTown([{ name: 'wyvern' }], {
+    restart_delay: 200 * MS,
+    max_restart_delay: 1000 * MS,
+    restart_window: 120_000 * MS,
+    max_restarts_in_window: MAX_RESTARTS,
+    healthy_reset_interval: 120_000 * MS,
   });
   daemon = await runDaemon(town.root, ['--health-interval', '500ms']);
   const pid = town.serverPid();

@@ -1,6 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type { TownStatus } from '../../../src/cli/status.js';
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
 import { readLog, readStatus, reconcilesSince, runDaemon, stopDaemonsAndServers, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
 import { runGt } from '../../helpers/gt.js';
@@ -11,17 +12,6 @@ import { makeTown, type TestTown } from '../../helpers/town.js';
  * applier lock (it throws) and still logs its one line with duration and counts; then stopped with Ctrl-C (SIGINT)
  * the way an operator stops a foreground daemon: it exits 0, releases the lock and leaves the Dolt server running.
  */
-
-interface TownStatusJson {
-  daemon: {
-    running: boolean;
-    pid: number | null;
-    health: string | null;
-    sync: string | null;
-    lastReconcile: { at: string; result: string; durationMs: number } | null;
-    lastError: string | null;
-  };
-}
 
 let town: TestTown;
 let daemon: RunningDaemon;
@@ -57,7 +47,7 @@ test('gt status with a running daemon: running, its pid, health and the last rec
   // (stderr carries the config's warnings: lifecycle defaults with no effect on this machine)
   const json = await runGt(['status', '--town', town.root, '-o', 'json']);
   expect(json.exitCode).toBe(0);
-  expect((JSON.parse(json.stdout) as TownStatusJson).daemon).toEqual({
+  expect((JSON.parse(json.stdout) as TownStatus).daemon).toEqual({
     running: true,
     pid: daemon.pid,
     health: 'Healthy',

@@ -1,11 +1,9 @@
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
-import { freePort } from '../../helpers/dolt-server.js';
-import { stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
-import { makeTown, type TestTown } from '../../helpers/town.js';
+import { makeSupervisedTown, MS, stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
+import type { TestTown } from '../../helpers/town.js';
 
 /** A crashed (kill -9) or hung (SIGSTOP) Dolt server is found by the health check and replaced by the daemon. */
 
-const MS = 1_000_000; // daemon.json durations are Go nanoseconds
 
 let town: TestTown;
 let daemon: RunningDaemon;
@@ -32,23 +30,12 @@ async function replacementOf(previous: number): Promise<number> {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  town = await makeTown([{ name: 'wyvern' }], {
-    port,
-    daemon: {
-      type: 'daemon-patrol-config',
-      version: 1,
-      env: { GT_DOLT_PORT: String(port) },
-      patrols: {
-        dolt_server: {
-          restart_delay: 200 * MS,
-          max_restart_delay: 2000 * MS,
-          restart_window: 60_000 * MS,
-          max_restarts_in_window: 5,
-          healthy_reset_interval: 60_000 * MS,
-        },
-      },
-    },
+  town = await makeSupervisedTown([{ name: 'wyvern' }], {
+    restart_delay: 200 * MS,
+    max_restart_delay: 2000 * MS,
+    restart_window: 60_000 * MS,
+    max_restarts_in_window: 5,
+    healthy_reset_interval: 60_000 * MS,
   });
   daemon = await runDaemon(town.root, ['--health-interval', '500ms']);
   currentServerPid();

@@ -49,18 +49,15 @@ describe('gt diff against a 3-rig town converged by hand through SQL', () => {
     const started = await runGt(['dolt', 'start', '--town', town.root]);
     expect(started.exitCode).toBe(0);
     expect(await town.query('SHOW DATABASES')).not.toContainEqual({ Database: 'hq' });
-    const connection = await town.connect();
-    try {
-      for (const name of ['hq', ...RIGS]) {
-        await connection.query(`CREATE DATABASE ${name}`);
-        await connection.query(`USE ${name}`);
-        await connection.query(`CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl(name)}')`);
-        await connection.query("INSERT INTO dolt_ignore VALUES ('wisps', 1), ('wisp_*', 1)");
-        await connection.query("CALL DOLT_COMMIT('-Am', 'ignore wisps')");
-      }
-    } finally {
-      await connection.end();
-    }
+    await town.run(
+      ['hq', ...RIGS].flatMap((name) => [
+        `CREATE DATABASE ${name}`,
+        `USE ${name}`,
+        `CALL DOLT_REMOTE('add', 'origin', '${town.remoteUrl(name)}')`,
+        "INSERT INTO dolt_ignore VALUES ('wisps', 1), ('wisp_*', 1)",
+        "CALL DOLT_COMMIT('-Am', 'ignore wisps')",
+      ]),
+    );
   });
 
   afterAll(async () => {

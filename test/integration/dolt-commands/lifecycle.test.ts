@@ -121,14 +121,11 @@ describe('gt dolt start / stop / status / logs on one town', () => {
   });
 
   it('a stop/start cycle keeps the data', async () => {
-    const connection = await town.connect('legacy');
-    try {
-      await connection.query('CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(40))');
-      await connection.query("INSERT INTO notes VALUES (1, 'survives a restart'), (2, 'so does this')");
-      await connection.query("CALL DOLT_COMMIT('-Am', 'notes')");
-    } finally {
-      await connection.end();
-    }
+    await town.run([
+      'CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(40))',
+      "INSERT INTO notes VALUES (1, 'survives a restart'), (2, 'so does this')",
+      "CALL DOLT_COMMIT('-Am', 'notes')",
+    ], 'legacy');
     const pid = town.serverPid() as number;
 
     const stopped = await gt('dolt', 'stop');

@@ -32,13 +32,10 @@ describe('the SQL snapshot of a real Dolt server', () => {
   it('reads every database with its remotes and ignore patterns, without system schemas', async () => {
     await server.query('CREATE DATABASE snap_a');
     await server.query('CREATE DATABASE snap_b');
-    const a = await server.connect('snap_a');
-    try {
-      await a.query("CALL DOLT_REMOTE('add', 'origin', 'file:///srv/dolt-remotes/snap_a')");
-      await a.query("INSERT INTO dolt_ignore VALUES ('wisps', 1), ('keep_*', 0)");
-    } finally {
-      await a.end();
-    }
+    await server.run([
+      "CALL DOLT_REMOTE('add', 'origin', 'file:///srv/dolt-remotes/snap_a')",
+      "INSERT INTO dolt_ignore VALUES ('wisps', 1), ('keep_*', 0)",
+    ], 'snap_a');
     const result = await snapshot();
     expect(result.databases.map((db) => db.name)).toEqual(['snap_a', 'snap_b']);
     const snapA = result.databases[0];
@@ -53,14 +50,11 @@ describe('the SQL snapshot of a real Dolt server', () => {
   });
 
   it('counts the commits a drop would lose for the databases it is asked to probe', async () => {
-    const connection = await server.connect('snap_b');
-    try {
-      await connection.query('CREATE TABLE beads (id INT PRIMARY KEY)');
-      await connection.query("CALL DOLT_COMMIT('-Am', 'add beads')");
-      await connection.query('INSERT INTO beads VALUES (1)');
-    } finally {
-      await connection.end();
-    }
+    await server.run([
+      'CREATE TABLE beads (id INT PRIMARY KEY)',
+      "CALL DOLT_COMMIT('-Am', 'add beads')",
+      'INSERT INTO beads VALUES (1)',
+    ], 'snap_b');
     const result = await snapshot(['snap_b']);
     const snapB = result.databases.find((db) => db.name === 'snap_b');
     expect(snapB?.unpushed).toEqual(expect.objectContaining({ commits: 1, dirty: true }));
