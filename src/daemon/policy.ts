@@ -33,7 +33,8 @@ const RECONCILE_KEY = 'reconcile';
  * When the daemon may reconcile (DESIGN §6), as pure state over the times it is given: a crash-looping server
  * stops being restarted (Stalled), a terminal error waits for the config to change, a server restart waits for its
  * backoff delay, transient failures are retried with per-resource backoff. A real config change or an operator's
- * SIGHUP lifts all of that; the daemon's own writes (lifecycle defaults) and touched files do not.
+ * SIGHUP lifts all of that; the daemon's own writes (lifecycle defaults) and touched files do not, and start no
+ * reconcile either.
  */
 export class ReconcilePolicy {
   private readonly budget: RestartBudget;
@@ -75,6 +76,9 @@ export class ReconcilePolicy {
     if (this.terminalError?.kind === 'config') return skip('the config is invalid: waiting for it to change');
     if (this.terminalError?.kind === 'imposter' && !triggers.has('restart')) {
       return skip('an imposter holds the port: waiting for a config change or for it to go');
+    }
+    if ([...triggers].every((trigger) => trigger === 'file')) {
+      return skip('the config files were written, but their content is what the last reconcile saw');
     }
     if (this.restartAt !== null && now < this.restartAt) {
       return skip(`the server restart backs off until ${new Date(this.restartAt).toISOString()}`);

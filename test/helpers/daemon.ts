@@ -122,6 +122,14 @@ export async function killDaemon(pid: number | undefined): Promise<void> {
 }
 
 /** Log entries of reconciles that started at or after `since` (ms since the epoch). */
+/**
+ * The first log line (from line `from` on) that matches. winston appends to the log asynchronously, so a line can
+ * land after the status file that reports its outcome: a test that saw the status waits here for the line.
+ */
+export function waitForLogLine(townRoot: string, what: string, matches: (entry: LogEntry) => boolean, from = 0): Promise<LogEntry> {
+  return waitFor(`the log line: ${what}`, () => readLog(townRoot).slice(from).find(matches), 5_000);
+}
+
 export function reconcilesSince(townRoot: string, since: number): LogEntry[] {
   return readLog(townRoot).filter((entry) => entry.event === 'reconcile' && Date.parse(entry.timestamp) - (entry.durationMs ?? 0) >= since);
 }

@@ -1,7 +1,7 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
-import { killDaemon, readLog, readStatus, reconcilesSince, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
+import { killDaemon, readLog, readStatus, reconcilesSince, runDaemon, waitFor, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
 import { runGt } from '../../helpers/gt.js';
 import { makeTown, rigYaml, type TestTown } from '../../helpers/town.js';
 
@@ -32,7 +32,7 @@ function saveAtomically(file: string, content: string): void {
 
 beforeAll(async () => {
   town = await makeTown();
-  daemon = await runDaemon(town.root, ['--health-interval', '1s', '--resync-interval', '10m']);
+  daemon = await runDaemon(town.root, ['--health-interval', '1s', '--resync-interval', '10m', '--log-level', 'debug']);
 });
 
 afterAll(async () => {
@@ -53,9 +53,15 @@ test('on start it converges the town: server started, hq created, status InSync 
   expect(status.sync).toBe('InSync');
   expect(status.server).toMatchObject({ state: 'running', port: town.port, pid: town.serverPid() });
   expect(status.resources.find((r) => r.id === 'database/hq')).toMatchObject({ ready: true, reason: 'InSync' });
-  const startup = readLog(town.root).find((entry) => entry.event === 'reconcile');
+  const startup = await waitForLogLine(town.root, 'the startup reconcile', (entry) => entry.event === 'reconcile');
   expect(startup).toMatchObject({ triggers: ['startup'], result: 'converged' });
   expect(startup?.actions?.done).toBeGreaterThan(0);
+  // The startup reconcile wrote the lifecycle defaults into daemon.json; the watcher saw that write, and the daemon
+  // knew it for its own: no second reconcile.
+  expect(startup?.message).toMatch(/\b\d+ done\b/);
+  expect(JSON.parse(readFileSync(join(town.root, 'mayor', 'daemon.json'), 'utf8'))).toHaveProperty('patrols.wisp_reaper');
+  await waitForLogLine(town.root, 'the file event of its own write', (entry) => entry.event === 'skip' && entry.triggers?.join() === 'file');
+  expect(readLog(town.root).filter((entry) => entry.event === 'reconcile')).toHaveLength(1);
 });
 
 test('a rig manifest added while it runs creates the database', async () => {

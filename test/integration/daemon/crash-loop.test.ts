@@ -69,10 +69,14 @@ test('a config that makes dolt exit at once: Stalled after max_restarts_in_windo
   expect(stalled).toMatchObject({ health: 'Stalled', supervision: { stalled: true, restartsInWindow: MAX_RESTARTS } });
   expect(stalled.server?.state).toBe('stopped');
   expect(stalled.message).toContain(`${MAX_RESTARTS} restarts`);
-  const attempts = serverActions(from);
+  // winston writes log lines asynchronously, so the status file can be ahead of the log: wait for the lines, then
+  // check there are no more than expected.
+  const attempts = await waitFor('the restart attempts in the log', () => {
+    const found = serverActions(from);
+    return found.length >= MAX_RESTARTS ? found : undefined;
+  }, 5_000);
   expect(attempts).toHaveLength(MAX_RESTARTS);
   expect(attempts.every((entry) => entry.message.includes('failed') && entry.message.includes('bind: cannot assign requested address'))).toBe(true);
-  // winston writes the log line asynchronously, after the status file: wait for it, then check it is the only one.
   const stalledLines = () => readLog(town.root).slice(from).filter((entry) => entry.event === 'stalled');
   await waitFor('the stalled log line', () => stalledLines().length > 0, 5_000);
   expect(stalledLines()).toHaveLength(1);
@@ -93,6 +97,7 @@ test('fixing the config ends the stall: the server starts and the town converges
   expect(pid).not.toBeNull();
   serverPids.add(pid as number);
   expect(healthy.server).toMatchObject({ state: 'running', pid });
+  await waitFor('the server start in the log', () => serverActions(from).length > 0, 5_000);
   expect(serverActions(from)).toHaveLength(1);
   expect(readLog(town.root).slice(from).some((entry) => entry.event === 'config-changed')).toBe(true);
   expect((await town.query<{ Database: string }>('SHOW DATABASES')).map((row) => row.Database)).toEqual(expect.arrayContaining(['hq', 'wyvern']));

@@ -1,5 +1,5 @@
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
-import { makeSupervisedTown, MS, stopDaemonsAndServers, readLog, readStatus, runDaemon, waitFor, type RunningDaemon } from '../../helpers/daemon.js';
+import { makeSupervisedTown, MS, stopDaemonsAndServers, readStatus, runDaemon, waitFor, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
 import type { TestTown } from '../../helpers/town.js';
 
 /** A crashed (kill -9) or hung (SIGSTOP) Dolt server is found by the health check and replaced by the daemon. */
@@ -63,10 +63,9 @@ test('kill -9 of the server: the daemon restarts it and rows committed before th
     { id: 'wy-1', title: 'first' },
     { id: 'wy-2', title: 'second' },
   ]);
-  const log = readLog(town.root);
   // "not running", or "unhealthy" when the kill lands during a health probe
-  expect(log.some((entry) => entry.event === 'health' && /; restarting it in \d+ ms/.test(entry.message))).toBe(true);
-  expect(log.some((entry) => entry.event === 'reconcile' && entry.triggers?.includes('restart') && entry.result === 'converged')).toBe(true);
+  await waitForLogLine(town.root, 'the restart scheduled', (entry) => entry.event === 'health' && /; restarting it in \d+ ms/.test(entry.message));
+  await waitForLogLine(town.root, 'the restart converged', (entry) => entry.event === 'reconcile' && entry.triggers?.includes('restart') === true && entry.result === 'converged');
 });
 
 test('SIGSTOP of the server (a hang): detected by the health check, replaced, and the stopped process cleaned up', async () => {
@@ -83,7 +82,7 @@ test('SIGSTOP of the server (a hang): detected by the health check, replaced, an
   process.stdout.write(`SIGSTOP → healthy replacement in ${Date.now() - before} ms\n`);
 
   await waitFor('the stopped process gone', () => !isProcessAlive(hung), 10_000);
-  expect(readLog(town.root).some((entry) => entry.event === 'health' && entry.message.includes('unhealthy'))).toBe(true);
+  await waitForLogLine(town.root, 'the hang', (entry) => entry.event === 'health' && entry.message.includes('unhealthy'));
   expect((await town.query<{ n: number }>('SELECT COUNT(*) AS n FROM beads', 'wyvern'))[0]?.n).toBe(2);
   expect(readStatus(town.root)?.supervision.restartsInWindow).toBeGreaterThanOrEqual(2);
 });

@@ -46,11 +46,20 @@ function crashLoop(policy: ReconcilePolicy): void {
 }
 
 describe('ReconcilePolicy', () => {
-  test('every trigger reconciles while nothing is wrong', () => {
+  test('every trigger reconciles while nothing is wrong; a file event only when the content changed', () => {
     const policy = started();
-    for (const trigger of ['file', 'resync', 'retry', 'restart', 'signal'] as const) {
+    for (const trigger of ['resync', 'retry', 'restart', 'signal'] as const) {
       expect(policy.admit(triggers(trigger), 'v1', 10).run).toBe(true);
     }
+    expect(policy.admit(triggers('file'), 'v2', 10)).toEqual({ run: true, configChanged: true });
+    expect(policy.admit(triggers('file', 'resync'), 'v2', 20).run).toBe(true);
+  });
+
+  test("a file event whose content is unchanged (a touch, the daemon's own write) starts no reconcile", () => {
+    const policy = started();
+    expect(policy.admit(triggers('file'), 'v1', 10)).toEqual({ run: false, configChanged: false, reason: expect.stringContaining('content') });
+    policy.acknowledge('v2');
+    expect(policy.admit(triggers('file'), 'v2', 20).run).toBe(false);
   });
 
   describe('server supervision', () => {
