@@ -5,7 +5,7 @@ import { painter } from '../lib/paint.js';
 import { symbolOf } from '../plan/summary.js';
 import type { Action } from '../plan/types.js';
 import { runDiff } from './diff.js';
-import { globalOptions } from './global-options.js';
+import { addManifestOption, globalOptions } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
 import { EXIT, printError, useColor } from './output.js';
 
@@ -79,8 +79,7 @@ function jsonReport(report: ReconcileReport): unknown {
 
 /** `gt apply`: lock, observe, plan, execute in order, observe again and report. */
 export function registerApplyCommand(program: Command): void {
-  program
-    .command('apply')
+  addManifestOption(program.command('apply'))
     .description('converge the town to its config (exit 0: converged, 1: still differs, 2: error)')
     .option('--dry-run', 'only show the plan (same as gt diff)')
     .option('--prune', 'drop databases declared ensure: absent (never protected ones; restorable with dolt_undrop)')

@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { DaemonStatusReport } from '../daemon/status-file.js';
 import { parseGoDuration } from '../lib/go-duration.js';
 import { painter, type Paint } from '../lib/paint.js';
-import { globalOptions } from './global-options.js';
+import { addManifestOption, globalOptions } from './global-options.js';
 import { EXIT, printError, useColor } from './output.js';
 
 interface LoopFlags {
@@ -22,7 +22,7 @@ function parseDurationMs(text: string): number {
 }
 
 function addLoopOptions(command: Command): Command {
-  return command
+  return addManifestOption(command)
     .option('--health-interval <duration>', 'how often to check the server (default: patrols.dolt_server.health_check_interval, else 30s)', parseDurationMs)
     .addOption(
       new Option('--resync-interval <duration>', 'full reconcile this often (±10 % jitter), changes or not').argParser(parseDurationMs).default(5 * 60_000, '5m'),
@@ -53,9 +53,9 @@ async function townRootFor(command: Command): Promise<string | null> {
 /** The `daemon run` command line a background start runs: absolute paths, the same flags. */
 function runArgs(townRoot: string, command: Command, flags: LoopFlags): string[] {
   const globals = globalOptions(command);
-  const args = ['--town', townRoot, '--log-level', globals.logLevel];
+  const args = ['--town', townRoot, '--log-level', globals.logLevel, 'daemon', 'run'];
   for (const file of globals.file) args.push('-f', resolve(file));
-  args.push('daemon', 'run', '--resync-interval', `${flags.resyncInterval}ms`, '--lock-timeout', `${flags.lockTimeout}ms`);
+  args.push('--resync-interval', `${flags.resyncInterval}ms`, '--lock-timeout', `${flags.lockTimeout}ms`);
   if (flags.healthInterval !== undefined) args.push('--health-interval', `${flags.healthInterval}ms`);
   if (flags.prune) args.push('--prune');
   if (flags.stopServerOnExit) args.push('--stop-server-on-exit');

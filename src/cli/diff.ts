@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { TownFiles } from '../config/load.js';
 import type { Observation } from '../observe/observe.js';
 import { loadConfigForCommand } from './load-config.js';
-import { globalOptions } from './global-options.js';
+import { addManifestOption, globalOptions } from './global-options.js';
 import { EXIT, printError, useColor } from './output.js';
 
 export interface DiffOptions {
@@ -13,8 +13,7 @@ export interface DiffOptions {
 
 /** `gt diff`: observe, plan, print. Changes nothing. Exit 0 no differences, 1 differences, 2 error. */
 export function registerDiffCommand(program: Command): void {
-  program
-    .command('diff')
+  addManifestOption(program.command('diff'))
     .description('show what gt apply would change (exit 0: none, 1: differences, 2: error)')
     .option('--explain', 'also show which config source won each server setting')
     .option('--prune', 'plan the drops that gt apply --prune would make')

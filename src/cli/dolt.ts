@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addManifestOption } from './global-options.js';
 
 const LOCK_TIMEOUT_HELP = 'how long to wait for gt apply or the daemon to finish, in seconds';
 
@@ -12,16 +13,14 @@ export function registerDoltCommand(program: Command): void {
     .command('dolt')
     .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list");
 
-  dolt
-    .command('start')
+  addManifestOption(dolt.command('start'))
     .description('start the server (the server part of gt apply); already running: says so, exit 0')
     .option('--lock-timeout <seconds>', LOCK_TIMEOUT_HELP, '60')
     .action(async (options: { lockTimeout: string }, command: Command) => {
       await (await import('./dolt/start.js')).runStart(options, command);
     });
 
-  dolt
-    .command('stop')
+  addManifestOption(dolt.command('stop'))
     .description('stop the server: let clients finish (10 s), SIGTERM, SIGKILL after 30 s')
     .option('--force', "also stop a process on the port that is not this town's server")
     .option('--lock-timeout <seconds>', LOCK_TIMEOUT_HELP, '60')
@@ -29,25 +28,21 @@ export function registerDoltCommand(program: Command): void {
       await (await import('./dolt/stop.js')).runStop(options, command);
     });
 
-  dolt
-    .command('status')
+  addManifestOption(dolt.command('status'))
     .description('server, databases and their rigs, connection, resource metrics, drift (works when stopped)')
     .action(async (options: unknown, command: Command) => {
       await (await import('./dolt/status.js')).runStatus(options, command);
     });
 
-  dolt
-    .command('logs')
+  addManifestOption(dolt.command('logs'), '--file <path>')
     .description('the tail of the server log')
     .option('-n, --lines <n>', 'how many lines', '50')
-    // -f is the global manifest flag (-f PATH), so following is -F, as in tail -F
-    .option('-F, --follow', 'keep printing new lines until Ctrl-C')
+    .option('-f, --follow', 'keep printing new lines until Ctrl-C')
     .action(async (options: { lines: string; follow?: boolean }, command: Command) => {
       await (await import('./dolt/logs.js')).runLogs(options, command);
     });
 
-  dolt
-    .command('sql')
+  addManifestOption(dolt.command('sql'))
     .description("an interactive SQL shell on the town's server (the dolt client), or -q QUERY")
     .option('-q, --query <sql>', 'run the statements and print their results (tables; JSON lines with -o json)')
     .option('-d, --database <name>', 'the database to use')
@@ -55,8 +50,7 @@ export function registerDoltCommand(program: Command): void {
       await (await import('./dolt/sql.js')).runSql(options, command);
     });
 
-  dolt
-    .command('init-rig')
+  addManifestOption(dolt.command('init-rig'))
     .argument('<name>', 'rig name: lowercase letters, digits and _, not "hq"')
     .description("create the rig's database now and declare it in mayor/rigs.d/<name>.yaml")
     .option('--prefix <prefix>', "beads prefix (default: derived from the name, as Gas Town's gt rig add does)")
@@ -65,8 +59,7 @@ export function registerDoltCommand(program: Command): void {
       await (await import('./dolt/init-rig.js')).runInitRig(name, options, command);
     });
 
-  dolt
-    .command('list')
+  addManifestOption(dolt.command('list'))
     .description('databases, managed (by which manifest) or unmanaged, with their remotes')
     .action(async (options: unknown, command: Command) => {
       await (await import('./dolt/list.js')).runList(options, command);

@@ -6,7 +6,7 @@ import { painter } from '../lib/paint.js';
 import type { ObservedState } from '../observe/observed.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
-import { globalOptions } from './global-options.js';
+import { addManifestOption, globalOptions } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
 import { EXIT, printError, useColor } from './output.js';
 
@@ -125,8 +125,7 @@ export function renderStatusText(status: TownStatus, color: boolean): string {
 
 /** `gt status`: the town at a glance. Read-only. */
 export function registerStatusCommand(program: Command): void {
-  program
-    .command('status')
+  addManifestOption(program.command('status'))
     .description('the town at a glance: server, databases, daemon, drift')
     .action(async (_options: unknown, command: Command) => {
       const loaded = await loadConfigForCommand(command);

@@ -1,13 +1,12 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, type Diagnostic } from '../config/diagnostics.js';
-import { globalOptions } from './global-options.js';
+import { addManifestOption, globalOptions } from './global-options.js';
 import { EXIT, formatDiagnosticForCli, printError } from './output.js';
 
 /** `gt validate`: schema and semantic checks of every config source. Exit 0: no errors; 1: errors; 2: gt failed. */
 export function registerValidateCommand(program: Command): void {
-  program
-    .command('validate')
+  addManifestOption(program.command('validate'))
     .description('check daemon.json and the rig manifests (exit 0: valid, 1: errors)')
     .action(async (_options: unknown, command: Command) => {
       const { loadDesiredState } = await import('../config/load.js');

@@ -14,9 +14,21 @@ describe('gt as a whole process', () => {
     const result = await runGt(['--help']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Usage: gt');
-    for (const flag of ['--town', '--file', '--output', '--log-level', '--no-color']) {
+    for (const flag of ['--town', '--output', '--log-level', '--no-color']) {
       expect(result.stdout).toContain(flag);
     }
+  });
+
+  it('-f is the manifest path of the commands that read manifests, and follow in gt dolt logs', async () => {
+    for (const command of [['diff'], ['apply'], ['validate'], ['status'], ['daemon', 'run'], ['dolt', 'start'], ['dolt', 'list']]) {
+      expect((await runGt([...command, '--help'])).stdout).toMatch(/-f, --file <path> +rig manifest file or directory/);
+    }
+    const logs = await runGt(['dolt', 'logs', '--help']);
+    expect(logs.stdout).toMatch(/-f, --follow +keep printing new lines/);
+    expect(logs.stdout).toMatch(/ --file <path> +rig manifest file or directory/);
+    const misplaced = await runGt(['-f', 'rigs', 'diff']);
+    expect(misplaced.exitCode).toBe(1);
+    expect(misplaced.stderr).toContain("unknown option '-f'");
   });
 
   it('rejects an unknown command with exit code 1 and a message', async () => {

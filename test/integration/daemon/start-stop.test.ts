@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
 import { readLog, readStatus, runDaemon, stopDaemonsAndServers, waitFor } from '../../helpers/daemon.js';
 import { runGt } from '../../helpers/gt.js';
-import { makeTown, type TestTown } from '../../helpers/town.js';
+import { makeTown, rigYaml, type TestTown } from '../../helpers/town.js';
 
 /** `gt daemon start|stop|status` as an operator uses them: one daemon per town, and nothing left after a stop. */
 
@@ -69,6 +69,23 @@ test('stop: the daemon exits, the Dolt server keeps running (the default)', asyn
 
   const again = await runGt(['daemon', 'stop', '--town', town.root]);
   expect(again).toMatchObject({ exitCode: 0, stdout: 'gt daemon is not running' });
+});
+
+test('start -f DIR: the background daemon reads its manifests from DIR, given relative to where start ran', async () => {
+  const dir = join(town.root, 'other-rigs');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'kestrel.yaml'), rigYaml({ name: 'kestrel' }));
+  const result = await runGt(['daemon', 'start', '--town', town.root, '--health-interval', '500ms', '-f', 'other-rigs'], { cwd: town.root });
+  expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+  daemonPids.add(Number(/PID (\d+)/.exec(result.stdout)?.[1]));
+  await waitFor('database kestrel', async () => (await town.query<{ Database: string }>('SHOW DATABASES')).some((row) => row.Database === 'kestrel'));
+  const status = await waitFor('a converged reconcile of kestrel', () => {
+    const current = readStatus(town.root);
+    return current?.lastReconcile?.result === 'converged' && current.resources.some((r) => r.id === 'database/kestrel') ? current : undefined;
+  });
+  expect(status.daemon.watching).toContain(dir);
+  expect(status.daemon.watching).not.toContain(join(town.root, 'mayor', 'rigs.d'));
+  expect(await runGt(['daemon', 'stop', '--town', town.root])).toMatchObject({ exitCode: 0 });
 });
 
 test('with --stop-server-on-exit, after gt daemon stop no daemon and no server is left', async () => {

@@ -167,9 +167,9 @@ describe('gt dolt start / stop / status / logs on one town', () => {
     expect(fifty).toEqual(lines.slice(-50));
   });
 
-  it('logs --follow prints lines appended later, until Ctrl-C', async () => {
+  it('logs -f prints lines appended later, until Ctrl-C', async () => {
     const logFile = join(town.root, 'daemon', 'dolt.log');
-    const follower = execa('node', [gtBin, 'dolt', 'logs', '-n', '0', '--follow', '--town', town.root], {
+    const follower = execa('node', [gtBin, 'dolt', 'logs', '-n', '0', '-f', '--town', town.root], {
       env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1' },
       reject: false,
     });
