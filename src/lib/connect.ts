@@ -7,6 +7,11 @@ export function clientHost(settings: ServerSettings): string {
   return host === '' || host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
 }
 
+/** The settings with another address to dial: the one a running server was found at (ObservedServer `host`). */
+export function withHost(settings: ServerSettings, host: string): ServerSettings {
+  return host === clientHost(settings) ? settings : { ...settings, host: { ...settings.host, value: host } };
+}
+
 /** One mysql2 connection to the town's server with the resolver's credentials. */
 export function connectToServer(
   settings: ServerSettings,

@@ -5,6 +5,11 @@ export type ObservedServer =
   | { state: 'stopped'; port: number; stalePid: number | null }
   | {
       state: 'running';
+      /**
+       * The address gt reached it at: the configured one, or the one it listens on when that differs (a new listen
+       * host that waits for the restart that applies it).
+       */
+      host: string;
       port: number;
       pid: number | null;
       version: string;

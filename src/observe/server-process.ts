@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ServerSettings } from '../config/desired.js';
 import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
+import { clientHost, withHost } from '../lib/connect.js';
 import { isProcessAlive } from '../lib/process.js';
 import type { ObservedServer } from './observed.js';
 import { findPortListeners, processArgs, processCwd, type PortListener } from './proc.js';
@@ -71,11 +72,30 @@ function startedAt(townRoot: string, pid: number): string | null {
 
 type Probe<P extends HealthProbe> = (settings: ServerSettings) => Promise<P>;
 
+function isWildcard(address: string): boolean {
+  return address === '0.0.0.0' || address === '::';
+}
+
+/**
+ * The settings to reach this town's server with: the configured address when the server listens there, else the
+ * address it does listen on. After the listen host changed in the config, the server still runs with the old one
+ * until a restart: it is running, with a config change, not unreachable.
+ */
+function reachableSettings(settings: ServerSettings, listeners: PortListener[]): ServerSettings {
+  const configured = clientHost(settings);
+  const listening = listeners.map((listener) => listener.address);
+  if (listening.length === 0 || listening.some((address) => address === configured || isWildcard(address))) return settings;
+  return withHost(settings, listening[0] as string);
+}
+
 async function inspectExternal<P extends HealthProbe>(settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
   const port = settings.port.value;
   const health = await probe(settings);
   if (health.ok) {
-    return { server: { state: 'running', port, pid: null, version: health.version, identity: 'external server', startedAt: null }, probe: health };
+    return {
+      server: { state: 'running', host: clientHost(settings), port, pid: null, version: health.version, identity: 'external server', startedAt: null },
+      probe: health,
+    };
   }
   const server: ObservedServer = health.refused
     ? { state: 'stopped', port, stalePid: null }
@@ -121,10 +141,12 @@ export async function inspectServerWith<P extends HealthProbe>(townRoot: string,
       };
       return { server, probe: null };
     }
-    const health = await probe(settings);
+    const reachable = reachableSettings(settings, listeners);
+    const health = await probe(reachable);
     const server: ObservedServer = health.ok
       ? {
           state: 'running',
+          host: clientHost(reachable),
           port,
           pid: owner.pid,
           version: health.version,

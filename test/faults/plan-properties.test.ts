@@ -156,7 +156,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
   const port = desired.server.port.value;
   const servers: Record<LiveTown['server'], ObservedServer> = {
     stopped: { state: 'stopped', port, stalePid: null },
-    running: { state: 'running', port, pid: 4242, version: '1.59.0', identity: '--config matches', startedAt: null },
+    running: { state: 'running', host: '127.0.0.1', port, pid: 4242, version: '1.59.0', identity: '--config matches', startedAt: null },
     unhealthy: { state: 'unhealthy', port, pid: 4242, reason: 'SELECT 1 timed out' },
     imposter: { state: 'imposter', port, pid: 999, command: 'nc -l', reason: 'not a Dolt server' },
   };

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import mysql from 'mysql2/promise';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
+import { commitBeadsSlowly } from '../../helpers/agent.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
@@ -76,4 +78,60 @@ describe('gt apply restarts the server when a needs-restart setting changes', ()
     expect(again.stdout.trim()).toBe('No changes. The town matches its config.');
     expect(town.serverPid()).toBe(after);
   });
+});
+
+describe('a new listen host: gt apply moves the server there, after the clients on the old address finish', () => {
+  let town: TestTown;
+  const serverPids = new Set<number>();
+
+  beforeAll(async () => {
+    town = await makeTown([{ name: 'wyvern' }]);
+  });
+
+  afterAll(async () => {
+    const current = town.serverPid();
+    if (current !== null) serverPids.add(current);
+    await killStarted(serverPids);
+  });
+
+  it('plans exactly the listener.host change, and the restart lets a connected agent commit first', async () => {
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+    const before = town.serverPid() as number;
+    serverPids.add(before);
+    await town.query('CREATE TABLE beads (id INT PRIMARY KEY)', 'wyvern');
+
+    // 127.0.0.2 is loopback too (all of 127/8 is), so the test needs no network set-up.
+    setDaemonEnv(town, 'GT_DOLT_HOST', '127.0.0.2');
+    const diff = await runGt(['diff', '--town', town.root, '-o', 'json']);
+    expect(diff.exitCode).toBe(1);
+    expect((JSON.parse(diff.stdout) as { actions: unknown[] }).actions).toEqual([
+      expect.objectContaining({
+        id: 'server',
+        verb: 'restart',
+        code: 'server-config-changed',
+        before: { 'listener.host': '127.0.0.1' },
+        after: { 'listener.host': '127.0.0.2' },
+        needsRestart: true,
+      }),
+    ]);
+
+    const agent = await town.connect('wyvern'); // on 127.0.0.1, where the server listens now
+    const applying = runGt(['apply', '--town', town.root]);
+    await commitBeadsSlowly(agent, [1, 2]); // the restart waits for this connection: both commits go through
+    const applied = await applying;
+    expect(applied.exitCode).toBe(0);
+    expect(applied.stdout).toContain('The town matches its config.');
+    const after = town.serverPid() as number;
+    serverPids.add(after);
+    expect(after).not.toBe(before);
+
+    const moved = await mysql.createConnection({ host: '127.0.0.2', port: town.port, user: 'root', database: 'wyvern' });
+    try {
+      const [rows] = await moved.query('SELECT id FROM beads ORDER BY id');
+      expect(rows).toEqual([{ id: 1 }, { id: 2 }]);
+    } finally {
+      await moved.end();
+    }
+    await expect(town.query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { isProcessAlive } from '../../../src/lib/process.js';
+import { commitBeadsSlowly } from '../../helpers/agent.js';
 import { runGt } from '../../helpers/gt.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
@@ -16,17 +17,7 @@ describe('gt dolt stop with a client still connected', () => {
     const pid = town.serverPid() as number;
     const agent = await town.connect('wyvern');
     const stopping = runGt(['dolt', 'stop', '--town', town.root]);
-    try {
-      // stop is waiting for this connection: the agent can still write and commit, twice, a second apart
-      for (const id of [1, 2]) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        await agent.query('INSERT INTO beads VALUES (?)', [id]);
-        await agent.query("CALL DOLT_COMMIT('-Am', 'a bead')");
-      }
-      expect(isProcessAlive(pid)).toBe(true);
-    } finally {
-      await agent.end();
-    }
+    await commitBeadsSlowly(agent, [1, 2]); // stop waits for this connection: both commits go through
     const stopped = await stopping;
     expect(stopped.exitCode).toBe(0);
     expect(stopped.stdout).toContain(`✓ Dolt server stopped (PID ${pid}, port ${town.port})`);

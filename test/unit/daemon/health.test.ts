@@ -15,7 +15,7 @@ function inputs(overrides: Partial<HealthInputs> = {}): HealthInputs {
     stalled: false,
     restartsInWindow: 0,
     terminal: null,
-    server: { state: 'running', port: 4000, pid: 1, version: '1', identity: 'x', startedAt: null },
+    server: { state: 'running', host: '127.0.0.1', port: 4000, pid: 1, version: '1', identity: 'x', startedAt: null },
     external: false,
     nextRestartAt: null,
     nextRetryAt: null,

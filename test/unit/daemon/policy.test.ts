@@ -14,7 +14,7 @@ const supervision: Supervision = {
 };
 
 const STOPPED: ObservedServer = { state: 'stopped', port: 4000, stalePid: null };
-const RUNNING: ObservedServer = { state: 'running', port: 4000, pid: 10, version: '1.86.4', identity: 'test', startedAt: null };
+const RUNNING: ObservedServer = { state: 'running', host: '127.0.0.1', port: 4000, pid: 10, version: '1.86.4', identity: 'test', startedAt: null };
 const HUNG: ObservedServer = { state: 'unhealthy', port: 4000, pid: 10, reason: 'connect ETIMEDOUT' };
 const IMPOSTER: ObservedServer = { state: 'imposter', port: 4000, pid: 99, command: 'nc -l 4000', reason: 'not ours' };
 

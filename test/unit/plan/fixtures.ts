@@ -87,7 +87,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
 }
 
 export function running(port = 3317): ObservedServer {
-  return { state: 'running', port, pid: 4242, version: '1.59.0', identity: '--config matches', startedAt: null };
+  return { state: 'running', host: '127.0.0.1', port, pid: 4242, version: '1.59.0', identity: '--config matches', startedAt: null };
 }
 
 export function stopped(port = 3317): ObservedServer {
