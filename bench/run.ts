@@ -3,7 +3,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { processesUnder } from '../test/helpers/global-teardown.js';
-import { isProcessAlive, signalProcess, waitForExit } from '../src/lib/process.js';
+import { terminateProcess } from '../src/lib/process.js';
 import { benchDiff } from './b1-diff.js';
 import { benchShellObservation } from './b2-shell.js';
 import { benchApply } from './b3-apply.js';
@@ -37,10 +37,7 @@ class Cleanup {
     for (const daemon of this.daemons) await daemon.stop();
     for (const town of this.towns) await town.stopServer();
     // Last line of defence: any process still running from the bench's temp dir (a server whose pid file was lost).
-    for (const pid of processesUnder(this.runRoot)) {
-      signalProcess(pid, 'SIGTERM');
-      if (!(await waitForExit(pid, 10_000)) && isProcessAlive(pid)) signalProcess(pid, 'SIGKILL');
-    }
+    for (const pid of processesUnder(this.runRoot)) await terminateProcess(pid, 10_000);
     if (this.keep) log(`kept ${this.runRoot}`);
     else rmSync(this.runRoot, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isProcessAlive, signalProcess, waitForExit } from '../src/lib/process.js';
+import { isProcessAlive, terminateProcess } from '../src/lib/process.js';
 import { freePort } from '../test/helpers/dolt-server.js';
 import { rigYaml, type RigSpec } from '../test/helpers/town.js';
 import { runGtOk, type TimedRun } from './run-process.js';
@@ -91,12 +91,7 @@ export class BenchTown {
 
   async stopServer(): Promise<void> {
     const pid = this.serverPid();
-    if (pid === null || !isProcessAlive(pid)) return;
-    signalProcess(pid, 'SIGTERM');
-    if (!(await waitForExit(pid, 15_000))) {
-      signalProcess(pid, 'SIGKILL');
-      await waitForExit(pid, 5_000);
-    }
+    if (pid !== null && isProcessAlive(pid)) await terminateProcess(pid, 15_000);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   writePidFile,
   writeServerState,
 } from '../lib/dolt-runtime-files.js';
-import { signalProcess, waitForExit } from '../lib/process.js';
+import { terminateProcess } from '../lib/process.js';
 import { listDatabasesOnDisk } from '../observe/databases-on-disk.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { probeServerHealth } from '../observe/server-health.js';
@@ -106,15 +106,6 @@ function logTail(logFile: string, offset: number): string {
   }
   const lines = text.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n');
   return lines.slice(-LOG_TAIL_LINES).join('\n') || '(the server wrote nothing)';
-}
-
-/** SIGTERM (with SIGCONT, so a stopped process can act on it), then SIGKILL after `killAfterMs`; waits for the exit. */
-async function terminate(pid: number, killAfterMs: number): Promise<void> {
-  signalProcess(pid, 'SIGTERM');
-  signalProcess(pid, 'SIGCONT');
-  if (await waitForExit(pid, killAfterMs)) return;
-  signalProcess(pid, 'SIGKILL');
-  if (!(await waitForExit(pid, 10_000))) throw new Error(`Dolt server PID ${pid} did not exit after SIGKILL`);
 }
 
 /** Waits until at most one connection (the one asking) is left, up to `drainMs`; a server that stops answering ends the wait. */
@@ -246,14 +237,14 @@ export async function startServer(
       databases,
     });
   } catch (error) {
-    await terminate(pid, 5_000);
+    await terminateProcess(pid, 5_000);
     throw error;
   }
 
   const timeoutMs = READY_BASE_MS + READY_PER_DATABASE_MS * (options.databaseCount ?? databases.length);
   const notReady = await waitUntilReady(settings, spawned, timeoutMs);
   if (notReady !== null) {
-    if (!notReady.exited) await terminate(pid, 5_000);
+    if (!notReady.exited) await terminateProcess(pid, 5_000);
     recordServerStopped(townRoot);
     throw new Error(
       `Dolt server (PID ${pid}, port ${port}) ${notReady.failure}; log ${settings.logFile.value}:\n` +
@@ -289,7 +280,7 @@ export async function stopServer(
     throw new Error(`cannot tell which process serves port ${settings.port.value}; nothing was stopped`);
   }
   if (observed.state === 'running') await drainConnections(withHost(settings, observed.host), options.drainMs ?? 10_000);
-  await terminate(observed.pid, options.killAfterMs ?? 30_000);
+  await terminateProcess(observed.pid, options.killAfterMs ?? 30_000);
   recordServerStopped(townRoot);
   return { stopped: true, pid: observed.pid };
 }

@@ -1,10 +1,15 @@
 import mysql from 'mysql2/promise';
 import type { ServerSettings } from '../config/desired.js';
 
+/** A listen address that means every address of the machine. */
+export function isWildcardAddress(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
 /** The address clients dial: a wildcard listen address is reached over loopback (never "localhost": ::1 is refused). */
 export function clientHost(settings: ServerSettings): string {
   const host = settings.host.value;
-  return host === '' || host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
+  return host === '' || isWildcardAddress(host) || host === 'localhost' ? '127.0.0.1' : host;
 }
 
 /** The settings with another address to dial: the one a running server was found at (ObservedServer `host`). */

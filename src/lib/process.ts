@@ -41,6 +41,18 @@ export async function waitForExit(pid: number, timeoutMs: number, pollMs = 50): 
   return true;
 }
 
+/**
+ * Ends a process by pid: SIGTERM (with SIGCONT, so a stopped process can act on it), then SIGKILL after
+ * `killAfterMs`; waits for the exit. A process already gone is fine.
+ */
+export async function terminateProcess(pid: number, killAfterMs: number): Promise<void> {
+  signalProcess(pid, 'SIGTERM');
+  signalProcess(pid, 'SIGCONT');
+  if (await waitForExit(pid, killAfterMs)) return;
+  signalProcess(pid, 'SIGKILL');
+  if (!(await waitForExit(pid, 10_000))) throw new Error(`PID ${pid} did not exit after SIGKILL`);
+}
+
 /** USER_HZ: 100 on every Linux architecture Node supports (it is part of the kernel ABI). */
 const CLOCK_TICKS_PER_SECOND = 100;
 

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ServerSettings } from '../config/desired.js';
 import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
-import { clientHost, withHost } from '../lib/connect.js';
+import { clientHost, isWildcardAddress, withHost } from '../lib/connect.js';
 import { isProcessAlive } from '../lib/process.js';
 import type { ObservedServer } from './observed.js';
 import { findPortListeners, processArgs, processCwd, type PortListener } from './proc.js';
@@ -72,10 +72,6 @@ function startedAt(townRoot: string, pid: number): string | null {
 
 type Probe<P extends HealthProbe> = (settings: ServerSettings) => Promise<P>;
 
-function isWildcard(address: string): boolean {
-  return address === '0.0.0.0' || address === '::';
-}
-
 /**
  * The settings to reach this town's server with: the configured address when the server listens there, else the
  * address it does listen on. After the listen host changed in the config, the server still runs with the old one
@@ -84,7 +80,7 @@ function isWildcard(address: string): boolean {
 function reachableSettings(settings: ServerSettings, listeners: PortListener[]): ServerSettings {
   const configured = clientHost(settings);
   const listening = listeners.map((listener) => listener.address);
-  if (listening.length === 0 || listening.some((address) => address === configured || isWildcard(address))) return settings;
+  if (listening.length === 0 || listening.some((address) => address === configured || isWildcardAddress(address))) return settings;
   return withHost(settings, listening[0] as string);
 }
 

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import type { DaemonStatus } from '../../src/daemon/status-file.js';
-import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+import { isProcessAlive, signalProcess, terminateProcess } from '../../src/lib/process.js';
 import { freePort } from './dolt-server.js';
 import { killStarted } from './town-server.js';
 import { makeTown, type RigSpec, type TestTown } from './town.js';
@@ -116,9 +116,7 @@ export async function runDaemon(townRoot: string, flags: string[] = []): Promise
 
 /** Teardown: ends a daemon by pid if it still runs (SIGTERM, then SIGKILL). */
 export async function killDaemon(pid: number | undefined): Promise<void> {
-  if (pid === undefined || !isProcessAlive(pid)) return;
-  signalProcess(pid, 'SIGTERM');
-  if (!(await waitForExit(pid, 30_000))) signalProcess(pid, 'SIGKILL');
+  if (pid !== undefined && isProcessAlive(pid)) await terminateProcess(pid, 30_000);
 }
 
 /** Log entries of reconciles that started at or after `since` (ms since the epoch). */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ServerSettings } from '../../src/config/desired.js';
-import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
 
 /**
  * The server settings the resolver would produce for a town at `townRoot` on `port` (data dir `.dolt-data`, log
@@ -38,10 +38,5 @@ export function townServerSettings(
 
 /** Ends processes a test started, by pid: SIGTERM (and SIGCONT for a stopped one), SIGKILL if they linger. */
 export async function killStarted(pids: Iterable<number>): Promise<void> {
-  for (const pid of pids) {
-    if (!isProcessAlive(pid)) continue;
-    signalProcess(pid, 'SIGTERM');
-    signalProcess(pid, 'SIGCONT');
-    if (!(await waitForExit(pid, 10_000))) signalProcess(pid, 'SIGKILL');
-  }
+  for (const pid of pids) if (isProcessAlive(pid)) await terminateProcess(pid, 10_000);
 }

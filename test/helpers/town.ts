@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { isProcessAlive, signalProcess, waitForExit } from '../../src/lib/process.js';
+import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
 import { connectTo, freePort, queryOn, runOn } from './dolt-server.js';
 import { makeTempDir } from './env.js';
 
@@ -82,12 +82,7 @@ export async function makeTown(rigs: RigSpec[] = [], options: { port?: number; d
     },
     async stopServer() {
       const pid = town.serverPid();
-      if (pid === null || !isProcessAlive(pid)) return;
-      signalProcess(pid, 'SIGTERM');
-      if (!(await waitForExit(pid, 10_000))) {
-        signalProcess(pid, 'SIGKILL');
-        await waitForExit(pid, 5_000);
-      }
+      if (pid !== null && isProcessAlive(pid)) await terminateProcess(pid, 10_000);
     },
   };
   for (const rig of rigs) town.writeRig(rig);

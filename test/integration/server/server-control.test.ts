@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { restartServer, startServer, stopServer } from '../../../src/apply/server-control.js';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { inspectServer } from '../../../src/observe/server-process.js';
-import { connectTo, freePort, startDoltServer } from '../../helpers/dolt-server.js';
+import { connectTo, freePort, queryOn, runOn, startDoltServer } from '../../helpers/dolt-server.js';
 import { makeTempDir } from '../../helpers/env.js';
 import { killStarted, townServerSettings } from '../../helpers/town-server.js';
 
@@ -38,15 +38,6 @@ async function deadPid(): Promise<number> {
   return child.pid as number;
 }
 
-async function sql(port: number, statement: string, database?: string): Promise<unknown[]> {
-  const connection = await connectTo(port, database);
-  try {
-    const [rows] = await connection.query(statement);
-    return rows as unknown[];
-  } finally {
-    await connection.end();
-  }
-}
 
 describe('the town server lifecycle, from an empty town', () => {
   let town: Awaited<ReturnType<typeof newTown>>;
@@ -93,9 +84,7 @@ describe('the town server lifecycle, from an empty town', () => {
 
   it('stops it: the process is gone, the pid file removed, the state says stopped', async () => {
     const { townRoot, settings } = town;
-    await sql(settings.port.value, 'CREATE DATABASE keepme');
-    await sql(settings.port.value, 'CREATE TABLE notes (id INT PRIMARY KEY, body TEXT)', 'keepme');
-    await sql(settings.port.value, "INSERT INTO notes VALUES (1, 'survives a restart')", 'keepme');
+    await runOn(settings.port.value, ['CREATE DATABASE keepme', 'CREATE TABLE keepme.notes (id INT PRIMARY KEY, body TEXT)', "INSERT INTO keepme.notes VALUES (1, 'survives a restart')"]);
 
     await expect(stopServer(townRoot, settings)).resolves.toEqual({ stopped: true, pid: firstPid });
 
@@ -113,7 +102,7 @@ describe('the town server lifecycle, from an empty town', () => {
   it('starts again with the data intact and the database recorded in the state file', async () => {
     const { townRoot, settings } = town;
     await start(townRoot, settings);
-    expect(await sql(settings.port.value, 'SELECT id, body FROM notes', 'keepme')).toEqual([
+    expect(await queryOn(settings.port.value, 'SELECT id, body FROM notes', 'keepme')).toEqual([
       { id: 1, body: 'survives a restart' },
     ]);
     expect(readJson(join(townRoot, 'daemon', 'dolt-state.json'))).toMatchObject({ running: true, databases: ['keepme'] });
