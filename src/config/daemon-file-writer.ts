@@ -18,18 +18,24 @@ import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from
 export function writeLifecycleDefaults(file: DaemonFile): string[] {
   const current = readDaemonFile(file.path);
   if (hasErrors(current.diagnostics)) throw new ConfigError(current.diagnostics);
+  const fill = lifecycleDefaultsText(current.file);
+  if (fill === null) return [];
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileAtomic(file.path, fill.text);
+  return fill.filled;
+}
 
-  if (current.file.text === null) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    writeFileAtomic(file.path, `${JSON.stringify(defaultDaemonConfig(), null, 2)}\n`);
-    return Object.keys(LIFECYCLE_DEFAULTS);
-  }
-
-  const { content, filled } = ensureLifecycleDefaults(current.file.raw);
-  if (filled.length === 0) return [];
-  const formatting = detectFormatting(current.file.text);
-  let text = current.file.text;
-  const patrols = current.file.raw.patrols;
+/**
+ * The text writeLifecycleDefaults writes for a daemon.json of this content, and the keys it fills; null when nothing
+ * is missing. Pure: the daemon uses it to know its own write when the watcher reports it.
+ */
+export function lifecycleDefaultsText(file: Pick<DaemonFile, 'path' | 'raw' | 'text'>): { text: string; filled: string[] } | null {
+  if (file.text === null) return { text: `${JSON.stringify(defaultDaemonConfig(), null, 2)}\n`, filled: Object.keys(LIFECYCLE_DEFAULTS) };
+  const { content, filled } = ensureLifecycleDefaults(file.raw);
+  if (filled.length === 0) return null;
+  const formatting = detectFormatting(file.text);
+  let text = file.text;
+  const patrols = file.raw.patrols;
   if (patrols === undefined || patrols === null) text = setFormatted(text, ['patrols'], content.patrols, formatting);
   else for (const key of filled) text = setFormatted(text, ['patrols', key], LIFECYCLE_DEFAULTS[key], formatting);
   // compares parsed JSON on both sides: structuredClone'd objects can carry another realm's prototypes
@@ -38,8 +44,7 @@ export function writeLifecycleDefaults(file: DaemonFile): string[] {
       `internal error: editing ${file.path} did not produce the expected content; the file was not written`,
     );
   }
-  writeFileAtomic(file.path, text);
-  return filled;
+  return { text, filled };
 }
 
 /**

@@ -51,21 +51,36 @@ export function configFiles(sources: ConfigSources): string[] {
   return [...new Set(found)].sort();
 }
 
-/**
- * A hash of the config files' names and contents, readable even when they do not parse: the daemon compares it
- * to tell a real config change (which lifts a stall or a terminal error) from a touch or its own write.
- */
-export function configFingerprint(sources: ConfigSources): string {
-  const hash = createHash('sha256');
+/** Each config file's content hash, by path, readable even when they do not parse. */
+export type ConfigFileHashes = ReadonlyMap<string, string>;
+
+function contentHash(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function configFileHashes(sources: ConfigSources): ConfigFileHashes {
+  const hashes = new Map<string, string>();
   for (const file of configFiles(sources)) {
-    let content: Buffer | null = null;
     try {
-      content = readFileSync(file);
+      hashes.set(file, contentHash(readFileSync(file)));
     } catch {
-      // absent: hashed as absent
+      hashes.set(file, 'absent');
     }
-    hash.update(`${file}\0${content === null ? 'absent' : content.length}\0`);
-    if (content !== null) hash.update(content);
   }
+  return hashes;
+}
+
+/** The hashes with `file` as gt itself wrote it (`text`), the others as they were. */
+export function withOwnWrite(hashes: ConfigFileHashes, file: string, text: string): ConfigFileHashes {
+  return new Map(hashes).set(file, contentHash(text));
+}
+
+/**
+ * One hash of the config files' names and contents: the daemon compares it to tell a real config change (which
+ * lifts a stall or a terminal error) from a touch or its own write.
+ */
+export function fingerprintOf(hashes: ConfigFileHashes): string {
+  const hash = createHash('sha256');
+  for (const [file, content] of hashes) hash.update(`${file}\0${content}\n`);
   return hash.digest('hex').slice(0, 16);
 }

@@ -3,6 +3,7 @@ import type { ActionResult } from '../apply/execute.js';
 import { reconcile, type ReconcileReport } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
+import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
 import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
 import { loadDesiredState } from '../config/load.js';
 import { resolveServerSettings } from '../config/server-settings.js';
@@ -12,7 +13,7 @@ import { inspectServer } from '../observe/server-process.js';
 import { symbolOf } from '../plan/summary.js';
 import { classifyError, classifyPlanError, type ClassifiedError } from './classify-error.js';
 import { computeConditions, type ResourceCondition } from './conditions.js';
-import { configFingerprint, type ConfigSources } from './config-sources.js';
+import { configFileHashes, fingerprintOf, withOwnWrite, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
 import { summarizeHealth } from './health.js';
 import { jitteredInterval } from './jitter.js';
 import { ReconcilePolicy } from './policy.js';
@@ -176,8 +177,8 @@ export class ReconcileLoop {
 
   private async cycle(triggers: ReadonlySet<Trigger>): Promise<void> {
     const { logger, sources } = this.options;
-    const fingerprint = configFingerprint(sources);
-    const admission = this.policy.admit(triggers, fingerprint, Date.now());
+    const hashes = configFileHashes(sources);
+    const admission = this.policy.admit(triggers, fingerprintOf(hashes), Date.now());
     const triggerList = [...triggers];
     if (!admission.run) {
       logger.debug(`no reconcile (${triggerList.join(', ')}): ${admission.reason}`, { event: 'skip', triggers: triggerList });
@@ -191,7 +192,7 @@ export class ReconcileLoop {
     this.writeStatus();
     const startedAt = new Date();
     try {
-      await this.reconcileOnce(triggerList, fingerprint, startedAt);
+      await this.reconcileOnce(triggerList, hashes, startedAt);
     } finally {
       this.reconciling = false;
     }
@@ -201,8 +202,9 @@ export class ReconcileLoop {
     this.writeStatus();
   }
 
-  private async reconcileOnce(triggers: Trigger[], fingerprint: string, startedAt: Date): Promise<void> {
+  private async reconcileOnce(triggers: Trigger[], hashes: ConfigFileHashes, startedAt: Date): Promise<void> {
     const { logger } = this.options;
+    const fingerprint = fingerprintOf(hashes);
     const noActions: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
     const finishWithError = (error: ClassifiedError, cause: unknown, actions = noActions): LastReconcile => {
       this.policy.afterReconcile({ serverAttempts: 0, failedResources: [], error }, Date.now());
@@ -278,9 +280,11 @@ export class ReconcileLoop {
     const counts = countActions(report);
     const planError = report.remaining.errors[0];
     const error = planError === undefined ? null : classifyPlanError(planError);
-    if (report.results.some((result) => result.action.kind === 'daemon-config' && result.status === 'done')) {
-      this.policy.acknowledge(configFingerprint(this.options.sources));
-    }
+    // The watcher will report the daemon's own write of the lifecycle defaults: the config as this reconcile read
+    // it, with daemon.json as gt wrote it, is no operator's change. (An edit made meanwhile still differs from it.)
+    const wroteDefaults = report.results.some((r) => r.action.kind === 'daemon-config' && r.status === 'done');
+    const ownWrite = wroteDefaults ? lifecycleDefaultsText(desired.daemonConfig) : null;
+    if (ownWrite !== null) this.policy.acknowledge(fingerprintOf(withOwnWrite(hashes, this.options.sources.daemonJson, ownWrite.text)));
     this.policy.afterReconcile(
       {
         serverAttempts: report.results.filter((r) => r.action.kind === 'server' && r.status !== 'skipped').length,

@@ -1,4 +1,9 @@
-import { configSources, isConfigPath } from '../../../src/daemon/config-sources.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDaemonFile } from '../../../src/config/daemon-file.js';
+import { lifecycleDefaultsText, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
+import { configFileHashes, configSources, fingerprintOf, isConfigPath, withOwnWrite } from '../../../src/daemon/config-sources.js';
+import { makeTempDir } from '../../helpers/env.js';
 
 describe('configSources and isConfigPath', () => {
   test('by default: mayor/daemon.json and the manifests in mayor/rigs.d/', () => {
@@ -33,5 +38,37 @@ describe('configSources and isConfigPath', () => {
     expect(isConfigPath(sources, '/abs/one.yaml')).toBe(true);
     expect(isConfigPath(sources, '/abs/two.yaml')).toBe(false);
     expect(isConfigPath(sources, '/t/mayor/rigs.d/a.yaml')).toBe(false);
+  });
+});
+
+describe("the daemon's own write of the lifecycle defaults", () => {
+  /** A town whose daemon.json lacks the defaults; the hashes as a reconcile reads them, and what gt writes then. */
+  function townBeforeOwnWrite() {
+    const root = makeTempDir('sources');
+    mkdirSync(join(root, 'mayor', 'rigs.d'), { recursive: true });
+    writeFileSync(join(root, 'mayor', 'daemon.json'), '{"type": "daemon-patrol-config", "version": 1}\n');
+    writeFileSync(join(root, 'mayor', 'rigs.d', 'wyvern.yaml'), 'apiVersion: gt.gastown.io/v1\nkind: Rig\nmetadata:\n  name: wyvern\n');
+    const sources = configSources(root, [], root);
+    const read = configFileHashes(sources);
+    const loaded = readDaemonFile(sources.daemonJson).file;
+    const ownWrite = fingerprintOf(withOwnWrite(read, sources.daemonJson, lifecycleDefaultsText(loaded)?.text ?? ''));
+    expect(writeLifecycleDefaults(loaded).length).toBe(9);
+    return { root, sources, read, ownWrite };
+  }
+
+  test('is known for what it is: the files afterwards have the fingerprint it predicts', () => {
+    const { sources, read, ownWrite } = townBeforeOwnWrite();
+    expect(fingerprintOf(configFileHashes(sources))).toBe(ownWrite);
+    expect(ownWrite).not.toBe(fingerprintOf(read));
+  });
+
+  test('an operator edit made meanwhile, to a manifest or to daemon.json, still differs from it', () => {
+    const manifest = townBeforeOwnWrite();
+    writeFileSync(join(manifest.root, 'mayor', 'rigs.d', 'kestrel.yaml'), 'apiVersion: gt.gastown.io/v1\nkind: Rig\nmetadata:\n  name: kestrel\n');
+    expect(fingerprintOf(configFileHashes(manifest.sources))).not.toBe(manifest.ownWrite);
+
+    const daemonJson = townBeforeOwnWrite();
+    writeFileSync(daemonJson.sources.daemonJson, '{"type": "daemon-patrol-config", "version": 1, "env": {"GT_DOLT_PORT": "4001"}}\n');
+    expect(fingerprintOf(configFileHashes(daemonJson.sources))).not.toBe(daemonJson.ownWrite);
   });
 });
