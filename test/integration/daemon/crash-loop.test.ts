@@ -34,6 +34,14 @@ function writeDaemonJson(config: Record<string, unknown>): void {
   renameSync(`${path}.tmp`, path);
 }
 
+/** The daemon's log since line `from`, a line per entry: what a failed wait shows. */
+function logSince(from: number): string {
+  return readLog(town.root)
+    .slice(from)
+    .map((entry) => `${entry.timestamp} ${entry.event ?? ''} ${entry.message.split('\n')[0] ?? ''}`)
+    .join('\n');
+}
+
 /** Server start/restart actions the daemon ran since log line `from`. */
 function serverActions(from: number): LogEntry[] {
   return readLog(town.root)
@@ -65,7 +73,9 @@ test('a config that makes dolt exit at once: Stalled after max_restarts_in_windo
   const stalled = await waitFor('the crash-loop stall', () => {
     const status = readStatus(town.root);
     return status?.supervision.stalled === true ? status : undefined;
-  }, 30_000);
+  }, 60_000).catch((error: Error) => {
+    throw new Error(`${error.message}; the daemon's log since the change:\n${logSince(from)}\nstatus: ${JSON.stringify(readStatus(town.root))}`);
+  });
   expect(stalled).toMatchObject({ health: 'Stalled', supervision: { stalled: true, restartsInWindow: MAX_RESTARTS } });
   expect(stalled.server?.state).toBe('stopped');
   expect(stalled.message).toContain(`${MAX_RESTARTS} restarts`);
@@ -86,7 +96,7 @@ test('a config that makes dolt exit at once: Stalled after max_restarts_in_windo
   expect(serverActions(from)).toHaveLength(MAX_RESTARTS);
   expect(readStatus(town.root)?.health).toBe('Stalled');
   expect(isProcessAlive(daemon.pid)).toBe(true);
-});
+}, 120_000);
 
 test('fixing the config ends the stall: the server starts and the town converges', async () => {
   const from = readLog(town.root).length;
