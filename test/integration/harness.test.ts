@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startDoltServer, type TestServer } from '../helpers/dolt-server.js';
+import { missingRows, startWriter } from '../helpers/writer.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -43,6 +44,19 @@ describe('the real Dolt test harness', () => {
     } finally {
       await connection.end();
     }
+  });
+
+  it('runs an agent committing rows one transaction at a time, each one found at HEAD', async () => {
+    const writer = await startWriter({ port: server.port, database: 'harness_rig' });
+    await writer.committedMore(20);
+    const report = await writer.stop();
+    expect(report.errors).toEqual([]);
+    expect(report.committed.length).toBeGreaterThanOrEqual(20);
+    expect(await missingRows(server.port, 'harness_rig', report)).toEqual([]);
+    const rows = await server.query<{ commits: number }>(
+      "SELECT COUNT(*) AS commits FROM harness_rig.dolt_log WHERE message LIKE 'writer row %'",
+    );
+    expect(Number(rows[0]?.commits)).toBe(report.committed.length);
   });
 
   it('stops the server process for good', async () => {
