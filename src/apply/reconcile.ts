@@ -13,13 +13,41 @@ export interface ReconcileOptions extends PlanOptions {
   hooks?: ExecuteHooks & { onPlan?: (plan: Plan, pass: number) => void };
 }
 
+/** What a reconcile did and what it left: every output (apply's summary, its JSON, the daemon's log and status) counts the same way. */
+export interface ActionCounts {
+  done: number;
+  failed: number;
+  skipped: number;
+  /** Actions the re-observed town still needs. */
+  remaining: number;
+  /** Resources whose change the safety rules or flags block. */
+  blocked: number;
+}
+
 export interface ReconcileReport {
   /** The plan of every pass; the first is what was reviewed, later ones follow a server start. */
   plans: Plan[];
   results: ActionResult[];
   /** What still differs after executing (observed again); empty actions and errors when converged. */
   remaining: Plan;
+  counts: ActionCounts;
+  /** Nothing left to do: no action failed, and the re-observed town needs no action, has no blocked change and no error. */
+  converged: boolean;
   durationMs: number;
+}
+
+function countActions(results: readonly ActionResult[], remaining: Plan): ActionCounts {
+  const counts: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: remaining.actions.length, blocked: 0 };
+  for (const result of results) counts[result.status]++;
+  counts.blocked = new Set(remaining.blocked.map((blocked) => blocked.id)).size;
+  return counts;
+}
+
+/** The report of a reconcile from what it planned, did and observed afterwards: the one place "converged" is decided. */
+export function reconcileReport(plans: Plan[], results: ActionResult[], remaining: Plan, durationMs: number): ReconcileReport {
+  const counts = countActions(results, remaining);
+  const converged = counts.failed === 0 && counts.remaining === 0 && counts.blocked === 0 && remaining.errors.length === 0;
+  return { plans, results, remaining, counts, converged, durationMs };
 }
 
 /** At most this many observe → plan → execute passes: a server start reveals what could not be seen while it was down. */
@@ -49,14 +77,14 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
       options.hooks?.onPlan?.(current, pass);
       const executable = current.errors.length === 0 && current.actions.length > 0;
       if (!executable || pass === MAX_PASSES) {
-        return { plans, results, remaining: current, durationMs: Math.round(performance.now() - started) };
+        return reconcileReport(plans, results, current, Math.round(performance.now() - started));
       }
       const passResults = await executePlan(current, desired, options.hooks);
       results.push(...passResults);
       if (passResults.some((result) => result.status !== 'done')) break;
     }
     const remaining = plan(desired, await observe(desired), options);
-    return { plans, results, remaining, durationMs: Math.round(performance.now() - started) };
+    return reconcileReport(plans, results, remaining, Math.round(performance.now() - started));
   } finally {
     release();
   }

@@ -34,18 +34,6 @@ function formatStep(results: readonly ActionResult[], color: boolean): string {
   return `  ${symbolOf(verb)} ${verb.padEnd(7)} ${stepId(results.map((r) => r.action))} ... ${status} (${first.durationMs} ms)${detail}\n`;
 }
 
-function countByStatus(results: readonly ActionResult[]): Record<ActionResult['status'], number> {
-  const counts = { done: 0, failed: 0, skipped: 0 };
-  for (const result of results) counts[result.status]++;
-  return counts;
-}
-
-/** Converged means nothing left to do: no actions, no errors, and no change blocked by the flags or protect. */
-function isConverged(report: ReconcileReport): boolean {
-  const { actions, blocked, errors } = report.remaining;
-  return actions.length === 0 && blocked.length === 0 && errors.length === 0;
-}
-
 function jsonReport(report: ReconcileReport): unknown {
   const actionJson = (action: Action): Record<string, unknown> => ({
     id: action.id,
@@ -56,12 +44,12 @@ function jsonReport(report: ReconcileReport): unknown {
     after: action.after,
     reason: action.reason,
   });
-  const counts = countByStatus(report.results);
+  const { done, failed, skipped } = report.counts;
   return {
     version: 1,
-    converged: isConverged(report),
+    converged: report.converged,
     durationMs: report.durationMs,
-    summary: counts,
+    summary: { done, failed, skipped },
     results: report.results.map((result) => ({
       ...actionJson(result.action),
       status: result.status,
@@ -119,8 +107,7 @@ export function registerApplyCommand(program: Command): void {
             onStep: (results) => print(formatStep(results, color)),
           },
         });
-        const counts = countByStatus(report.results);
-        const converged = isConverged(report);
+        const { counts, converged } = report;
         if (json) {
           process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
         } else if (report.results.length > 0) {
@@ -130,7 +117,7 @@ export function registerApplyCommand(program: Command): void {
           print(converged ? 'The town matches its config.\n' : `Still differs:\n${renderPlanText(report.remaining, color)}`);
         }
         if (report.remaining.errors.length > 0) process.exitCode = EXIT.error;
-        else if (!converged || counts.failed > 0) process.exitCode = EXIT.differences;
+        else if (!converged) process.exitCode = EXIT.differences;
       } catch (error) {
         printError(error instanceof Error ? error.message : String(error));
         process.exitCode = EXIT.error;

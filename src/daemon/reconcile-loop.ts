@@ -1,6 +1,6 @@
 import type winston from 'winston';
 import type { ActionResult } from '../apply/execute.js';
-import { reconcile, type ReconcileReport } from '../apply/reconcile.js';
+import { reconcile, type ActionCounts, type ReconcileReport } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
 import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
@@ -19,7 +19,6 @@ import { jitteredInterval } from './jitter.js';
 import { ReconcilePolicy } from './policy.js';
 import {
   writeDaemonStatus,
-  type ActionCounts,
   type DaemonStatus,
   type LastReconcile,
   type StatusError,
@@ -44,13 +43,6 @@ export interface LoopOptions {
 /** Gas Town's supervision defaults, from the one resolver, until a config has loaded. */
 function defaultSupervision(townRoot: string): DesiredState['server']['supervision'] {
   return resolveServerSettings({ townRoot, daemon: {}, env: {}, serverConfigPort: null, daemonEnv: {} }).supervision;
-}
-
-function countActions(report: ReconcileReport): ActionCounts {
-  const counts: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: report.remaining.actions.length, blocked: 0 };
-  for (const result of report.results) counts[result.status]++;
-  counts.blocked = new Set(report.remaining.blocked.map((blocked) => blocked.id)).size;
-  return counts;
 }
 
 function statusError(error: ClassifiedError, at: Date, cause?: unknown): StatusError {
@@ -277,7 +269,7 @@ export class ReconcileLoop {
     }
 
     const now = Date.now();
-    const counts = countActions(report);
+    const counts = report.counts;
     const planError = report.remaining.errors[0];
     const error = planError === undefined ? null : classifyPlanError(planError);
     // The watcher will report the daemon's own write of the lifecycle defaults: the config as this reconcile read
@@ -293,7 +285,7 @@ export class ReconcileLoop {
       },
       now,
     );
-    const converged = counts.remaining === 0 && counts.blocked === 0 && counts.failed === 0 && error === null;
+    const converged = report.converged && error === null;
     this.lastReconcile = {
       startedAt: startedAt.toISOString(),
       durationMs: report.durationMs,

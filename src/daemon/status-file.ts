@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import type { ActionCounts } from '../apply/reconcile.js';
 import type { ErrorClass, ErrorKind } from './classify-error.js';
 import type { ResourceCondition } from './conditions.js';
 import { readDaemonPid } from './pid-file.js';
@@ -17,15 +18,6 @@ export type HealthState = 'Healthy' | 'Progressing' | 'Degraded' | 'Stalled';
 
 /** What started a reconcile: restart is a server restart whose backoff delay has passed. */
 export type Trigger = 'startup' | 'file' | 'resync' | 'signal' | 'retry' | 'restart';
-
-export interface ActionCounts {
-  done: number;
-  failed: number;
-  skipped: number;
-  /** Actions the re-observed town still needs. */
-  remaining: number;
-  blocked: number;
-}
 
 export interface LastReconcile {
   startedAt: string;

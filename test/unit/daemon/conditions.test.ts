@@ -1,5 +1,5 @@
 import type { ActionResult } from '../../../src/apply/execute.js';
-import type { ReconcileReport } from '../../../src/apply/reconcile.js';
+import { reconcileReport, type ReconcileReport } from '../../../src/apply/reconcile.js';
 import { computeConditions, type ResourceCondition } from '../../../src/daemon/conditions.js';
 import type { Action, Plan } from '../../../src/plan/types.js';
 import { desiredTown, hq, rig } from '../plan/fixtures.js';
@@ -9,7 +9,7 @@ function emptyPlan(overrides: Partial<Plan> = {}): Plan {
 }
 
 function report(results: ActionResult[], remaining: Partial<Plan> = {}): ReconcileReport {
-  return { plans: [emptyPlan()], results, remaining: emptyPlan(remaining), durationMs: 5 };
+  return reconcileReport([emptyPlan()], results, emptyPlan(remaining), 5);
 }
 
 const remoteAction: Action = {
