@@ -4,6 +4,7 @@ import { isProcessAlive, terminateProcess } from '../src/lib/process.js';
 import { freePort } from '../test/helpers/dolt-server.js';
 import { rigYaml, type RigSpec } from '../test/helpers/town.js';
 import { runGtOk, type TimedRun } from './run-process.js';
+import { townPaths } from '../src/lib/town-layout.js';
 
 /** The town shape of the issue: every rig with one remote and two ignore patterns, one manifest file per rig. */
 export class BenchTown {
@@ -17,9 +18,9 @@ export class BenchTown {
   static async create(parent: string, label: string, rigCount: number): Promise<BenchTown> {
     const root = mkdtempSync(join(parent, `${label}-`));
     const port = await freePort();
-    mkdirSync(join(root, 'mayor', 'rigs.d'), { recursive: true });
+    mkdirSync(townPaths(root).rigsDir, { recursive: true });
     const daemon = { type: 'daemon-patrol-config', version: 1, env: { GT_DOLT_PORT: String(port) } };
-    writeFileSync(join(root, 'mayor', 'daemon.json'), `${JSON.stringify(daemon, null, 2)}\n`);
+    writeFileSync(townPaths(root).daemonJson, `${JSON.stringify(daemon, null, 2)}\n`);
     const width = String(rigCount).length;
     const rigs = Array.from({ length: rigCount }, (_, i): RigSpec => {
       const name = `rig${String(i + 1).padStart(width, '0')}`;
@@ -41,7 +42,7 @@ export class BenchTown {
   }
 
   manifestPath(rig: RigSpec): string {
-    return join(this.root, 'mayor', 'rigs.d', `${rig.name}.yaml`);
+    return join(townPaths(this.root).rigsDir, `${rig.name}.yaml`);
   }
 
   writeRig(rig: RigSpec): void {
@@ -64,7 +65,7 @@ export class BenchTown {
   /** The pid gt recorded for the server it started, or null. */
   serverPid(): number | null {
     try {
-      const pid = Number(readFileSync(join(this.root, 'daemon', 'dolt.pid'), 'utf8').trim().split('\n')[0]);
+      const pid = Number(readFileSync(townPaths(this.root).doltPid, 'utf8').trim().split('\n')[0]);
       return Number.isInteger(pid) && pid > 0 ? pid : null;
     } catch {
       return null;

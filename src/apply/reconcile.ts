@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { DesiredState } from '../config/desired.js';
 import { observe } from '../observe/observe.js';
 import { plan } from '../plan/plan.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
 import { acquireLock } from '../lib/lock.js';
 import { executePlan, type ActionResult, type ExecuteHooks } from './execute.js';
+import { townPaths } from '../lib/town-layout.js';
 
 export interface ReconcileOptions extends PlanOptions {
   /** Recorded in the lock file so a waiting applier can name the holder. */
@@ -53,10 +53,6 @@ export function reconcileReport(plans: Plan[], results: ActionResult[], remainin
 /** At most this many observe → plan → execute passes: a server start reveals what could not be seen while it was down. */
 const MAX_PASSES = 3;
 
-export function lockPath(townRoot: string): string {
-  return join(townRoot, 'daemon', 'gt.lock');
-}
-
 /**
  * The one path of `gt apply` and the daemon: lock, then observe → plan → execute until nothing is left to do (a
  * pass that starts the server is followed by another that can see its databases), then observe again to report
@@ -64,7 +60,7 @@ export function lockPath(townRoot: string): string {
  */
 export async function reconcile(desired: DesiredState, options: ReconcileOptions): Promise<ReconcileReport> {
   const started = performance.now();
-  const release = await acquireLock(lockPath(desired.townRoot), {
+  const release = await acquireLock(townPaths(desired.townRoot).applierLock, {
     command: options.command,
     timeoutMs: options.lockTimeoutMs,
   });

@@ -1,5 +1,5 @@
 import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import type { RowDataPacket } from 'mysql2/promise';
@@ -9,7 +9,6 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 import { clientHost, connectToServer, dropConnection, withHost } from '../lib/connect.js';
 import { doltBinary } from '../lib/dolt-binary.js';
 import {
-  daemonDir,
   recordServerStopped,
   removePidFile,
   writePidFile,
@@ -21,6 +20,7 @@ import type { ObservedServer } from '../observe/observed.js';
 import { probeServerHealth } from '../observe/server-health.js';
 import { inspectServer } from '../observe/server-process.js';
 import { moveAsideIncomplete } from './incomplete-databases.js';
+import { serverConfigIn, townPaths } from '../lib/town-layout.js';
 
 const READY_POLL_MS = 100;
 const READY_BASE_MS = 30_000;
@@ -54,10 +54,6 @@ export function startOptionsFor(databases: readonly DesiredDatabase[]): StartOpt
   };
 }
 
-export function serverConfigPath(settings: ServerSettings): string {
-  return join(settings.dataDir.value, 'config.yaml');
-}
-
 function assertManaged(settings: ServerSettings, verb: string): void {
   if (settings.external.value) {
     throw new Error(
@@ -74,7 +70,7 @@ function describeHolder(observed: Extract<ObservedServer, { state: 'imposter' }>
 
 /** The managed config.yaml, written atomically with mode 0600 (it may name a password one day). */
 function writeServerConfig(settings: ServerSettings): string {
-  const path = serverConfigPath(settings);
+  const path = serverConfigIn(settings.dataDir.value);
   if (existsSync(path)) chmodSync(path, 0o600); // writeFileAtomic keeps an existing file's mode
   writeFileAtomic(path, renderServerConfigYaml(settings), 0o600);
   return path;
@@ -212,7 +208,7 @@ export async function startServer(
 
   const dataDir = settings.dataDir.value;
   mkdirSync(dataDir, { recursive: true });
-  mkdirSync(daemonDir(townRoot), { recursive: true });
+  mkdirSync(townPaths(townRoot).daemonDir, { recursive: true });
   removePidFile(townRoot);
   const movedAside = moveAsideIncomplete(dataDir, options.moveAsideIncomplete ?? []);
   const configPath = writeServerConfig(settings);

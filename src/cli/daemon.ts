@@ -5,6 +5,7 @@ import { parseGoDuration } from '../lib/go-duration.js';
 import { painter, type Paint } from '../lib/paint.js';
 import { addManifestOption, globalOptions } from './global-options.js';
 import { EXIT, printError, useColor } from './output.js';
+import { townPaths } from '../lib/town-layout.js';
 
 interface LoopFlags {
   healthInterval?: number;
@@ -142,10 +143,9 @@ export function registerDaemonCommand(program: Command): void {
       const townRoot = await townRootFor(command);
       if (townRoot === null) return;
       const { startDaemonInBackground } = await import('../daemon/control.js');
-      const { daemonLogPath } = await import('../daemon/logger.js');
       try {
         const { pid } = await startDaemonInBackground(townRoot, runArgs(townRoot, command, flags));
-        console.log(`gt daemon started (PID ${pid}); log: ${daemonLogPath(townRoot)}`);
+        console.log(`gt daemon started (PID ${pid}); log: ${townPaths(townRoot).reconcilerLog}`);
       } catch (error) {
         fail(error);
       }

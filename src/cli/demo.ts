@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT, printError } from './output.js';
+import { townPaths } from '../lib/town-layout.js';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const gtBin = join(packageRoot, 'bin', 'gt.js');
@@ -31,12 +32,11 @@ async function freePort(): Promise<number> {
 async function scaffoldDemoTown(dir: string, port: number): Promise<void> {
   const { applyEdits, modify } = await import('jsonc-parser');
   cpSync(join(packageRoot, 'examples', 'town'), dir, { recursive: true });
-  const rigsDir = join(dir, 'mayor', 'rigs.d');
+  const { rigsDir, daemonJson: daemonPath } = townPaths(dir);
   for (const file of readdirSync(rigsDir)) {
     const path = join(rigsDir, file);
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll('file:///srv/', `file://${dir}/remotes/`));
   }
-  const daemonPath = join(dir, 'mayor', 'daemon.json');
   let text = readFileSync(daemonPath, 'utf8').replaceAll('/srv/gt', dir);
   for (const path of [['env', 'GT_DOLT_PORT'], ['patrols', 'dolt_server', 'port']]) {
     const value = path[0] === 'env' ? String(port) : port;

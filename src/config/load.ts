@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
 import type { DesiredDatabase, DesiredState, ServerSettings } from './desired.js';
@@ -15,6 +14,7 @@ import { resolveServerSettings } from './server-settings.js';
 import { findTownRoot } from './town-root.js';
 import { saveParsedYaml } from './yaml-documents.js';
 import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
+import { townPaths } from '../lib/town-layout.js';
 
 export interface LoadOptions {
   /** --town (relative to cwd); else $GT_TOWN_ROOT, else the nearest ancestor town. */
@@ -43,7 +43,7 @@ export interface TownFiles {
 
 function readTownFiles(options: LoadOptions): TownFiles {
   const townRoot = findTownRoot(options);
-  const daemon = readDaemonFile(join(townRoot, 'mayor', 'daemon.json'));
+  const daemon = readDaemonFile(townPaths(townRoot).daemonJson);
   const runtime = readTownRuntimeFiles(townRoot);
   const server = resolveServerSettings({
     townRoot,

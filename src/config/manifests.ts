@@ -8,6 +8,7 @@ import { oversizeFile } from './input-limits.js';
 import type { PositionedDocument } from './positioned-document.js';
 import { schemaDiagnostics } from './schema-validation.js';
 import { parseYamlDocuments } from './yaml-documents.js';
+import { townPaths } from '../lib/town-layout.js';
 
 export interface Manifest<T> {
   manifest: T;
@@ -35,7 +36,7 @@ export function readManifests(townRoot: string, paths: readonly string[], cwd: s
   const sources: string[] = [];
   const files: string[] = [];
   const explicit = paths.length > 0;
-  for (const path of explicit ? paths.map((p) => resolve(cwd, p)) : [join(townRoot, 'mayor', 'rigs.d')]) {
+  for (const path of explicit ? paths.map((p) => resolve(cwd, p)) : [townPaths(townRoot).rigsDir]) {
     let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDaemonConfig } from './lifecycle.js';
+import { townPaths } from '../lib/town-layout.js';
 
 const SECOND_NS = 1_000_000_000;
 
@@ -22,8 +23,8 @@ export function scaffoldDaemonConfig(townRoot: string): Record<string, unknown> 
       external: false,
       port: 3307,
       host: '127.0.0.1',
-      data_dir: join(townRoot, '.dolt-data'),
-      log_file: join(townRoot, 'daemon', 'dolt.log'),
+      data_dir: townPaths(townRoot).dataDir,
+      log_file: townPaths(townRoot).doltLog,
       restart_delay: 5 * SECOND_NS,
       max_restart_delay: 300 * SECOND_NS,
       restart_window: 600 * SECOND_NS,
@@ -56,8 +57,7 @@ spec:
  * when daemon.json exists or rigs.d/ already holds manifests. Returns the files created.
  */
 export function scaffoldTown(townRoot: string): string[] {
-  const daemonPath = join(townRoot, 'mayor', 'daemon.json');
-  const rigsDir = join(townRoot, 'mayor', 'rigs.d');
+  const { daemonJson: daemonPath, rigsDir } = townPaths(townRoot);
   const rigPath = join(rigsDir, 'example.yaml');
   const manifests = existsSync(rigsDir) ? readdirSync(rigsDir).filter((name) => /\.ya?ml$/.test(name)) : [];
   const existing = [...(existsSync(daemonPath) ? [daemonPath] : []), ...manifests.map((name) => join(rigsDir, name))];

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Resolved, ServerSettings, Supervision } from './desired.js';
 import type { DaemonConfig, DoltServerConfig } from './generated/daemon-config.js';
 import { serverEnvValue, type ServerEnvName } from './server-env.js';
+import { townPaths } from '../lib/town-layout.js';
 
 export interface ServerSettingsSources {
   townRoot: string;
@@ -56,8 +56,8 @@ export function resolveServerSettings(sources: ServerSettingsSources): ServerSet
     host: firstOf([...fromEnv('GT_DOLT_HOST'), ...fromDoltServer(nonEmpty(server.host), 'host')], '127.0.0.1'),
     user: firstOf([...fromEnv('GT_DOLT_USER'), ...fromDoltServer(nonEmpty(server.user), 'user')], 'root'),
     password: firstOf([...fromEnv('GT_DOLT_PASSWORD'), ...fromDoltServer(server.password, 'password')], ''),
-    dataDir: fixed(join(sources.townRoot, '.dolt-data')),
-    logFile: fixed(join(sources.townRoot, 'daemon', 'dolt.log')),
+    dataDir: fixed(townPaths(sources.townRoot).dataDir),
+    logFile: fixed(townPaths(sources.townRoot).doltLog),
     logLevel: firstOf(
       [
         ...fromEnv('GT_DOLT_LOGLEVEL'),

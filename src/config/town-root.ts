@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { townPaths } from '../lib/town-layout.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import { ConfigError } from './diagnostics.js';
 
@@ -21,7 +22,7 @@ export function findTownRoot(options: TownRootOptions): string {
     const root = resolve(options.cwd, explicit);
     const origin = options.town !== undefined ? '--town' : 'GT_TOWN_ROOT';
     if (!isDirectory(root)) fail(root, `${origin} ${explicit}: no such directory`);
-    if (!isDirectory(join(root, 'mayor'))) {
+    if (!isDirectory(townPaths(root).mayorDir)) {
       fail(
         root,
         `${origin} ${explicit}: not a town root (it has no mayor/ directory); \`gt init ${explicit}\` creates a town config there`,
@@ -30,7 +31,7 @@ export function findTownRoot(options: TownRootOptions): string {
     return root;
   }
   for (let dir = resolve(options.cwd); ; dir = dirname(dir)) {
-    if (isTownMayor(join(dir, 'mayor'))) return dir;
+    if (isTownRoot(dir)) return dir;
     if (dirname(dir) === dir) break;
   }
   return fail(
@@ -39,8 +40,9 @@ export function findTownRoot(options: TownRootOptions): string {
   );
 }
 
-function isTownMayor(mayor: string): boolean {
-  return ['daemon.json', 'town.json', 'rigs.d'].some((entry) => existsSync(join(mayor, entry)));
+function isTownRoot(dir: string): boolean {
+  const paths = townPaths(dir);
+  return [paths.daemonJson, paths.townJson, paths.rigsDir].some((path) => existsSync(path));
 }
 
 function isDirectory(path: string): boolean {

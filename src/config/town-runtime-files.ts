@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { parseYamlDocuments } from './yaml-documents.js';
+import { townPaths } from '../lib/town-layout.js';
 
 /** Files Gas Town itself writes that feed gt's effective settings; unreadable ones are ignored with a warning. */
 export interface TownRuntimeFiles {
@@ -21,10 +21,11 @@ export function readTownRuntimeFiles(townRoot: string): TownRuntimeFiles {
   const diagnostics: Diagnostic[] = [];
   const ignore: Ignore = (path, why) =>
     diagnostics.push(diagnostic('GT-W063', wholeFile(path), `${why}; gt ignores this file`));
+  const paths = townPaths(townRoot);
   return {
-    serverConfigPort: serverConfigPort(join(townRoot, '.dolt-data', 'config.yaml'), ignore),
-    daemonEnv: envFile(join(townRoot, 'daemon', 'daemon.env'), ignore),
-    disabledPatrols: disabledPatrols(join(townRoot, 'settings', 'config.json'), ignore),
+    serverConfigPort: serverConfigPort(paths.serverConfigYaml, ignore),
+    daemonEnv: envFile(paths.daemonEnvFile, ignore),
+    disabledPatrols: disabledPatrols(paths.settingsJson, ignore),
     diagnostics,
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MANIFEST_FILE } from '../config/manifests.js';
+import { townPaths } from '../lib/town-layout.js';
 
 /**
  * The config files the daemon watches and fingerprints: mayor/daemon.json and the manifest sources as
@@ -17,10 +18,10 @@ export interface ConfigSources {
 }
 
 export function configSources(townRoot: string, files: readonly string[], cwd: string): ConfigSources {
-  const roots = files.length > 0 ? files.map((path) => resolve(cwd, path)) : [join(townRoot, 'mayor', 'rigs.d')];
+  const roots = files.length > 0 ? files.map((path) => resolve(cwd, path)) : [townPaths(townRoot).rigsDir];
   const isFile = (path: string): boolean => MANIFEST_FILE.test(basename(path));
   return {
-    daemonJson: join(townRoot, 'mayor', 'daemon.json'),
+    daemonJson: townPaths(townRoot).daemonJson,
     manifestDirs: roots.filter((path) => !isFile(path)),
     manifestFiles: roots.filter(isFile),
   };

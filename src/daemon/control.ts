@@ -1,15 +1,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isProcessAlive, signalProcess, waitForExit } from '../lib/process.js';
 import { DaemonAlreadyRunningError, readDaemonPid } from './pid-file.js';
 import { readDaemonStatus } from './status-file.js';
-
-/** Where a background daemon's stderr goes: only what it prints before its logger exists, or a crash. */
-export function daemonStderrPath(townRoot: string): string {
-  return join(townRoot, 'daemon', 'gt-reconciler.stderr');
-}
+import { townPaths } from '../lib/town-layout.js';
 
 const POLL_MS = 100;
 
@@ -24,8 +19,9 @@ export async function startDaemonInBackground(
 ): Promise<{ pid: number }> {
   const running = readDaemonPid(townRoot);
   if (running !== null) throw new DaemonAlreadyRunningError(running);
-  mkdirSync(join(townRoot, 'daemon'), { recursive: true });
-  const stderrPath = daemonStderrPath(townRoot);
+  const paths = townPaths(townRoot);
+  mkdirSync(paths.daemonDir, { recursive: true });
+  const stderrPath = paths.reconcilerStderr;
   const stderr = openSync(stderrPath, 'w', 0o600);
   let pid: number | undefined;
   try {

@@ -1,11 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import winston from 'winston';
 import { maskUrlsInText } from '../lib/mask.js';
-
-export function daemonLogPath(townRoot: string): string {
-  return join(townRoot, 'daemon', 'gt-reconciler.log');
-}
+import { townPaths } from '../lib/town-layout.js';
 
 export interface DaemonLogger {
   logger: winston.Logger;
@@ -38,7 +35,7 @@ const humanLine = winston.format.printf((info) => {
  * console human-readable lines when it is a terminal, JSON lines when it is not (a service manager's journal).
  */
 export function createDaemonLogger(options: { townRoot: string; level: string; console: 'text' | 'json' }): DaemonLogger {
-  const logFile = daemonLogPath(options.townRoot);
+  const logFile = townPaths(options.townRoot).reconcilerLog;
   mkdirSync(dirname(logFile), { recursive: true });
   const file = new winston.transports.File({
     filename: logFile,

@@ -1,11 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { isProcessAlive } from '../lib/process.js';
 import { processArgs } from '../observe/proc.js';
-
-export function daemonPidPath(townRoot: string): string {
-  return join(townRoot, 'daemon', 'gt-reconciler.pid');
-}
+import { townPaths } from '../lib/town-layout.js';
 
 /** Whether `pid` is a `gt daemon run` (and not a process that reused the pid of a dead daemon). */
 function isDaemonProcess(pid: number): boolean {
@@ -27,7 +23,7 @@ function readPid(path: string): number | null {
 
 /** The pid of the town's running daemon; null when none runs (a stale pid file counts as none). */
 export function readDaemonPid(townRoot: string): number | null {
-  const pid = readPid(daemonPidPath(townRoot));
+  const pid = readPid(townPaths(townRoot).reconcilerPid);
   return pid !== null && isDaemonProcess(pid) ? pid : null;
 }
 
@@ -43,8 +39,8 @@ export class DaemonAlreadyRunningError extends Error {
  * a pid file left by a dead daemon is replaced. Returns `release`, which removes the file if it is still ours.
  */
 export function claimDaemonPidFile(townRoot: string): () => void {
-  const path = daemonPidPath(townRoot);
-  mkdirSync(join(townRoot, 'daemon'), { recursive: true });
+  const { reconcilerPid: path, daemonDir } = townPaths(townRoot);
+  mkdirSync(daemonDir, { recursive: true });
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {

@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import type { ActionCounts } from '../apply/reconcile.js';
 import type { ErrorClass, ErrorKind } from './classify-error.js';
 import type { ResourceCondition } from './conditions.js';
 import { readDaemonPid } from './pid-file.js';
+import { townPaths } from '../lib/town-layout.js';
 
 /** Does the live town match the config? Unknown: not known yet, or the config cannot be read. */
 export type SyncState = 'InSync' | 'OutOfSync' | 'Unknown';
@@ -57,13 +58,9 @@ export interface DaemonStatus {
   unmanaged: string[];
 }
 
-export function statusFilePath(townRoot: string): string {
-  return join(townRoot, 'daemon', 'gt-reconciler-status.json');
-}
-
 /** Owner-only: it quotes error messages, masked by pattern, and a pattern can miss a secret. */
 export function writeDaemonStatus(townRoot: string, status: DaemonStatus): void {
-  const path = statusFilePath(townRoot);
+  const path = townPaths(townRoot).reconcilerStatus;
   mkdirSync(dirname(path), { recursive: true });
   if (existsSync(path)) chmodSync(path, 0o600); // writeFileAtomic keeps an existing file's mode
   writeFileAtomic(path, `${JSON.stringify(status, null, 2)}\n`, 0o600);
@@ -82,7 +79,7 @@ export function readDaemonStatus(townRoot: string): DaemonStatusReport {
   const pid = readDaemonPid(townRoot);
   let status: DaemonStatus | null = null;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(statusFilePath(townRoot), 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSync(townPaths(townRoot).reconcilerStatus, 'utf8'));
     if (typeof parsed === 'object' && parsed !== null && (parsed as { version?: unknown }).version === 1) {
       status = parsed as DaemonStatus;
     }

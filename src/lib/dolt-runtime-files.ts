@@ -1,23 +1,11 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { townPaths } from './town-layout.js';
 
 /**
  * The Dolt server's runtime files under `<town>/daemon/`, in Gas Town's formats (reference/gastown.md §3.3) so that
  * Gas Town's own `gt dolt status` and gt agree on what runs.
  */
-
-export function daemonDir(townRoot: string): string {
-  return join(townRoot, 'daemon');
-}
-
-export function pidFilePath(townRoot: string): string {
-  return join(daemonDir(townRoot), 'dolt.pid');
-}
-
-export function stateFilePath(townRoot: string): string {
-  return join(daemonDir(townRoot), 'dolt-state.json');
-}
 
 /**
  * The pid in `daemon/dolt.pid`: plain decimal, or Gas Town's daemon format "PID\nNONCE". Null when the file is
@@ -26,7 +14,7 @@ export function stateFilePath(townRoot: string): string {
 export function readPidFile(townRoot: string): number | null {
   let text: string;
   try {
-    text = readFileSync(pidFilePath(townRoot), 'utf8');
+    text = readFileSync(townPaths(townRoot).doltPid, 'utf8');
   } catch {
     return null;
   }
@@ -35,12 +23,12 @@ export function readPidFile(townRoot: string): number | null {
 }
 
 export function writePidFile(townRoot: string, pid: number): void {
-  mkdirSync(daemonDir(townRoot), { recursive: true });
-  writeFileAtomic(pidFilePath(townRoot), String(pid));
+  mkdirSync(townPaths(townRoot).daemonDir, { recursive: true });
+  writeFileAtomic(townPaths(townRoot).doltPid, String(pid));
 }
 
 export function removePidFile(townRoot: string): void {
-  rmSync(pidFilePath(townRoot), { force: true });
+  rmSync(townPaths(townRoot).doltPid, { force: true });
 }
 
 /** `daemon/dolt-state.json` (Gas Town's `doltserver.State`). */
@@ -56,7 +44,7 @@ export interface DoltServerState {
 /** The state file's fields; null when it is absent or unreadable. Unknown keys are kept in the returned object. */
 export function readServerState(townRoot: string): (Partial<DoltServerState> & Record<string, unknown>) | null {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(stateFilePath(townRoot), 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSync(townPaths(townRoot).doltState, 'utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Partial<DoltServerState> & Record<string, unknown>)
       : null;
@@ -67,9 +55,9 @@ export function readServerState(townRoot: string): (Partial<DoltServerState> & R
 
 /** Writes the state file atomically, keeping keys another writer (e.g. a newer Gas Town) added. */
 export function writeServerState(townRoot: string, state: DoltServerState): void {
-  mkdirSync(daemonDir(townRoot), { recursive: true });
+  mkdirSync(townPaths(townRoot).daemonDir, { recursive: true });
   const merged = { ...(readServerState(townRoot) ?? {}), ...state };
-  writeFileAtomic(stateFilePath(townRoot), `${JSON.stringify(merged, null, 2)}\n`);
+  writeFileAtomic(townPaths(townRoot).doltState, `${JSON.stringify(merged, null, 2)}\n`);
 }
 
 /** After a stop: no pid file; the state keeps its history but says `running: false, pid: 0` (as Gas Town's Stop). */
@@ -77,5 +65,5 @@ export function recordServerStopped(townRoot: string): void {
   removePidFile(townRoot);
   const previous = readServerState(townRoot);
   if (previous === null) return;
-  writeFileAtomic(stateFilePath(townRoot), `${JSON.stringify({ ...previous, running: false, pid: 0 }, null, 2)}\n`);
+  writeFileAtomic(townPaths(townRoot).doltState, `${JSON.stringify({ ...previous, running: false, pid: 0 }, null, 2)}\n`);
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type mysql from 'mysql2/promise';
 import { readDaemonFile } from '../config/daemon-file.js';
 import type { DesiredState, ServerSettings } from '../config/desired.js';
@@ -11,6 +10,7 @@ import type { ObservedDatabase, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
+import { serverConfigIn } from '../lib/town-layout.js';
 
 function readIfExists(path: string): string | null {
   try {
@@ -78,7 +78,7 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
           databases,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
-          serverConfigText: readIfExists(join(dataDir, 'config.yaml')),
+          serverConfigText: readIfExists(serverConfigIn(dataDir)),
         };
       } finally {
         await close();

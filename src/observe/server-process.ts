@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ServerSettings } from '../config/desired.js';
 import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
 import { clientHost, isWildcardAddress, withHost } from '../lib/connect.js';
@@ -7,6 +7,7 @@ import { isProcessAlive } from '../lib/process.js';
 import type { ObservedServer } from './observed.js';
 import { findPortListeners, processArgs, processCwd, type PortListener } from './proc.js';
 import { probeServerHealth, type HealthProbe } from './server-health.js';
+import { serverConfigIn } from '../lib/town-layout.js';
 
 function samePath(a: string, b: string): boolean {
   const canonical = (path: string): string => {
@@ -37,8 +38,9 @@ export function serverIdentity(pid: number, dataDir: string): string | null {
   const cwd = processCwd(pid);
   const base = cwd ?? '/';
   const config = optionValue(args, '--config');
-  if (config !== null && samePath(resolve(base, config), join(dataDir, 'config.yaml'))) {
-    return `--config ${join(dataDir, 'config.yaml')}`;
+  const configYaml = serverConfigIn(dataDir);
+  if (config !== null && samePath(resolve(base, config), configYaml)) {
+    return `--config ${configYaml}`;
   }
   const dataDirArg = optionValue(args, '--data-dir');
   if (dataDirArg !== null && samePath(resolve(base, dataDirArg), dataDir)) return `--data-dir ${dataDir}`;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
@@ -6,6 +5,7 @@ import { parseYamlDocuments } from '../config/yaml-documents.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { displayPath } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
+import { serverConfigIn } from '../lib/town-layout.js';
 
 function address(server: ServerSettings, observed: ObservedServer): string {
   return `${server.host.value}:${observed.port}`;
@@ -66,7 +66,7 @@ interface Difference {
  * with and is no reason to restart it.
  */
 function configDifference(townRoot: string, server: ServerSettings, diskText: string | null): Difference | null {
-  const configPath = join(server.dataDir.value, 'config.yaml');
+  const configPath = serverConfigIn(server.dataDir.value);
   const wanted = flatSettings(configPath, renderServerConfigYaml(server)) ?? {};
   const onDisk = flatSettings(configPath, diskText);
   const path = displayPath(townRoot, configPath);

@@ -7,6 +7,7 @@ import { isProcessAlive, signalProcess, terminateProcess } from '../../src/lib/p
 import { freePort } from './dolt-server.js';
 import { killStarted } from './town-server.js';
 import { makeTown, type RigSpec, type TestTown } from './town.js';
+import { townPaths } from '../../src/lib/town-layout.js';
 
 const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'gt.js');
 
@@ -38,7 +39,7 @@ export interface LogEntry {
 export function readLog(townRoot: string): LogEntry[] {
   let text: string;
   try {
-    text = readFileSync(join(townRoot, 'daemon', 'gt-reconciler.log'), 'utf8');
+    text = readFileSync(townPaths(townRoot).reconcilerLog, 'utf8');
   } catch {
     return [];
   }
@@ -50,7 +51,7 @@ export function readLog(townRoot: string): LogEntry[] {
 
 export function readStatus(townRoot: string): DaemonStatus | null {
   try {
-    return JSON.parse(readFileSync(join(townRoot, 'daemon', 'gt-reconciler-status.json'), 'utf8')) as DaemonStatus;
+    return JSON.parse(readFileSync(townPaths(townRoot).reconcilerStatus, 'utf8')) as DaemonStatus;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { ServerSettings } from '../../src/config/desired.js';
 import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
+import { townPaths } from '../../src/lib/town-layout.js';
 
 /**
  * The server settings the resolver would produce for a town at `townRoot` on `port` (data dir `.dolt-data`, log
@@ -17,8 +17,8 @@ export function townServerSettings(
     host: given(overrides.host ?? '127.0.0.1'),
     user: given('root'),
     password: given(''),
-    dataDir: given(join(townRoot, '.dolt-data')),
-    logFile: given(join(townRoot, 'daemon', 'dolt.log')),
+    dataDir: given(townPaths(townRoot).dataDir),
+    logFile: given(townPaths(townRoot).doltLog),
     logLevel: given(overrides.logLevel ?? 'warning'),
     maxConnections: given(1000),
     readTimeoutMillis: given(300_000),

@@ -4,6 +4,7 @@ import mysql from 'mysql2/promise';
 import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
 import { connectTo, freePort, queryOn, runOn } from './dolt-server.js';
 import { makeTempDir } from './env.js';
+import { townPaths } from '../../src/lib/town-layout.js';
 
 export interface RigSpec {
   name: string;
@@ -59,22 +60,23 @@ export function rigYaml(rig: RigSpec): string {
 export async function makeTown(rigs: RigSpec[] = [], options: { port?: number; daemon?: Record<string, unknown> } = {}): Promise<TestTown> {
   const root = makeTempDir('town');
   const port = options.port ?? (await freePort());
-  mkdirSync(join(root, 'mayor', 'rigs.d'), { recursive: true });
+  const paths = townPaths(root);
+  mkdirSync(paths.rigsDir, { recursive: true });
   const daemon = options.daemon ?? { type: 'daemon-patrol-config', version: 1, env: { GT_DOLT_PORT: String(port) } };
-  writeFileSync(join(root, 'mayor', 'daemon.json'), `${JSON.stringify(daemon, null, 2)}\n`);
+  writeFileSync(paths.daemonJson, `${JSON.stringify(daemon, null, 2)}\n`);
   const town: TestTown = {
     root,
     port,
     remoteUrl: (name) => `file://${join(root, 'remotes', name)}`,
     writeRig(rig, file = `${rig.name}.yaml`) {
-      writeFileSync(join(root, 'mayor', 'rigs.d', file), rigYaml(rig));
+      writeFileSync(join(paths.rigsDir, file), rigYaml(rig));
     },
     connect: (database) => connectTo(port, database),
     query: (sql, database) => queryOn(port, sql, database),
     run: (statements, database) => runOn(port, statements, database),
     serverPid() {
       try {
-        const pid = Number(readFileSync(join(root, 'daemon', 'dolt.pid'), 'utf8').trim().split('\n')[0]);
+        const pid = Number(readFileSync(paths.doltPid, 'utf8').trim().split('\n')[0]);
         return Number.isInteger(pid) && pid > 0 ? pid : null;
       } catch {
         return null;

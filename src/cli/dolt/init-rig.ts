@@ -15,6 +15,7 @@ import { displayPath } from '../../plan/source-label.js';
 import { globalOptions } from '../global-options.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
 import { assertServerRunning } from './server-required.js';
+import { townPaths } from '../../lib/town-layout.js';
 
 interface InitRigOptions {
   prefix?: string;
@@ -23,7 +24,7 @@ interface InitRigOptions {
 
 /** Where the new manifest goes: mayor/rigs.d/, or the one directory -f names (e.g. a GitOps checkout). */
 function manifestDirectory(townRoot: string, files: readonly string[], cwd: string): string {
-  if (files.length === 0) return join(townRoot, 'mayor', 'rigs.d');
+  if (files.length === 0) return townPaths(townRoot).rigsDir;
   const only = files.length === 1 ? resolve(cwd, files[0] as string) : null;
   if (only !== null && existsSync(only) && statSync(only).isDirectory()) return only;
   throw new Error(

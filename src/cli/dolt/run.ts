@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DesiredState } from '../../config/desired.js';
 import { loadConfigForCommand } from '../load-config.js';
 import { EXIT, printError } from '../output.js';
+import { townPaths } from '../../lib/town-layout.js';
 
 /** Loads the config (bad config: diagnostics, exit 2), runs the command; any failure becomes `gt: message`, exit 2. */
 export async function runWithDesiredState(
@@ -28,8 +29,7 @@ export async function withApplierLock<T>(townRoot: string, lockTimeout: string, 
     throw new Error(`--lock-timeout must be a number of seconds, got "${lockTimeout}"`);
   }
   const { acquireLock } = await import('../../lib/lock.js');
-  const { lockPath } = await import('../../apply/reconcile.js');
-  const release = await acquireLock(lockPath(townRoot), {
+  const release = await acquireLock(townPaths(townRoot).applierLock, {
     command: `gt ${process.argv.slice(2).join(' ')}`,
     timeoutMs: seconds * 1000,
   });

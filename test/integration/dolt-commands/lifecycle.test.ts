@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { lockPath } from '../../../src/apply/reconcile.js';
+import { townPaths } from '../../../src/lib/town-layout.js';
 import { acquireLock } from '../../../src/lib/lock.js';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { killDaemon, runDaemon } from '../../helpers/daemon.js';
@@ -58,7 +58,7 @@ describe('gt dolt start / stop / status / logs on one town', () => {
   });
 
   it('start waits for the applier lock and gives up naming its holder', async () => {
-    const release = await acquireLock(lockPath(town.root), { command: 'gt apply (test)', timeoutMs: 0 });
+    const release = await acquireLock(townPaths(town.root).applierLock, { command: 'gt apply (test)', timeoutMs: 0 });
     try {
       const result = await gt('dolt', 'start', '--lock-timeout', '0.3');
       expect(result.exitCode).toBe(2);
