@@ -18,10 +18,10 @@ export interface RunningGt {
   result(): Promise<GtResult & { signal: string | undefined }>;
 }
 
-/** Starts `gt <args>` as a whole process whose output can be watched while it runs. */
-export function startGt(args: string[]): RunningGt {
+/** Starts `gt <args>` as a whole process whose output can be watched while it runs; `env` adds to its environment. */
+export function startGt(args: string[], env: NodeJS.ProcessEnv = {}): RunningGt {
   const child = execa('node', [gtBin, ...args], {
-    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1' },
+    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1', ...env },
     reject: false,
     stdin: 'ignore',
     timeout: 180_000,
