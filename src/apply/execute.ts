@@ -23,6 +23,8 @@ export interface ExecuteHooks {
   onStep?: (results: readonly ActionResult[]) => void;
   /** Once aborted, the step in flight finishes and the remaining steps are skipped (the daemon's shutdown). */
   signal?: AbortSignal;
+  /** How long one SQL step may wait on the server before it is called hung; HUNG_SERVER_MS unless given. */
+  hungServerMs?: number;
 }
 
 /** Actions that run as one step: all lifecycle fills are one write, a database's ignore patterns one commit. */
@@ -60,9 +62,9 @@ function serverLost(error: unknown): boolean {
 }
 
 class ServerNotAnsweringError extends Error {
-  constructor() {
+  constructor(waitedMs: number) {
     super(
-      `the server did not answer within ${HUNG_SERVER_MS / 1000} s (hung?); gt gave up on it — the next apply restarts a hung server`,
+      `the server did not answer within ${waitedMs / 1000} s (hung?); gt gave up on it — the next apply restarts a hung server`,
     );
   }
 }
@@ -77,6 +79,7 @@ function databaseOf(action: Action): string | null {
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
+  const hungServerMs = hooks.hungServerMs ?? HUNG_SERVER_MS;
   const failedDatabases = new Set<string>();
   /** Why the remaining steps are skipped; null while they run. */
   let stopped: string | null = null;
@@ -143,10 +146,10 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         const message =
           database === null
             ? await runStep(step)
-            : await withDeadline(runStep(step), HUNG_SERVER_MS, () => {
+            : await withDeadline(runStep(step), hungServerMs, () => {
                 if (connection !== null) dropConnection(connection);
                 connection = null;
-                return new ServerNotAnsweringError();
+                return new ServerNotAnsweringError(hungServerMs);
               });
         report('done', Math.round(performance.now() - started), message);
       } catch (error) {

@@ -10,7 +10,9 @@ export interface ReconcileOptions extends PlanOptions {
   /** Recorded in the lock file so a waiting applier can name the holder. */
   command: string;
   lockTimeoutMs: number;
-  hooks?: ExecuteHooks & { onPlan?: (plan: Plan, pass: number) => void };
+  /** How long one read or SQL step may wait on the server before it is called hung; HUNG_SERVER_MS unless given. */
+  hungServerMs?: number;
+  hooks?: Omit<ExecuteHooks, 'hungServerMs'> & { onPlan?: (plan: Plan, pass: number) => void };
 }
 
 /** What a reconcile did and what it left: every output (apply's summary, its JSON, the daemon's log and status) counts the same way. */
@@ -66,20 +68,21 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
   });
   const plans: Plan[] = [];
   const results: ActionResult[] = [];
+  const deadline = { hungServerMs: options.hungServerMs };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const current = plan(desired, await observe(desired), options);
+      const current = plan(desired, await observe(desired, deadline), options);
       plans.push(current);
       options.hooks?.onPlan?.(current, pass);
       const executable = current.errors.length === 0 && current.actions.length > 0;
       if (!executable || pass === MAX_PASSES) {
         return reconcileReport(plans, results, current, Math.round(performance.now() - started));
       }
-      const passResults = await executePlan(current, desired, options.hooks);
+      const passResults = await executePlan(current, desired, { ...options.hooks, ...deadline });
       results.push(...passResults);
       if (passResults.some((result) => result.status !== 'done')) break;
     }
-    const remaining = plan(desired, await observe(desired), options);
+    const remaining = plan(desired, await observe(desired, deadline), options);
     return reconcileReport(plans, results, remaining, Math.round(performance.now() - started));
   } finally {
     release();

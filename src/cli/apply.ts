@@ -87,6 +87,7 @@ export function registerApplyCommand(program: Command): void {
       const loaded = await loadConfigForCommand(command);
       if (!loaded) return;
       const { reconcile } = await import('../apply/reconcile.js');
+      const { hungServerMsFrom } = await import('../lib/deadline.js');
       const { renderPlanText } = await import('../plan/render-text.js');
       const json = globalOptions(command).output === 'json';
       const color = useColor(globalOptions(command));
@@ -97,6 +98,7 @@ export function registerApplyCommand(program: Command): void {
         const report = await reconcile(loaded.desired, {
           command: `gt ${process.argv.slice(2).join(' ')}`,
           lockTimeoutMs: lockTimeoutSeconds * 1000,
+          hungServerMs: hungServerMsFrom(process.env),
           prune: options.prune === true,
           force: options.force === true,
           hooks: {

@@ -6,6 +6,18 @@
 export const HUNG_SERVER_MS = 20_000;
 
 /**
+ * The hung-server deadline `gt apply` uses: `GT_HUNG_SERVER_MS` when set (a positive number of milliseconds, so a test
+ * can wait out a hung server in 2 s instead of 20), else HUNG_SERVER_MS. Throws on any other value.
+ */
+export function hungServerMsFrom(env: NodeJS.ProcessEnv): number {
+  const text = env.GT_HUNG_SERVER_MS;
+  if (text === undefined || text === '') return HUNG_SERVER_MS;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`GT_HUNG_SERVER_MS must be a positive whole number of milliseconds, got "${text}"`);
+  return ms;
+}
+
+/**
  * Settles as `work` does, or rejects with the error `expire()` returns once `ms` have passed. `expire` should also
  * end what the work waits on (e.g. destroy the connection), so the abandoned work settles and holds nothing.
  */

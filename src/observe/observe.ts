@@ -34,19 +34,25 @@ interface SnapshotConnection {
   answered: boolean;
 }
 
-function hung(sql: SnapshotConnection): () => Error {
+function hung(sql: SnapshotConnection, waitedMs: number): () => Error {
   return () => {
     sql.answered = false;
     dropConnection(sql.connection);
-    return new Error(`the Dolt server stopped answering while gt read its state (no reply within ${HUNG_SERVER_MS / 1000} s)`);
+    return new Error(`the Dolt server stopped answering while gt read its state (no reply within ${waitedMs / 1000} s)`);
   };
+}
+
+export interface ObserveOptions {
+  /** How long the snapshot may take before the server is called hung; HUNG_SERVER_MS unless given. */
+  hungServerMs?: number;
 }
 
 /**
  * Starts observing the town's server: inspects the process and, when it runs, sends the snapshot query. Needs only
  * the server settings, so `gt diff` starts it before it reads the manifests and Dolt computes the snapshot meanwhile.
  */
-export async function beginObservation(townRoot: string, settings: ServerSettings): Promise<Observation> {
+export async function beginObservation(townRoot: string, settings: ServerSettings, options: ObserveOptions = {}): Promise<Observation> {
+  const hungServerMs = options.hungServerMs ?? HUNG_SERVER_MS;
   const dataDir = settings.dataDir.value;
   const inspection = inspectServerWith(townRoot, settings, probeAndKeep);
   const onDisk = scanDataDir(dataDir); // while the server answers the probe
@@ -69,7 +75,7 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
         if (sql !== null && pending !== null) {
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
-          const snapshot = await withDeadline(pending.read(dropCandidates), HUNG_SERVER_MS, hung(sql));
+          const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, hungServerMs));
           databases = snapshot.databases;
         }
         return {
@@ -91,6 +97,6 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
 }
 
 /** The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk. */
-export async function observe(desired: DesiredState): Promise<ObservedState> {
-  return (await beginObservation(desired.townRoot, desired.server)).complete(desired);
+export async function observe(desired: DesiredState, options: ObserveOptions = {}): Promise<ObservedState> {
+  return (await beginObservation(desired.townRoot, desired.server, options)).complete(desired);
 }

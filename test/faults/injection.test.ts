@@ -12,8 +12,7 @@ import { quoteIdentifier, quoteString } from '../../src/lib/sql.js';
 import { startDoltServer, type TestServer } from '../helpers/dolt-server.js';
 import { makeTempDir } from '../helpers/env.js';
 import { runGt } from '../helpers/gt.js';
-import { makeTown, type TestTown } from '../helpers/town.js';
-import { CRASH, expectNoDifferences, servedDatabases } from './support/gt-process.js';
+import { CRASH, expectNoDifferences, servedDatabases, useAppliedTown } from './support/gt-process.js';
 import { snapshotSql } from './support/town-snapshot.js';
 
 const HOSTILE = ["'", '"', '`', '\\', "'; DROP DATABASE hq; --", '`; DROP DATABASE hq; --`', '\n', '\u0000', 'é', '名前', '\u202e'];
@@ -38,18 +37,10 @@ function manifest(field: 'name' | 'database' | 'prefix' | 'remote', value: strin
 const FIELD_LINE = { name: 4, prefix: 6, database: 7, remote: 8 } as const;
 
 describe('hostile names', () => {
-  let town: TestTown;
-
-  beforeAll(async () => {
-    town = await makeTown([{ name: 'wyvern' }]);
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-  });
-
-  afterAll(async () => {
-    await town.stopServer();
-  });
+  const appliedTown = useAppliedTown([{ name: 'wyvern' }]);
 
   it('are refused by validation at their file:line:col, and apply touches nothing', async () => {
+    const town = appliedTown();
     const dir = makeTempDir('hostile-names');
     const expected: string[] = [];
     HOSTILE.forEach((value, index) => {
@@ -75,23 +66,18 @@ describe('hostile names', () => {
 });
 
 describe('hostile URLs and ignore patterns that pass validation', () => {
-  let town: TestTown;
+  const appliedTown = useAppliedTown([{ name: 'wyvern' }]);
 
   beforeAll(async () => {
-    town = await makeTown([{ name: 'wyvern' }]);
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-    await town.run([
+    await appliedTown().run([
       'CREATE TABLE canary (id INT PRIMARY KEY, note TEXT)',
       "INSERT INTO canary VALUES (1, 'still here')",
       "CALL DOLT_COMMIT('-Am', 'canary')",
     ], 'wyvern');
   });
 
-  afterAll(async () => {
-    await town.stopServer();
-  });
-
   it('are stored verbatim, converge, and leave every other database and table as it was', async () => {
+    const town = appliedTown();
     const remotes = town.remoteUrl('hostile');
     const urls = [
       `${remotes}/a'b`,
@@ -129,7 +115,21 @@ describe('hostile URLs and ignore patterns that pass validation', () => {
 
     const after = await snapshotSql(town);
     const { hostile, ...others } = after;
-    expect(hostile).toBeDefined();
+    // the new database holds exactly the declared remotes and patterns, committed by gt, nothing left uncommitted
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect((hostile?.remotes as { name: string; url: string }[]).map(({ name, url }) => ({ name, url })).sort(byName)).toEqual(
+      [...rig.remotes].sort(byName),
+    );
+    expect((hostile?.ignore as { pattern: string; ignored: unknown }[]).map((row) => `${row.pattern} ${Number(row.ignored)}`).sort()).toEqual(
+      patterns.map((pattern) => `${pattern} 1`).sort(),
+    );
+    const [head] = await town.query<{ commit_hash: string; message: string }>(
+      'SELECT commit_hash, message FROM dolt_log ORDER BY commit_order DESC LIMIT 1',
+      'hostile',
+    );
+    expect(head?.commit_hash).toBe(hostile?.head);
+    expect(head?.message).toMatch(/^gt: ensure dolt_ignore /);
+    expect(await town.query('SELECT table_name FROM dolt_status', 'hostile')).toEqual([]);
     expect(others).toEqual(before);
     expect(await servedDatabases(town)).toEqual(['hostile', 'hq', 'wyvern']);
     expect(await town.query('SELECT id, note FROM canary', 'wyvern')).toEqual([{ id: 1, note: 'still here' }]);

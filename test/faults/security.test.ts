@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { killDaemon, readStatus, runDaemon, waitFor, type RunningDaemon } from '../helpers/daemon.js';
 import { runGt, type GtResult } from '../helpers/gt.js';
 import { makeTown, type TestTown } from '../helpers/town.js';
-import { CRASH } from './support/gt-process.js';
+import { CRASH, useAppliedTown } from './support/gt-process.js';
 
 const PASSWORD = 'Pw-9f8e7d6c5b4a';
 const TOKEN = 'tok-0a1b2c3d4e5f';
@@ -60,18 +60,10 @@ function expectClean(name: string, result: GtResult): void {
 }
 
 describe('network exposure', () => {
-  let town: TestTown;
-
-  beforeAll(async () => {
-    town = await makeTown([{ name: 'wyvern' }]);
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-  });
-
-  afterAll(async () => {
-    await town.stopServer();
-  });
+  const appliedTown = useAppliedTown([{ name: 'wyvern' }]);
 
   it('the server listens on 127.0.0.1 only, and on no other port', () => {
+    const town = appliedTown();
     const pid = town.serverPid() as number;
     const mine = socketInodes(pid);
     const serverListeners = listeners().filter((listener) => mine.has(listener.inode));
@@ -80,6 +72,7 @@ describe('network exposure', () => {
   });
 
   it('another listen address only when configured, and shown before it is applied', async () => {
+    const town = appliedTown();
     const daemonJson = join(town.root, 'mayor', 'daemon.json');
     const config = JSON.parse(readFileSync(daemonJson, 'utf8')) as { env: Record<string, string> };
     config.env.GT_DOLT_HOST = '0.0.0.0';

@@ -1,6 +1,7 @@
 import type { ServerSettings } from '../../src/config/desired.js';
 import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
 import { townPaths } from '../../src/lib/town-layout.js';
+import { testSupervision } from './supervision.js';
 
 /**
  * The server settings the resolver would produce for a town at `townRoot` on `port` (data dir `.dolt-data`, log
@@ -25,14 +26,7 @@ export function townServerSettings(
     writeTimeoutMillis: given(300_000),
     waitTimeoutSeconds: given(30),
     external: given(overrides.external ?? false),
-    supervision: {
-      restartDelayMs: 5000,
-      maxRestartDelayMs: 300_000,
-      restartWindowMs: 600_000,
-      maxRestartsInWindow: 5,
-      healthyResetMs: 300_000,
-      healthCheckIntervalMs: 30_000,
-    },
+    supervision: testSupervision(),
   };
 }
 

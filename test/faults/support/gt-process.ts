@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import type { GtResult } from '../../helpers/gt.js';
 import { runGt } from '../../helpers/gt.js';
-import type { TestTown } from '../../helpers/town.js';
+import { makeTown, type RigSpec, type TestTown } from '../../helpers/town.js';
 
 const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'), 'bin', 'gt.js');
 
@@ -18,10 +18,10 @@ export interface RunningGt {
   result(): Promise<GtResult & { signal: string | undefined }>;
 }
 
-/** Starts `gt <args>` as a whole process whose output can be watched while it runs. */
-export function startGt(args: string[]): RunningGt {
+/** Starts `gt <args>` as a whole process whose output can be watched while it runs; `env` adds to its environment. */
+export function startGt(args: string[], env: NodeJS.ProcessEnv = {}): RunningGt {
   const child = execa('node', [gtBin, ...args], {
-    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1' },
+    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1', ...env },
     reject: false,
     stdin: 'ignore',
     timeout: 180_000,
@@ -65,4 +65,23 @@ export async function expectNoDifferences(town: TestTown): Promise<void> {
     stdout: expect.stringContaining('No changes') as unknown as string,
     stderr: '',
   });
+}
+
+/**
+ * For the enclosing describe: a town with `rigs` declared that `gt apply` converged before its tests, its server
+ * stopped after them. Returns the town (call it inside a test).
+ */
+export function useAppliedTown(rigs: RigSpec[]): () => TestTown {
+  let town: TestTown | undefined;
+  beforeAll(async () => {
+    town = await makeTown(rigs);
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+  });
+  afterAll(async () => {
+    await town?.stopServer();
+  });
+  return () => {
+    if (town === undefined) throw new Error('the applied town is not made yet (call it inside a test)');
+    return town;
+  };
 }

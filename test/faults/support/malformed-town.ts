@@ -9,6 +9,7 @@ import type { TestTown } from '../../helpers/town.js';
 import { DAEMON_JSON, RIG_YAML, TOWN_YAML, type BaseTown, type Category, type ConfigCase } from '../generators/malformed-configs.js';
 import { CRASH } from './gt-process.js';
 import { runGtInProcess } from './in-process-gt.js';
+import type { StandInServer } from './stand-in-server.js';
 import { snapshotFiles, snapshotSqlOn, type DatabaseSnapshot, type TownSnapshot } from './town-snapshot.js';
 
 /**
@@ -188,10 +189,13 @@ export class MalformedTown {
   }
 
   /**
-   * Tries one case with `run`: validate, diff and apply (in parallel when `parallel` and the config is refused, as
-   * nothing then changes), and judges what they did. Leaves the base town behind.
+   * Tries one case with `run`: validate, diff and apply, and judges what they did. Leaves the base town behind.
+   * `parallel`: a refused config's three commands run at once, as nothing then changes. `standIn`: a refused config's
+   * commands run in this process with $GT_DOLT_PORT (the port source that wins over every file) pointing at it, so
+   * that not reaching the server is checked directly: validate and apply connect to nothing, diff at most once (it
+   * starts observing before it reads the manifests); the real server's rows are then not read for every case.
    */
-  async runCase(testCase: ConfigCase, run: GtRunner, parallel = false): Promise<CaseReport> {
+  async runCase(testCase: ConfigCase, run: GtRunner, options: { parallel?: boolean; standIn?: StandInServer } = {}): Promise<CaseReport> {
     const problems: string[] = [];
     const crashes: string[] = [];
     let outcome: Outcome = 'failed';
@@ -215,9 +219,10 @@ export class MalformedTown {
         if (testCase.expect === 'same')
           problems.push(`refused, but it means the same as the base: ${loaded.lines.join('; ').slice(0, 500)}`);
         const filesBefore = snapshotFiles(this.root);
-        const [validate, diff, apply] = parallel
-          ? await Promise.all([run(['validate', ...args]), run(['diff', ...args]), run(['apply', ...args])])
-          : [await run(['validate', ...args]), await run(['diff', ...args]), await run(['apply', ...args])];
+        const { validate, diff, apply } =
+          options.standIn === undefined
+            ? await this.runRefused(run, options.parallel === true)
+            : await this.runRefusedAgainst(options.standIn, run, loaded, problems);
         judge('validate', validate, [1]);
         judge('diff', diff, [2]);
         judge('apply', apply, [2]);
@@ -232,7 +237,10 @@ export class MalformedTown {
         }
         if (!apply.stderr.includes('gt: the config has errors; nothing was changed'))
           problems.push('apply did not say nothing was changed');
-        const changed = differences(await this.snapshot(), { files: filesBefore, databases: this.baseSnapshot.databases });
+        const changed =
+          options.standIn === undefined
+            ? differences(await this.snapshot(), { files: filesBefore, databases: this.baseSnapshot.databases })
+            : differences({ files: snapshotFiles(this.root) }, { files: filesBefore });
         if (changed.length > 0) problems.push(`the town changed: ${changed.join(', ')}`);
       } else {
         const same = meaning(loaded.desired) === this.baseMeaning;
@@ -241,7 +249,7 @@ export class MalformedTown {
         if (testCase.expect === 'same' && !same) problems.push('loaded to something other than the base');
         createdDirs = remoteDirsToCreate(loaded.desired);
         const filesBefore = snapshotFiles(this.root);
-        const [validate, diff] = parallel
+        const [validate, diff] = options.parallel
           ? await Promise.all([run(['validate', ...args]), run(['diff', ...args])])
           : [await run(['validate', ...args]), await run(['diff', ...args])];
         judge('validate', validate, [0]);
@@ -275,6 +283,49 @@ export class MalformedTown {
       outcome: crashes.length > 0 ? 'crash' : problems.length > 0 ? 'failed' : outcome,
       problems: [...crashes, ...problems],
     };
+  }
+
+  private async runRefused(run: GtRunner, parallel: boolean): Promise<Record<'validate' | 'diff' | 'apply', GtResult>> {
+    const args = ['--town', this.root];
+    const [validate, diff, apply] = parallel
+      ? await Promise.all([run(['validate', ...args]), run(['diff', ...args]), run(['apply', ...args])])
+      : [await run(['validate', ...args]), await run(['diff', ...args]), await run(['apply', ...args])];
+    return { validate, diff, apply };
+  }
+
+  /**
+   * A refused config's commands with $GT_DOLT_PORT naming the stand-in: first the check that the config is refused
+   * for the same reasons with the port redirected (else the redirect would change what is tried), then each command
+   * and the connections it made.
+   */
+  private async runRefusedAgainst(
+    standIn: StandInServer,
+    run: GtRunner,
+    loaded: Extract<Loaded, { kind: 'error' }>,
+    problems: string[],
+  ): Promise<Record<'validate' | 'diff' | 'apply', GtResult>> {
+    const args = ['--town', this.root];
+    const saved = process.env.GT_DOLT_PORT;
+    process.env.GT_DOLT_PORT = String(standIn.port);
+    try {
+      const redirected = this.load();
+      if (redirected.kind !== 'error' || redirected.lines.join('\n') !== loaded.lines.join('\n'))
+        problems.push(`refused otherwise with $GT_DOLT_PORT set: ${redirected.kind === 'error' ? redirected.lines.join('; ').slice(0, 300) : 'it loads'}`);
+      const counted = async (name: string, most: number): Promise<GtResult> => {
+        const before = await standIn.accepted();
+        const result = await run([name, ...args]);
+        const made = (await standIn.accepted()) - before;
+        if (made > most) problems.push(`${name} connected to the server ${made} time(s)${most > 0 ? `, more than ${most}` : ''}`);
+        return result;
+      };
+      const validate = await counted('validate', 0);
+      const apply = await counted('apply', 0);
+      const diff = await counted('diff', 1);
+      return { validate, diff, apply };
+    } finally {
+      if (saved === undefined) delete process.env.GT_DOLT_PORT;
+      else process.env.GT_DOLT_PORT = saved;
+    }
   }
 
   /** Whether the SQL state holds what the config declares: its databases, exactly its remotes, its ignore patterns. */

@@ -1,12 +1,26 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIFECYCLE_DEFAULTS } from '../../../src/config/lifecycle.js';
 import { makeTempDir } from '../../helpers/env.js';
-import { runGt } from '../../helpers/gt.js';
-import { FIXTURES, INVALID_CASES } from '../../unit/config/invalid-cases.js';
+import { runGt, type GtResult } from '../../helpers/gt.js';
+import { runGtInProcess } from '../../faults/support/in-process-gt.js';
+import { FIXTURES, INVALID_CASES, type InvalidCase } from '../../unit/config/invalid-cases.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** A sample of the invalid inputs run as whole processes: JSON and YAML syntax, a -f directory, a semantic check. */
+const PROCESS_SAMPLE = ['daemon.json: trailing-comma', 'manifest: yaml-syntax.yaml', 'manifest: duplicate-name', 'manifest: test-database-on-3307.yaml'];
+
+/** Exit 1, the one error at `shownFile`:line:col with its code and message, then the summary line and nothing else. */
+function expectRefused(result: GtResult, shownFile: string, { code, line, says }: InvalidCase): void {
+  expect(result.exitCode).toBe(1);
+  const lines = result.stdout.trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(new RegExp(`^${escape(shownFile)}:${line}:\\d+: error ${code}: `));
+  expect(lines[0]).toContain(says);
+  expect(lines[1]).toBe('the config is invalid: 1 error, 0 warnings');
+}
 
 describe('gt validate', () => {
   it('exits 0 on examples/town and says it is valid', async () => {
@@ -22,18 +36,27 @@ describe('gt validate', () => {
     expect((await runGt(['validate'], { cwd: join(REPO, 'examples', 'town', 'mayor', 'rigs.d') })).exitCode).toBe(0);
   });
 
-  it.concurrent.each(INVALID_CASES)(
-    'exits 1 on $name with file:line:col, code and message',
-    async ({ town, files, code, file, line, says }) => {
+  it('the process sample names real invalid cases', () => {
+    expect(INVALID_CASES.filter((c) => PROCESS_SAMPLE.includes(c.name))).toHaveLength(PROCESS_SAMPLE.length);
+  });
+
+  // as whole processes, paths relative to their working directory
+  it.concurrent.each(INVALID_CASES.filter((c) => PROCESS_SAMPLE.includes(c.name)))(
+    'exits 1 on $name with file:line:col, code and message (gt process)',
+    async (invalid) => {
+      const { town, files, file } = invalid;
       const result = await runGt(['validate', '--town', town, ...files.flatMap((f) => ['-f', f])], { cwd: FIXTURES });
-      expect(result.exitCode).toBe(1);
-      const lines = result.stdout.trim().split('\n');
-      expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(new RegExp(`^${escape(file)}:${line}:\\d+: error ${code}: `));
-      expect(lines[0]).toContain(says);
-      expect(lines[1]).toBe('the config is invalid: 1 error, 0 warnings');
+      expectRefused(result, file, invalid);
     },
   );
+
+  // every case through the same CLI program in this process (no new Node per case), paths absolute
+  it.each(INVALID_CASES)('exits 1 on $name with file:line:col, code and message', async (invalid) => {
+    const { town, files, file } = invalid;
+    const result = await runGtInProcess(['validate', '--town', join(FIXTURES, town), ...files.flatMap((f) => ['-f', join(FIXTURES, f)])]);
+    expect(result.thrown).toBeNull();
+    expectRefused(result, relative(process.cwd(), join(FIXTURES, file)), invalid);
+  });
 
   it('prints the diagnostics as JSON with -o json', async () => {
     const result = await runGt(['validate', '--town', 'daemon/duration-in-days', '-o', 'json'], { cwd: FIXTURES });

@@ -3,6 +3,7 @@ import type { DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSe
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import type { ObservedDatabase, ObservedServer, ObservedState } from '../../../src/observe/observed.js';
+import { testSupervision } from '../../helpers/supervision.js';
 
 export const TOWN = '/srv/town';
 
@@ -24,14 +25,7 @@ export function serverSettings(overrides: Partial<ServerSettings> = {}): ServerS
     writeTimeoutMillis: byDefault(28_800_000),
     waitTimeoutSeconds: byDefault(0),
     external: byDefault(false),
-    supervision: {
-      restartDelayMs: 5000,
-      maxRestartDelayMs: 300_000,
-      restartWindowMs: 600_000,
-      maxRestartsInWindow: 5,
-      healthyResetMs: 300_000,
-      healthCheckIntervalMs: 30_000,
-    },
+    supervision: testSupervision(),
     ...overrides,
   };
 }
