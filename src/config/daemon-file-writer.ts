@@ -39,7 +39,7 @@ export function lifecycleDefaultsText(file: Pick<DaemonFile, 'path' | 'raw' | 't
   if (patrols === undefined || patrols === null) text = setFormatted(text, ['patrols'], content.patrols, formatting);
   else for (const key of filled) text = setFormatted(text, ['patrols', key], LIFECYCLE_DEFAULTS[key], formatting);
   // compares parsed JSON on both sides: structuredClone'd objects can carry another realm's prototypes
-  if (!isDeepStrictEqual(JSON.parse(text), JSON.parse(JSON.stringify(content)))) {
+  if (!isDeepStrictEqual(parseJsonValue(text), parseJsonValue(JSON.stringify(content)))) {
     throw new Error(
       `internal error: editing ${file.path} did not produce the expected content; the file was not written`,
     );
@@ -70,4 +70,12 @@ function detectFormatting(text: string): FormattingOptions {
   return indent.startsWith('\t')
     ? { insertSpaces: false, tabSize: 1, eol }
     : { insertSpaces: true, tabSize: indent.length, eol };
+}
+
+/**
+ * JSON.parse with -0 read as 0: the text edit keeps a `-0` the operator wrote (Go decodes it as 0, or -0 into a
+ * float64, the same number), while JSON.stringify writes 0, and isDeepStrictEqual tells -0 from 0.
+ */
+function parseJsonValue(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => (Object.is(value, -0) ? 0 : value));
 }

@@ -3,6 +3,7 @@ import type { DaemonFile } from './desired.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { oversizeFile } from './input-limits.js';
+import { goDecoding } from './go-decoding.js';
 import { parseJsonDocument } from './json-document.js';
 import type { PositionedDocument } from './positioned-document.js';
 import { schemaDiagnostics } from './schema-validation.js';
@@ -42,7 +43,10 @@ export function readDaemonFile(path: string): LoadedDaemonFile {
   }
   const parsed = parseJsonDocument(path, text);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.document !== null) diagnostics.push(...schemaDiagnostics('daemon', parsed.document));
+  if (parsed.document !== null && parsed.tree !== null) {
+    const decoded = goDecoding(parsed.tree, parsed.document, text);
+    diagnostics.push(...decoded.diagnostics, ...schemaDiagnostics('daemon', decoded.document));
+  }
   const raw = !hasErrors(diagnostics) ? (parsed.document?.value as Record<string, unknown>) : {};
   return { file: { path, exists: true, raw, text, mode }, document: parsed.document, diagnostics };
 }

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E029': 'invalid beads prefix',
   'GT-E030': 'invalid remote name',
   'GT-E031': 'schema violation',
+  'GT-E032': 'daemon.json key in another case than its field',
   'GT-E040': 'duplicate rig name',
   'GT-E041': 'duplicate prefix',
   'GT-E042': 'duplicate database name',
