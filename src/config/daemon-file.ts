@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { DaemonFile } from './desired.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
@@ -49,4 +50,12 @@ export function readDaemonFile(path: string): LoadedDaemonFile {
   }
   const raw = !hasErrors(diagnostics) ? (parsed.document?.value as Record<string, unknown>) : {};
   return { file: { path, exists: true, raw, text, mode }, document: parsed.document, diagnostics };
+}
+
+/**
+ * The identity of daemon.json's content as a plan saw it: the SHA-256 of its text, or null when there was no file. The
+ * lifecycle write refuses a file whose content is no longer the one its plan was made from.
+ */
+export function daemonFileSha256(text: string | null): string | null {
+  return text === null ? null : createHash('sha256').update(text).digest('hex');
 }
