@@ -27,6 +27,11 @@ export function readDaemonFile(path: string): LoadedDaemonFile {
   try {
     const stat = statSync(path);
     mode = stat.mode & 0o7777;
+    if (!stat.isFile()) {
+      const what = stat.isDirectory() ? 'a directory' : 'not a regular file';
+      const message = `${path} is ${what}, but Gas Town and gt read daemon.json as a JSON file: move it aside (mv ${path} ${path}.old) — gt apply then creates Gas Town's default daemon.json, or put your daemon.json there`;
+      return { file: { path, exists: true, raw: {}, text: null, mode }, document: null, diagnostics: [diagnostic('GT-E003', wholeFile(path), message)] };
+    }
     const oversize = oversizeFile(path, stat.size);
     if (oversize !== null) {
       return { file: { path, exists: true, raw: {}, text: null, mode }, document: null, diagnostics: [oversize] };

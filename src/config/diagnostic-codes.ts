@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E014': 'document is not a manifest (no kind)',
   'GT-E015': 'unknown kind',
   'GT-E016': 'more than one Town document',
+  'GT-E017': 'YAML merge key in a manifest',
   'GT-E020': 'unknown key',
   'GT-E021': 'missing required key',
   'GT-E022': 'wrong type',
@@ -46,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W062': 'conflicting port settings',
   'GT-W063': 'Gas Town runtime file ignored',
   'GT-W064': 'file holding a secret is readable by others',
+  'GT-W065': 'manifest entry skipped',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
