@@ -48,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W063': 'Gas Town runtime file ignored',
   'GT-W064': 'file holding a secret is readable by others',
   'GT-W065': 'manifest entry skipped',
+  'GT-W066': 'setting no Gas Town reader accepts',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
