@@ -4,6 +4,7 @@
 //   *-manifest.ts, daemon-config.ts   the TypeScript types (json-schema-to-typescript)
 //   validators.ts                      the ajv validators, compiled to code here so that gt does not compile the schemas
 //                                      at every start (ajv standalone code; src/config/schema-validation.ts uses them)
+//   daemon-go-shape.ts                 daemon.json's shape as Gas Town's Go structs decode it (src/config/go-decoding.ts)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,9 +59,41 @@ function generateValidators() {
   return { path: join(root, 'src', 'config', 'generated', 'validators.ts'), text: `${text.trimEnd()}\n` };
 }
 
+/**
+ * The Go type behind each daemon.json schema node, as encoding/json treats it: an object whose additionalProperties is
+ * a schema is a Go map (keys match exactly); any other object is a struct (keys match fields ignoring case); integer
+ * and number are Go int and float64 fields.
+ */
+function goShape(node, root) {
+  const schema = node.$ref === undefined ? node : root.definitions[node.$ref.replace('#/definitions/', '')];
+  const types = [schema.type].flat().filter((type) => type !== 'null');
+  if (types.includes('object')) {
+    if (typeof schema.additionalProperties === 'object') return { map: goShape(schema.additionalProperties, root) };
+    const fields = Object.entries(schema.properties ?? {}).map(([key, value]) => [key, goShape(value, root)]);
+    return { struct: Object.fromEntries(fields) };
+  }
+  if (types.includes('array')) return { list: goShape(schema.items, root) };
+  if (types.includes('integer')) return 'int';
+  if (types.includes('number')) return 'float';
+  return 'scalar';
+}
+
+function generateGoShape() {
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', 'daemon.schema.json'), 'utf8'));
+  const text = [
+    '/* Generated from schemas/daemon.schema.json by scripts/gen-types.mjs. Do not edit: run `npm run gen:types`. */',
+    '',
+    '/** A daemon.json node as Gas Town\'s Go encoding/json decodes it. */',
+    "export type GoShape = 'int' | 'float' | 'scalar' | { struct: Record<string, GoShape> } | { map: GoShape } | { list: GoShape };",
+    '',
+    `export const DAEMON_GO_SHAPE: GoShape = ${JSON.stringify(goShape(schema, schema), null, 2)};`,
+  ].join('\n');
+  return { path: join(root, 'src', 'config', 'generated', 'daemon-go-shape.ts'), text: `${text}\n` };
+}
+
 const check = process.argv.includes('--check');
 const stale = [];
-for (const { path, text } of [...(await Promise.all(TARGETS.map(generate))), generateValidators()]) {
+for (const { path, text } of [...(await Promise.all(TARGETS.map(generate))), generateValidators(), generateGoShape()]) {
   let current = null;
   try {
     current = readFileSync(path, 'utf8');

@@ -90,7 +90,11 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
     const first = step[0] as Action;
     switch (first.kind) {
       case 'daemon-config': {
-        const filled = writeLifecycleDefaults(desired.daemonConfig);
+        const actions = step as DaemonConfigAction[];
+        const filled = writeLifecycleDefaults(desired.daemonConfig.path, {
+          fileSha256: first.fileSha256,
+          patrols: actions.map((action) => action.patrol),
+        });
         return filled.length > 0 ? `filled ${filled.length} patrol entr${filled.length === 1 ? 'y' : 'ies'}` : 'already filled';
       }
       case 'server': {

@@ -64,6 +64,16 @@ export function checkDaemonConfig(
     );
   }
 
+  if (patrols.dolt_remotes?.interval !== undefined) {
+    found.push(
+      diagnostic(
+        'GT-W066',
+        document.locate(['patrols', 'dolt_remotes', 'interval'], 'key'),
+        "patrols.dolt_remotes.interval has no value both of Gas Town's readers accept: its daemon reads integer nanoseconds (a string makes it discard the file), while gt doctor's legacy loader (config.LoadDaemonPatrolConfig) needs a string and fails on a number (\"Failed to read daemon config\"); leave it out — the daemon then pushes every 15m",
+      ),
+    );
+  }
+
   const declared = new Set(context.declaredDatabases);
   for (const key of DATABASE_PATROLS) {
     (patrols[key]?.databases ?? []).forEach((name, index) => {

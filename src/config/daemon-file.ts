@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { DaemonFile } from './desired.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { oversizeFile } from './input-limits.js';
+import { goDecoding } from './go-decoding.js';
 import { parseJsonDocument } from './json-document.js';
 import type { PositionedDocument } from './positioned-document.js';
 import { schemaDiagnostics } from './schema-validation.js';
@@ -25,6 +27,11 @@ export function readDaemonFile(path: string): LoadedDaemonFile {
   try {
     const stat = statSync(path);
     mode = stat.mode & 0o7777;
+    if (!stat.isFile()) {
+      const what = stat.isDirectory() ? 'a directory' : 'not a regular file';
+      const message = `${path} is ${what}, but Gas Town and gt read daemon.json as a JSON file: move it aside (mv ${path} ${path}.old) — gt apply then creates Gas Town's default daemon.json, or put your daemon.json there`;
+      return { file: { path, exists: true, raw: {}, text: null, mode }, document: null, diagnostics: [diagnostic('GT-E003', wholeFile(path), message)] };
+    }
     const oversize = oversizeFile(path, stat.size);
     if (oversize !== null) {
       return { file: { path, exists: true, raw: {}, text: null, mode }, document: null, diagnostics: [oversize] };
@@ -42,7 +49,18 @@ export function readDaemonFile(path: string): LoadedDaemonFile {
   }
   const parsed = parseJsonDocument(path, text);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.document !== null) diagnostics.push(...schemaDiagnostics('daemon', parsed.document));
+  if (parsed.document !== null && parsed.tree !== null) {
+    const decoded = goDecoding(parsed.tree, parsed.document, text);
+    diagnostics.push(...decoded.diagnostics, ...schemaDiagnostics('daemon', decoded.document));
+  }
   const raw = !hasErrors(diagnostics) ? (parsed.document?.value as Record<string, unknown>) : {};
   return { file: { path, exists: true, raw, text, mode }, document: parsed.document, diagnostics };
+}
+
+/**
+ * The identity of daemon.json's content as a plan saw it: the SHA-256 of its text, or null when there was no file. The
+ * lifecycle write refuses a file whose content is no longer the one its plan was made from.
+ */
+export function daemonFileSha256(text: string | null): string | null {
+  return text === null ? null : createHash('sha256').update(text).digest('hex');
 }

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E014': 'document is not a manifest (no kind)',
   'GT-E015': 'unknown kind',
   'GT-E016': 'more than one Town document',
+  'GT-E017': 'YAML merge key in a manifest',
   'GT-E020': 'unknown key',
   'GT-E021': 'missing required key',
   'GT-E022': 'wrong type',
@@ -30,6 +31,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E029': 'invalid beads prefix',
   'GT-E030': 'invalid remote name',
   'GT-E031': 'schema violation',
+  'GT-E032': 'daemon.json key in another case than its field',
   'GT-E040': 'duplicate rig name',
   'GT-E041': 'duplicate prefix',
   'GT-E042': 'duplicate database name',
@@ -45,6 +47,8 @@ export const DIAGNOSTIC_CODES = {
   'GT-W062': 'conflicting port settings',
   'GT-W063': 'Gas Town runtime file ignored',
   'GT-W064': 'file holding a secret is readable by others',
+  'GT-W065': 'manifest entry skipped',
+  'GT-W066': 'setting no Gas Town reader accepts',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -7,6 +7,8 @@ import { LineIndex, type DocPath, type PositionedDocument } from './positioned-d
 export interface ParsedJson {
   /** null when the text is not JSON. */
   document: PositionedDocument | null;
+  /** The syntax tree (offsets, number literals as written); null when the text is not JSON. */
+  tree: Node | null;
   diagnostics: Diagnostic[];
 }
 
@@ -19,7 +21,7 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
   const lines = new LineIndex(text);
   const deep = offsetTooDeep(text);
   if (deep !== null) {
-    return { document: null, diagnostics: [diagnostic('GT-E010', lines.location(file, deep), tooDeep())] };
+    return { document: null, tree: null, diagnostics: [diagnostic('GT-E010', lines.location(file, deep), tooDeep())] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -31,6 +33,7 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
       first === undefined ? 'the file is empty' : trailingComma ? 'trailing comma' : describeParseError(text, first);
     return {
       document: null,
+      tree: null,
       diagnostics: [
         diagnostic(
           'GT-E010',
@@ -46,7 +49,7 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
     const keyNode = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
     return lines.location(file, target === 'key' && keyNode !== undefined ? keyNode.offset : node.offset);
   };
-  return { document: { file, value, locate }, diagnostics: duplicateKeys(root, file, lines) };
+  return { document: { file, value, locate }, tree: root, diagnostics: duplicateKeys(root, file, lines) };
 }
 
 /**

@@ -6,18 +6,8 @@ import type { TownManifest } from './generated/town-manifest.js';
 import type { Manifest } from './manifests.js';
 import type { DocPath } from './positioned-document.js';
 import { remoteUrlProblem } from './remote-url.js';
+import { PRODUCTION_PORT, testDatabasePrefix } from '../lib/test-databases.js';
 
-/** Beads' test-database prefixes (reference/gastown.md §6): refused on the production port. */
-export const TEST_DATABASE_PREFIXES = [
-  'testdb_',
-  'beads_test',
-  'beads_pt',
-  'beads_vr',
-  'doctest_',
-  'doctortest_',
-  'benchdb_',
-];
-const PRODUCTION_PORT = 3307;
 const TOWN_DATABASE = 'hq';
 const TOWN_PREFIXES = ['hq', 'hq-cv'];
 
@@ -72,8 +62,8 @@ export function checkManifests(
       found.push(...databases.add(database, at(databasePath)));
     }
 
-    const testPrefix = TEST_DATABASE_PREFIXES.find((prefix) => database.startsWith(prefix));
-    if (testPrefix !== undefined && effectivePort === PRODUCTION_PORT) {
+    const testPrefix = testDatabasePrefix(database);
+    if (testPrefix !== null && effectivePort === PRODUCTION_PORT) {
       found.push(
         diagnostic(
           'GT-E046',

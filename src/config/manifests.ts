@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnostic, formatPlace, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -48,10 +48,15 @@ export function readManifests(townRoot: string, paths: readonly string[], cwd: s
     sources.push(path);
     if (!isDirectory) files.push(path);
     else {
-      const inDir = readdirSync(path, { withFileTypes: true })
-        .filter((entry) => entry.isFile() && MANIFEST_FILE.test(entry.name))
-        .map((entry) => join(path, entry.name))
-        .sort();
+      const inDir: string[] = [];
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        if (!MANIFEST_FILE.test(entry.name)) continue;
+        const file = join(path, entry.name);
+        const skipped = entry.isFile() ? null : notARegularFile(file);
+        if (skipped === null) inDir.push(file);
+        else diagnostics.push(diagnostic('GT-W065', wholeFile(file), `${file} is skipped: ${skipped}`));
+      }
+      inDir.sort();
       files.push(...inDir);
       sources.push(...inDir);
     }
@@ -127,6 +132,36 @@ function addDocument(loaded: LoadedManifests, document: PositionedDocument, cwd:
     );
   } else {
     loaded.town = { manifest: document.value as TownManifest, document };
+  }
+}
+
+/**
+ * Why a manifest-named directory entry that is not itself a regular file cannot be read as a manifest, or null: a
+ * symlink to a regular file is read like one (as `-f` reads it); anything else is reported, never silently skipped.
+ */
+function notARegularFile(file: string): string | null {
+  let target: Stats;
+  try {
+    target = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `it is a symlink to ${linkTarget(file)}, which does not exist; remove the link or restore its target`;
+    if (code === 'ELOOP') return 'it is a symlink that leads back to itself; remove the link';
+    return `it cannot be read (${(error as Error).message})`;
+  }
+  if (target.isFile()) return null;
+  const kind = target.isDirectory() ? 'a directory' : target.isCharacterDevice() || target.isBlockDevice() ? 'a device' : 'not a regular file';
+  const link = linkTarget(file);
+  return link === null
+    ? `it is ${kind}, not a manifest file`
+    : `it is a symlink to ${link}, which is ${kind}; a manifest must be a regular file`;
+}
+
+function linkTarget(file: string): string | null {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return null;
   }
 }
 

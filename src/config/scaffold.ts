@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { defaultDaemonConfig } from './lifecycle.js';
 import { townPaths } from '../lib/town-layout.js';
@@ -13,15 +14,36 @@ export class ScaffoldConflictError extends Error {
   }
 }
 
-/** The daemon.json `gt init` writes: Gas Town's lifecycle defaults plus a supervised Dolt server on the default port. */
-export function scaffoldDaemonConfig(townRoot: string): Record<string, unknown> {
+/** Where `gt init` looks for a port when none is given: never production's 3307 (Gas Town's default). */
+export const INIT_PORTS = { first: 3310, last: 3399 } as const;
+
+export interface ScaffoldOptions {
+  /** The town's Dolt port (env.GT_DOLT_PORT and dolt_server.port). */
+  port: number;
+  /** Where the town's Gas Town daemon runs: dolt_backup works only on macOS. */
+  platform: NodeJS.Platform;
+}
+
+/** The database of the example rig `gt init` writes. */
+const EXAMPLE_DATABASE = 'example';
+
+/**
+ * The daemon.json `gt init` writes: Gas Town's lifecycle defaults, made effective so that the town validates without
+ * warnings (dolt_backup on only where Gas Town runs it, the backup and compactor patrols given the town's databases),
+ * and a supervised Dolt server on `port`, which env.GT_DOLT_PORT (read by `gt up` and the agents) names too.
+ */
+export function scaffoldDaemonConfig(townRoot: string, options: ScaffoldOptions): Record<string, unknown> {
   const config = defaultDaemonConfig();
+  const patrols = config.patrols as Record<string, Record<string, unknown>>;
   config.patrols = {
-    ...(config.patrols as Record<string, unknown>),
+    ...patrols,
+    dolt_backup: { ...patrols.dolt_backup, enabled: options.platform === 'darwin' },
+    jsonl_git_backup: { ...patrols.jsonl_git_backup, databases: ['hq'] },
+    compactor_dog: { ...patrols.compactor_dog, databases: ['hq', EXAMPLE_DATABASE] },
     dolt_server: {
       enabled: true,
       external: false,
-      port: 3307,
+      port: options.port,
       host: '127.0.0.1',
       data_dir: townPaths(townRoot).dataDir,
       log_file: townPaths(townRoot).doltLog,
@@ -33,14 +55,32 @@ export function scaffoldDaemonConfig(townRoot: string): Record<string, unknown> 
       health_check_interval: 30 * SECOND_NS,
     },
   };
+  config.env = { GT_DOLT_PORT: String(options.port) };
   return config;
 }
 
+/** The first port of INIT_PORTS nothing listens on at 127.0.0.1 now; the first of the range when all are taken. */
+export async function freeInitPort(): Promise<number> {
+  for (let port: number = INIT_PORTS.first; port <= INIT_PORTS.last; port++) {
+    if (await canListen(port)) return port;
+  }
+  return INIT_PORTS.first;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+  });
+}
+
 const EXAMPLE_RIG = `# A rig and its Dolt database. Rename it, or copy this file once per rig; gt validate checks it.
+# Renaming it? Rename it in mayor/daemon.json patrols.compactor_dog.databases too (gt validate warns otherwise).
 apiVersion: gastown.dev/v1alpha1
 kind: Rig
 metadata:
-  name: example            # rig name: lowercase letters, digits and _, not "hq"
+  name: ${EXAMPLE_DATABASE}            # rig name: lowercase letters, digits and _, not "hq"
 spec:
   prefix: ex               # beads prefix, no trailing hyphen
   # database: example      # defaults to metadata.name
@@ -53,10 +93,11 @@ spec:
 `;
 
 /**
- * Creates a town config in `townRoot`: mayor/daemon.json and mayor/rigs.d/example.yaml. Refuses (writing nothing)
+ * Creates a town config in `townRoot`: mayor/daemon.json and mayor/rigs.d/example.yaml (whose database the compactor
+ * patrol lists). Refuses (writing nothing)
  * when daemon.json exists or rigs.d/ already holds manifests. Returns the files created.
  */
-export function scaffoldTown(townRoot: string): string[] {
+export function scaffoldTown(townRoot: string, options: ScaffoldOptions): string[] {
   const { daemonJson: daemonPath, rigsDir } = townPaths(townRoot);
   const rigPath = join(rigsDir, 'example.yaml');
   const manifests = existsSync(rigsDir) ? readdirSync(rigsDir).filter((name) => /\.ya?ml$/.test(name)) : [];
@@ -64,7 +105,7 @@ export function scaffoldTown(townRoot: string): string[] {
   if (existing.length > 0) throw new ScaffoldConflictError(existing);
 
   mkdirSync(rigsDir, { recursive: true });
-  writeFileSync(daemonPath, `${JSON.stringify(scaffoldDaemonConfig(townRoot), null, 2)}\n`, {
+  writeFileSync(daemonPath, `${JSON.stringify(scaffoldDaemonConfig(townRoot, options), null, 2)}\n`, {
     mode: 0o644,
     flag: 'wx',
   });

@@ -59,7 +59,7 @@ function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnos
       }
       return report(
         'GT-E022',
-        `${where} must be ${typeWords(String(error.params.type))}, not ${typeOf(value)}${value === null ? '' : ` ${shown}`}`,
+        `${where} must be ${typeWords(String(error.params.type))}, not ${typeOf(value)}${value === null ? NULL_IGNORED : ` ${shown}`}`,
       );
     case 'enum':
       return report(
@@ -90,6 +90,9 @@ function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnos
       return report('GT-E031', `${where} ${error.message ?? 'is invalid'}`);
   }
 }
+
+/** null where the schema does not allow it: a Go bool, string or number field, which Go's decoder leaves unchanged. */
+const NULL_IGNORED = ": Gas Town's Go decoder ignores null here (null means unset only in pointer, list and map fields) — leave the key out for the default";
 
 type Report = (code: DiagnosticCode, message: string) => Diagnostic;
 

@@ -89,11 +89,18 @@ function parseUncached(file: string, text: string): { documents: ParsedDocument[
   for (const doc of docs) {
     const errors = doc.errors.map((error) =>
       error.code === 'DUPLICATE_KEY'
-        ? diagnostic('GT-E013', at(error.pos[0]), `duplicate key: ${error.message.toLowerCase()}; keep one of them`)
+        ? diagnostic('GT-E013', at(error.pos[0]), duplicateKeyMessage(doc, error.pos[0], (offset) => at(offset).line))
         : diagnostic('GT-E012', at(error.pos[0]), `invalid YAML: ${error.message}`),
     );
     diagnostics.push(...errors);
     if (errors.length > 0 || isEmpty(doc)) continue;
+    const mergeKey = firstMergeKeyOffset(doc);
+    if (mergeKey !== null) {
+      diagnostics.push(
+        diagnostic('GT-E017', at(mergeKey), 'merge keys ("<<") are not supported in manifests: write the keys out in full'),
+      );
+      continue;
+    }
     const data = plainData(doc);
     if (!data.ok) {
       diagnostics.push(diagnostic('GT-E012', at(firstAliasOffset(doc) ?? doc.range[0]), `invalid YAML: ${data.problem}`));
@@ -151,6 +158,37 @@ function firstAliasOffset(doc: Document.Parsed): number | null {
   visit(doc, {
     Alias(_key, node) {
       offset = node.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** `duplicate key "name" (first at line 4)` for the repeated key starting at `offset`. */
+function duplicateKeyMessage(doc: Document.Parsed, offset: number, lineOf: (offset: number) => number): string {
+  const { isScalar, visit } = yaml();
+  let found = 'duplicate key';
+  visit(doc, {
+    Map(_key, map) {
+      const keys = map.items.map((pair) => pair.key).filter(isScalar);
+      const repeated = keys.find((key) => key.range?.[0] === offset);
+      if (repeated === undefined) return undefined;
+      const first = keys.find((key) => key.value === repeated.value) ?? repeated;
+      found = `duplicate key ${JSON.stringify(String(repeated.value))} (first at line ${lineOf(first.range?.[0] ?? offset)})`;
+      return visit.BREAK;
+    },
+  });
+  return `${found}; keys must be unique — keep one of them`;
+}
+
+/** Where the first YAML merge key (a plain `<<`) is, or null: YAML 1.2, which gt reads, has no merge keys. */
+function firstMergeKeyOffset(doc: Document.Parsed): number | null {
+  const { isScalar, visit } = yaml();
+  let offset: number | null = null;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== '<<' || pair.key.type !== 'PLAIN') return undefined;
+      offset = pair.key.range?.[0] ?? null;
       return visit.BREAK;
     },
   });

@@ -1,5 +1,6 @@
 import type { DaemonFile } from '../config/desired.js';
-import { ensureLifecycleDefaults } from '../config/lifecycle.js';
+import { plannedFill } from '../config/daemon-file-writer.js';
+import { LIFECYCLE_DEFAULTS } from '../config/lifecycle.js';
 import type { DaemonConfigAction } from './types.js';
 import { displayPath } from './source-label.js';
 
@@ -7,20 +8,23 @@ function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** One `write` per patrol entry EnsureLifecycleDefaults would fill; all nine when the file does not exist. */
+/**
+ * One `write` per patrol entry EnsureLifecycleDefaults would fill; all nine when the file does not exist. Each carries
+ * the file's content hash, so apply writes only into the file this plan was made from.
+ */
 export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConfigAction[] {
-  const { content, filled } = ensureLifecycleDefaults(file.raw);
-  const defaults = asObject(content.patrols);
+  const { fileSha256, patrols } = plannedFill(file);
   const existing = asObject(file.raw.patrols);
   const path = displayPath(townRoot, file.path);
-  return filled.map((key) => ({
+  return patrols.map((key) => ({
     kind: 'daemon-config',
     id: `daemon-config/patrols.${key}`,
     verb: 'write',
     code: file.exists ? 'patrol-missing' : 'daemon-config-missing',
     patrol: key,
+    fileSha256,
     before: null,
-    after: defaults[key] ?? null,
+    after: structuredClone(LIFECYCLE_DEFAULTS[key]) ?? null,
     reason: file.exists
       ? `patrols.${key} is ${key in existing ? 'null' : 'missing'} in ${path}; EnsureLifecycleDefaults fills in Gas Town's default`
       : `${path} does not exist: apply creates it with Gas Town's lifecycle defaults, patrols.${key} among them`,

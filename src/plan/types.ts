@@ -45,6 +45,8 @@ export interface DaemonConfigAction extends ActionBase {
   code: 'daemon-config-missing' | 'patrol-missing';
   /** The patrol key EnsureLifecycleDefaults fills (`patrols.<key>`); one action per key, also when the file is created. */
   patrol: string;
+  /** SHA-256 of daemon.json's text as planned (null: no file). The write refuses a file whose content differs. */
+  fileSha256: string | null;
 }
 
 export interface ServerAction extends ActionBase {

@@ -9,7 +9,7 @@ export type HeartbeatConfig = {
   [k: string]: unknown;
 } | null;
 /**
- * A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h ("30m", "1h30m", "168h"); "7d" is invalid.
+ * A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h ("30m", "1h30m", "168h"); "7d" is invalid. "" means the patrol's default (Gas Town never parses it).
  */
 export type GoDuration = string;
 /**
@@ -51,9 +51,9 @@ export type RigScopedPatrolConfig = {
   [k: string]: unknown;
 } | null;
 /**
- * Rig names; empty or absent means all rigs.
+ * Rig names; empty, null or absent means all rigs.
  */
-export type RigList = string[];
+export type RigList = string[] | null;
 /**
  * deacon and handler: enabled when absent.
  */
@@ -148,9 +148,9 @@ export type DoltRemotesConfig = {
   [k: string]: unknown;
 } | null;
 /**
- * Dolt database names.
+ * Dolt database names; null or absent means the patrol's default.
  */
-export type DatabaseList = string[];
+export type DatabaseList = string[] | null;
 /**
  * dolt backup sync of <db>-backup; runs only on macOS.
  */
@@ -171,8 +171,14 @@ export type JsonlGitBackupConfig = {
    * Default ~/.dolt-archive/git; must contain .git.
    */
   git_repo?: string;
-  scrub?: boolean;
-  spike_threshold?: number;
+  /**
+   * null means true.
+   */
+  scrub?: boolean | null;
+  /**
+   * null means 0.5.
+   */
+  spike_threshold?: number | null;
   [k: string]: unknown;
 } | null;
 export type WispReaperConfig = {
@@ -228,7 +234,7 @@ export type ScheduledMaintenanceConfig = {
  */
 export type ClockTime = string;
 /**
- * "daily", "weekly", "monthly" or a Go duration.
+ * "daily", "weekly", "monthly" or a Go duration; "" means daily.
  */
 export type MaintenanceInterval = string;
 export type MainBranchTestConfig = {
@@ -279,7 +285,7 @@ export type PortString = string;
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warning' | 'error' | 'fatal';
 
 /**
- * Gas Town's mayor/daemon.json (daemon.DaemonPatrolConfig). Unknown keys are allowed and survive every gt write; known keys are typed as Gas Town's Go structs read them.
+ * Gas Town's mayor/daemon.json (daemon.DaemonPatrolConfig). Unknown keys are allowed and survive every gt write; known keys are typed as Gas Town's Go structs read them. null is allowed exactly where the Go field is a pointer, slice or map (null there means unset, like a missing key); in bool, string and number fields Go ignores null, so gt refuses it there.
  */
 export interface DaemonConfig {
   /**

@@ -3,15 +3,15 @@
 import runtime_ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import runtime_equal from 'ajv/dist/runtime/equal.js';
 export const daemon = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/daemon.schema.json","title":"DaemonConfig","description":"Gas Town's mayor/daemon.json (daemon.DaemonPatrolConfig). Unknown keys are allowed and survive every gt write; known keys are typed as Gas Town's Go structs read them.","type":"object","additionalProperties":true,"properties":{"type":{"description":"Gas Town's legacy loader accepts only \"daemon-patrol-config\" or an empty string.","type":"string","enum":["daemon-patrol-config",""]},"version":{"description":"Gas Town's legacy loader rejects versions above 1.","type":"integer","minimum":0,"maximum":1},"heartbeat":{"title":"HeartbeatConfig","description":"Read only by gt doctor; the daemon takes its heartbeat from settings/config.json.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}},"patrols":{"title":"PatrolsConfig","description":"null or absent: Gas Town's lifecycle defaults are filled in on the next write.","type":["object","null"],"additionalProperties":true,"properties":{"refinery":{"$ref":"#/definitions/rigScopedPatrol"},"witness":{"$ref":"#/definitions/rigScopedPatrol"},"deacon":{"$ref":"#/definitions/agentPatrol"},"handler":{"$ref":"#/definitions/agentPatrol"},"dolt_server":{"$ref":"#/definitions/doltServer"},"dolt_remotes":{"$ref":"#/definitions/doltRemotes"},"dolt_backup":{"$ref":"#/definitions/doltBackup"},"jsonl_git_backup":{"$ref":"#/definitions/jsonlGitBackup"},"wisp_reaper":{"$ref":"#/definitions/wispReaper"},"doctor_dog":{"$ref":"#/definitions/doctorDog"},"compactor_dog":{"$ref":"#/definitions/compactorDog"},"checkpoint_dog":{"$ref":"#/definitions/intervalPatrol"},"scheduled_maintenance":{"$ref":"#/definitions/scheduledMaintenance"},"main_branch_test":{"$ref":"#/definitions/mainBranchTest"},"quota_dog":{"$ref":"#/definitions/intervalPatrol"},"restart_tracker":{"$ref":"#/definitions/restartTracker"}}},"env":{"title":"DaemonEnv","description":"Exported with os.Setenv by the daemon, gt up and the Mayor, so every agent inherits it.","type":["object","null"],"additionalProperties":{"type":"string"},"properties":{"GT_DOLT_PORT":{"$ref":"#/definitions/portString"},"GT_DOLT_HOST":{"type":"string"},"GT_DOLT_USER":{"type":"string"},"GT_DOLT_PASSWORD":{"type":"string"},"GT_DOLT_LOGLEVEL":{"$ref":"#/definitions/logLevel"},"GT_DOLT_WAIT_TIMEOUT":{"description":"Seconds; a negative value disables SET GLOBAL wait_timeout.","type":"string","pattern":"^-?[0-9]+$"}}}},"definitions":{"goDuration":{"description":"A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},"portString":{"description":"The town's Dolt port as a decimal string, 1024-65535 (as gt config set dolt.port writes it), e.g. \"3308\".","type":"string","pattern":"^[0-9]+$"},"nanoseconds":{"description":"A Go time.Duration: an integer number of nanoseconds (5000000000 = 5s). A string here makes Gas Town discard the whole file.","type":"integer"},"clockTime":{"description":"Local time of day \"HH:MM\" (00:00-23:59).","type":"string","pattern":"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"},"maintenanceInterval":{"description":"\"daily\", \"weekly\", \"monthly\" or a Go duration.","type":"string","pattern":"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"},"logLevel":{"description":"Dolt sql-server log level.","type":"string","enum":["trace","debug","info","warning","error","fatal"]},"databaseList":{"description":"Dolt database names.","type":"array","items":{"type":"string","minLength":1}},"rigList":{"description":"Rig names; empty or absent means all rigs.","type":"array","items":{"type":"string","minLength":1}},"rigScopedPatrol":{"title":"RigScopedPatrolConfig","description":"refinery and witness: enabled when absent; rigs narrows them to a list of rigs.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}},"agentPatrol":{"title":"AgentPatrolConfig","description":"deacon and handler: enabled when absent.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}},"intervalPatrol":{"title":"IntervalPatrolConfig","description":"checkpoint_dog (default interval 10m) and quota_dog (5m).","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}},"doltServer":{"title":"DoltServerConfig","description":"Supervision of the town's Dolt SQL server. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean","description":"false: the server is not supervised."},"external":{"type":"boolean","description":"true: health-check only, never start or stop."},"port":{"type":"integer","minimum":1,"maximum":65535},"host":{"type":"string"},"user":{"type":"string","description":"Empty means root."},"password":{"type":"string"},"data_dir":{"type":"string","description":"Gas Town's daemon needs it; gt always serves <town>/.dolt-data."},"log_file":{"type":"string","description":"Gas Town's daemon needs it; gt always logs to <town>/daemon/dolt.log."},"auto_restart":{"type":"boolean","description":"Declared by Gas Town, never read."},"restart_delay":{"$ref":"#/definitions/nanoseconds","description":"0: the first restart is immediate (doubling base 5s)."},"max_restart_delay":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"restart_window":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 10m."},"max_restarts_in_window":{"type":"integer","description":"<= 0 means 5."},"healthy_reset_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"health_check_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 30s."}}},"doltRemotes":{"title":"DoltRemotesConfig","description":"Periodic push of databases to their remotes. Needs dolt_server enabled with a data_dir.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 15m."},"databases":{"$ref":"#/definitions/databaseList"},"remote":{"type":"string","description":"Empty means the first remote of each database."},"branch":{"type":"string","description":"Empty means main."}}},"doltBackup":{"title":"DoltBackupConfig","description":"dolt backup sync of <db>-backup; runs only on macOS.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}},"jsonlGitBackup":{"title":"JsonlGitBackupConfig","description":"JSONL export of the listed databases into a git repository; a no-op without databases.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"git_repo":{"type":"string","description":"Default ~/.dolt-archive/git; must contain .git."},"scrub":{"type":"boolean"},"spike_threshold":{"type":"number","exclusiveMinimum":0,"maximum":1}}},"wispReaper":{"title":"WispReaperConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"dry_run":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"max_age":{"$ref":"#/definitions/goDuration"},"delete_age":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}},"doctorDog":{"title":"DoctorDogConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"latency_alert_ms":{"type":"number"},"orphan_alert_count":{"type":"integer"},"backup_stale_seconds":{"type":"number"}}},"compactorDog":{"title":"CompactorDogConfig","description":"Without databases it falls back to wisp_reaper.databases, then to [\"hq\"] only.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"threshold":{"type":"integer"},"databases":{"$ref":"#/definitions/databaseList"},"mode":{"type":"string","enum":["flatten","surgical"]},"keep_recent":{"type":"integer"}}},"scheduledMaintenance":{"title":"ScheduledMaintenanceConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"window":{"$ref":"#/definitions/clockTime"},"interval":{"$ref":"#/definitions/maintenanceInterval"},"threshold":{"type":["integer","null"],"description":"null means 1000; 0 means always."}}},"mainBranchTest":{"title":"MainBranchTestConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"timeout":{"$ref":"#/definitions/goDuration"},"rigs":{"$ref":"#/definitions/rigList"}}},"restartTracker":{"title":"RestartTrackerConfig","description":"Agent restart backoff. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"initial_backoff":{"$ref":"#/definitions/nanoseconds"},"max_backoff":{"$ref":"#/definitions/nanoseconds"},"backoff_multiplier":{"type":"number"},"crash_loop_window":{"$ref":"#/definitions/nanoseconds"},"crash_loop_count":{"type":"integer"},"stability_period":{"$ref":"#/definitions/nanoseconds"}}}}};
-const schema12 = {"description":"A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/daemon.schema.json","title":"DaemonConfig","description":"Gas Town's mayor/daemon.json (daemon.DaemonPatrolConfig). Unknown keys are allowed and survive every gt write; known keys are typed as Gas Town's Go structs read them. null is allowed exactly where the Go field is a pointer, slice or map (null there means unset, like a missing key); in bool, string and number fields Go ignores null, so gt refuses it there.","type":"object","additionalProperties":true,"properties":{"type":{"description":"Gas Town's legacy loader accepts only \"daemon-patrol-config\" or an empty string.","type":"string","enum":["daemon-patrol-config",""]},"version":{"description":"Gas Town's legacy loader rejects versions above 1.","type":"integer","minimum":0,"maximum":1},"heartbeat":{"title":"HeartbeatConfig","description":"Read only by gt doctor; the daemon takes its heartbeat from settings/config.json.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}},"patrols":{"title":"PatrolsConfig","description":"null or absent: Gas Town's lifecycle defaults are filled in on the next write.","type":["object","null"],"additionalProperties":true,"properties":{"refinery":{"$ref":"#/definitions/rigScopedPatrol"},"witness":{"$ref":"#/definitions/rigScopedPatrol"},"deacon":{"$ref":"#/definitions/agentPatrol"},"handler":{"$ref":"#/definitions/agentPatrol"},"dolt_server":{"$ref":"#/definitions/doltServer"},"dolt_remotes":{"$ref":"#/definitions/doltRemotes"},"dolt_backup":{"$ref":"#/definitions/doltBackup"},"jsonl_git_backup":{"$ref":"#/definitions/jsonlGitBackup"},"wisp_reaper":{"$ref":"#/definitions/wispReaper"},"doctor_dog":{"$ref":"#/definitions/doctorDog"},"compactor_dog":{"$ref":"#/definitions/compactorDog"},"checkpoint_dog":{"$ref":"#/definitions/intervalPatrol"},"scheduled_maintenance":{"$ref":"#/definitions/scheduledMaintenance"},"main_branch_test":{"$ref":"#/definitions/mainBranchTest"},"quota_dog":{"$ref":"#/definitions/intervalPatrol"},"restart_tracker":{"$ref":"#/definitions/restartTracker"}}},"env":{"title":"DaemonEnv","description":"Exported with os.Setenv by the daemon, gt up and the Mayor, so every agent inherits it.","type":["object","null"],"additionalProperties":{"type":"string"},"properties":{"GT_DOLT_PORT":{"$ref":"#/definitions/portString"},"GT_DOLT_HOST":{"type":"string"},"GT_DOLT_USER":{"type":"string"},"GT_DOLT_PASSWORD":{"type":"string"},"GT_DOLT_LOGLEVEL":{"$ref":"#/definitions/logLevel"},"GT_DOLT_WAIT_TIMEOUT":{"description":"Seconds; a negative value disables SET GLOBAL wait_timeout.","type":"string","pattern":"^-?[0-9]+$"}}}},"definitions":{"goDuration":{"description":"A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid. \"\" means the patrol's default (Gas Town never parses it).","type":"string","pattern":"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},"portString":{"description":"The town's Dolt port as a decimal string, 1024-65535 (as gt config set dolt.port writes it), e.g. \"3308\".","type":"string","pattern":"^[0-9]+$"},"nanoseconds":{"description":"A Go time.Duration: an integer number of nanoseconds (5000000000 = 5s). A string here makes Gas Town discard the whole file.","type":"integer"},"clockTime":{"description":"Local time of day \"HH:MM\" (00:00-23:59).","type":"string","pattern":"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"},"maintenanceInterval":{"description":"\"daily\", \"weekly\", \"monthly\" or a Go duration; \"\" means daily.","type":"string","pattern":"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},"logLevel":{"description":"Dolt sql-server log level.","type":"string","enum":["trace","debug","info","warning","error","fatal"]},"databaseList":{"description":"Dolt database names; null or absent means the patrol's default.","type":["array","null"],"items":{"type":"string","minLength":1}},"rigList":{"description":"Rig names; empty, null or absent means all rigs.","type":["array","null"],"items":{"type":"string","minLength":1}},"rigScopedPatrol":{"title":"RigScopedPatrolConfig","description":"refinery and witness: enabled when absent; rigs narrows them to a list of rigs.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}},"agentPatrol":{"title":"AgentPatrolConfig","description":"deacon and handler: enabled when absent.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}},"intervalPatrol":{"title":"IntervalPatrolConfig","description":"checkpoint_dog (default interval 10m) and quota_dog (5m).","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"}}},"doltServer":{"title":"DoltServerConfig","description":"Supervision of the town's Dolt SQL server. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean","description":"false: the server is not supervised."},"external":{"type":"boolean","description":"true: health-check only, never start or stop."},"port":{"type":"integer","minimum":1,"maximum":65535},"host":{"type":"string"},"user":{"type":"string","description":"Empty means root."},"password":{"type":"string"},"data_dir":{"type":"string","description":"Gas Town's daemon needs it; gt always serves <town>/.dolt-data."},"log_file":{"type":"string","description":"Gas Town's daemon needs it; gt always logs to <town>/daemon/dolt.log."},"auto_restart":{"type":"boolean","description":"Declared by Gas Town, never read."},"restart_delay":{"$ref":"#/definitions/nanoseconds","description":"0: the first restart is immediate (doubling base 5s)."},"max_restart_delay":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"restart_window":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 10m."},"max_restarts_in_window":{"type":"integer","description":"<= 0 means 5."},"healthy_reset_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 5m."},"health_check_interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 30s."}}},"doltRemotes":{"title":"DoltRemotesConfig","description":"Periodic push of databases to their remotes. Needs dolt_server enabled with a data_dir.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 15m."},"databases":{"$ref":"#/definitions/databaseList"},"remote":{"type":"string","description":"Empty means the first remote of each database."},"branch":{"type":"string","description":"Empty means main."}}},"doltBackup":{"title":"DoltBackupConfig","description":"dolt backup sync of <db>-backup; runs only on macOS.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}},"jsonlGitBackup":{"title":"JsonlGitBackupConfig","description":"JSONL export of the listed databases into a git repository; a no-op without databases.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"git_repo":{"type":"string","description":"Default ~/.dolt-archive/git; must contain .git."},"scrub":{"type":["boolean","null"],"description":"null means true."},"spike_threshold":{"type":["number","null"],"exclusiveMinimum":0,"maximum":1,"description":"null means 0.5."}}},"wispReaper":{"title":"WispReaperConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"dry_run":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"max_age":{"$ref":"#/definitions/goDuration"},"delete_age":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"}}},"doctorDog":{"title":"DoctorDogConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"latency_alert_ms":{"type":"number"},"orphan_alert_count":{"type":"integer"},"backup_stale_seconds":{"type":"number"}}},"compactorDog":{"title":"CompactorDogConfig","description":"Without databases it falls back to wisp_reaper.databases, then to [\"hq\"] only.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"threshold":{"type":"integer"},"databases":{"$ref":"#/definitions/databaseList"},"mode":{"type":"string","enum":["flatten","surgical"]},"keep_recent":{"type":"integer"}}},"scheduledMaintenance":{"title":"ScheduledMaintenanceConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"window":{"$ref":"#/definitions/clockTime"},"interval":{"$ref":"#/definitions/maintenanceInterval"},"threshold":{"type":["integer","null"],"description":"null means 1000; 0 means always."}}},"mainBranchTest":{"title":"MainBranchTestConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"timeout":{"$ref":"#/definitions/goDuration"},"rigs":{"$ref":"#/definitions/rigList"}}},"restartTracker":{"title":"RestartTrackerConfig","description":"Agent restart backoff. Durations are integer nanoseconds.","type":["object","null"],"additionalProperties":true,"properties":{"initial_backoff":{"$ref":"#/definitions/nanoseconds"},"max_backoff":{"$ref":"#/definitions/nanoseconds"},"backoff_multiplier":{"type":"number"},"crash_loop_window":{"$ref":"#/definitions/nanoseconds"},"crash_loop_count":{"type":"integer"},"stability_period":{"$ref":"#/definitions/nanoseconds"}}}}};
+const schema12 = {"description":"A Go duration string as time.ParseDuration reads it: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid. \"\" means the patrol's default (Gas Town never parses it).","type":"string","pattern":"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"};
 const schema57 = {"description":"The town's Dolt port as a decimal string, 1024-65535 (as gt config set dolt.port writes it), e.g. \"3308\".","type":"string","pattern":"^[0-9]+$"};
 const schema58 = {"description":"Dolt sql-server log level.","type":"string","enum":["trace","debug","info","warning","error","fatal"]};
-const pattern0 = new RegExp("^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$", "u");
+const pattern0 = new RegExp("^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$", "u");
 const pattern13 = new RegExp("^[0-9]+$", "u");
 const pattern14 = new RegExp("^-?[0-9]+$", "u");
 const schema13 = {"title":"RigScopedPatrolConfig","description":"refinery and witness: enabled when absent; rigs narrows them to a list of rigs.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"type":"string","description":"Not read by the daemon."},"agent":{"type":"string","description":"Not read by the daemon."},"rigs":{"$ref":"#/definitions/rigList"}}};
-const schema14 = {"description":"Rig names; empty or absent means all rigs.","type":"array","items":{"type":"string","minLength":1}};
+const schema14 = {"description":"Rig names; empty, null or absent means all rigs.","type":["array","null"],"items":{"type":"string","minLength":1}};
 const func2 = runtime_ucs2length.default;
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -69,13 +69,8 @@ errors++;
 }
 if(data.rigs !== undefined){
 let data3 = data.rigs;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err4 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: schema14.type},message:"must be array,null",schema:schema14.type,parentSchema:schema14,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -84,9 +79,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err5 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -96,9 +95,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
 else {
-const err6 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data:data3};
+const err6 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -106,6 +104,8 @@ else {
 vErrors.push(err6);
 }
 errors++;
+}
+}
 }
 }
 }
@@ -170,13 +170,8 @@ errors++;
 }
 if(data.rigs !== undefined){
 let data3 = data.rigs;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err4 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: schema14.type},message:"must be array,null",schema:schema14.type,parentSchema:schema14,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -185,9 +180,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err5 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -197,9 +196,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
 else {
-const err6 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data:data3};
+const err6 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -207,6 +205,8 @@ else {
 vErrors.push(err6);
 }
 errors++;
+}
+}
 }
 }
 }
@@ -454,7 +454,7 @@ return errors === 0;
 }
 
 const schema23 = {"title":"DoltRemotesConfig","description":"Periodic push of databases to their remotes. Needs dolt_server enabled with a data_dir.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/nanoseconds","description":"<= 0 means 15m."},"databases":{"$ref":"#/definitions/databaseList"},"remote":{"type":"string","description":"Empty means the first remote of each database."},"branch":{"type":"string","description":"Empty means main."}}};
-const schema25 = {"description":"Dolt database names.","type":"array","items":{"type":"string","minLength":1}};
+const schema25 = {"description":"Dolt database names; null or absent means the patrol's default.","type":["array","null"],"items":{"type":"string","minLength":1}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -498,13 +498,8 @@ errors++;
 }
 if(data.databases !== undefined){
 let data2 = data.databases;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err3 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: schema25.type},message:"must be array,null",schema:schema25.type,parentSchema:schema25,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -513,9 +508,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -525,9 +524,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
 else {
-const err5 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -535,6 +533,8 @@ else {
 vErrors.push(err5);
 }
 errors++;
+}
+}
 }
 }
 if(data.remote !== undefined){
@@ -601,7 +601,7 @@ if(data.interval !== undefined){
 let data1 = data.interval;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -624,13 +624,8 @@ errors++;
 }
 if(data.databases !== undefined){
 let data2 = data.databases;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: schema25.type},message:"must be array,null",schema:schema25.type,parentSchema:schema25,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -639,9 +634,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -651,9 +650,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
 else {
-const err6 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+const err6 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -664,11 +662,13 @@ errors++;
 }
 }
 }
+}
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"title":"JsonlGitBackupConfig","description":"JSONL export of the listed databases into a git repository; a no-op without databases.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"git_repo":{"type":"string","description":"Default ~/.dolt-archive/git; must contain .git."},"scrub":{"type":"boolean"},"spike_threshold":{"type":"number","exclusiveMinimum":0,"maximum":1}}};
+const schema29 = {"title":"JsonlGitBackupConfig","description":"JSONL export of the listed databases into a git repository; a no-op without databases.","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"interval":{"$ref":"#/definitions/goDuration"},"databases":{"$ref":"#/definitions/databaseList"},"git_repo":{"type":"string","description":"Default ~/.dolt-archive/git; must contain .git."},"scrub":{"type":["boolean","null"],"description":"null means true."},"spike_threshold":{"type":["number","null"],"exclusiveMinimum":0,"maximum":1,"description":"null means 0.5."}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -701,7 +701,7 @@ if(data.interval !== undefined){
 let data1 = data.interval;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -724,13 +724,8 @@ errors++;
 }
 if(data.databases !== undefined){
 let data2 = data.databases;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: schema25.type},message:"must be array,null",schema:schema25.type,parentSchema:schema25,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -739,9 +734,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -751,9 +750,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
 else {
-const err6 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+const err6 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -761,6 +759,8 @@ else {
 vErrors.push(err6);
 }
 errors++;
+}
+}
 }
 }
 if(data.git_repo !== undefined){
@@ -778,8 +778,8 @@ errors++;
 }
 if(data.scrub !== undefined){
 let data5 = data.scrub;
-if(typeof data5 !== "boolean"){
-const err8 = {instancePath:instancePath+"/scrub",schemaPath:"#/properties/scrub/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.scrub.type,parentSchema:schema29.properties.scrub,data:data5};
+if((typeof data5 !== "boolean") && (data5 !== null)){
+const err8 = {instancePath:instancePath+"/scrub",schemaPath:"#/properties/scrub/type",keyword:"type",params:{type: schema29.properties.scrub.type},message:"must be boolean,null",schema:schema29.properties.scrub.type,parentSchema:schema29.properties.scrub,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -791,9 +791,8 @@ errors++;
 }
 if(data.spike_threshold !== undefined){
 let data6 = data.spike_threshold;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 1 || isNaN(data6)){
-const err9 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema29.properties.spike_threshold,data:data6};
+if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
+const err9 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/type",keyword:"type",params:{type: schema29.properties.spike_threshold.type},message:"must be number,null",schema:schema29.properties.spike_threshold.type,parentSchema:schema29.properties.spike_threshold,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -802,8 +801,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data6 <= 0 || isNaN(data6)){
-const err10 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.spike_threshold,data:data6};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema29.properties.spike_threshold,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -812,9 +812,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.spike_threshold.type,parentSchema:schema29.properties.spike_threshold,data:data6};
+if(data6 <= 0 || isNaN(data6)){
+const err11 = {instancePath:instancePath+"/spike_threshold",schemaPath:"#/properties/spike_threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.spike_threshold,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -822,6 +821,7 @@ else {
 vErrors.push(err11);
 }
 errors++;
+}
 }
 }
 }
@@ -875,7 +875,7 @@ if(data.interval !== undefined){
 let data2 = data.interval;
 if(typeof data2 === "string"){
 if(!pattern0.test(data2)){
-const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data2};
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -900,7 +900,7 @@ if(data.max_age !== undefined){
 let data3 = data.max_age;
 if(typeof data3 === "string"){
 if(!pattern0.test(data3)){
-const err5 = {instancePath:instancePath+"/max_age",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data3};
+const err5 = {instancePath:instancePath+"/max_age",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -925,7 +925,7 @@ if(data.delete_age !== undefined){
 let data4 = data.delete_age;
 if(typeof data4 === "string"){
 if(!pattern0.test(data4)){
-const err7 = {instancePath:instancePath+"/delete_age",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data4};
+const err7 = {instancePath:instancePath+"/delete_age",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -948,13 +948,8 @@ errors++;
 }
 if(data.databases !== undefined){
 let data5 = data.databases;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err9 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data6};
+if((!(Array.isArray(data5))) && (data5 !== null)){
+const err9 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: schema25.type},message:"must be array,null",schema:schema25.type,parentSchema:schema25,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -963,9 +958,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data6};
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err10 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -975,9 +974,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
 else {
-const err11 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data5};
+const err11 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -985,6 +983,8 @@ else {
 vErrors.push(err11);
 }
 errors++;
+}
+}
 }
 }
 }
@@ -1025,7 +1025,7 @@ if(data.interval !== undefined){
 let data1 = data.interval;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1048,13 +1048,8 @@ errors++;
 }
 if(data.databases !== undefined){
 let data2 = data.databases;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err4 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: schema25.type},message:"must be array,null",schema:schema25.type,parentSchema:schema25,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1063,9 +1058,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1075,9 +1074,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
 else {
-const err6 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data2};
+const err6 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1085,6 +1083,8 @@ else {
 vErrors.push(err6);
 }
 errors++;
+}
+}
 }
 }
 if(data.latency_alert_ms !== undefined){
@@ -1164,7 +1164,7 @@ if(data.interval !== undefined){
 let data1 = data.interval;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1200,13 +1200,8 @@ errors++;
 }
 if(data.databases !== undefined){
 let data3 = data.databases;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err5 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data4};
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: schema25.type},message:"must be array,null",schema:schema25.type,parentSchema:schema25,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1215,9 +1210,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data4};
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err6 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.items,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1227,9 +1226,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath:instancePath+"/databases",schemaPath:"#/definitions/databaseList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.type,parentSchema:schema25,data:data3};
+const err7 = {instancePath:instancePath+"/databases/" + i0,schemaPath:"#/definitions/databaseList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.items.type,parentSchema:schema25.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1237,6 +1235,8 @@ else {
 vErrors.push(err7);
 }
 errors++;
+}
+}
 }
 }
 if(data.mode !== undefined){
@@ -1313,7 +1313,7 @@ if(data.interval !== undefined){
 let data1 = data.interval;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1341,9 +1341,9 @@ return errors === 0;
 
 const schema45 = {"title":"ScheduledMaintenanceConfig","type":["object","null"],"additionalProperties":true,"properties":{"enabled":{"type":"boolean"},"window":{"$ref":"#/definitions/clockTime"},"interval":{"$ref":"#/definitions/maintenanceInterval"},"threshold":{"type":["integer","null"],"description":"null means 1000; 0 means always."}}};
 const schema46 = {"description":"Local time of day \"HH:MM\" (00:00-23:59).","type":"string","pattern":"^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$"};
-const schema47 = {"description":"\"daily\", \"weekly\", \"monthly\" or a Go duration.","type":"string","pattern":"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"};
+const schema47 = {"description":"\"daily\", \"weekly\", \"monthly\" or a Go duration; \"\" means daily.","type":"string","pattern":"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"};
 const pattern9 = new RegExp("^([01]?[0-9]|2[0-3]):[0-5]?[0-9]$", "u");
-const pattern10 = new RegExp("^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$", "u");
+const pattern10 = new RegExp("^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$", "u");
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1401,7 +1401,7 @@ if(data.interval !== undefined){
 let data2 = data.interval;
 if(typeof data2 === "string"){
 if(!pattern10.test(data2)){
-const err4 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/maintenanceInterval/pattern",keyword:"pattern",params:{pattern: "^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"},message:"must match pattern \""+"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$"+"\"",schema:"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))$",parentSchema:schema47,data:data2};
+const err4 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/maintenanceInterval/pattern",keyword:"pattern",params:{pattern: "^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^(daily|weekly|monthly|[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema47,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1473,7 +1473,7 @@ if(data.interval !== undefined){
 let data1 = data.interval;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data1};
+const err2 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1498,7 +1498,7 @@ if(data.timeout !== undefined){
 let data2 = data.timeout;
 if(typeof data2 === "string"){
 if(!pattern0.test(data2)){
-const err4 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data2};
+const err4 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1521,13 +1521,8 @@ errors++;
 }
 if(data.rigs !== undefined){
 let data3 = data.rigs;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err6 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err6 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: schema14.type},message:"must be array,null",schema:schema14.type,parentSchema:schema14,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1536,9 +1531,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err7 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1548,9 +1547,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
 else {
-const err8 = {instancePath:instancePath+"/rigs",schemaPath:"#/definitions/rigList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data:data3};
+const err8 = {instancePath:instancePath+"/rigs/" + i0,schemaPath:"#/definitions/rigList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.items.type,parentSchema:schema14.items,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1558,6 +1556,8 @@ else {
 vErrors.push(err8);
 }
 errors++;
+}
+}
 }
 }
 }
@@ -1758,7 +1758,7 @@ if(data2.interval !== undefined){
 let data4 = data2.interval;
 if(typeof data4 === "string"){
 if(!pattern0.test(data4)){
-const err7 = {instancePath:instancePath+"/heartbeat/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema12,data:data4};
+const err7 = {instancePath:instancePath+"/heartbeat/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"},message:"must match pattern \""+"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$"+"\"",schema:"^([-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+))?$",parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }

@@ -114,15 +114,53 @@ describe('gt init', () => {
     };
     expect(daemon.type).toBe('daemon-patrol-config');
     expect(daemon.version).toBe(1);
+    // the lifecycle defaults, made effective: dolt_backup runs only on macOS, the backups and compactor name databases
     expect(daemon.patrols).toMatchObject({
       ...LIFECYCLE_DEFAULTS,
-      dolt_server: { enabled: true, port: 3307, data_dir: join(root, '.dolt-data') },
+      dolt_backup: { ...LIFECYCLE_DEFAULTS.dolt_backup, enabled: process.platform === 'darwin' },
+      jsonl_git_backup: { ...LIFECYCLE_DEFAULTS.jsonl_git_backup, databases: ['hq'] },
+      compactor_dog: { ...LIFECYCLE_DEFAULTS.compactor_dog, databases: ['hq', 'example'] },
+      dolt_server: { enabled: true, data_dir: join(root, '.dolt-data') },
     });
     expect(statSync(daemonPath).mode & 0o777).toBe(0o644);
 
     const validate = await runGt(['validate', '--town', 'town'], { cwd: parent });
     expect(validate.exitCode).toBe(0);
-    expect(validate.stdout).toContain('town is valid (databases: hq, example)');
+    expect(validate.stdout).toContain('town is valid (databases: hq, example): 0 errors, 0 warnings');
+    expect(validate.stderr).toBe('');
+  });
+
+  it('picks a port that is not production\'s 3307 when none is given, and --port N sets it', async () => {
+    const picked = makeTempDir('init-port');
+    const result = await runGt(['init', picked]);
+    expect(result.exitCode).toBe(0);
+    const port = (JSON.parse(readFileSync(join(picked, 'mayor', 'daemon.json'), 'utf8')) as { env: { GT_DOLT_PORT: string } }).env
+      .GT_DOLT_PORT;
+    expect(Number(port)).toBeGreaterThanOrEqual(3310);
+    expect(result.stdout).toContain(`the town's Dolt server port is ${port}`);
+    const explain = await runGt(['diff', '--explain', '--town', picked, '-o', 'json']);
+    const rows = (JSON.parse(explain.stdout) as { explain: { setting: string; value: string }[] }).explain;
+    expect(rows.find((row) => row.setting === 'port')?.value).toBe(port);
+
+    const chosen = makeTempDir('init-port-given');
+    expect((await runGt(['init', chosen, '--port', '4417'])).exitCode).toBe(0);
+    const daemon = JSON.parse(readFileSync(join(chosen, 'mayor', 'daemon.json'), 'utf8')) as {
+      env: { GT_DOLT_PORT: string };
+      patrols: { dolt_server: { port: number } };
+    };
+    expect(daemon.env.GT_DOLT_PORT).toBe('4417');
+    expect(daemon.patrols.dolt_server.port).toBe(4417);
+    const validate = await runGt(['validate', '--town', chosen]);
+    expect(validate.exitCode).toBe(0);
+    expect(validate.stderr).toBe('');
+  });
+
+  it('refuses a --port outside 1024-65535, writing nothing', async () => {
+    const root = makeTempDir('init-bad-port');
+    const result = await runGt(['init', root, '--port', '80']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--port 80: use a port number from 1024 to 65535');
+    expect(() => statSync(join(root, 'mayor'))).toThrow();
   });
 
   it('refuses to overwrite an existing config and leaves every file as it was', async () => {

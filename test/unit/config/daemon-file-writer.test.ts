@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonFile } from '../../../src/config/daemon-file.js';
-import { writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
+import { plannedFill, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
 import { ConfigError } from '../../../src/config/diagnostics.js';
 import { LIFECYCLE_DEFAULTS } from '../../../src/config/lifecycle.js';
 import { makeTempDir } from '../../helpers/env.js';
@@ -21,8 +21,9 @@ function daemonFile(text: string | null, mode = 0o644): string {
   return path;
 }
 
+/** Plans the fill from the file as it is, then writes it (what apply does). */
 function ensure(path: string): string[] {
-  return writeLifecycleDefaults(readDaemonFile(path).file);
+  return writeLifecycleDefaults(path, plannedFill(readDaemonFile(path).file));
 }
 
 const parsed = (path: string) =>
@@ -164,8 +165,28 @@ describe('writeLifecycleDefaults (EnsureLifecycleDefaults on disk)', () => {
     const path = daemonFile('{"version": 1}');
     const loaded = readDaemonFile(path).file;
     writeFileSync(path, '{"version": 1');
-    expect(() => writeLifecycleDefaults(loaded)).toThrow(ConfigError);
+    expect(() => writeLifecycleDefaults(path, plannedFill(loaded))).toThrow(ConfigError);
     expect(readFileSync(path, 'utf8')).toBe('{"version": 1');
+  });
+
+  it.each([
+    ['edited', '{"version": 1}', '{"version": 1, "patrols": {"handler": {"enabled": false}}}', 'was edited after the plan was made'],
+    ['created', null, '{"version": 1}', 'was created after the plan was made'],
+    ['removed', '{"version": 1}', null, 'was removed after the plan was made'],
+  ])('refuses a file %s between plan and write, writing nothing', (_change, planned, now, says) => {
+    const path = daemonFile(planned);
+    const plan = plannedFill(readDaemonFile(path).file);
+    if (now === null) rmSync(path);
+    else {
+      writeFileSync(path, now);
+      utimesSync(path, new Date('2024-01-01T00:00:00Z'), new Date('2024-01-01T00:00:00Z'));
+    }
+    expect(() => writeLifecycleDefaults(path, plan)).toThrow(says);
+    if (now === null) expect(existsSync(path)).toBe(false);
+    else {
+      expect(readFileSync(path, 'utf8')).toBe(now);
+      expect(statSync(path).mtime).toEqual(new Date('2024-01-01T00:00:00Z'));
+    }
   });
 
   it('refuses a file Gas Town could not unmarshal (a string in a nanosecond field)', () => {

@@ -42,6 +42,7 @@ function rigCase(name: string, code: string, line: number, says: string, file = 
 }
 
 export const INVALID_CASES: InvalidCase[] = [
+  daemonCase('daemon-json-directory', 'GT-E003', 1, 'is a directory, but Gas Town and gt read daemon.json as a JSON file: move it aside'),
   daemonCase('trailing-comma', 'GT-E010', 3, 'trailing comma'),
   daemonCase('comment', 'GT-E010', 2, 'comments are not allowed'),
   daemonCase('empty-file', 'GT-E010', 1, 'expected a value'),
@@ -63,7 +64,8 @@ export const INVALID_CASES: InvalidCase[] = [
   daemonCase('env-port-not-a-number', 'GT-E047', 3, 'use a port number from 1024 to 65535'),
   daemonCase('env-wait-timeout-too-long', 'GT-E049', 3, 'use a number of seconds from 1 to 31536000'),
   rigCase('yaml-syntax.yaml', 'GT-E012', 8, 'invalid YAML'),
-  rigCase('duplicate-key.yaml', 'GT-E013', 7, 'duplicate key'),
+  rigCase('duplicate-key.yaml', 'GT-E013', 7, 'duplicate key "prefix" (first at line 6)'),
+  rigCase('merge-key.yaml', 'GT-E017', 6, 'merge keys ("<<") are not supported in manifests: write the keys out in full'),
   rigCase('no-kind.yaml', 'GT-E014', 1, '`kind: Rig` or `kind: Town`'),
   rigCase('not-a-mapping.yaml', 'GT-E014', 1, 'not a manifest'),
   rigCase('unknown-kind.yaml', 'GT-E015', 2, 'unknown kind "Rigg"; allowed kinds: Rig, Town'),

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonFile } from '../../../src/config/daemon-file.js';
-import { lifecycleDefaultsText, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
+import { lifecycleDefaultsText, plannedFill, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
 import { configFileHashes, configSources, fingerprintOf, isConfigPath, withOwnWrite } from '../../../src/daemon/config-sources.js';
 import { makeTempDir } from '../../helpers/env.js';
 
@@ -52,7 +52,7 @@ describe("the daemon's own write of the lifecycle defaults", () => {
     const read = configFileHashes(sources);
     const loaded = readDaemonFile(sources.daemonJson).file;
     const ownWrite = fingerprintOf(withOwnWrite(read, sources.daemonJson, lifecycleDefaultsText(loaded)?.text ?? ''));
-    expect(writeLifecycleDefaults(loaded).length).toBe(9);
+    expect(writeLifecycleDefaults(loaded.path, plannedFill(loaded)).length).toBe(9);
     return { root, sources, read, ownWrite };
   }
 
