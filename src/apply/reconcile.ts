@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DesiredState } from '../config/desired.js';
+import type { YamlParseCache } from '../config/yaml-documents.js';
 import { observe } from '../observe/observe.js';
 import { plan } from '../plan/plan.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
@@ -11,6 +12,8 @@ export interface ReconcileOptions extends PlanOptions {
   command: string;
   lockTimeoutMs: number;
   hooks?: ExecuteHooks & { onPlan?: (plan: Plan, pass: number) => void };
+  /** Parses config.yaml at each observation; the config load's, which has usually parsed it already. */
+  yamlCache?: YamlParseCache;
 }
 
 /** What a reconcile did and what it left: every output (apply's summary, its JSON, the daemon's log and status) counts the same way. */
@@ -72,7 +75,7 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
   const results: ActionResult[] = [];
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const current = plan(desired, await observe(desired), options);
+      const current = plan(desired, await observe(desired, options.yamlCache), options);
       plans.push(current);
       options.hooks?.onPlan?.(current, pass);
       const executable = current.errors.length === 0 && current.actions.length > 0;
@@ -83,7 +86,7 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
       results.push(...passResults);
       if (passResults.some((result) => result.status !== 'done')) break;
     }
-    const remaining = plan(desired, await observe(desired), options);
+    const remaining = plan(desired, await observe(desired, options.yamlCache), options);
     return reconcileReport(plans, results, remaining, Math.round(performance.now() - started));
   } finally {
     release();

@@ -94,8 +94,10 @@ export function registerApplyCommand(program: Command): void {
         if (!json) process.stdout.write(text);
       };
       try {
+        const { diskYamlCache } = await import('../config/yaml-documents.js');
         const report = await reconcile(loaded.desired, {
           command: `gt ${process.argv.slice(2).join(' ')}`,
+          yamlCache: diskYamlCache(process.env),
           lockTimeoutMs: lockTimeoutSeconds * 1000,
           prune: options.prune === true,
           force: options.force === true,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+import type { YamlParseCache } from './yaml-documents.js';
 
 /** Files Gas Town itself writes that feed gt's effective settings; unreadable ones are ignored with a warning. */
 export interface TownRuntimeFiles {
@@ -17,22 +17,22 @@ export interface TownRuntimeFiles {
 
 type Ignore = (path: string, why: string) => void;
 
-export function readTownRuntimeFiles(townRoot: string): TownRuntimeFiles {
+export function readTownRuntimeFiles(townRoot: string, yamlCache: YamlParseCache): TownRuntimeFiles {
   const diagnostics: Diagnostic[] = [];
   const ignore: Ignore = (path, why) =>
     diagnostics.push(diagnostic('GT-W063', wholeFile(path), `${why}; gt ignores this file`));
   return {
-    serverConfigPort: serverConfigPort(join(townRoot, '.dolt-data', 'config.yaml'), ignore),
+    serverConfigPort: serverConfigPort(join(townRoot, '.dolt-data', 'config.yaml'), yamlCache, ignore),
     daemonEnv: envFile(join(townRoot, 'daemon', 'daemon.env'), ignore),
     disabledPatrols: disabledPatrols(join(townRoot, 'settings', 'config.json'), ignore),
     diagnostics,
   };
 }
 
-function serverConfigPort(path: string, ignore: Ignore): number | null {
+function serverConfigPort(path: string, yamlCache: YamlParseCache, ignore: Ignore): number | null {
   const text = readOptional(path, ignore);
   if (text === null) return null;
-  const parsed = parseYamlDocuments(path, text);
+  const parsed = yamlCache.parse(path, text);
   if (parsed.diagnostics.length > 0) {
     ignore(path, 'not valid YAML');
     return null;

@@ -4,20 +4,27 @@ import type mysql from 'mysql2/promise';
 import { readDaemonFile } from '../config/daemon-file.js';
 import type { DesiredState, ServerSettings } from '../config/desired.js';
 import { ConfigError, hasErrors } from '../config/diagnostics.js';
+import { flattenServerConfig } from '../config/server-config-yaml.js';
+import { YamlParseCache } from '../config/yaml-documents.js';
 import { dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
-import type { ObservedDatabase, ObservedState } from './observed.js';
+import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
 
-function readIfExists(path: string): string | null {
+/** config.yaml as the server reads it: parsed (through the cache the config load used, so usually not parsed again). */
+function readServerConfig(path: string, yamlCache: YamlParseCache): ObservedServerConfig {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
-    return null;
+    return 'absent';
   }
+  const { documents, diagnostics } = yamlCache.parse(path, text);
+  const settings = diagnostics.length > 0 ? null : flattenServerConfig(documents[0]?.value);
+  return settings === null ? 'unparseable' : { settings };
 }
 
 /** An observation under way: the server inspected and, when it runs, the SQL snapshot requested. */
@@ -45,8 +52,9 @@ function hung(sql: SnapshotConnection): () => Error {
 /**
  * Starts observing the town's server: inspects the process and, when it runs, sends the snapshot query. Needs only
  * the server settings, so `gt diff` starts it before it reads the manifests and Dolt computes the snapshot meanwhile.
+ * `yamlCache` parses config.yaml: pass the one the config load used, which has usually parsed that text already.
  */
-export async function beginObservation(townRoot: string, settings: ServerSettings): Promise<Observation> {
+export async function beginObservation(townRoot: string, settings: ServerSettings, yamlCache: YamlParseCache): Promise<Observation> {
   const dataDir = settings.dataDir.value;
   const inspection = inspectServerWith(townRoot, settings, probeAndKeep);
   const onDisk = scanDataDir(dataDir); // while the server answers the probe
@@ -78,7 +86,7 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
           databases,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
-          serverConfigText: readIfExists(join(dataDir, 'config.yaml')),
+          serverConfig: readServerConfig(join(dataDir, 'config.yaml'), yamlCache),
         };
       } finally {
         await close();
@@ -90,7 +98,10 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
   };
 }
 
-/** The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk. */
-export async function observe(desired: DesiredState): Promise<ObservedState> {
-  return (await beginObservation(desired.townRoot, desired.server)).complete(desired);
+/**
+ * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml.
+ * Without a `yamlCache`, config.yaml is parsed afresh.
+ */
+export async function observe(desired: DesiredState, yamlCache = new YamlParseCache(null)): Promise<ObservedState> {
+  return (await beginObservation(desired.townRoot, desired.server, yamlCache)).complete(desired);
 }

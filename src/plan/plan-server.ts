@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ServerSettings } from '../config/desired.js';
-import { renderServerConfigYaml } from '../config/server-config-yaml.js';
-import { parseYamlDocuments } from '../config/yaml-documents.js';
-import type { ObservedServer } from '../observe/observed.js';
+import { serverConfigSettings } from '../config/server-config-yaml.js';
+import type { ObservedServer, ObservedServerConfig } from '../observe/observed.js';
 import { displayPath } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
 
@@ -31,30 +30,6 @@ export function serverError(server: ServerSettings, observed: ObservedServer): P
   };
 }
 
-/**
- * config.yaml flattened to dotted keys (`listener.port`), or null when there is none or it does not parse. Parsed as
- * the config files are (with their cache): converged, the file is the text gt renders, and no parser is loaded.
- */
-function flatSettings(path: string, text: string | null): Record<string, unknown> | null {
-  if (text === null) return null;
-  const { documents, diagnostics } = parseYamlDocuments(path, text);
-  if (diagnostics.length > 0) return null;
-  const parsed = documents[0]?.value;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const flat: Record<string, unknown> = {};
-  const walk = (value: Record<string, unknown>, prefix: string): void => {
-    for (const [key, inner] of Object.entries(value)) {
-      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
-        walk(inner as Record<string, unknown>, `${prefix}${key}.`);
-      } else {
-        flat[`${prefix}${key}`] = inner;
-      }
-    }
-  };
-  walk(parsed as Record<string, unknown>, '');
-  return flat;
-}
-
 interface Difference {
   before: Record<string, unknown>;
   after: Record<string, unknown>;
@@ -65,15 +40,14 @@ interface Difference {
  * Compares settings, not text: a comment or formatting difference in config.yaml changes nothing the server runs
  * with and is no reason to restart it.
  */
-function configDifference(townRoot: string, server: ServerSettings, diskText: string | null): Difference | null {
-  const configPath = join(server.dataDir.value, 'config.yaml');
-  const wanted = flatSettings(configPath, renderServerConfigYaml(server)) ?? {};
-  const onDisk = flatSettings(configPath, diskText);
-  const path = displayPath(townRoot, configPath);
-  if (onDisk === null) {
-    const problem = diskText === null ? 'does not exist' : 'does not parse';
+function configDifference(townRoot: string, server: ServerSettings, observed: ObservedServerConfig): Difference | null {
+  const wanted = serverConfigSettings(server);
+  const path = displayPath(townRoot, join(server.dataDir.value, 'config.yaml'));
+  if (typeof observed === 'string') {
+    const problem = observed === 'absent' ? 'does not exist' : 'does not parse';
     return { before: {}, after: wanted, reason: `${path} ${problem}: the server does not run with gt's settings` };
   }
+  const onDisk = observed.settings;
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(wanted), ...Object.keys(onDisk)])) {
@@ -100,7 +74,7 @@ export function planServer(
   townRoot: string,
   server: ServerSettings,
   observed: ObservedServer,
-  configText: string | null,
+  serverConfig: ObservedServerConfig,
   unserved: string[],
   incomplete: string[],
 ): ServerAction | null {
@@ -130,7 +104,7 @@ export function planServer(
     );
   }
   if (observed.state !== 'running') return null;
-  const config = configDifference(townRoot, server, configText);
+  const config = configDifference(townRoot, server, serverConfig);
   const databaseReasons = [
     ...(unserved.length > 0 ? [`${unserved.join(', ')} ${unserved.length === 1 ? 'is' : 'are'} on disk but not served: a restart loads them`] : []),
     ...(incomplete.length > 0

@@ -46,7 +46,7 @@ const plans: Record<string, () => Plan> = {
     });
     observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
     observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
-    return plan(desired, { ...observed, serverConfigText: null }, { prune: true, force: false });
+    return plan(desired, { ...observed, serverConfig: 'absent' }, { prune: true, force: false });
   },
   'blocked drops and notes': () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('old', { ensure: 'absent', protect: true })]);

@@ -1,0 +1,11 @@
+import mysql from 'mysql2/promise';
+import { quoteIdentifier, quoteString } from '../../../src/lib/sql.js';
+
+const TRICKY = ['', 'wyvern', "a'b", 'x\'); DROP DATABASE hq; -- ', 'back\\slash', 'quote"d', 'nul\0byte', 'tab\tnl\nret\r', 'ctrl-z\x1a', 'bs\b', 'tick`s', 'dot.ted', 'ünïcødé', '%', '*'];
+
+describe('quoting SQL without the driver', () => {
+  test.each(TRICKY)('quotes %j exactly as mysql2 does', (value) => {
+    expect(quoteString(value)).toBe(mysql.escape(value));
+    expect(quoteIdentifier(value)).toBe(mysql.escapeId(value, true));
+  });
+});
