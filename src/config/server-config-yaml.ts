@@ -1,3 +1,4 @@
+import type { JsonValue } from '../lib/json-value.js';
 import type { ServerSettings } from './desired.js';
 
 /** A host as YAML: plain when YAML reads it back as that string (an IPv4 address, a name), else quoted (`::`, `1e3`). */
@@ -40,7 +41,7 @@ export function renderServerConfigYaml(server: ServerSettings): string {
 }
 
 /** config.yaml's settings by dotted key (`listener.port`): what a plan compares, so comments and layout never count. */
-export type ServerConfigSettings = Record<string, unknown>;
+export type ServerConfigSettings = Record<string, JsonValue>;
 
 /**
  * The settings renderServerConfigYaml writes, as parsing its text gives them (a unit test holds the two together):
@@ -71,7 +72,7 @@ export function flattenServerConfig(parsed: unknown): ServerConfigSettings | nul
   const walk = (value: Record<string, unknown>, prefix: string): void => {
     for (const [key, inner] of Object.entries(value)) {
       if (isMap(inner)) walk(inner, `${prefix}${key}.`);
-      else flat[`${prefix}${key}`] = inner;
+      else flat[`${prefix}${key}`] = inner as JsonValue; // parsed YAML is plain JSON data (yaml-documents.ts checks)
     }
   };
   walk(parsed, '');

@@ -26,6 +26,17 @@ export function quoteString(value: string): string {
   return `'${value.replace(/[\0\b\t\n\r\x1a"'\\]/g, (char) => STRING_ESCAPES[char] ?? char)}'`;
 }
 
+/**
+ * The first row of a query's result: a `CALL` answers [rows, OkPacket] where a plain SELECT answers rows. Undefined
+ * when there is none.
+ */
+export function firstRow(result: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(result)) return undefined;
+  const first: unknown = result[0];
+  const row: unknown = Array.isArray(first) ? first[0] : first;
+  return typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : undefined;
+}
+
 /** Names SHOW DATABASES lists that are not databases of a town: system schemas and revision databases. */
 export function isTownDatabaseName(name: string): boolean {
   const lower = name.toLowerCase();

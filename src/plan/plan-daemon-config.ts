@@ -1,5 +1,6 @@
 import type { DaemonFile } from '../config/desired.js';
 import { ensureLifecycleDefaults } from '../config/lifecycle.js';
+import type { JsonValue } from '../lib/json-value.js';
 import type { DaemonConfigAction } from './types.js';
 import { displayPath } from './source-label.js';
 
@@ -20,7 +21,7 @@ export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConf
     code: file.exists ? 'patrol-missing' : 'daemon-config-missing',
     patrol: key,
     before: null,
-    after: defaults[key] ?? null,
+    after: (defaults[key] ?? null) as JsonValue, // daemon.json's content: parsed JSON
     reason: file.exists
       ? `patrols.${key} is ${key in existing ? 'null' : 'missing'} in ${path}; EnsureLifecycleDefaults fills in Gas Town's default`
       : `${path} does not exist: apply creates it with Gas Town's lifecycle defaults, patrols.${key} among them`,

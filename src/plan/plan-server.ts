@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ServerSettings } from '../config/desired.js';
-import { serverConfigSettings } from '../config/server-config-yaml.js';
+import { serverConfigSettings, type ServerConfigSettings } from '../config/server-config-yaml.js';
 import type { ObservedServer, ObservedServerConfig } from '../observe/observed.js';
 import { displayPath } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
@@ -31,8 +31,8 @@ export function serverError(server: ServerSettings, observed: ObservedServer): P
 }
 
 interface Difference {
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
+  before: ServerConfigSettings;
+  after: ServerConfigSettings;
   reason: string;
 }
 
@@ -48,8 +48,8 @@ function configDifference(townRoot: string, server: ServerSettings, observed: Ob
     return { before: {}, after: wanted, reason: `${path} ${problem}: the server does not run with gt's settings` };
   }
   const onDisk = observed.settings;
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
+  const before: ServerConfigSettings = {};
+  const after: ServerConfigSettings = {};
   for (const key of new Set([...Object.keys(wanted), ...Object.keys(onDisk)])) {
     if (isDeepStrictEqual(wanted[key], onDisk[key])) continue;
     before[key] = onDisk[key] ?? null;
@@ -60,9 +60,8 @@ function configDifference(townRoot: string, server: ServerSettings, observed: Ob
   return { before, after, reason: `${path} differs from the settings resolved from mayor/daemon.json (${changed.join(', ')})` };
 }
 
-function restart(code: ServerAction['code'], before: unknown, after: unknown, reason: string): ServerAction {
-  return { kind: 'server', id: 'server', verb: 'restart', code, before, after, reason, destructive: false, needsRestart: true };
-}
+/** What every restart carries besides its code, values and reason. */
+const RESTART = { kind: 'server', id: 'server', verb: 'restart', destructive: false, needsRestart: true } as const;
 
 /**
  * The server's action when serverError found nothing: start a stopped server, restart a hung one, or restart a
@@ -96,12 +95,13 @@ export function planServer(
   }
   if (observed.state === 'unhealthy') {
     const pid = observed.pid === null ? '' : ` (pid ${observed.pid})`;
-    return restart(
-      'server-unhealthy',
-      { state: 'unhealthy' },
-      { state: 'running' },
-      `the server on ${at}${pid} does not answer SELECT 1: ${observed.reason}`,
-    );
+    return {
+      ...RESTART,
+      code: 'server-unhealthy',
+      before: { state: 'unhealthy' },
+      after: { state: 'running' },
+      reason: `the server on ${at}${pid} does not answer SELECT 1: ${observed.reason}`,
+    };
   }
   if (observed.state !== 'running') return null;
   const config = configDifference(townRoot, server, serverConfig);
@@ -115,10 +115,12 @@ export function planServer(
       : []),
   ];
   if (config !== null) {
-    return restart('server-config-changed', config.before, config.after, [config.reason, ...databaseReasons].join('; '));
+    const reason = [config.reason, ...databaseReasons].join('; ');
+    return { ...RESTART, code: 'server-config-changed', before: config.before, after: config.after, reason };
   }
   if (databaseReasons.length > 0) {
-    return restart('databases-not-served', { unserved: [...unserved, ...incomplete] }, { unserved: [] }, databaseReasons.join('; '));
+    const before = { unserved: [...unserved, ...incomplete] };
+    return { ...RESTART, code: 'databases-not-served', before, after: { unserved: [] }, reason: databaseReasons.join('; ') };
   }
   return null;
 }
