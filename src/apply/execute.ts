@@ -115,12 +115,12 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         }
         return dropDatabase(await sql(), first.database);
       case 'remote':
-        if (first.verb === 'create') await addRemote(await sql(), first.database, first.name, first.toUrl as string);
+        if (first.verb === 'create') await addRemote(await sql(), first.database, first.name, first.toUrl);
         else if (first.verb === 'delete') await removeRemote(await sql(), first.database, first.name);
-        else await replaceRemote(await sql(), first.database, first.name, first.fromUrl as string, first.toUrl as string);
+        else await replaceRemote(await sql(), first.database, first.name, first.fromUrl, first.toUrl);
         return null;
       case 'ignore': {
-        const patterns = step.map((action) => (action as IgnoreAction).pattern);
+        const patterns = step.filter((action): action is IgnoreAction => action.kind === 'ignore').map((action) => action.pattern);
         const hash = await ensureIgnorePatterns(await sql(), first.database, patterns);
         return hash ? `commit ${hash}` : 'already present';
       }

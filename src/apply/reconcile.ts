@@ -1,4 +1,5 @@
 import type { DesiredState } from '../config/desired.js';
+import type { YamlParseCache } from '../config/yaml-documents.js';
 import { observe } from '../observe/observe.js';
 import { plan } from '../plan/plan.js';
 import type { Plan, PlanOptions } from '../plan/types.js';
@@ -13,6 +14,8 @@ export interface ReconcileOptions extends PlanOptions {
   /** How long one read or SQL step may wait on the server before it is called hung; HUNG_SERVER_MS unless given. */
   hungServerMs?: number;
   hooks?: Omit<ExecuteHooks, 'hungServerMs'> & { onPlan?: (plan: Plan, pass: number) => void };
+  /** Parses config.yaml at each observation; the config load's, which has usually parsed it already. */
+  yamlCache?: YamlParseCache;
 }
 
 /** What a reconcile did and what it left: every output (apply's summary, its JSON, the daemon's log and status) counts the same way. */
@@ -71,7 +74,7 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
   const deadline = { hungServerMs: options.hungServerMs };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const current = plan(desired, await observe(desired, deadline), options);
+      const current = plan(desired, await observe(desired, { ...deadline, yamlCache: options.yamlCache }), options);
       plans.push(current);
       options.hooks?.onPlan?.(current, pass);
       const executable = current.errors.length === 0 && current.actions.length > 0;
@@ -82,7 +85,7 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
       results.push(...passResults);
       if (passResults.some((result) => result.status !== 'done')) break;
     }
-    const remaining = plan(desired, await observe(desired, deadline), options);
+    const remaining = plan(desired, await observe(desired, { ...deadline, yamlCache: options.yamlCache }), options);
     return reconcileReport(plans, results, remaining, Math.round(performance.now() - started));
   } finally {
     release();

@@ -1,6 +1,6 @@
 import type mysql from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
-import { quoteIdentifier, quoteString } from '../lib/sql.js';
+import { firstRow, quoteIdentifier, quoteString } from '../lib/sql.js';
 import { assertNotTestDatabaseOnProduction } from '../lib/test-databases.js';
 
 /** Author of every Dolt commit gt makes, so `dolt_log` says who did it. */
@@ -83,15 +83,10 @@ export async function ensureIgnorePatterns(
       `CALL DOLT_COMMIT('--skip-empty', '-m', ${quoteString(message)}, '--author', ${quoteString(GT_AUTHOR)})`,
     );
     await connection.query('COMMIT');
-    return commitHash(result);
+    const hash = firstRow(result)?.hash;
+    return typeof hash === 'string' ? hash : null;
   } catch (error) {
     await connection.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-}
-
-function commitHash(result: unknown): string | null {
-  const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
-  const first = Array.isArray(rows) ? (rows[0] as { hash?: unknown } | undefined) : undefined;
-  return typeof first?.hash === 'string' ? first.hash : null;
 }

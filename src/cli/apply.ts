@@ -95,8 +95,10 @@ export function registerApplyCommand(program: Command): void {
         if (!json) process.stdout.write(text);
       };
       try {
+        const { diskYamlCache } = await import('../config/yaml-documents.js');
         const report = await reconcile(loaded.desired, {
           command: `gt ${process.argv.slice(2).join(' ')}`,
+          yamlCache: diskYamlCache(process.env),
           lockTimeoutMs: lockTimeoutSeconds * 1000,
           hungServerMs: hungServerMsFrom(process.env),
           prune: options.prune === true,

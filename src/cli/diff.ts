@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { TownFiles } from '../config/load.js';
+import type { YamlParseCache } from '../config/yaml-documents.js';
 import type { Observation } from '../observe/observe.js';
 import { loadConfigForCommand } from './load-config.js';
 import { addManifestOption, globalOptions } from './global-options.js';
@@ -24,6 +25,8 @@ export function registerDiffCommand(program: Command): void {
 /** The town's files read before the manifests, and the observation begun from them (or why it failed). */
 interface EarlyStart {
   town: TownFiles;
+  /** Has parsed config.yaml: the observation reads it again. */
+  yamlCache: YamlParseCache;
   observation: Promise<Observation>;
 }
 
@@ -35,13 +38,15 @@ interface EarlyStart {
 async function startEarly(command: Command): Promise<EarlyStart | null> {
   const { loadServerSettings } = await import('../config/load.js');
   const { beginObservation } = await import('../observe/observe.js');
+  const { diskYamlCache } = await import('../config/yaml-documents.js');
   const { town: townOption, file } = globalOptions(command);
-  const town = loadServerSettings({ town: townOption, files: file, env: process.env, cwd: process.cwd() });
+  const yamlCache = diskYamlCache(process.env);
+  const town = loadServerSettings({ town: townOption, files: file, env: process.env, cwd: process.cwd(), yamlCache });
   if (town === null) return null;
-  const observation = beginObservation(town.townRoot, town.server);
+  const observation = beginObservation(town.townRoot, town.server, yamlCache);
   // a failure is reported after the config's own errors, when the observation is awaited
   await observation.catch(() => undefined);
-  return { town, observation };
+  return { town, yamlCache, observation };
 }
 
 /** Observe, plan, print; shared by `gt diff` and `gt apply --dry-run`. */
@@ -55,9 +60,10 @@ export async function runDiff(options: DiffOptions, command: Command): Promise<v
   const { desired } = loaded;
   const { plan } = await import('../plan/plan.js');
   const { beginObservation } = await import('../observe/observe.js');
+  const { diskYamlCache } = await import('../config/yaml-documents.js');
   const output = globalOptions(command).output;
   try {
-    const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server));
+    const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(process.env)));
     const observed = await observation.complete(desired);
     const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true });
     if (output === 'json') {

@@ -11,9 +11,11 @@ import { EXIT, formatDiagnosticForCli, printError } from './output.js';
 export async function loadConfigForCommand(command: Command, town?: TownFiles): Promise<LoadResult | null> {
   const { loadDesiredState } = await import('../config/load.js');
   const { ConfigError } = await import('../config/diagnostics.js');
+  const { diskYamlCache } = await import('../config/yaml-documents.js');
   const options = globalOptions(command);
   try {
-    const loaded = loadDesiredState({ town: options.town, files: options.file, env: process.env, cwd: process.cwd() }, town);
+    const yamlCache = diskYamlCache(process.env);
+    const loaded = loadDesiredState({ town: options.town, files: options.file, env: process.env, cwd: process.cwd(), yamlCache }, town);
     for (const warning of loaded.diagnostics) process.stderr.write(`${formatDiagnosticForCli(warning)}\n`);
     return loaded;
   } catch (error) {

@@ -10,6 +10,7 @@ export function registerValidateCommand(program: Command): void {
     .description('check daemon.json and the rig manifests (exit 0: valid, 1: errors)')
     .action(async (_options: unknown, command: Command) => {
       const { loadDesiredState } = await import('../config/load.js');
+      const { diskYamlCache } = await import('../config/yaml-documents.js');
       const options = globalOptions(command);
       const cwd = process.cwd();
       let diagnostics: Diagnostic[];
@@ -20,6 +21,7 @@ export function registerValidateCommand(program: Command): void {
           files: options.file,
           env: process.env,
           cwd,
+          yamlCache: diskYamlCache(process.env),
         });
         diagnostics = warnings;
         summary = `${relative(cwd, desired.townRoot) || '.'} is valid (databases: ${desired.databases.map((d) => d.name).join(', ')})`;

@@ -12,7 +12,7 @@ import { checkServerEnvironment } from './server-env.js';
 import { checkSecretFileModes, daemonSecrets, remoteSecrets } from './secret-file-modes.js';
 import { resolveServerSettings } from './server-settings.js';
 import { findTownRoot } from './town-root.js';
-import { saveParsedYaml } from './yaml-documents.js';
+import { YamlParseCache } from './yaml-documents.js';
 import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
 import { townPaths } from '../lib/town-layout.js';
 
@@ -25,6 +25,8 @@ export interface LoadOptions {
   cwd: string;
   /** Platform of the town's Gas Town daemon, for platform-bound patrols; default: this process's. */
   platform?: NodeJS.Platform;
+  /** What parsing may reuse (diskYamlCache for a command, one kept by the daemon); default: nothing, every file is parsed. */
+  yamlCache?: YamlParseCache;
 }
 
 export interface LoadResult {
@@ -41,10 +43,14 @@ export interface TownFiles {
   server: ServerSettings;
 }
 
-function readTownFiles(options: LoadOptions): TownFiles {
+function yamlCacheOf(options: LoadOptions): YamlParseCache {
+  return options.yamlCache ?? new YamlParseCache(null);
+}
+
+function readTownFiles(options: LoadOptions, yamlCache: YamlParseCache): TownFiles {
   const townRoot = findTownRoot(options);
   const daemon = readDaemonFile(townPaths(townRoot).daemonJson);
-  const runtime = readTownRuntimeFiles(townRoot);
+  const runtime = readTownRuntimeFiles(townRoot, yamlCache);
   const server = resolveServerSettings({
     townRoot,
     daemon: daemon.file.raw as DaemonConfig,
@@ -62,7 +68,9 @@ function readTownFiles(options: LoadOptions): TownFiles {
  */
 export function loadServerSettings(options: LoadOptions): TownFiles | null {
   try {
-    const town = readTownFiles(options);
+    const yamlCache = yamlCacheOf(options);
+    const town = readTownFiles(options, yamlCache);
+    yamlCache.save();
     return hasErrors(town.daemon.diagnostics) ? null : town;
   } catch {
     return null;
@@ -73,10 +81,11 @@ export function loadServerSettings(options: LoadOptions): TownFiles | null {
  * Reads, validates and resolves everything the operator declared: mayor/daemon.json, the rig manifests and the
  * optional Town document. Throws ConfigError carrying every diagnostic (warnings included) when there is an error.
  */
-export function loadDesiredState(options: LoadOptions, town: TownFiles = readTownFiles(options)): LoadResult {
-  const { townRoot, daemon, runtime, server } = town;
-  const manifests = readManifests(townRoot, options.files, options.cwd);
-  saveParsedYaml();
+export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadResult {
+  const yamlCache = yamlCacheOf(options);
+  const { townRoot, daemon, runtime, server } = town ?? readTownFiles(options, yamlCache);
+  const manifests = readManifests(townRoot, options.files, options.cwd, yamlCache);
+  yamlCache.save();
   const daemonConfig = daemon.file.raw as DaemonConfig;
 
   const databases = [townDatabase(manifests.town), ...manifests.rigs.map(rigDatabase)];

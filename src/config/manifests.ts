@@ -7,7 +7,7 @@ import type { TownManifest } from './generated/town-manifest.js';
 import { oversizeFile } from './input-limits.js';
 import type { PositionedDocument } from './positioned-document.js';
 import { schemaDiagnostics } from './schema-validation.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+import type { YamlParseCache } from './yaml-documents.js';
 import { townPaths } from '../lib/town-layout.js';
 
 export interface Manifest<T> {
@@ -31,7 +31,7 @@ export const MANIFEST_FILE = /^[^.].*\.ya?ml$/;
  * Rig and Town manifests: every *.yaml/*.yml directly in `<town>/mayor/rigs.d/`, or in the -f paths (files or
  * directories, relative to cwd) when any are given.
  */
-export function readManifests(townRoot: string, paths: readonly string[], cwd: string): LoadedManifests {
+export function readManifests(townRoot: string, paths: readonly string[], cwd: string, yamlCache: YamlParseCache): LoadedManifests {
   const diagnostics: Diagnostic[] = [];
   const sources: string[] = [];
   const files: string[] = [];
@@ -83,7 +83,7 @@ export function readManifests(townRoot: string, paths: readonly string[], cwd: s
       diagnostics.push(diagnostic('GT-E003', wholeFile(file), `cannot read manifest: ${(error as Error).message}`));
       continue;
     }
-    const parsed = parseYamlDocuments(file, text);
+    const parsed = yamlCache.parse(file, text);
     diagnostics.push(...parsed.diagnostics);
     for (const document of parsed.documents) add(document);
   }

@@ -1,4 +1,12 @@
+import type { JsonValue } from '../lib/json-value.js';
 import type { ServerSettings } from './desired.js';
+
+/** A host as YAML: plain when YAML reads it back as that string (an IPv4 address, a name), else quoted (`::`, `1e3`). */
+function plainOrQuoted(value: string): string {
+  const plainString =
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value) && Number.isNaN(Number(value));
+  return plainString ? value : JSON.stringify(value);
+}
 
 /**
  * The managed `<data_dir>/config.yaml` for `dolt sql-server --config`. Dolt parses it strictly (an unknown key is a
@@ -12,7 +20,7 @@ export function renderServerConfigYaml(server: ServerSettings): string {
     `log_level: ${server.logLevel.value}`,
     '',
     'listener:',
-    `  host: ${server.host.value}`,
+    `  host: ${plainOrQuoted(server.host.value)}`,
     `  port: ${server.port.value}`,
     `  max_connections: ${server.maxConnections.value}`,
     `  read_timeout_millis: ${server.readTimeoutMillis.value}`,
@@ -30,4 +38,43 @@ export function renderServerConfigYaml(server: ServerSettings): string {
     lines.push('', 'system_variables:', `  wait_timeout: ${server.waitTimeoutSeconds.value}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** config.yaml's settings by dotted key (`listener.port`): what a plan compares, so comments and layout never count. */
+export type ServerConfigSettings = Record<string, JsonValue>;
+
+/**
+ * The settings renderServerConfigYaml writes, as parsing its text gives them (a unit test holds the two together):
+ * a plan compares them with the file on disk without a YAML parser.
+ */
+export function serverConfigSettings(server: ServerSettings): ServerConfigSettings {
+  return {
+    log_level: server.logLevel.value,
+    'listener.host': server.host.value,
+    'listener.port': server.port.value,
+    'listener.max_connections': server.maxConnections.value,
+    'listener.read_timeout_millis': server.readTimeoutMillis.value,
+    'listener.write_timeout_millis': server.writeTimeoutMillis.value,
+    data_dir: server.dataDir.value,
+    'behavior.dolt_transaction_commit': false,
+    'behavior.auto_gc_behavior.enable': true,
+    'behavior.auto_gc_behavior.archive_level': 1,
+    ...(server.waitTimeoutSeconds.value > 0 ? { 'system_variables.wait_timeout': server.waitTimeoutSeconds.value } : {}),
+  };
+}
+
+/** A parsed config.yaml flattened to dotted keys; null when it is not a map. */
+export function flattenServerConfig(parsed: unknown): ServerConfigSettings | null {
+  const isMap = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isMap(parsed)) return null;
+  const flat: ServerConfigSettings = {};
+  const walk = (value: Record<string, unknown>, prefix: string): void => {
+    for (const [key, inner] of Object.entries(value)) {
+      if (isMap(inner)) walk(inner, `${prefix}${key}.`);
+      else flat[`${prefix}${key}`] = inner as JsonValue; // parsed YAML is plain JSON data (yaml-documents.ts checks)
+    }
+  };
+  walk(parsed, '');
+  return flat;
 }

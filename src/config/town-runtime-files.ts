@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
-import { parseYamlDocuments } from './yaml-documents.js';
+import type { YamlParseCache } from './yaml-documents.js';
 import { townPaths } from '../lib/town-layout.js';
 
 /** Files Gas Town itself writes that feed gt's effective settings; unreadable ones are ignored with a warning. */
@@ -17,23 +17,23 @@ export interface TownRuntimeFiles {
 
 type Ignore = (path: string, why: string) => void;
 
-export function readTownRuntimeFiles(townRoot: string): TownRuntimeFiles {
+export function readTownRuntimeFiles(townRoot: string, yamlCache: YamlParseCache): TownRuntimeFiles {
   const diagnostics: Diagnostic[] = [];
   const ignore: Ignore = (path, why) =>
     diagnostics.push(diagnostic('GT-W063', wholeFile(path), `${why}; gt ignores this file`));
   const paths = townPaths(townRoot);
   return {
-    serverConfigPort: serverConfigPort(paths.serverConfigYaml, ignore),
+    serverConfigPort: serverConfigPort(paths.serverConfigYaml, yamlCache, ignore),
     daemonEnv: envFile(paths.daemonEnvFile, ignore),
     disabledPatrols: disabledPatrols(paths.settingsJson, ignore),
     diagnostics,
   };
 }
 
-function serverConfigPort(path: string, ignore: Ignore): number | null {
+function serverConfigPort(path: string, yamlCache: YamlParseCache, ignore: Ignore): number | null {
   const text = readOptional(path, ignore);
   if (text === null) return null;
-  const parsed = parseYamlDocuments(path, text);
+  const parsed = yamlCache.parse(path, text);
   if (parsed.diagnostics.length > 0) {
     ignore(path, 'not valid YAML');
     return null;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import { gtCacheRoot } from '../lib/cache-root.js';
 import { gtVersion } from '../lib/version.js';
 
 /**
@@ -37,7 +37,7 @@ interface Shard {
 
 /** `$GT_CACHE_DIR`, else `$XDG_CACHE_HOME/gt`, else `~/.cache/gt` (where scripts/ensure-dolt.sh keeps Dolt too). */
 export function cacheDirectory(env: NodeJS.ProcessEnv): string {
-  return env.GT_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'gt');
+  return env.GT_CACHE_DIR || gtCacheRoot(env);
 }
 
 export function pathKey(path: readonly (string | number)[]): string {
@@ -133,5 +133,3 @@ function readShard(path: string): Map<string, ParsedDocument[]> {
   }
   return entries;
 }
-
-export const parsedYamlCache = new ParsedYamlCache(cacheDirectory(process.env));

@@ -4,7 +4,7 @@ import { diagnostic } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { MAX_NESTING, tooDeep } from './input-limits.js';
 import { LineIndex, type DocPath, type PositionedDocument } from './positioned-document.js';
-import { parsedYamlCache, pathKey, type ParsedDocument, type PositionTable } from './yaml-cache.js';
+import { cacheDirectory, ParsedYamlCache, pathKey, type ParsedDocument, type PositionTable } from './yaml-cache.js';
 
 export interface ParsedYaml {
   /** Non-empty documents, in file order. */
@@ -21,37 +21,55 @@ function yaml(): YamlLibrary {
   return yamlLibrary;
 }
 
-/** The last parse of each file, least recently parsed first; more files than any town has. */
-const lastParsed = new Map<string, { text: string; parsed: ParsedYaml }>();
+/** More files than any town has. */
 const MAX_REMEMBERED_FILES = 4096;
 
 /**
- * Every document of a YAML file (`---` separated); empty documents are skipped. A file whose text has not changed
- * since it was last parsed is not parsed again: the daemon reloads every manifest on every change, and parsing is
- * what a reload costs (about 1 ms and 150 kB of garbage per manifest). A text parsed by an earlier gt process comes
- * from the parsed-YAML cache on disk (saved by `saveParsedYaml`).
+ * What parsing a town's YAML may reuse, passed to every loader that parses: the last parse of each file (the daemon
+ * reloads every manifest on every change, and parsing is what a reload costs: about 1 ms and 150 kB of garbage per
+ * manifest), and the parsed-YAML cache on disk, which gives a fresh gt process what an earlier one parsed (null: none).
+ * One per process: the daemon keeps its own across reloads.
  */
-export function parseYamlDocuments(file: string, text: string): ParsedYaml {
-  const last = lastParsed.get(file);
-  if (last?.text === text) return last.parsed;
-  const cached = parsedYamlCache.get(file, text);
-  let parsed: ParsedYaml;
-  if (cached !== undefined) {
-    parsed = { documents: cached.map((doc) => positioned(file, doc)), diagnostics: [] };
-  } else {
-    const fresh = parseUncached(file, text);
-    if (fresh.diagnostics.length === 0) parsedYamlCache.put(file, text, fresh.documents);
-    parsed = { documents: fresh.documents.map((doc) => positioned(file, doc)), diagnostics: fresh.diagnostics };
+export class YamlParseCache {
+  /** The last parse of each file, least recently parsed first. */
+  private readonly lastParsed = new Map<string, { text: string; parsed: ParsedYaml }>();
+
+  constructor(private readonly disk: ParsedYamlCache | null) {}
+
+  /** parseYamlDocuments, unless this text of the file was parsed before (by this process, or one that saved). */
+  parse(file: string, text: string): ParsedYaml {
+    const last = this.lastParsed.get(file);
+    if (last?.text === text) return last.parsed;
+    const cached = this.disk?.get(file, text);
+    let parsed: ParsedYaml;
+    if (cached !== undefined) {
+      parsed = { documents: cached.map((doc) => positioned(file, doc)), diagnostics: [] };
+    } else {
+      const fresh = parseUncached(file, text);
+      if (fresh.diagnostics.length === 0) this.disk?.put(file, text, fresh.documents);
+      parsed = { documents: fresh.documents.map((doc) => positioned(file, doc)), diagnostics: fresh.diagnostics };
+    }
+    this.lastParsed.delete(file);
+    this.lastParsed.set(file, { text, parsed });
+    if (this.lastParsed.size > MAX_REMEMBERED_FILES) this.lastParsed.delete(this.lastParsed.keys().next().value as string);
+    return parsed;
   }
-  lastParsed.delete(file);
-  lastParsed.set(file, { text, parsed });
-  if (lastParsed.size > MAX_REMEMBERED_FILES) lastParsed.delete(lastParsed.keys().next().value as string);
-  return parsed;
+
+  /** Writes the texts parsed since the last save to the cache on disk, for the next gt process. */
+  save(): void {
+    this.disk?.save();
+  }
 }
 
-/** Writes the texts parsed since the last save to the cache on disk, for the next gt process. */
-export function saveParsedYaml(): void {
-  parsedYamlCache.save();
+/** A cache backed by the parsed-YAML cache in the directory `env` names (`$GT_CACHE_DIR`, else gt's cache root). */
+export function diskYamlCache(env: NodeJS.ProcessEnv): YamlParseCache {
+  return new YamlParseCache(new ParsedYamlCache(cacheDirectory(env)));
+}
+
+/** Every document of a YAML file (`---` separated), parsed now; empty documents are skipped. */
+export function parseYamlDocuments(file: string, text: string): ParsedYaml {
+  const { documents, diagnostics } = parseUncached(file, text);
+  return { documents: documents.map((doc) => positioned(file, doc)), diagnostics };
 }
 
 function positioned(file: string, { value, positions }: ParsedDocument): PositionedDocument {

@@ -6,6 +6,7 @@ import type { DesiredState } from '../config/desired.js';
 import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
 import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
 import { loadDesiredState } from '../config/load.js';
+import { diskYamlCache, type YamlParseCache } from '../config/yaml-documents.js';
 import { resolveServerSettings } from '../config/server-settings.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import type { ObservedServer } from '../observe/observed.js';
@@ -83,6 +84,8 @@ function describeStep(results: readonly ActionResult[]): string {
  */
 export class ReconcileLoop {
   private readonly policy: ReconcilePolicy;
+  /** Kept across reloads: a reload parses only the files that changed. */
+  private readonly yamlCache: YamlParseCache;
   private readonly abort = new AbortController();
   private readonly startedAt = new Date();
   private desired: DesiredState | null = null;
@@ -104,6 +107,7 @@ export class ReconcileLoop {
 
   constructor(private readonly options: LoopOptions) {
     this.policy = new ReconcilePolicy(defaultSupervision(options.townRoot));
+    this.yamlCache = diskYamlCache(options.env);
   }
 
   start(): void {
@@ -215,7 +219,13 @@ export class ReconcileLoop {
 
     let desired: DesiredState;
     try {
-      const loaded = loadDesiredState({ town: this.options.townRoot, files: this.options.files, env: this.options.env, cwd: this.options.cwd });
+      const loaded = loadDesiredState({
+        town: this.options.townRoot,
+        files: this.options.files,
+        env: this.options.env,
+        cwd: this.options.cwd,
+        yamlCache: this.yamlCache,
+      });
       desired = loaded.desired;
       if (this.warnedFingerprint !== fingerprint) {
         for (const warning of loaded.diagnostics) logger.warn(formatDiagnostic(warning), { event: 'config-warning' });
@@ -241,6 +251,7 @@ export class ReconcileLoop {
       report = await reconcile(desired, {
         command: 'gt daemon run',
         lockTimeoutMs: this.options.lockTimeoutMs,
+        yamlCache: this.yamlCache,
         prune: this.options.prune,
         force: false,
         hooks: {

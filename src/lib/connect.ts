@@ -1,5 +1,15 @@
 import mysql from 'mysql2/promise';
-import type { ServerSettings } from '../config/desired.js';
+
+/**
+ * What a connection needs of the server settings: the address and credentials, each as a resolved value. Declared
+ * here, not imported from config (lib imports nothing above it); config's ServerSettings has these fields.
+ */
+export interface ConnectionSettings {
+  host: { value: string };
+  port: { value: number };
+  user: { value: string };
+  password: { value: string };
+}
 
 /** A listen address that means every address of the machine. */
 export function isWildcardAddress(host: string): boolean {
@@ -7,19 +17,19 @@ export function isWildcardAddress(host: string): boolean {
 }
 
 /** The address clients dial: a wildcard listen address is reached over loopback (never "localhost": ::1 is refused). */
-export function clientHost(settings: ServerSettings): string {
+export function clientHost(settings: Pick<ConnectionSettings, 'host'>): string {
   const host = settings.host.value;
   return host === '' || isWildcardAddress(host) || host === 'localhost' ? '127.0.0.1' : host;
 }
 
 /** The settings with another address to dial: the one a running server was found at (ObservedServer `host`). */
-export function withHost(settings: ServerSettings, host: string): ServerSettings {
+export function withHost<S extends ConnectionSettings>(settings: S, host: string): S {
   return host === clientHost(settings) ? settings : { ...settings, host: { ...settings.host, value: host } };
 }
 
 /** One mysql2 connection to the town's server with the resolver's credentials. */
 export function connectToServer(
-  settings: ServerSettings,
+  settings: ConnectionSettings,
   options: { database?: string; timeoutMs?: number; multipleStatements?: boolean } = {},
 ): Promise<mysql.Connection> {
   return mysql.createConnection({

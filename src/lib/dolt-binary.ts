@@ -1,7 +1,7 @@
 import { accessSync, constants, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gtCacheRoot } from './cache-root.js';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -41,7 +41,7 @@ function isExecutable(path: string): boolean {
  */
 export function doltBinary(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GT_DOLT_BIN) return env.GT_DOLT_BIN;
-  const cacheRoot = env.GT_DOLT_CACHE ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'gt');
+  const cacheRoot = env.GT_DOLT_CACHE || gtCacheRoot(env);
   const cached = join(cacheRoot, `dolt-${readDoltPin().moduleVersion}`, 'bin', 'dolt');
   return isExecutable(cached) ? cached : 'dolt';
 }

@@ -1,13 +1,40 @@
-import mysql from 'mysql2/promise';
+/**
+ * SQL text without the driver: quoting here is the same as mysql2's (sqlstring's escapeId with forbidQualified, and
+ * escape for a string), which a unit test holds them to, so that a plan can quote a name in a message without loading
+ * mysql2.
+ */
+
+const STRING_ESCAPES: Record<string, string> = {
+  '\0': '\\0',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\x1a': '\\Z',
+  '"': '\\"',
+  "'": "\\'",
+  '\\': '\\\\',
+};
 
 /** A database or table name as a backtick-quoted identifier; a dot stays part of the name. */
 export function quoteIdentifier(name: string): string {
-  return mysql.escapeId(name, true);
+  return `\`${name.replace(/`/g, '``')}\``;
 }
 
-/** A string literal, escaped by mysql2. */
+/** A string literal: single-quoted, with MySQL's backslash escapes. */
 export function quoteString(value: string): string {
-  return mysql.escape(value);
+  return `'${value.replace(/[\0\b\t\n\r\x1a"'\\]/g, (char) => STRING_ESCAPES[char] ?? char)}'`;
+}
+
+/**
+ * The first row of a query's result: a `CALL` answers [rows, OkPacket] where a plain SELECT answers rows. Undefined
+ * when there is none.
+ */
+export function firstRow(result: unknown): Record<string, unknown> | undefined {
+  if (!Array.isArray(result)) return undefined;
+  const first: unknown = result[0];
+  const row: unknown = Array.isArray(first) ? first[0] : first;
+  return typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : undefined;
 }
 
 /** Names SHOW DATABASES lists that are not databases of a town: system schemas and revision databases. */

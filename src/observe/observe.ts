@@ -3,21 +3,28 @@ import type mysql from 'mysql2/promise';
 import { readDaemonFile } from '../config/daemon-file.js';
 import type { DesiredState, ServerSettings } from '../config/desired.js';
 import { ConfigError, hasErrors } from '../config/diagnostics.js';
+import { flattenServerConfig } from '../config/server-config-yaml.js';
+import { YamlParseCache } from '../config/yaml-documents.js';
 import { dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
-import type { ObservedDatabase, ObservedState } from './observed.js';
+import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 
-function readIfExists(path: string): string | null {
+/** config.yaml as the server reads it: parsed (through the cache the config load used, so usually not parsed again). */
+function readServerConfig(path: string, yamlCache: YamlParseCache): ObservedServerConfig {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
-    return null;
+    return 'absent';
   }
+  const { documents, diagnostics } = yamlCache.parse(path, text);
+  const settings = diagnostics.length > 0 ? null : flattenServerConfig(documents[0]?.value);
+  return settings === null ? 'unparseable' : { settings };
 }
 
 /** An observation under way: the server inspected and, when it runs, the SQL snapshot requested. */
@@ -50,8 +57,14 @@ export interface ObserveOptions {
 /**
  * Starts observing the town's server: inspects the process and, when it runs, sends the snapshot query. Needs only
  * the server settings, so `gt diff` starts it before it reads the manifests and Dolt computes the snapshot meanwhile.
+ * `yamlCache` parses config.yaml: pass the one the config load used, which has usually parsed that text already.
  */
-export async function beginObservation(townRoot: string, settings: ServerSettings, options: ObserveOptions = {}): Promise<Observation> {
+export async function beginObservation(
+  townRoot: string,
+  settings: ServerSettings,
+  yamlCache: YamlParseCache,
+  options: ObserveOptions = {},
+): Promise<Observation> {
   const hungServerMs = options.hungServerMs ?? HUNG_SERVER_MS;
   const dataDir = settings.dataDir.value;
   const inspection = inspectServerWith(townRoot, settings, probeAndKeep);
@@ -84,7 +97,7 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
           databases,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
-          serverConfigText: readIfExists(serverConfigIn(dataDir)),
+          serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
         };
       } finally {
         await close();
@@ -96,7 +109,11 @@ export async function beginObservation(townRoot: string, settings: ServerSetting
   };
 }
 
-/** The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk. */
-export async function observe(desired: DesiredState, options: ObserveOptions = {}): Promise<ObservedState> {
-  return (await beginObservation(desired.townRoot, desired.server, options)).complete(desired);
+/**
+ * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml.
+ * Without a `yamlCache`, config.yaml is parsed afresh.
+ */
+export async function observe(desired: DesiredState, options: ObserveOptions & { yamlCache?: YamlParseCache } = {}): Promise<ObservedState> {
+  const yamlCache = options.yamlCache ?? new YamlParseCache(null);
+  return (await beginObservation(desired.townRoot, desired.server, yamlCache, options)).complete(desired);
 }

@@ -1,4 +1,5 @@
 import type { DaemonFile } from '../config/desired.js';
+import type { ServerConfigSettings } from '../config/server-config-yaml.js';
 
 /** The server process as gt finds it. */
 export type ObservedServer =
@@ -43,6 +44,8 @@ export interface ObservedDatabase {
   unpushed: { commits: number; dirty: boolean; detail: string } | null;
 }
 
+export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
+
 export interface ObservedState {
   server: ObservedServer;
   /** `mayor/daemon.json` as it is on disk now (it is both a source of desired settings and a target of apply). */
@@ -56,6 +59,9 @@ export interface ObservedState {
    * block creating one of that name. Never in `onDisk` or `databases`.
    */
   incomplete: string[];
-  /** The managed config.yaml as it is on disk, to detect settings that need a restart; null when absent. */
-  serverConfigText: string | null;
+  /**
+   * The managed config.yaml as it is on disk, parsed: its settings by dotted key (to detect settings that need a
+   * restart), 'absent', or 'unparseable' (not YAML, or not a map).
+   */
+  serverConfig: ObservedServerConfig;
 }

@@ -1,5 +1,5 @@
 import type mysql from 'mysql2/promise';
-import { isTownDatabaseName, quoteIdentifier, quoteString } from '../lib/sql.js';
+import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString } from '../lib/sql.js';
 import type { ObservedDatabase } from './observed.js';
 
 export interface SqlSnapshot {
@@ -102,12 +102,4 @@ async function probeUnpushedWork(
   }
   if (dirty) detail += ', uncommitted changes in the working set';
   return { commits, dirty, detail };
-}
-
-/** CALL returns [rows, OkPacket]; plain SELECT returns rows. */
-function firstRow(result: unknown): mysql.RowDataPacket | undefined {
-  if (!Array.isArray(result)) return undefined;
-  const first: unknown = result[0];
-  if (Array.isArray(first)) return first[0] as mysql.RowDataPacket | undefined;
-  return first as mysql.RowDataPacket | undefined;
 }

@@ -1,6 +1,7 @@
 import type { DaemonFile } from '../config/desired.js';
 import { plannedFill } from '../config/daemon-file-writer.js';
 import { LIFECYCLE_DEFAULTS } from '../config/lifecycle.js';
+import type { JsonValue } from '../lib/json-value.js';
 import type { DaemonConfigAction } from './types.js';
 import { displayPath } from './source-label.js';
 
@@ -24,7 +25,7 @@ export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConf
     patrol: key,
     fileSha256,
     before: null,
-    after: structuredClone(LIFECYCLE_DEFAULTS[key]) ?? null,
+    after: (structuredClone(LIFECYCLE_DEFAULTS[key]) ?? null) as JsonValue, // daemon.json's content: parsed JSON
     reason: file.exists
       ? `patrols.${key} is ${key in existing ? 'null' : 'missing'} in ${path}; EnsureLifecycleDefaults fills in Gas Town's default`
       : `${path} does not exist: apply creates it with Gas Town's lifecycle defaults, patrols.${key} among them`,

@@ -4,30 +4,22 @@ import type { ObservedIgnore, ObservedRemote } from '../observe/observed.js';
 import { declaredAt } from './source-label.js';
 import type { IgnoreAction, RemoteAction } from './types.js';
 
-function remote(
-  database: string,
-  name: string,
-  verb: RemoteAction['verb'],
-  code: RemoteAction['code'],
-  fromUrl: string | null,
-  toUrl: string | null,
-  reason: string,
-): RemoteAction {
-  return {
-    kind: 'remote',
-    id: `remote/${database}/${name}`,
-    verb,
-    code,
-    database,
-    name,
-    fromUrl,
-    toUrl,
-    before: fromUrl === null ? null : maskUrl(fromUrl),
-    after: toUrl === null ? null : maskUrl(toUrl),
-    reason,
-    destructive: false,
-    needsRestart: false,
-  };
+/** What every remote action of `database` carries besides its verb and URLs. */
+function remoteFields(database: string, name: string, reason: string) {
+  return { kind: 'remote', id: `remote/${database}/${name}`, database, name, reason, destructive: false, needsRestart: false } as const;
+}
+
+function addRemote(database: string, name: string, toUrl: string, reason: string): RemoteAction {
+  return { ...remoteFields(database, name, reason), verb: 'create', code: 'remote-missing', toUrl, before: null, after: maskUrl(toUrl) };
+}
+
+function replaceRemote(database: string, name: string, fromUrl: string, toUrl: string, reason: string): RemoteAction {
+  const fields = remoteFields(database, name, reason);
+  return { ...fields, verb: 'update', code: 'remote-url-changed', fromUrl, toUrl, before: maskUrl(fromUrl), after: maskUrl(toUrl) };
+}
+
+function removeRemote(database: string, name: string, fromUrl: string, reason: string): RemoteAction {
+  return { ...remoteFields(database, name, reason), verb: 'delete', code: 'remote-undeclared', fromUrl, before: maskUrl(fromUrl), after: null };
 }
 
 /**
@@ -41,14 +33,12 @@ export function planRemotes(townRoot: string, database: DesiredDatabase, live: O
   for (const wanted of database.remotes) {
     const found = live.find((r) => r.name === wanted.name);
     if (found === undefined) {
-      actions.push(remote(database.name, wanted.name, 'create', 'remote-missing', null, wanted.url, `declared in ${at()}; missing`));
+      actions.push(addRemote(database.name, wanted.name, wanted.url, `declared in ${at()}; missing`));
     } else if (found.url !== wanted.url) {
       actions.push(
-        remote(
+        replaceRemote(
           database.name,
           wanted.name,
-          'update',
-          'remote-url-changed',
           found.url,
           wanted.url,
           `URL differs from ${at()}; Dolt has no set-url, so apply removes the remote and adds it again`,
@@ -59,13 +49,10 @@ export function planRemotes(townRoot: string, database: DesiredDatabase, live: O
   for (const extra of live) {
     if (database.remotes.some((r) => r.name === extra.name)) continue;
     actions.push(
-      remote(
+      removeRemote(
         database.name,
         extra.name,
-        'delete',
-        'remote-undeclared',
         extra.url,
-        null,
         `not declared in ${at()}, whose remotes are the authoritative set; removing a remote loses no data`,
       ),
     );

@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ServerSettings } from '../config/desired.js';
-import { renderServerConfigYaml } from '../config/server-config-yaml.js';
-import { parseYamlDocuments } from '../config/yaml-documents.js';
-import type { ObservedServer } from '../observe/observed.js';
+import { serverConfigSettings, type ServerConfigSettings } from '../config/server-config-yaml.js';
+import type { ObservedServer, ObservedServerConfig } from '../observe/observed.js';
 import { displayPath } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
 import { serverConfigIn } from '../lib/town-layout.js';
@@ -31,33 +30,9 @@ export function serverError(server: ServerSettings, observed: ObservedServer): P
   };
 }
 
-/**
- * config.yaml flattened to dotted keys (`listener.port`), or null when there is none or it does not parse. Parsed as
- * the config files are (with their cache): converged, the file is the text gt renders, and no parser is loaded.
- */
-function flatSettings(path: string, text: string | null): Record<string, unknown> | null {
-  if (text === null) return null;
-  const { documents, diagnostics } = parseYamlDocuments(path, text);
-  if (diagnostics.length > 0) return null;
-  const parsed = documents[0]?.value;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const flat: Record<string, unknown> = {};
-  const walk = (value: Record<string, unknown>, prefix: string): void => {
-    for (const [key, inner] of Object.entries(value)) {
-      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
-        walk(inner as Record<string, unknown>, `${prefix}${key}.`);
-      } else {
-        flat[`${prefix}${key}`] = inner;
-      }
-    }
-  };
-  walk(parsed as Record<string, unknown>, '');
-  return flat;
-}
-
 interface Difference {
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
+  before: ServerConfigSettings;
+  after: ServerConfigSettings;
   reason: string;
 }
 
@@ -65,17 +40,16 @@ interface Difference {
  * Compares settings, not text: a comment or formatting difference in config.yaml changes nothing the server runs
  * with and is no reason to restart it.
  */
-function configDifference(townRoot: string, server: ServerSettings, diskText: string | null): Difference | null {
-  const configPath = serverConfigIn(server.dataDir.value);
-  const wanted = flatSettings(configPath, renderServerConfigYaml(server)) ?? {};
-  const onDisk = flatSettings(configPath, diskText);
-  const path = displayPath(townRoot, configPath);
-  if (onDisk === null) {
-    const problem = diskText === null ? 'does not exist' : 'does not parse';
+function configDifference(townRoot: string, server: ServerSettings, observed: ObservedServerConfig): Difference | null {
+  const wanted = serverConfigSettings(server);
+  const path = displayPath(townRoot, serverConfigIn(server.dataDir.value));
+  if (typeof observed === 'string') {
+    const problem = observed === 'absent' ? 'does not exist' : 'does not parse';
     return { before: {}, after: wanted, reason: `${path} ${problem}: the server does not run with gt's settings` };
   }
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
+  const onDisk = observed.settings;
+  const before: ServerConfigSettings = {};
+  const after: ServerConfigSettings = {};
   for (const key of new Set([...Object.keys(wanted), ...Object.keys(onDisk)])) {
     if (isDeepStrictEqual(wanted[key], onDisk[key])) continue;
     before[key] = onDisk[key] ?? null;
@@ -86,9 +60,8 @@ function configDifference(townRoot: string, server: ServerSettings, diskText: st
   return { before, after, reason: `${path} differs from the settings resolved from mayor/daemon.json (${changed.join(', ')})` };
 }
 
-function restart(code: ServerAction['code'], before: unknown, after: unknown, reason: string): ServerAction {
-  return { kind: 'server', id: 'server', verb: 'restart', code, before, after, reason, destructive: false, needsRestart: true };
-}
+/** What every restart carries besides its code, values and reason. */
+const RESTART = { kind: 'server', id: 'server', verb: 'restart', destructive: false, needsRestart: true } as const;
 
 /**
  * The server's action when serverError found nothing: start a stopped server, restart a hung one, or restart a
@@ -100,7 +73,7 @@ export function planServer(
   townRoot: string,
   server: ServerSettings,
   observed: ObservedServer,
-  configText: string | null,
+  serverConfig: ObservedServerConfig,
   unserved: string[],
   incomplete: string[],
 ): ServerAction | null {
@@ -122,15 +95,16 @@ export function planServer(
   }
   if (observed.state === 'unhealthy') {
     const pid = observed.pid === null ? '' : ` (pid ${observed.pid})`;
-    return restart(
-      'server-unhealthy',
-      { state: 'unhealthy' },
-      { state: 'running' },
-      `the server on ${at}${pid} does not answer SELECT 1: ${observed.reason}`,
-    );
+    return {
+      ...RESTART,
+      code: 'server-unhealthy',
+      before: { state: 'unhealthy' },
+      after: { state: 'running' },
+      reason: `the server on ${at}${pid} does not answer SELECT 1: ${observed.reason}`,
+    };
   }
   if (observed.state !== 'running') return null;
-  const config = configDifference(townRoot, server, configText);
+  const config = configDifference(townRoot, server, serverConfig);
   const databaseReasons = [
     ...(unserved.length > 0 ? [`${unserved.join(', ')} ${unserved.length === 1 ? 'is' : 'are'} on disk but not served: a restart loads them`] : []),
     ...(incomplete.length > 0
@@ -141,10 +115,12 @@ export function planServer(
       : []),
   ];
   if (config !== null) {
-    return restart('server-config-changed', config.before, config.after, [config.reason, ...databaseReasons].join('; '));
+    const reason = [config.reason, ...databaseReasons].join('; ');
+    return { ...RESTART, code: 'server-config-changed', before: config.before, after: config.after, reason };
   }
   if (databaseReasons.length > 0) {
-    return restart('databases-not-served', { unserved: [...unserved, ...incomplete] }, { unserved: [] }, databaseReasons.join('; '));
+    const before = { unserved: [...unserved, ...incomplete] };
+    return { ...RESTART, code: 'databases-not-served', before, after: { unserved: [] }, reason: databaseReasons.join('; ') };
   }
   return null;
 }

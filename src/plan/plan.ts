@@ -98,7 +98,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
   }
 
-  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfigText, unserved, incomplete);
+  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, unserved, incomplete);
   const notes = [
     ...(unseen.length > 0
       ? [

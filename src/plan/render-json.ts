@@ -1,13 +1,17 @@
 import type { ServerSettings } from '../config/desired.js';
 import { explainServerSettings, type ExplainRow } from './render-explain.js';
 import { summarizePlan, type PlanSummary } from './summary.js';
-import type { Action, BlockedChange, Plan, PlanError, RemoteAction } from './types.js';
+import type { Action, BlockedChange, Plan, PlanError, RemoteAction, RemoteCreateAction, RemoteDeleteAction, RemoteUpdateAction } from './types.js';
 
 /** Version of the `-o json` document (schemas/plan.schema.json); bumped on any incompatible change. */
 export const PLAN_DOCUMENT_VERSION = 1;
 
 /** A remote action as printed: without the real URLs (before/after hold the masked ones). */
-type PrintedAction = Exclude<Action, RemoteAction> | Omit<RemoteAction, 'fromUrl' | 'toUrl'>;
+type PrintedAction =
+  | Exclude<Action, RemoteAction>
+  | Omit<RemoteCreateAction, 'toUrl'>
+  | Omit<RemoteUpdateAction, 'fromUrl' | 'toUrl'>
+  | Omit<RemoteDeleteAction, 'fromUrl'>;
 
 export interface PlanDocument {
   version: typeof PLAN_DOCUMENT_VERSION;
@@ -23,8 +27,20 @@ export interface PlanDocument {
 
 function printed(action: Action): PrintedAction {
   if (action.kind !== 'remote') return action;
-  const { fromUrl: _fromUrl, toUrl: _toUrl, ...shown } = action;
-  return shown;
+  switch (action.verb) {
+    case 'create': {
+      const { toUrl: _toUrl, ...shown } = action;
+      return shown;
+    }
+    case 'update': {
+      const { fromUrl: _fromUrl, toUrl: _toUrl, ...shown } = action;
+      return shown;
+    }
+    case 'delete': {
+      const { fromUrl: _fromUrl, ...shown } = action;
+      return shown;
+    }
+  }
 }
 
 /** The plan as the `-o json` document, pretty-printed; pass the server settings to include --explain. */

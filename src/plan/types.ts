@@ -1,5 +1,9 @@
 /** A plan: the ordered, typed actions that converge the observed town to the desired one. */
 
+import type { ServerConfigSettings } from '../config/server-config-yaml.js';
+import type { JsonValue } from '../lib/json-value.js';
+import type { ObservedIgnore } from '../observe/observed.js';
+
 export type Verb = 'create' | 'update' | 'delete' | 'start' | 'restart' | 'write';
 
 /** Why an action is planned: stable, for scripts and agents that must not parse the prose reason. */
@@ -29,9 +33,8 @@ interface ActionBase {
   id: string;
   verb: Verb;
   code: ActionCode;
-  /** Value before / after; null when the resource does not exist on that side. Secrets are masked. */
-  before: unknown;
-  after: unknown;
+  // before / after: the value on each side, typed per kind below; null when the resource does not exist on that
+  // side. Secrets are masked.
   reason: string;
   /** Loses data unless undone (only database drops are). */
   destructive: boolean;
@@ -47,31 +50,115 @@ export interface DaemonConfigAction extends ActionBase {
   patrol: string;
   /** SHA-256 of daemon.json's text as planned (null: no file). The write refuses a file whose content differs. */
   fileSha256: string | null;
+  before: null;
+  /** Gas Town's default for the patrol. */
+  after: JsonValue;
 }
 
-export interface ServerAction extends ActionBase {
+/** Where the server listens, as a start shows it. */
+export interface ServerEndpoint {
+  state: 'stopped' | 'running';
+  host: string;
+  port: number;
+}
+
+interface ServerActionBase extends ActionBase {
   kind: 'server';
-  verb: 'start' | 'restart';
-  code: 'server-stopped' | 'server-unhealthy' | 'server-config-changed' | 'databases-not-served';
+  id: 'server';
 }
 
-export interface DatabaseAction extends ActionBase {
+export interface ServerStartAction extends ServerActionBase {
+  verb: 'start';
+  code: 'server-stopped';
+  before: ServerEndpoint & { state: 'stopped' };
+  after: ServerEndpoint & { state: 'running' };
+}
+
+export interface ServerUnhealthyAction extends ServerActionBase {
+  verb: 'restart';
+  code: 'server-unhealthy';
+  before: { state: 'unhealthy' };
+  after: { state: 'running' };
+}
+
+/** config.yaml's settings that differ, by dotted key (`listener.port`): as on disk, and as gt writes them. */
+export interface ServerConfigAction extends ServerActionBase {
+  verb: 'restart';
+  code: 'server-config-changed';
+  before: ServerConfigSettings;
+  after: ServerConfigSettings;
+}
+
+/** Declared databases on disk the server does not serve (or whose directory an interrupted create left). */
+export interface ServerDatabasesAction extends ServerActionBase {
+  verb: 'restart';
+  code: 'databases-not-served';
+  before: { unserved: string[] };
+  after: { unserved: [] };
+}
+
+export type ServerAction = ServerStartAction | ServerUnhealthyAction | ServerConfigAction | ServerDatabasesAction;
+
+/** A database as a plan shows it. */
+export interface DatabaseValue {
+  name: string;
+  rig: string;
+}
+
+interface DatabaseActionBase extends ActionBase {
   kind: 'database';
-  verb: 'create' | 'delete';
-  code: 'database-missing' | 'database-absent';
   database: string;
 }
 
-export interface RemoteAction extends ActionBase {
+export interface DatabaseCreateAction extends DatabaseActionBase {
+  verb: 'create';
+  code: 'database-missing';
+  before: null;
+  after: DatabaseValue;
+}
+
+export interface DatabaseDropAction extends DatabaseActionBase {
+  verb: 'delete';
+  code: 'database-absent';
+  before: DatabaseValue;
+  after: null;
+}
+
+export type DatabaseAction = DatabaseCreateAction | DatabaseDropAction;
+
+/** Real URLs for execution (toUrl, fromUrl); before/after hold the masked forms for display. */
+interface RemoteActionBase extends ActionBase {
   kind: 'remote';
-  verb: 'create' | 'update' | 'delete';
-  code: 'remote-missing' | 'remote-url-changed' | 'remote-undeclared';
   database: string;
   name: string;
-  /** Real URLs for execution; before/after hold the masked forms for display. */
-  fromUrl: string | null;
-  toUrl: string | null;
 }
+
+export interface RemoteCreateAction extends RemoteActionBase {
+  verb: 'create';
+  code: 'remote-missing';
+  toUrl: string;
+  before: null;
+  after: string;
+}
+
+export interface RemoteUpdateAction extends RemoteActionBase {
+  verb: 'update';
+  code: 'remote-url-changed';
+  fromUrl: string;
+  toUrl: string;
+  before: string;
+  after: string;
+}
+
+export interface RemoteDeleteAction extends RemoteActionBase {
+  verb: 'delete';
+  code: 'remote-undeclared';
+  fromUrl: string;
+  before: string;
+  after: null;
+}
+
+export type RemoteAction = RemoteCreateAction | RemoteUpdateAction | RemoteDeleteAction;
 
 export interface IgnoreAction extends ActionBase {
   kind: 'ignore';
@@ -79,6 +166,9 @@ export interface IgnoreAction extends ActionBase {
   code: 'ignore-missing' | 'ignore-disabled';
   database: string;
   pattern: string;
+  /** null when the pattern is missing; else the row as it is (ignored = false). */
+  before: ObservedIgnore | null;
+  after: { pattern: string; ignored: true };
 }
 
 export type Action = DaemonConfigAction | ServerAction | DatabaseAction | RemoteAction | IgnoreAction;

@@ -12,7 +12,7 @@ import { plan } from '../../src/plan/plan.js';
 import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import type { Plan, PlanOptions } from '../../src/plan/types.js';
-import { serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -178,7 +178,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     databases,
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
-    serverConfigText: live.configText,
+    serverConfig: observedServerConfig(live.configText),
   };
 }
 

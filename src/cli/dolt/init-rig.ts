@@ -5,6 +5,7 @@ import type mysql from 'mysql2/promise';
 import { createDatabase } from '../../apply/sql-actions.js';
 import { deriveBeadsPrefix } from '../../config/beads-prefix.js';
 import { readManifests } from '../../config/manifests.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { checkNewRigManifest, renderRigManifest } from '../../config/new-rig.js';
 import { connectToServer } from '../../lib/connect.js';
 import { createExclusive } from '../../lib/lock.js';
@@ -53,7 +54,7 @@ export async function runInitRig(name: string, options: InitRigOptions, command:
     const file = join(directory, `${name}.yaml`);
     const prefix = options.prefix ?? deriveBeadsPrefix(name);
     const text = renderRigManifest(name, prefix);
-    const problems = checkNewRigManifest(file, text, readManifests(townRoot, files, cwd), {
+    const problems = checkNewRigManifest(file, text, readManifests(townRoot, files, cwd, diskYamlCache(process.env)), {
       cwd,
       effectivePort: desired.server.port.value,
     });

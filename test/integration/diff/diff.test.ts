@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../../src/apply/server-control.js';
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { loadDesiredState } from '../../../src/config/load.js';
 import { freePort } from '../../helpers/dolt-server.js';
+import { makeTempDir } from '../../helpers/env.js';
 import { runGt } from '../../helpers/gt.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
@@ -68,6 +69,30 @@ describe('gt diff against a 3-rig town converged by hand through SQL', () => {
     const result = await runGt(['diff', '--town', town.root]);
     expect(result.stdout).toContain('No changes. The town matches its config.');
     expect(result.exitCode).toBe(0);
+  });
+
+  it('a comment added to config.yaml changes nothing, and a diff whose files were parsed before loads no YAML parser', async () => {
+    const dir = makeTempDir('requires');
+    const hook = join(dir, 'record-requires.cjs');
+    const out = join(dir, 'requires.txt');
+    writeFileSync(
+      hook,
+      [
+        "const Module = require('node:module');",
+        'const seen = new Set();',
+        'const load = Module._load;',
+        'Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };',
+        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, [...seen].join('\\n')));`,
+      ].join('\n'),
+    );
+    appendFileSync(join(town.root, '.dolt-data', 'config.yaml'), '# checked by hand\n');
+    const diff = () => runGt(['diff', '--town', town.root], { env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect((await diff()).exitCode).toBe(0); // parses the edited config.yaml once, into the parse cache
+    expect(readFileSync(out, 'utf8').split('\n')).toContain('yaml');
+    const again = await diff();
+    expect(again.stdout).toContain('No changes. The town matches its config.');
+    expect(again.exitCode).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')).not.toContain('yaml');
   });
 
   it('a dropped remote: exit 1 and exactly a remote create', async () => {

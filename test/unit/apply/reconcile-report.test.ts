@@ -10,7 +10,7 @@ const ignoreAction: Action = {
   verb: 'create',
   code: 'ignore-missing',
   before: null,
-  after: 'wisps',
+  after: { pattern: 'wisps', ignored: true },
   reason: 'missing from dolt_ignore',
   destructive: false,
   needsRestart: false,

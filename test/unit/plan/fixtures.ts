@@ -1,8 +1,9 @@
 /** Builders of desired and observed towns for plan() tests: plain data, no I/O. */
 import type { DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSettings } from '../../../src/config/desired.js';
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
-import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
-import type { ObservedDatabase, ObservedServer, ObservedState } from '../../../src/observe/observed.js';
+import { flattenServerConfig, renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
+import { parseYamlDocuments } from '../../../src/config/yaml-documents.js';
+import type { ObservedDatabase, ObservedServer, ObservedServerConfig, ObservedState } from '../../../src/observe/observed.js';
 import { testSupervision } from '../../helpers/supervision.js';
 
 export const TOWN = '/srv/town';
@@ -98,6 +99,14 @@ export function servedAsDeclared(database: DesiredDatabase): ObservedDatabase {
   };
 }
 
+/** config.yaml's text as observe() reports it (parsed, flattened); null: no file. */
+export function observedServerConfig(text: string | null): ObservedServerConfig {
+  if (text === null) return 'absent';
+  const { documents, diagnostics } = parseYamlDocuments('/town/.dolt-data/config.yaml', text);
+  const settings = diagnostics.length > 0 ? null : flattenServerConfig(documents[0]?.value);
+  return settings === null ? 'unparseable' : { settings };
+}
+
 /** The live town converged to `desired`: server up with its config.yaml, every present database served as declared. */
 export function convergedObserved(desired: DesiredState): ObservedState {
   const present = desired.databases.filter((db) => db.ensure === 'present');
@@ -107,13 +116,13 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     databases: present.map(servedAsDeclared),
     onDisk: present.map((db) => db.name),
     incomplete: [],
-    serverConfigText: renderServerConfigYaml(desired.server),
+    serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
   };
 }
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfigText: null };
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent' };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */

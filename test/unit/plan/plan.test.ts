@@ -9,6 +9,7 @@ import {
   emptyObserved,
   hq,
   missingDaemonFile,
+  observedServerConfig,
   rig,
   servedAsDeclared,
   serverSettings,
@@ -242,7 +243,7 @@ describe('plan()', () => {
   test('a running server whose config.yaml settings differ is restarted; a comment-only difference is not', () => {
     const desired = desiredTown([hq()]);
     const debugConfig = renderServerConfigYaml(serverSettings({ logLevel: { value: 'debug', source: 'default' } }));
-    const changed = plan(desired, { ...convergedObserved(desired), serverConfigText: debugConfig }, NO_FLAGS);
+    const changed = plan(desired, { ...convergedObserved(desired), serverConfig: observedServerConfig(debugConfig) }, NO_FLAGS);
     expect(changed.actions).toEqual([
       expect.objectContaining({
         id: 'server',
@@ -254,13 +255,13 @@ describe('plan()', () => {
       }),
     ]);
 
-    const reworded = `# edited by hand\n${convergedObserved(desired).serverConfigText ?? ''}`;
-    expect(plan(desired, { ...convergedObserved(desired), serverConfigText: reworded }, NO_FLAGS).actions).toEqual([]);
+    const reworded = `# edited by hand\n${renderServerConfigYaml(desired.server)}`;
+    expect(plan(desired, { ...convergedObserved(desired), serverConfig: observedServerConfig(reworded) }, NO_FLAGS).actions).toEqual([]);
   });
 
   test('a running server without config.yaml is restarted with gt settings', () => {
     const desired = desiredTown([hq()]);
-    const result = plan(desired, { ...convergedObserved(desired), serverConfigText: null }, NO_FLAGS);
+    const result = plan(desired, { ...convergedObserved(desired), serverConfig: 'absent' }, NO_FLAGS);
     expect(result.actions).toHaveLength(1);
     expect(result.actions[0]).toMatchObject({ verb: 'restart', needsRestart: true, before: {} });
     expect(result.actions[0]?.after).toMatchObject({ 'listener.port': 3317, log_level: 'info' });
@@ -311,7 +312,7 @@ describe('plan()', () => {
     expect(result.actions).toEqual([]);
     expect(result.errors).toEqual([{ code: 'external-server-unreachable', message: expect.stringContaining('external server not reachable') }]);
 
-    const up = { ...convergedObserved(desired), serverConfigText: null };
+    const up = { ...convergedObserved(desired), serverConfig: 'absent' as const };
     expect(plan(desired, up, NO_FLAGS)).toEqual({ actions: [], blocked: [], unmanaged: [], notes: [], errors: [] });
   });
 

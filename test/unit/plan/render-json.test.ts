@@ -46,7 +46,7 @@ const plans: Record<string, () => Plan> = {
     });
     observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
     observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
-    return plan(desired, { ...observed, serverConfigText: null }, { prune: true, force: false });
+    return plan(desired, { ...observed, serverConfig: 'absent' }, { prune: true, force: false });
   },
   'blocked drops and notes': () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('old', { ensure: 'absent', protect: true })]);
@@ -82,7 +82,7 @@ describe('renderPlanJson', () => {
 
   test('secrets are masked and the real URLs are left out', () => {
     const result = (plans['every kind of action'] as () => Plan)();
-    expect(result.actions.some((a) => a.kind === 'remote' && a.toUrl === secretRemote)).toBe(true);
+    expect(result.actions.some((a) => a.kind === 'remote' && a.verb !== 'delete' && a.toUrl === secretRemote)).toBe(true);
     const json = renderPlanJson(result);
     expect(json).not.toContain('s3cr3t');
     expect(json).not.toContain('t0k3n');

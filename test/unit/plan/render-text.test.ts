@@ -1,3 +1,4 @@
+import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { plan } from '../../../src/plan/plan.js';
 import { renderPlanText } from '../../../src/plan/render-text.js';
 import {
@@ -7,8 +8,10 @@ import {
   desiredTown,
   emptyObserved,
   hq,
+  observedServerConfig,
   rig,
   servedAsDeclared,
+  serverSettings,
   withServed,
 } from './fixtures.js';
 
@@ -25,7 +28,7 @@ function busyTown(prune: boolean) {
   observed = withServed(observed, { ...servedAsDeclared(wyvern), remotes: [{ name: 'origin', url: 'file:///srv/old/wyvern' }] });
   observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
   observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
-  observed = { ...observed, serverConfigText: (observed.serverConfigText ?? '').replace('log_level: info', 'log_level: debug') };
+  observed = { ...observed, serverConfig: observedServerConfig(renderServerConfigYaml(serverSettings({ logLevel: { value: 'debug', source: 'default' } }))) };
   return plan(desired, observed, { prune, force: false });
 }
 
