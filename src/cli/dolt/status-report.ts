@@ -5,6 +5,7 @@ import type { ObservedState } from '../../observe/observed.js';
 import type { ServerMetrics } from '../../observe/server-metrics.js';
 import { summarizePlan } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
+import { ownerLabel } from '../database-owner.js';
 
 /** `gt dolt status -o json`. */
 export interface DoltStatus {
@@ -115,13 +116,8 @@ function formatTime(iso: string): string {
   );
 }
 
-function owner(database: DoltStatus['databases'][number]): string {
-  if (!database.managed) return 'unmanaged';
-  return database.rig === 'hq' ? 'town' : `rig ${database.rig ?? '?'}`;
-}
-
 function databaseLines(databases: DoltStatus['databases']): string[] {
-  return databases.map((db) => `    - ${db.name.padEnd(20)} (${owner(db)})`);
+  return databases.map((db) => `    - ${db.name.padEnd(20)} (${ownerLabel(db)})`);
 }
 
 function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>): string {
