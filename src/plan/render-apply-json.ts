@@ -2,8 +2,11 @@ import { printable, type PrintableAction } from './printable.js';
 import type { ConfigPlanError } from './render-json.js';
 import type { Action, BlockedChange, Plan, PlanError } from './types.js';
 
-/** Version of the `gt apply -o json` document (schemas/apply.schema.json); bumped on any incompatible change. */
-export const APPLY_DOCUMENT_VERSION = 1;
+/**
+ * Version of the `gt apply -o json` document (schemas/apply.schema.json); bumped on any incompatible change. 2: each
+ * result holds its action as gt diff -o json prints it (`action`) instead of seven of its fields inline.
+ */
+export const APPLY_DOCUMENT_VERSION = 2;
 
 /** What apply's report needs from a reconcile (apply/reconcile.ts's ReconcileReport has it). */
 export interface AppliedReconcile {
@@ -20,7 +23,7 @@ export interface ApplyDocument {
   durationMs: number;
   summary: { done: number; failed: number; skipped: number };
   /** Every action executed (or skipped after a failure), in order: the action as gt diff -o json prints it, and its outcome. */
-  results: (PrintableAction & { status: 'done' | 'failed' | 'skipped'; durationMs: number; message: string | null })[];
+  results: { action: PrintableAction; status: 'done' | 'failed' | 'skipped'; durationMs: number; message: string | null }[];
   /** What still differs after executing, observed again. */
   remaining: { actions: PrintableAction[]; blocked: BlockedChange[]; errors: (PlanError | ConfigPlanError)[]; unmanaged: string[] };
 }
@@ -38,7 +41,7 @@ export function renderApplyJson(report: AppliedReconcile): string {
     durationMs: report.durationMs,
     summary: { done, failed, skipped },
     results: report.results.map((result) => ({
-      ...printable(result.action),
+      action: printable(result.action),
       status: result.status,
       durationMs: result.durationMs,
       message: result.message,

@@ -1,14 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ajvModule from 'ajv/dist/2020.js';
 import { runGtInProcess } from '../faults/support/in-process-gt.js';
 import { makeTempDir } from '../helpers/env.js';
 import { GT_COMMAND, runGt } from '../helpers/gt.js';
+import { parseDocument } from '../helpers/json-schemas.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const Ajv2020 = ajvModule.default;
-const planSchema: unknown = JSON.parse(readFileSync('schemas/plan.schema.json', 'utf8'));
-const validatePlan = new Ajv2020({ allErrors: true, strict: true }).compile(planSchema as object);
 
 /** A town as gt init writes it (port 3307, no server), in a directory whose path has spaces. */
 async function scaffoldedTown(): Promise<string> {
@@ -114,9 +111,7 @@ describe('-o json on a config error', () => {
     writeFileSync(join(town, 'mayor', 'rigs.d', 'example.yaml'), 'apiVersion: gastown.dev/v1\nkind: Rig\nmetadata: [\n');
     const result = await runGtInProcess(['diff', '-o', 'json', '--town', town]);
     expect(result.exitCode).toBe(2);
-    const document: unknown = JSON.parse(result.stdout);
-    expect(validatePlan(document)).toBe(true);
-    const { errors, actions } = document as { errors: { code: string; message: string; at?: string }[]; actions: unknown[] };
+    const { errors, actions } = parseDocument('plan', result.stdout) as { errors: { code: string; message: string; at?: string }[]; actions: unknown[] };
     expect(actions).toEqual([]);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]?.code).toMatch(/^GT-E\d{3}$/);
