@@ -61,8 +61,8 @@ export function printError(stream: OutputStream, message: string): void {
 
 /**
  * The one seam between commander and a command: the handler gets the session's streams and its output mode and
- * returns an exit code; a thrown error becomes `gt: message` (a config error: its diagnostics) on stderr and exit 2. Commander passes the command
- * last, after the arguments and options.
+ * returns an exit code; a thrown error becomes `gt: message` (a config error: its diagnostics) on stderr and exit 2.
+ * Commander passes the command last, after the arguments and options.
  */
 export function runCommand<A extends unknown[]>(session: Session, handler: (io: CommandIO, ...args: A) => Promise<number>) {
   return async (...args: A): Promise<void> => {

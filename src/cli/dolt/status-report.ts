@@ -130,7 +130,7 @@ function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>): strin
   return `  Drift: ${paint('yellow', counts)} (see: gt diff; converge with: gt apply)`;
 }
 
-/** The text of `gt dolt status`, in the shape of Gas Town's (reference/gastown.md §3.9). */
+/** The text of `gt dolt status`, in the shape of Gas Town's own `gt dolt status` (gastownhall/gastown). */
 export function renderDoltStatusText(status: DoltStatus, color: boolean): string {
   const paint = painter(color);
   const { server } = status;
