@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGtInProcess } from '../faults/support/in-process-gt.js';
 import { makeTempDir } from '../helpers/env.js';
@@ -97,7 +97,6 @@ describe('hints name gt the way it was run, paths quoted', () => {
     const byPath = await runGt(['init', dir]);
     expect(byPath.stdout).toContain(`then \`${GT_COMMAND} validate --town ${dir}\``);
     const binDir = makeTempDir('path');
-    const { symlinkSync } = await import('node:fs');
     symlinkSync(GT_COMMAND.slice('node '.length), join(binDir, 'gt'));
     const second = join(makeTempDir('init'), 'town');
     const onPath = await runGt(['init', second], { env: { PATH: `${binDir}:${process.env.PATH ?? ''}` } });
@@ -106,7 +105,7 @@ describe('hints name gt the way it was run, paths quoted', () => {
 });
 
 describe('-o json on a config error', () => {
-  it('gt diff prints a plan document with the located errors on stdout, exit 2', async () => {
+  it('gt diff prints a plan document with the located errors on stdout, exit 2; apply its report, status the errors', async () => {
     const town = await scaffoldedTown();
     writeFileSync(join(town, 'mayor', 'rigs.d', 'example.yaml'), 'apiVersion: gastown.dev/v1\nkind: Rig\nmetadata: [\n');
     const result = await runGtInProcess(['diff', '-o', 'json', '--town', town]);
@@ -117,6 +116,16 @@ describe('-o json on a config error', () => {
     expect(errors[0]?.code).toMatch(/^GT-E\d{3}$/);
     expect(errors[0]?.at).toMatch(/example\.yaml:\d+:\d+$/);
     expect(result.stderr).toContain('gt: the config has errors; nothing was changed');
+
+    const apply = await runGtInProcess(['apply', '-o', 'json', '--town', town]);
+    expect(apply.exitCode).toBe(2);
+    const report = parseDocument('apply', apply.stdout) as { converged: boolean; remaining: { errors: unknown[] } };
+    expect(report.converged).toBe(false);
+    expect(report.remaining.errors).toEqual(errors);
+
+    const status = await runGtInProcess(['status', '-o', 'json', '--town', town]);
+    expect(status.exitCode).toBe(2);
+    expect(JSON.parse(status.stdout)).toEqual({ version: 1, errors });
   });
 });
 
