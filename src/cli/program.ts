@@ -43,11 +43,12 @@ export function buildProgram(session: Session): Command {
  * every other error: commander's 1 would read as "differences" to a script running gt diff.
  */
 export async function runGt(args: readonly string[], session: Session): Promise<number> {
+  const run: Session = { ...session, exitCode: undefined };
   try {
-    await buildProgram(session).parseAsync([...args], { from: 'user' });
+    await buildProgram(run).parseAsync([...args], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     throw error;
   }
-  return session.exitCode ?? EXIT.ok;
+  return run.exitCode ?? EXIT.ok;
 }
