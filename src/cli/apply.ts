@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
 import type { ActionResult } from '../apply/execute.js';
-import type { ReconcileReport } from '../apply/reconcile.js';
 import { painter } from '../lib/paint.js';
 import { symbolOf } from '../plan/summary.js';
 import type { Action } from '../plan/types.js';
 import { runDiff } from './diff.js';
-import { addManifestOption, globalOptions } from './global-options.js';
+import { addLockTimeoutOption, addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
-import { EXIT, printError, useColor } from './output.js';
+import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
 interface ApplyOptions {
   dryRun?: boolean;
   prune?: boolean;
   force?: boolean;
-  lockTimeout: string;
+  /** Milliseconds. */
+  lockTimeout: number;
 }
 
 /** `daemon-config/patrols.{handler, wisp_reaper}`: the ids of a step that ran as one, folded. */
@@ -34,97 +34,56 @@ function formatStep(results: readonly ActionResult[], color: boolean): string {
   return `  ${symbolOf(verb)} ${verb.padEnd(7)} ${stepId(results.map((r) => r.action))} ... ${status} (${first.durationMs} ms)${detail}\n`;
 }
 
-function jsonReport(report: ReconcileReport): unknown {
-  const actionJson = (action: Action): Record<string, unknown> => ({
-    id: action.id,
-    kind: action.kind,
-    verb: action.verb,
-    code: action.code,
-    before: action.before,
-    after: action.after,
-    reason: action.reason,
-  });
-  const { done, failed, skipped } = report.counts;
-  return {
-    version: 1,
-    converged: report.converged,
-    durationMs: report.durationMs,
-    summary: { done, failed, skipped },
-    results: report.results.map((result) => ({
-      ...actionJson(result.action),
-      status: result.status,
-      durationMs: result.durationMs,
-      message: result.message,
-    })),
-    remaining: {
-      actions: report.remaining.actions.map(actionJson),
-      blocked: report.remaining.blocked,
-      errors: report.remaining.errors,
-      unmanaged: report.remaining.unmanaged,
-    },
+/** Lock, observe, plan, execute, observe again; prints the plan and each step as it runs (or one JSON report). */
+async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
+  if (options.dryRun) return runDiff(io, { prune: options.prune, force: options.force });
+  const { applyErrorsDocument, renderApplyJson } = await import('../plan/render-apply-json.js');
+  const loaded = await loadConfigForCommand(io, { errorDocument: applyErrorsDocument });
+  if (!loaded) return EXIT.error;
+  const { reconcile } = await import('../apply/reconcile.js');
+  const { hungServerMsFrom } = await import('../lib/deadline.js');
+  const { diskYamlCache } = await import('../config/yaml-documents.js');
+  const { renderPlanText } = await import('../plan/render-text.js');
+  const json = io.output === 'json';
+  const print = (text: string): void => {
+    if (!json) io.stdout.write(text);
   };
+  const report = await reconcile(loaded.desired, {
+    command: `gt ${process.argv.slice(2).join(' ')}`,
+    yamlCache: diskYamlCache(process.env),
+    lockTimeoutMs: options.lockTimeout,
+    hungServerMs: hungServerMsFrom(process.env),
+    prune: options.prune === true,
+    force: options.force === true,
+    hooks: {
+      onPlan: (plan, pass) => {
+        if (pass === 1) print(`${renderPlanText(plan, io.color)}${plan.actions.length > 0 ? '\n' : ''}`);
+        else if (plan.actions.length > 0) print(`\nThe server is up; planning what it reveals:\n${renderPlanText(plan, io.color)}`);
+      },
+      onStep: (results) => print(formatStep(results, io.color)),
+    },
+  });
+  const { counts, converged } = report;
+  if (json) {
+    io.stdout.write(renderApplyJson(report));
+  } else if (report.results.length > 0) {
+    print(
+      `\nApply finished in ${(report.durationMs / 1000).toFixed(1)} s: ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped.\n`,
+    );
+    print(converged ? 'The town matches its config.\n' : `Still differs:\n${renderPlanText(report.remaining, io.color)}`);
+  }
+  if (report.remaining.errors.length > 0) return EXIT.error;
+  return converged ? EXIT.ok : EXIT.differences;
 }
 
 /** `gt apply`: lock, observe, plan, execute in order, observe again and report. */
-export function registerApplyCommand(program: Command): void {
-  addManifestOption(program.command('apply'))
+export function registerApplyCommand(program: Command, session: Session): void {
+  const apply = addManifestOption(program.command('apply'))
     .description('converge the town to its config (exit 0: converged, 1: still differs, 2: error)')
     .option('--dry-run', 'only show the plan (same as gt diff)')
     .option('--prune', 'drop databases declared ensure: absent (never protected ones; restorable with dolt_undrop)')
-    .option('--force', 'with --prune: drop even databases with unpushed commits')
-    .option('--lock-timeout <seconds>', 'how long to wait for another applier to finish', '60')
-    .action(async (options: ApplyOptions, command: Command) => {
-      if (options.dryRun) {
-        await runDiff({ prune: options.prune, force: options.force }, command);
-        return;
-      }
-      const lockTimeoutSeconds = Number(options.lockTimeout);
-      if (!Number.isFinite(lockTimeoutSeconds) || lockTimeoutSeconds < 0) {
-        printError(`--lock-timeout must be a number of seconds, got "${options.lockTimeout}"`);
-        process.exitCode = EXIT.error;
-        return;
-      }
-      const loaded = await loadConfigForCommand(command);
-      if (!loaded) return;
-      const { reconcile } = await import('../apply/reconcile.js');
-      const { hungServerMsFrom } = await import('../lib/deadline.js');
-      const { renderPlanText } = await import('../plan/render-text.js');
-      const json = globalOptions(command).output === 'json';
-      const color = useColor(globalOptions(command));
-      const print = (text: string): void => {
-        if (!json) process.stdout.write(text);
-      };
-      try {
-        const { diskYamlCache } = await import('../config/yaml-documents.js');
-        const report = await reconcile(loaded.desired, {
-          command: `gt ${process.argv.slice(2).join(' ')}`,
-          yamlCache: diskYamlCache(process.env),
-          lockTimeoutMs: lockTimeoutSeconds * 1000,
-          hungServerMs: hungServerMsFrom(process.env),
-          prune: options.prune === true,
-          force: options.force === true,
-          hooks: {
-            onPlan: (plan, pass) => {
-              if (pass === 1) print(`${renderPlanText(plan, color)}${plan.actions.length > 0 ? '\n' : ''}`);
-              else if (plan.actions.length > 0) print(`\nThe server is up; planning what it reveals:\n${renderPlanText(plan, color)}`);
-            },
-            onStep: (results) => print(formatStep(results, color)),
-          },
-        });
-        const { counts, converged } = report;
-        if (json) {
-          process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
-        } else if (report.results.length > 0) {
-          print(
-            `\nApply finished in ${(report.durationMs / 1000).toFixed(1)} s: ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped.\n`,
-          );
-          print(converged ? 'The town matches its config.\n' : `Still differs:\n${renderPlanText(report.remaining, color)}`);
-        }
-        if (report.remaining.errors.length > 0) process.exitCode = EXIT.error;
-        else if (!converged) process.exitCode = EXIT.differences;
-      } catch (error) {
-        printError(error instanceof Error ? error.message : String(error));
-        process.exitCode = EXIT.error;
-      }
-    });
+    .option('--force', 'with --prune: drop even databases with unpushed commits');
+  addLockTimeoutOption(apply, '60s', 'how long to wait for another applier to finish (e.g. 30s, 2m)').action(
+    runCommand(session, (io, options: ApplyOptions) => runApply(io, options)),
+  );
 }

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { DaemonStatusReport } from '../daemon/status-file.js';
-import { parseGoDuration } from '../lib/go-duration.js';
 import { painter, type Paint } from '../lib/paint.js';
-import { addManifestOption, globalOptions } from './global-options.js';
-import { EXIT, printError, useColor } from './output.js';
+import { addLockTimeoutOption, addManifestOption, parseDurationMs, type GlobalOptions } from './global-options.js';
+import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 import { townPaths } from '../lib/town-layout.js';
 
 interface LoopFlags {
@@ -15,45 +14,25 @@ interface LoopFlags {
   stopServerOnExit?: boolean;
 }
 
-/** A Go duration ("500ms", "2s", "5m") as milliseconds. */
-function parseDurationMs(text: string): number {
-  const nanos = parseGoDuration(text);
-  if (nanos === null || nanos < 0) throw new InvalidArgumentError('expected a duration such as 500ms, 30s or 5m');
-  return nanos / 1e6;
-}
-
 function addLoopOptions(command: Command): Command {
-  return addManifestOption(command)
+  const loop = addManifestOption(command)
     .option('--health-interval <duration>', 'how often to check the server (default: patrols.dolt_server.health_check_interval, else 30s)', parseDurationMs)
     .addOption(
       new Option('--resync-interval <duration>', 'full reconcile this often (±10 % jitter), changes or not').argParser(parseDurationMs).default(5 * 60_000, '5m'),
     )
-    .addOption(
-      new Option('--lock-timeout <duration>', 'how long a reconcile waits for another applier (then retries with backoff)').argParser(parseDurationMs).default(10_000, '10s'),
-    )
     .option('--prune', 'drop databases declared ensure: absent (never protected ones, nor ones with unpushed commits)')
     .option('--stop-server-on-exit', 'stop the Dolt server when the daemon stops (default: it keeps running)');
+  return addLockTimeoutOption(loop, '10s', 'how long a reconcile waits for another applier (then retries with backoff)');
 }
 
-function fail(error: unknown): void {
-  printError(error instanceof Error ? error.message : String(error));
-  process.exitCode = EXIT.error;
-}
-
-/** The town root as the other commands find it; prints the error and returns null when there is none. */
-async function townRootFor(command: Command): Promise<string | null> {
+/** The town root as the other commands find it. */
+async function townRootFor(io: CommandIO): Promise<string> {
   const { findTownRoot } = await import('../config/town-root.js');
-  try {
-    return findTownRoot({ town: globalOptions(command).town, env: process.env, cwd: process.cwd() });
-  } catch (error) {
-    fail(error);
-    return null;
-  }
+  return findTownRoot({ town: io.options.town, env: io.env, cwd: process.cwd() });
 }
 
 /** The `daemon run` command line a background start runs: absolute paths, the same flags. */
-function runArgs(townRoot: string, command: Command, flags: LoopFlags): string[] {
-  const globals = globalOptions(command);
+function runArgs(townRoot: string, globals: GlobalOptions, flags: LoopFlags): string[] {
   const args = ['--town', townRoot, '--log-level', globals.logLevel, 'daemon', 'run'];
   for (const file of globals.file) args.push('-f', resolve(file));
   args.push('--resync-interval', `${flags.resyncInterval}ms`, '--lock-timeout', `${flags.lockTimeout}ms`);
@@ -110,74 +89,68 @@ function renderStatusText({ running, pid, status }: DaemonStatusReport, paint: P
   return `${lines.join('\n')}\n`;
 }
 
-/** `gt daemon run|start|stop|status`: the reconcile loop (DESIGN §6). */
-export function registerDaemonCommand(program: Command): void {
+async function runInForeground(io: CommandIO, flags: LoopFlags): Promise<number> {
+  const { runDaemon } = await import('../daemon/daemon.js');
+  await runDaemon({
+    town: io.options.town,
+    files: io.options.file,
+    cwd: process.cwd(),
+    env: io.env,
+    logLevel: io.options.logLevel,
+    console: io.stdout.isTTY === true ? 'text' : 'json',
+    healthIntervalMs: flags.healthInterval ?? null,
+    resyncIntervalMs: flags.resyncInterval,
+    lockTimeoutMs: flags.lockTimeout,
+    prune: flags.prune === true,
+    stopServerOnExit: flags.stopServerOnExit === true,
+  });
+  return EXIT.ok;
+}
+
+async function startInBackground(io: CommandIO, flags: LoopFlags): Promise<number> {
+  const townRoot = await townRootFor(io);
+  const { startDaemonInBackground } = await import('../daemon/control.js');
+  const { pid } = await startDaemonInBackground(townRoot, runArgs(townRoot, io.options, flags));
+  io.stdout.write(`gt daemon started (PID ${pid}); log: ${townPaths(townRoot).reconcilerLog}\n`);
+  return EXIT.ok;
+}
+
+async function stop(io: CommandIO, timeoutMs: number): Promise<number> {
+  const townRoot = await townRootFor(io);
+  const { stopDaemon } = await import('../daemon/control.js');
+  const { pid } = await stopDaemon(townRoot, timeoutMs);
+  io.stdout.write(pid === null ? 'gt daemon is not running\n' : `gt daemon stopped (PID ${pid})\n`);
+  return EXIT.ok;
+}
+
+async function showStatus(io: CommandIO): Promise<number> {
+  const townRoot = await townRootFor(io);
+  const { readDaemonStatus } = await import('../daemon/status-file.js');
+  const report = readDaemonStatus(townRoot);
+  io.stdout.write(io.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatusText(report, painter(io.color)));
+  return report.running ? EXIT.ok : EXIT.notRunning;
+}
+
+/** `gt daemon run|start|stop|status`: the reconcile loop. */
+export function registerDaemonCommand(program: Command, session: Session): void {
   const daemon = program.command('daemon').description('the reconcile loop: keeps the town converged to its config');
 
   addLoopOptions(daemon.command('run').description('run the reconcile loop in the foreground (SIGTERM/SIGINT stop it, SIGHUP reconciles now)')).action(
-    async (flags: LoopFlags, command: Command) => {
-      const globals = globalOptions(command);
-      const { runDaemon } = await import('../daemon/daemon.js');
-      try {
-        await runDaemon({
-          town: globals.town,
-          files: globals.file,
-          cwd: process.cwd(),
-          env: process.env,
-          logLevel: globals.logLevel,
-          console: process.stdout.isTTY === true ? 'text' : 'json',
-          healthIntervalMs: flags.healthInterval ?? null,
-          resyncIntervalMs: flags.resyncInterval,
-          lockTimeoutMs: flags.lockTimeout,
-          prune: flags.prune === true,
-          stopServerOnExit: flags.stopServerOnExit === true,
-        });
-      } catch (error) {
-        fail(error);
-      }
-    },
+    runCommand(session, (io, flags: LoopFlags) => runInForeground(io, flags)),
   );
 
   addLoopOptions(daemon.command('start').description('start the reconcile loop in the background (pid file daemon/gt-reconciler.pid)')).action(
-    async (flags: LoopFlags, command: Command) => {
-      const townRoot = await townRootFor(command);
-      if (townRoot === null) return;
-      const { startDaemonInBackground } = await import('../daemon/control.js');
-      try {
-        const { pid } = await startDaemonInBackground(townRoot, runArgs(townRoot, command, flags));
-        console.log(`gt daemon started (PID ${pid}); log: ${townPaths(townRoot).reconcilerLog}`);
-      } catch (error) {
-        fail(error);
-      }
-    },
+    runCommand(session, (io, flags: LoopFlags) => startInBackground(io, flags)),
   );
 
   daemon
     .command('stop')
     .description('stop the background reconcile loop (it finishes the action in flight; the Dolt server keeps running)')
     .addOption(new Option('--timeout <duration>', 'how long to wait for it to exit').argParser(parseDurationMs).default(60_000, '60s'))
-    .action(async (flags: { timeout: number }, command: Command) => {
-      const townRoot = await townRootFor(command);
-      if (townRoot === null) return;
-      const { stopDaemon } = await import('../daemon/control.js');
-      try {
-        const { pid } = await stopDaemon(townRoot, flags.timeout);
-        console.log(pid === null ? 'gt daemon is not running' : `gt daemon stopped (PID ${pid})`);
-      } catch (error) {
-        fail(error);
-      }
-    });
+    .action(runCommand(session, (io, flags: { timeout: number }) => stop(io, flags.timeout)));
 
   daemon
     .command('status')
     .description("show the reconcile loop's last status (exit 0: running, 1: not running)")
-    .action(async (_flags: unknown, command: Command) => {
-      const townRoot = await townRootFor(command);
-      if (townRoot === null) return;
-      const { readDaemonStatus } = await import('../daemon/status-file.js');
-      const report = readDaemonStatus(townRoot);
-      if (globalOptions(command).output === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else process.stdout.write(renderStatusText(report, painter(useColor(globalOptions(command)))));
-      if (!report.running) process.exitCode = EXIT.differences;
-    });
+    .action(runCommand(session, (io) => showStatus(io)));
 }

@@ -3,8 +3,8 @@ import type { TownFiles } from '../config/load.js';
 import type { YamlParseCache } from '../config/yaml-documents.js';
 import type { Observation } from '../observe/observe.js';
 import { loadConfigForCommand } from './load-config.js';
-import { addManifestOption, globalOptions } from './global-options.js';
-import { EXIT, printError, useColor } from './output.js';
+import { addManifestOption, type GlobalOptions } from './global-options.js';
+import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
 export interface DiffOptions {
   explain?: boolean;
@@ -13,13 +13,13 @@ export interface DiffOptions {
 }
 
 /** `gt diff`: observe, plan, print. Changes nothing. Exit 0 no differences, 1 differences, 2 error. */
-export function registerDiffCommand(program: Command): void {
+export function registerDiffCommand(program: Command, session: Session): void {
   addManifestOption(program.command('diff'))
     .description('show what gt apply would change (exit 0: none, 1: differences, 2: error)')
     .option('--explain', 'also show which config source won each server setting')
     .option('--prune', 'plan the drops that gt apply --prune would make')
     .option('--force', 'plan drops even of databases with unpushed commits, as gt apply --force would')
-    .action(runDiff);
+    .action(runCommand(session, (io, options: DiffOptions) => runDiff(io, options)));
 }
 
 /** The town's files read before the manifests, and the observation begun from them (or why it failed). */
@@ -35,13 +35,12 @@ interface EarlyStart {
  * gt reads the manifests, which in a large town take about as long. Returns once the snapshot query is sent. Null
  * when the settings are not known yet (loadDesiredState then says why).
  */
-async function startEarly(command: Command): Promise<EarlyStart | null> {
+async function startEarly(options: GlobalOptions, env: NodeJS.ProcessEnv): Promise<EarlyStart | null> {
   const { loadServerSettings } = await import('../config/load.js');
   const { beginObservation } = await import('../observe/observe.js');
   const { diskYamlCache } = await import('../config/yaml-documents.js');
-  const { town: townOption, file } = globalOptions(command);
-  const yamlCache = diskYamlCache(process.env);
-  const town = loadServerSettings({ town: townOption, files: file, env: process.env, cwd: process.cwd(), yamlCache });
+  const yamlCache = diskYamlCache(env);
+  const town = loadServerSettings({ town: options.town, files: options.file, env, cwd: process.cwd(), yamlCache });
   if (town === null) return null;
   const observation = beginObservation(town.townRoot, town.server, yamlCache);
   // a failure is reported after the config's own errors, when the observation is awaited
@@ -50,38 +49,31 @@ async function startEarly(command: Command): Promise<EarlyStart | null> {
 }
 
 /** Observe, plan, print; shared by `gt diff` and `gt apply --dry-run`. */
-export async function runDiff(options: DiffOptions, command: Command): Promise<void> {
-  const early = await startEarly(command);
-  const loaded = await loadConfigForCommand(command, early?.town);
+export async function runDiff(io: CommandIO, options: DiffOptions): Promise<number> {
+  const { planErrorsDocument, renderPlanJson } = await import('../plan/render-json.js');
+  const early = await startEarly(io.options, io.env);
+  const loaded = await loadConfigForCommand(io, { town: early?.town, errorDocument: planErrorsDocument });
   if (!loaded) {
     early?.observation.then((observation) => observation.cancel(), () => undefined);
-    return;
+    return EXIT.error;
   }
   const { desired } = loaded;
   const { plan } = await import('../plan/plan.js');
   const { beginObservation } = await import('../observe/observe.js');
   const { diskYamlCache } = await import('../config/yaml-documents.js');
-  const output = globalOptions(command).output;
-  try {
-    const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(process.env)));
-    const observed = await observation.complete(desired);
-    const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true });
-    if (output === 'json') {
-      const { renderPlanJson } = await import('../plan/render-json.js');
-      process.stdout.write(`${renderPlanJson(current, options.explain ? desired.server : undefined)}\n`);
-    } else {
-      const { renderPlanText } = await import('../plan/render-text.js');
-      const color = useColor(globalOptions(command));
-      if (options.explain) {
-        const { renderExplainText } = await import('../plan/render-explain.js');
-        process.stdout.write(`${renderExplainText(desired.server, color)}\n`);
-      }
-      process.stdout.write(renderPlanText(current, color));
+  const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(io.env)));
+  const observed = await observation.complete(desired);
+  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true });
+  if (io.output === 'json') {
+    io.stdout.write(`${renderPlanJson(current, options.explain ? desired.server : undefined)}\n`);
+  } else {
+    const { renderPlanText } = await import('../plan/render-text.js');
+    if (options.explain) {
+      const { renderExplainText } = await import('../plan/render-explain.js');
+      io.stdout.write(`${renderExplainText(desired.server, io.color)}\n`);
     }
-    if (current.errors.length > 0) process.exitCode = EXIT.error;
-    else if (current.actions.length > 0 || current.blocked.length > 0) process.exitCode = EXIT.differences;
-  } catch (error) {
-    printError(error instanceof Error ? error.message : String(error));
-    process.exitCode = EXIT.error;
+    io.stdout.write(renderPlanText(current, io.color));
   }
+  if (current.errors.length > 0) return EXIT.error;
+  return current.actions.length > 0 || current.blocked.length > 0 ? EXIT.differences : EXIT.ok;
 }

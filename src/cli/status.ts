@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import type { DesiredState } from '../config/desired.js';
+import { clientHost } from '../lib/connect.js';
 import type { DaemonStatusReport } from '../daemon/status-file.js';
 import { maskUrl } from '../lib/mask.js';
 import { painter } from '../lib/paint.js';
 import type { ObservedState } from '../observe/observed.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
-import { addManifestOption, globalOptions } from './global-options.js';
+import { ownerLabel } from './database-owner.js';
+import { addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
-import { EXIT, printError, useColor } from './output.js';
+import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
 export interface TownStatus {
   version: 1;
@@ -48,7 +50,7 @@ export function townStatus(desired: DesiredState, observed: ObservedState, plan:
     server: {
       state: server.state,
       pid: server.state === 'stopped' ? null : server.pid,
-      address: `${desired.server.host.value}:${server.port}`,
+      address: `${clientHost(desired.server)}:${server.port}`,
       version: server.state === 'running' ? server.version : null,
       startedAt,
       uptimeSeconds: startedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(startedAt)) / 1000)) : null,
@@ -95,12 +97,14 @@ export function renderStatusText(status: TownStatus, color: boolean): string {
   } else if (s.state === 'stopped') {
     lines.push(`Server    ${paint('dim', '○ not running')}  ${s.address} (start with: gt apply, or gt dolt start)`);
   } else {
-    lines.push(`Server    ${paint('red', `✗ ${s.state}`)}  ${s.address}: ${s.detail}`);
+    // a failed health check already names the address it dialled
+    const detail = s.detail?.startsWith(`${s.address}: `) ? s.detail : `${s.address}: ${s.detail ?? 'unknown'}`;
+    lines.push(`Server    ${paint('red', `✗ ${s.state}`)}  ${detail}`);
   }
   lines.push(`Databases ${status.databases.length}`);
   const width = Math.max(8, ...status.databases.map((db) => db.name.length));
   for (const db of status.databases) {
-    const owner = (db.managed ? (db.rig === 'hq' ? 'town' : `rig ${db.rig}`) : 'unmanaged').padEnd(16);
+    const owner = ownerLabel(db).padEnd(16);
     const remotes =
       db.remotes === null ? 'remotes unknown (server down)' : db.remotes.length === 0 ? 'no remotes' : db.remotes.map((r) => `${r.name} ${r.url}`).join(', ');
     lines.push(`  ${db.name.padEnd(width)}  ${db.managed ? owner : paint('yellow', owner)}  ${remotes}`);
@@ -123,25 +127,23 @@ export function renderStatusText(status: TownStatus, color: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Observes the town and prints it at a glance. Read-only. */
+async function runStatus(io: CommandIO): Promise<number> {
+  const loaded = await loadConfigForCommand(io);
+  if (!loaded) return EXIT.error;
+  const { desired } = loaded;
+  const { observe } = await import('../observe/observe.js');
+  const { plan } = await import('../plan/plan.js');
+  const { readDaemonStatus } = await import('../daemon/status-file.js');
+  const observed = await observe(desired);
+  const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
+  io.stdout.write(io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, io.color));
+  return EXIT.ok;
+}
+
 /** `gt status`: the town at a glance. Read-only. */
-export function registerStatusCommand(program: Command): void {
+export function registerStatusCommand(program: Command, session: Session): void {
   addManifestOption(program.command('status'))
     .description('the town at a glance: server, databases, daemon, drift')
-    .action(async (_options: unknown, command: Command) => {
-      const loaded = await loadConfigForCommand(command);
-      if (!loaded) return;
-      const { desired } = loaded;
-      try {
-        const { observe } = await import('../observe/observe.js');
-        const { plan } = await import('../plan/plan.js');
-        const { readDaemonStatus } = await import('../daemon/status-file.js');
-        const observed = await observe(desired);
-        const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
-        const options = globalOptions(command);
-        process.stdout.write(options.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, useColor(options)));
-      } catch (error) {
-        printError(error instanceof Error ? error.message : String(error));
-        process.exitCode = EXIT.error;
-      }
-    });
+    .action(runCommand(session, (io) => runStatus(io)));
 }

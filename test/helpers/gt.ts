@@ -4,6 +4,9 @@ import { execa } from 'execa';
 
 const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), 'bin', 'gt.js');
 
+/** How gt's hints name gt when runGt runs it: `node /abs/bin/gt.js`, as no `gt` on PATH is this one. */
+export const GT_COMMAND = `node ${gtBin}`;
+
 export interface GtResult {
   exitCode: number;
   stdout: string;
@@ -17,7 +20,8 @@ export async function runGt(
 ): Promise<GtResult> {
   const result = await execa('node', [gtBin, ...args], {
     cwd: options.cwd,
-    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1', ...options.env },
+    // npm_command: not 'exec' as under npx, so gt's hints name it `node …/bin/gt.js` (GT_COMMAND)
+    env: { GT_TOWN_ROOT: undefined, NO_COLOR: '1', npm_command: undefined, ...options.env },
     reject: false,
     timeout: options.timeoutMs ?? 120_000,
     stdin: 'ignore',

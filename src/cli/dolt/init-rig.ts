@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
 import type mysql from 'mysql2/promise';
 import { createDatabase } from '../../apply/sql-actions.js';
 import { deriveBeadsPrefix } from '../../config/beads-prefix.js';
@@ -13,14 +12,17 @@ import { isTownDatabaseName } from '../../lib/sql.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
 import { inspectServer } from '../../observe/server-process.js';
 import { displayPath } from '../../plan/source-label.js';
-import { globalOptions } from '../global-options.js';
+import type { CommandIO } from '../output.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
 import { assertServerRunning } from './server-required.js';
 import { townPaths } from '../../lib/town-layout.js';
 
+/** The findings about the beads prefix itself (invalid, already taken): only then is the derived prefix worth naming. */
+const PREFIX_PROBLEMS = new Set(['GT-E029', 'GT-E041']);
+
 interface InitRigOptions {
   prefix?: string;
-  lockTimeout: string;
+  lockTimeout: number;
 }
 
 /** Where the new manifest goes: mayor/rigs.d/, or the one directory -f names (e.g. a GitOps checkout). */
@@ -45,11 +47,11 @@ async function existingDatabases(connection: mysql.Connection, dataDir: string):
  * truth and gt diff has nothing left to do for it. Refuses names the config checks reject, names and prefixes
  * already declared, databases that already exist and existing manifest files; then nothing is changed.
  */
-export async function runInitRig(name: string, options: InitRigOptions, command: Command): Promise<void> {
-  await runWithDesiredState(command, async (desired) => {
+export async function runInitRig(io: CommandIO, name: string, options: InitRigOptions): Promise<number> {
+  return runWithDesiredState(io, async (desired) => {
     const { townRoot } = desired;
     const cwd = process.cwd();
-    const files = globalOptions(command).file;
+    const files = io.options.file;
     const directory = manifestDirectory(townRoot, files, cwd);
     const file = join(directory, `${name}.yaml`);
     const prefix = options.prefix ?? deriveBeadsPrefix(name);
@@ -59,7 +61,7 @@ export async function runInitRig(name: string, options: InitRigOptions, command:
       effectivePort: desired.server.port.value,
     });
     if (problems.length > 0) {
-      const derived = options.prefix === undefined && problems.some((problem) => problem.message.includes('prefix'));
+      const derived = options.prefix === undefined && problems.some((problem) => PREFIX_PROBLEMS.has(problem.code));
       throw new Error(
         [
           ...problems.map((problem) => `cannot create rig "${name}": ${problem.message}`),
@@ -96,6 +98,6 @@ export async function runInitRig(name: string, options: InitRigOptions, command:
         await connection.end().catch(() => connection.destroy());
       }
     });
-    process.stdout.write(`✓ Rig database "${name}" created\n  Manifest: ${shown} (rig ${name}, prefix ${prefix})\n`);
+    io.stdout.write(`✓ Rig database "${name}" created\n  Manifest: ${shown} (rig ${name}, prefix ${prefix})\n`);
   });
 }

@@ -1,11 +1,11 @@
-import type { Command } from 'commander';
 import type { DesiredState } from '../../config/desired.js';
 import { formatLocation } from '../../lib/location.js';
 import { maskUrl } from '../../lib/mask.js';
 import { observe } from '../../observe/observe.js';
 import type { ObservedState } from '../../observe/observed.js';
 import { displayPath } from '../../plan/source-label.js';
-import { globalOptions } from '../global-options.js';
+import { ownerLabel } from '../database-owner.js';
+import type { CommandIO } from '../output.js';
 import { runWithDesiredState } from './run.js';
 import { assertServerRunning } from './server-required.js';
 
@@ -47,7 +47,7 @@ export function listDatabases(desired: DesiredState, observed: ObservedState): L
 
 function managedBy(database: ListedDatabase): string {
   if (!database.managed) return 'unmanaged';
-  const who = database.rig === 'hq' ? 'town' : `rig ${database.rig ?? '?'}`;
+  const who = ownerLabel(database);
   const absent = database.ensure === 'absent' ? ' (ensure: absent)' : '';
   return `${who}${absent}${database.declaredAt === null ? '' : `, ${database.declaredAt}`}`;
 }
@@ -72,13 +72,13 @@ export function renderListText(databases: readonly ListedDatabase[]): string {
 }
 
 /** `gt dolt list`: the town's databases, managed (by which manifest) or not, with their remotes. Needs the server. */
-export async function runList(_options: unknown, command: Command): Promise<void> {
-  await runWithDesiredState(command, async (desired) => {
+export async function runList(io: CommandIO): Promise<number> {
+  return runWithDesiredState(io, async (desired) => {
     const observed = await observe(desired);
     assertServerRunning(desired.server, observed.server);
     const databases = listDatabases(desired, observed);
-    process.stdout.write(
-      globalOptions(command).output === 'json' ? `${JSON.stringify({ databases }, null, 2)}\n` : renderListText(databases),
+    io.stdout.write(
+      io.output === 'json' ? `${JSON.stringify({ databases }, null, 2)}\n` : renderListText(databases),
     );
   });
 }

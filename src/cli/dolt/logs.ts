@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
 import { followFile, readLastLines } from '../../lib/tail-file.js';
+import type { CommandIO } from '../output.js';
 import { runWithDesiredState } from './run.js';
 
 /** `gt dolt logs`: the last lines of the server log (`-n`, default 50); `--follow` keeps printing until Ctrl-C. */
-export async function runLogs(options: { lines: string; follow?: boolean }, command: Command): Promise<void> {
-  await runWithDesiredState(command, async (desired) => {
+export async function runLogs(io: CommandIO, options: { lines: string; follow?: boolean }): Promise<number> {
+  return runWithDesiredState(io, async (desired) => {
     const count = Number(options.lines);
     if (!/^\d+$/.test(options.lines.trim()) || !Number.isSafeInteger(count)) {
       throw new Error(`-n must be a number of lines, got "${options.lines}"`);
@@ -13,7 +13,7 @@ export async function runLogs(options: { lines: string; follow?: boolean }, comm
     const logFile = desired.server.logFile.value;
     if (!existsSync(logFile)) throw new Error(`no Dolt server log at ${logFile} yet (gt dolt start writes it)`);
     const { text, size } = readLastLines(logFile, count);
-    process.stdout.write(text);
+    io.stdout.write(text);
     if (!options.follow) return;
 
     const stopping = new AbortController();
@@ -21,7 +21,7 @@ export async function runLogs(options: { lines: string; follow?: boolean }, comm
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
-      await followFile(logFile, size, (chunk) => process.stdout.write(chunk), stopping.signal);
+      await followFile(logFile, size, (chunk) => io.stdout.write(chunk), stopping.signal);
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

@@ -4,7 +4,7 @@ import type { ObservedServer } from '../../observe/observed.js';
 
 /**
  * Commands that need the server fail fast when it is not this town's running server, with what to do about it
- * (Gas Town's wording, reference/gastown.md §3.10). Nothing waits for a server to appear.
+ * (the wording of gastownhall/gastown's internal/doltserver). Nothing waits for a server to appear.
  */
 export function assertServerRunning(settings: ServerSettings, observed: ObservedServer): void {
   const address = `${clientHost(settings)}:${settings.port.value}`;

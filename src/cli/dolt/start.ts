@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import type { Command } from 'commander';
 import type { DesiredState } from '../../config/desired.js';
 import { startOptionsFor, startServer } from '../../apply/server-control.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
 import { observe } from '../../observe/observe.js';
 import { plan } from '../../plan/plan.js';
+import type { CommandIO } from '../output.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
 import { connectionString } from './status-report.js';
 
@@ -25,8 +25,8 @@ function details(desired: DesiredState): string {
  * would, says so when it already runs (and whether apply would restart it). Unlike Gas Town it also starts with no
  * database on disk: gt apply creates hq on it.
  */
-export async function runStart(options: { lockTimeout: string }, command: Command): Promise<void> {
-  await runWithDesiredState(command, async (desired) => {
+export async function runStart(io: CommandIO, options: { lockTimeout: number }): Promise<number> {
+  return runWithDesiredState(io, async (desired) => {
     const { townRoot, server: settings } = desired;
     await withApplierLock(townRoot, options.lockTimeout, async () => {
       const observed = await observe(desired);
@@ -36,9 +36,9 @@ export async function runStart(options: { lockTimeout: string }, command: Comman
       const pending = current.actions.find((action) => action.kind === 'server');
       if (server.state === 'running') {
         const pid = server.pid === null ? '' : `PID ${server.pid}, `;
-        process.stdout.write(`✓ Dolt server is already running (${pid}port ${settings.port.value})\n${details(desired)}`);
+        io.stdout.write(`✓ Dolt server is already running (${pid}port ${settings.port.value})\n${details(desired)}`);
         if (pending !== undefined) {
-          process.stdout.write(`! ${pending.reason}\n  gt apply restarts it (or: gt dolt stop && gt dolt start)\n`);
+          io.stdout.write(`! ${pending.reason}\n  gt apply restarts it (or: gt dolt stop && gt dolt start)\n`);
         }
         return;
       }
@@ -49,8 +49,8 @@ export async function runStart(options: { lockTimeout: string }, command: Comman
         );
       }
       const { pid, movedAside } = await startServer(townRoot, settings, startOptionsFor(desired.databases));
-      process.stdout.write(`✓ Dolt server started (PID ${pid}, port ${settings.port.value})\n${details(desired)}`);
-      for (const path of movedAside) process.stdout.write(`! moved what an interrupted create left to ${relative(townRoot, path)}\n`);
+      io.stdout.write(`✓ Dolt server started (PID ${pid}, port ${settings.port.value})\n${details(desired)}`);
+      for (const path of movedAside) io.stdout.write(`! moved what an interrupted create left to ${relative(townRoot, path)}\n`);
     });
   });
 }

@@ -5,6 +5,7 @@ import type { ObservedState } from '../../observe/observed.js';
 import type { ServerMetrics } from '../../observe/server-metrics.js';
 import { summarizePlan } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
+import { ownerLabel } from '../database-owner.js';
 
 /** `gt dolt status -o json`. */
 export interface DoltStatus {
@@ -115,13 +116,8 @@ function formatTime(iso: string): string {
   );
 }
 
-function owner(database: DoltStatus['databases'][number]): string {
-  if (!database.managed) return 'unmanaged';
-  return database.rig === 'hq' ? 'town' : `rig ${database.rig ?? '?'}`;
-}
-
 function databaseLines(databases: DoltStatus['databases']): string[] {
-  return databases.map((db) => `    - ${db.name.padEnd(20)} (${owner(db)})`);
+  return databases.map((db) => `    - ${db.name.padEnd(20)} (${ownerLabel(db)})`);
 }
 
 function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>): string {
@@ -134,7 +130,7 @@ function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>): strin
   return `  Drift: ${paint('yellow', counts)} (see: gt diff; converge with: gt apply)`;
 }
 
-/** The text of `gt dolt status`, in the shape of Gas Town's (reference/gastown.md §3.9). */
+/** The text of `gt dolt status`, in the shape of Gas Town's own `gt dolt status` (gastownhall/gastown). */
 export function renderDoltStatusText(status: DoltStatus, color: boolean): string {
   const paint = painter(color);
   const { server } = status;

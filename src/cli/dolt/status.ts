@@ -1,17 +1,15 @@
-import type { Command } from 'commander';
 import { withHost } from '../../lib/connect.js';
 import { observe } from '../../observe/observe.js';
 import { diskUsage } from '../../observe/disk-usage.js';
 import { readServerMetrics } from '../../observe/server-metrics.js';
 import { plan } from '../../plan/plan.js';
-import { globalOptions } from '../global-options.js';
-import { useColor } from '../output.js';
+import type { CommandIO } from '../output.js';
 import { runWithDesiredState } from './run.js';
 import { doltStatus, renderDoltStatusText } from './status-report.js';
 
 /** `gt dolt status`: the server, its databases and their rigs, resource metrics, drift. Works with the server down. */
-export async function runStatus(_options: unknown, command: Command): Promise<void> {
-  await runWithDesiredState(command, async (desired) => {
+export async function runStatus(io: CommandIO): Promise<number> {
+  return runWithDesiredState(io, async (desired) => {
     const observed = await observe(desired);
     const metrics = observed.server.state === 'running' ? await readServerMetrics(withHost(desired.server, observed.server.host)) : null;
     const status = doltStatus(
@@ -21,9 +19,8 @@ export async function runStatus(_options: unknown, command: Command): Promise<vo
       metrics,
       diskUsage(desired.server.dataDir.value),
     );
-    const options = globalOptions(command);
-    process.stdout.write(
-      options.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderDoltStatusText(status, useColor(options)),
+    io.stdout.write(
+      io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderDoltStatusText(status, io.color),
     );
   });
 }

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
 import { stopServer } from '../../apply/server-control.js';
 import { readDaemonPid } from '../../daemon/pid-file.js';
+import type { CommandIO } from '../output.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
 
 /**
@@ -8,12 +8,12 @@ import { runWithDesiredState, withApplierLock } from './run.js';
  * state stopped. A server that is not this town's is refused unless --force. Stopping a stopped server says so and
  * succeeds: the goal, a stopped server, holds.
  */
-export async function runStop(options: { force?: boolean; lockTimeout: string }, command: Command): Promise<void> {
-  await runWithDesiredState(command, async (desired) => {
+export async function runStop(io: CommandIO, options: { force?: boolean; lockTimeout: number }): Promise<number> {
+  return runWithDesiredState(io, async (desired) => {
     const port = desired.server.port.value;
     await withApplierLock(desired.townRoot, options.lockTimeout, async () => {
       const result = await stopServer(desired.townRoot, desired.server, { force: options.force === true });
-      process.stdout.write(
+      io.stdout.write(
         result.stopped
           ? `✓ Dolt server stopped (PID ${result.pid ?? '?'}, port ${port})\n`
           : `○ Dolt server is not running (port ${port}); nothing to stop\n`,
@@ -21,7 +21,7 @@ export async function runStop(options: { force?: boolean; lockTimeout: string },
     });
     const daemonPid = readDaemonPid(desired.townRoot);
     if (daemonPid !== null) {
-      process.stdout.write(
+      io.stdout.write(
         `! gt daemon (PID ${daemonPid}) keeps this town converged and starts the server again at its next health check;\n` +
           '  to keep it stopped, stop the daemon first: gt daemon stop\n',
       );

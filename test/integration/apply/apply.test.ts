@@ -3,6 +3,7 @@ import { execa } from 'execa';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGt } from '../../helpers/gt.js';
+import { parseDocument } from '../../helpers/json-schemas.js';
 import { makeTown, type RigSpec, type TestTown } from '../../helpers/town.js';
 
 const gtBin = fileURLToPath(new URL('../../../bin/gt.js', import.meta.url));
@@ -107,9 +108,9 @@ describe('gt apply from an empty dir to a converged 5-rig town', () => {
     ], 'ember');
     const result = await runGt(['apply', '--town', town.root, '-o', 'json']);
     expect(result.exitCode).toBe(0);
-    const report = JSON.parse(result.stdout) as { converged: boolean; results: { id: string; verb: string; status: string }[] };
+    const report = parseDocument('apply', result.stdout) as { converged: boolean; results: { action: { id: string; verb: string }; status: string }[] };
     expect(report.converged).toBe(true);
-    expect(report.results.map((r) => `${r.verb} ${r.id} ${r.status}`).sort()).toEqual([
+    expect(report.results.map((r) => `${r.action.verb} ${r.action.id} ${r.status}`).sort()).toEqual([
       'create ignore/ember/wisps done',
       'create remote/wyvern/origin done',
       'delete remote/gryphon/stray done',

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { queryOn } from '../../helpers/dolt-server.js';
 import { makeTempDir } from '../../helpers/env.js';
-import { runGt } from '../../helpers/gt.js';
+import { GT_COMMAND, runGt } from '../../helpers/gt.js';
 import { processesUnder } from '../../helpers/global-teardown.js';
 import { killStarted } from '../../helpers/town-server.js';
 
-/** The demo's output split at each `$ gt …` step: the command line, and what it printed up to its `(exit N)`. */
+/** The demo's output split at each `$ node …/bin/gt.js …` step (gt as the test runs it): the command line, and what it printed up to its `(exit N)`. */
 function demoSteps(stdout: string): { command: string; output: string }[] {
   return stdout
-    .split('\n$ gt ')
+    .split(`\n$ ${GT_COMMAND} `)
     .slice(1)
     .map((section) => {
       const newline = section.indexOf('\n');
@@ -82,7 +82,7 @@ describe('gt demo (the README main job)', () => {
     expect(status).toMatch(/^Drift +none/m);
     expect(status).toMatch(/\(exit 0\)\n/);
 
-    expect(result.stdout).toContain('\nStopped the demo server. Keep it running next time with: gt demo --keep\n');
+    expect(result.stdout).toContain(`\nStopped the demo server. Keep it running next time with: ${GT_COMMAND} demo --keep\n`);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
       'Demo complete: the town was planned, converged, and a second diff found nothing to do.',
     );
@@ -107,7 +107,7 @@ describe('gt demo (the README main job)', () => {
     const served = await queryOn<{ Database: string }>(port, 'SHOW DATABASES');
     expect(served.map((row) => row.Database)).toContain('hq');
 
-    const stopLine = /^The demo server keeps running\. Stop it with: gt (.+)$/m.exec(result.stdout);
+    const stopLine = /^The demo server keeps running\. Stop it with: node \S+ (.+)$/m.exec(result.stdout);
     expect(stopLine?.[1]).toBe(`dolt stop --town ${dir}`);
     const stop = await runGt((stopLine?.[1] ?? '').split(' '));
     expect(stop.stderr).not.toContain('gt:');

@@ -1,63 +1,16 @@
-import { readFileSync } from 'node:fs';
-import ajvModule from 'ajv/dist/2020.js';
 import type { ServerSettings } from '../../../src/config/desired.js';
 import { plan } from '../../../src/plan/plan.js';
 import { PLAN_DOCUMENT_VERSION, renderPlanJson } from '../../../src/plan/render-json.js';
 import type { Plan } from '../../../src/plan/types.js';
-import {
-  NO_FLAGS,
-  convergedObserved,
-  daemonFile,
-  desiredTown,
-  emptyObserved,
-  hq,
-  missingDaemonFile,
-  rig,
-  servedAsDeclared,
-  withServed,
-} from './fixtures.js';
+import { parseDocument, schemaValidator } from '../../helpers/json-schemas.js';
+import { convergedObserved, desiredTown, hq, NO_FLAGS } from './fixtures.js';
+import { plans, secretRemote } from './render-fixtures.js';
 
-const Ajv2020 = ajvModule.default;
-const schema: unknown = JSON.parse(readFileSync(new URL('../../../schemas/plan.schema.json', import.meta.url), 'utf8'));
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema as object);
+const validate = schemaValidator('plan');
 
 function parsed(result: Plan, explain?: ServerSettings): Record<string, unknown> {
-  const document: unknown = JSON.parse(renderPlanJson(result, explain));
-  if (!validate(document)) throw new Error(`schema violation: ${JSON.stringify(validate.errors, null, 2)}`);
-  return document as Record<string, unknown>;
+  return parseDocument('plan', renderPlanJson(result, explain));
 }
-
-const secretRemote = 'https://dolt:s3cr3t@remotes.example/wyvern?access_token=t0k3n';
-
-const plans: Record<string, () => Plan> = {
-  'an empty town': () => plan(desiredTown([hq()]), emptyObserved(3317, missingDaemonFile()), NO_FLAGS),
-  'a converged town': () => {
-    const desired = desiredTown([hq(), rig('wyvern')]);
-    return plan(desired, convergedObserved(desired), NO_FLAGS);
-  },
-  'every kind of action': () => {
-    const wyvern = rig('wyvern', { remotes: [{ name: 'origin', url: secretRemote }], ignore: ['wisps', 'wisp_*'] });
-    const desired = desiredTown([hq(), wyvern, rig('gryphon'), rig('old', { ensure: 'absent' })]);
-    let observed = { ...convergedObserved(desiredTown([hq()])), daemonConfig: daemonFile({ patrols: {} }) };
-    observed = withServed(observed, {
-      ...servedAsDeclared(wyvern),
-      remotes: [{ name: 'origin', url: 'file:///old' }, { name: 'stray', url: 'file:///stray' }],
-      ignore: [{ pattern: 'wisps', ignored: false }],
-    });
-    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
-    observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
-    return plan(desired, { ...observed, serverConfig: 'absent' }, { prune: true, force: false });
-  },
-  'blocked drops and notes': () => {
-    const desired = desiredTown([hq(), rig('wyvern'), rig('old', { ensure: 'absent', protect: true })]);
-    return plan(desired, { ...emptyObserved(), onDisk: ['hq', 'wyvern', 'old'] }, NO_FLAGS);
-  },
-  'an imposter': () =>
-    plan(desiredTown([hq()]), {
-      ...emptyObserved(),
-      server: { state: 'imposter', port: 3317, pid: 12, command: 'mysqld', reason: 'not dolt' },
-    }, NO_FLAGS),
-};
 
 describe('renderPlanJson', () => {
   test.each(Object.keys(plans))('%s renders a document valid against schemas/plan.schema.json', (name) => {

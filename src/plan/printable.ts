@@ -1,0 +1,27 @@
+import type { Action, RemoteAction, RemoteCreateAction, RemoteDeleteAction, RemoteUpdateAction } from './types.js';
+
+/** An action as every printed document shows it: without a remote's real URLs (before/after hold the masked ones). */
+export type PrintableAction =
+  | Exclude<Action, RemoteAction>
+  | Omit<RemoteCreateAction, 'toUrl'>
+  | Omit<RemoteUpdateAction, 'fromUrl' | 'toUrl'>
+  | Omit<RemoteDeleteAction, 'fromUrl'>;
+
+/** The one projection of an action into gt's JSON documents (gt diff -o json, gt apply -o json). */
+export function printable(action: Action): PrintableAction {
+  if (action.kind !== 'remote') return action;
+  switch (action.verb) {
+    case 'create': {
+      const { toUrl: _toUrl, ...shown } = action;
+      return shown;
+    }
+    case 'update': {
+      const { fromUrl: _fromUrl, toUrl: _toUrl, ...shown } = action;
+      return shown;
+    }
+    case 'delete': {
+      const { fromUrl: _fromUrl, ...shown } = action;
+      return shown;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { renderStatusText, type TownStatus } from '../../../src/cli/status.js';
+
+function statusWith(server: Partial<TownStatus['server']>): TownStatus {
+  return {
+    version: 1,
+    town: '/srv/gt',
+    server: { state: 'unhealthy', pid: null, address: '127.0.0.1:55293', version: null, startedAt: null, uptimeSeconds: null, detail: null, ...server },
+    databases: [{ name: 'hq', rig: 'hq', managed: true, remotes: null }],
+    daemon: { running: false, pid: null, health: null, sync: null, lastReconcile: null, lastError: null },
+    drift: { inSync: true, create: 0, update: 0, delete: 0, blocked: 0, errors: [] },
+  };
+}
+
+describe('gt status text', () => {
+  it('names the address once when the failed health check already names it', () => {
+    const text = renderStatusText(statusWith({ detail: '127.0.0.1:55293: connect ETIMEDOUT' }), false);
+    expect(text).toContain('Server    ✗ unhealthy  127.0.0.1:55293: connect ETIMEDOUT\n');
+  });
+
+  it('names the address before a problem that does not', () => {
+    const text = renderStatusText(statusWith({ detail: 'Dolt server PID 7 is alive but not listening on port 55293' }), false);
+    expect(text).toContain('Server    ✗ unhealthy  127.0.0.1:55293: Dolt server PID 7 is alive but not listening on port 55293\n');
+  });
+
+  it('labels the town database town', () => {
+    expect(renderStatusText(statusWith({}), false)).toMatch(/^ {2}hq +town +remotes unknown/m);
+  });
+});
