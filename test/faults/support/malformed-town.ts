@@ -391,6 +391,7 @@ export function outcomeTable(reports: readonly CaseReport[], title: string): str
   const rule = '-'.repeat(line(header).length);
   const legend = [
     'error: refused by validate (exit 1), diff and apply (exit 2) with file:line:col diagnostics; town unchanged byte for byte, row for row',
+    '  (against the stand-in server: files byte for byte, validate and apply connect to no server, diff at most once; rows per category)',
     "unchanged: loads to the base config's meaning; apply changed nothing",
     'converged: loads to another config; apply exit 0, then diff exit 0, declared databases/remotes/ignore rows in Dolt',
     'crash: a stack trace or a thrown error; failed: any other broken expectation (listed by the test)',
