@@ -105,6 +105,7 @@ export function registerApplyCommand(program: Command): void {
               else if (plan.actions.length > 0) print(`\nThe server is up; planning what it reveals:\n${renderPlanText(plan, color)}`);
             },
             onStep: (results) => print(formatStep(results, color)),
+            onProgress: (action, message) => print(`  ${symbolOf(action.verb)} ${action.verb.padEnd(7)} ${action.id}: ${message}\n`),
           },
         });
         const { counts, converged } = report;

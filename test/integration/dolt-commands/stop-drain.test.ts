@@ -10,14 +10,14 @@ describe('gt dolt stop with a client still connected', () => {
     await town.stopServer();
   });
 
-  it('lets the client finish its work before SIGTERM, and the work survives the restart', async () => {
+  it('lets the client finish its transaction before SIGTERM, and the work survives the restart', async () => {
     town = await makeTown([{ name: 'wyvern' }]);
     expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
     await town.query('CREATE TABLE beads (id INT PRIMARY KEY)', 'wyvern');
     const pid = town.serverPid() as number;
     const agent = await town.connect('wyvern');
     const stopping = runGt(['dolt', 'stop', '--town', town.root]);
-    await commitBeadsSlowly(agent, [1, 2]); // stop waits for this connection: both commits go through
+    await commitBeadsSlowly(agent, [1, 2]); // stop waits for this transaction: it commits both
     const stopped = await stopping;
     expect(stopped.exitCode).toBe(0);
     expect(stopped.stdout).toContain(`✓ Dolt server stopped (PID ${pid}, port ${town.port})`);
