@@ -6,7 +6,7 @@ import { commitBeadsSlowly } from '../../helpers/agent.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
-import { missingRows, startWriter, type WriterReport } from '../../helpers/writer.js';
+import { CONNECTION_GONE, committedDespiteError, missingRows, startWriter, type WriterReport } from '../../helpers/writer.js';
 
 /** Sets `env.<name>` in mayor/daemon.json (as gt last wrote it), keeping everything else. */
 function setDaemonEnv(town: TestTown, name: string, value: string): void {
@@ -15,16 +15,6 @@ function setDaemonEnv(town: TestTown, name: string, value: string): void {
   daemon.env = { ...daemon.env, [name]: value };
   writeFileSync(path, `${JSON.stringify(daemon, null, 2)}\n`);
 }
-
-/** The ids the writer was handed an error for that are committed all the same (should always be empty). */
-async function committedDespiteError(town: TestTown, database: string, report: WriterReport): Promise<number[]> {
-  const rows = await town.query<{ id: number }>("SELECT id FROM writer_rows AS OF 'HEAD'", database);
-  const present = new Set(rows.map((row) => Number(row.id)));
-  return report.failed.filter((id) => present.has(id));
-}
-
-/** A client error that says the connection went away (the restart), not that a statement was refused. */
-const CONNECTION_GONE = /closed|Connection lost|ECONNRESET|ECONNREFUSED|EPIPE|socket/i;
 
 describe('gt apply restarts the server when a needs-restart setting changes', () => {
   let town: TestTown;
@@ -182,7 +172,7 @@ describe('a planned restart waits for transactions, not for connections', () => 
       report = await writer.stop();
     }
     expect(await missingRows(town.port, 'wyvern', report)).toEqual([]);
-    expect(await committedDespiteError(town, 'wyvern', report)).toEqual([]);
+    expect(await committedDespiteError(town.port, 'wyvern', report)).toEqual([]);
     for (const error of report.errors) expect(error).toMatch(CONNECTION_GONE);
   });
 
