@@ -5,6 +5,7 @@
  * drain waits for a quiet moment instead: no client statement running and none run for `quietMs`. A client in the
  * middle of a transaction sends its next statement within milliseconds; one silent for `quietMs` is between
  * transactions (or has abandoned one, which no wait would finish). Idle connections therefore never hold a stop up.
+ * A client that never pauses between transactions never lets the clients fall quiet: the stop cuts it at the bound.
  */
 
 /** One look at the server's clients, gt's own connection left out. */

@@ -23,7 +23,8 @@ import type { DrainOutcome } from './drain-decision.js';
 import { moveAsideIncomplete } from './incomplete-databases.js';
 import { drainClients } from './server-drain.js';
 
-const READY_POLL_MS = 100;
+/** A probe of a server not yet listening is refused at once; polling often shortens a restart's gap for agents. */
+const READY_POLL_MS = 25;
 const READY_BASE_MS = 30_000;
 const READY_PER_DATABASE_MS = 5_000;
 const LOG_TAIL_LINES = 20;

@@ -34,7 +34,10 @@ const SAMPLE_EVERY_MS = 10;
 /** How long every client must have been silent: far longer than the gap between statements of one transaction. */
 export const QUIET_MS = 50;
 
-async function takeSample(connection: Connection, lastQuestions: number | null): Promise<{ sample: DrainSample; questions: number }> {
+async function takeSample(
+  connection: Connection,
+  lastQuestions: number | null,
+): Promise<{ sample: DrainSample; questions: number; clients: number[] }> {
   const [status] = await connection.query<RowDataPacket[]>({ sql: "SHOW GLOBAL STATUS LIKE 'Questions'", timeout: 5000 });
   const [clients] = await connection.query<RowDataPacket[]>({
     sql: 'SELECT ID AS id, COMMAND AS command FROM information_schema.processlist WHERE ID <> CONNECTION_ID()',
@@ -47,7 +50,17 @@ async function takeSample(connection: Connection, lastQuestions: number | null):
     running: clients.filter((client) => client.command !== 'Sleep').map((client) => Number(client.id)),
     statementsSince: lastQuestions === null ? null : Math.max(0, questions - lastQuestions - STATEMENTS_PER_SAMPLE),
   };
-  return { sample, questions };
+  return { sample, questions, clients: clients.map((client) => Number(client.id)) };
+}
+
+/**
+ * Closes the clients' connections at once, in one round trip, while they are quiet: SIGTERM reaches them only after
+ * Dolt's shutdown gets to them, by when an agent's next transaction may have reached its COMMIT. A client that left
+ * meanwhile makes its KILL fail and ends the batch; the SIGTERM that follows closes the rest.
+ */
+async function closeClients(connection: Connection, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await connection.query({ sql: ids.map((id) => `KILL ${id}`).join('; '), timeout: 5000 }).catch(() => undefined);
 }
 
 /**
@@ -67,7 +80,7 @@ export async function drainClients(
   let announced = false;
   let connection: Connection | undefined;
   try {
-    connection = await connectToServer(settings, { timeoutMs: 3000 });
+    connection = await connectToServer(settings, { timeoutMs: 3000, multipleStatements: true });
     for (;;) {
       const taken = await takeSample(connection, questions);
       questions = taken.questions;
@@ -79,7 +92,10 @@ export async function drainClients(
         connections: taken.sample.connections,
         busy: state.busy.size,
       });
-      if (verdict === 'stop') return outcome('quiet');
+      if (verdict === 'stop') {
+        await closeClients(connection, taken.clients);
+        return outcome('quiet');
+      }
       if (verdict === 'give-up') return outcome('gave-up');
       if (!announced && taken.sample.at - started > 2 * QUIET_MS) {
         announced = true;

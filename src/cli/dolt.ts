@@ -21,7 +21,7 @@ export function registerDoltCommand(program: Command): void {
     });
 
   addManifestOption(dolt.command('stop'))
-    .description('stop the server: let clients finish (10 s), SIGTERM, SIGKILL after 30 s')
+    .description('stop the server: wait until clients are between transactions (up to 10 s), SIGTERM, SIGKILL after 30 s')
     .option('--force', "also stop a process on the port that is not this town's server")
     .option('--lock-timeout <seconds>', LOCK_TIMEOUT_HELP, '60')
     .action(async (options: { force?: boolean; lockTimeout: string }, command: Command) => {
