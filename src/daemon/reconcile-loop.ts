@@ -249,7 +249,7 @@ export class ReconcileLoop {
             logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, { event: 'action-start' });
           },
           onProgress: (action, message) => {
-            logger.info(`${action.verb} ${action.id}: ${message}`, { event: 'action-progress' });
+            logger.info(`${action.verb} ${action.id}: ${message}`, { event: 'action-progress', action: action.id });
           },
           onStep: (results) => {
             for (const result of results) stepCounts[result.status]++;
