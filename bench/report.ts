@@ -3,6 +3,7 @@ import type { ShellResult } from './b2-shell.js';
 import type { ApplyResult } from './b3-apply.js';
 import type { ChangeLatency } from './b4-daemon.js';
 import type { StartupResult } from './b5-startup.js';
+import type { RestartGapResult } from './b6-restart-gap.js';
 
 export interface Environment {
   date: string;
@@ -28,6 +29,7 @@ export interface Measurements {
   b3: ApplyResult;
   b4: ChangeLatency;
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
+  b6Restart: RestartGapResult;
 }
 
 export interface TargetCheck {
@@ -59,6 +61,13 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
     { id: 'B4', target: 'p95 < 1 s, debounce included', value: ms(m.b4.p95Ms), met: m.b4.p95Ms < 1000 },
     { id: 'B5', target: '`gt --version` < 250 ms', value: ms(m.b5.startup.medianMs), met: m.b5.startup.medianMs < 250 },
     { id: 'B5', target: 'daemon peak RSS < 150 MB', value: `${m.b5.daemon.peakRssMB.toFixed(1)} MB`, met: m.b5.daemon.peakRssMB < 150 },
+    { id: 'B6', target: 'writer gap across a needs-restart apply ≤ 1 s (max)', value: ms(m.b6Restart.maxGapMs), met: m.b6Restart.maxGapMs <= 1000 },
+    {
+      id: 'B6',
+      target: 'planned restart: 0 rows lost, 0 errors for committed transactions',
+      value: `${m.b6Restart.lost} lost, ${m.b6Restart.committedDespiteError} misreported`,
+      met: m.b6Restart.lost === 0 && m.b6Restart.committedDespiteError === 0,
+    },
   ];
 }
 
@@ -90,6 +99,14 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     'B5',
     `daemon peak RSS, ${daemon.rigs} rigs, after ${daemon.reconciles} reconciles`,
     `${daemon.peakRssMB.toFixed(1)} MB (now ${daemon.rssMB.toFixed(1)} MB); those reconciles: ${latency(daemon.latency)}`,
+  ]);
+
+  const restart = m.b6Restart;
+  rows.push([
+    'B6',
+    `needs-restart \`gt apply\`, ${restart.writers} agents committing (${restart.writerPauseMs} ms pause), ${restart.runs} runs`,
+    `writer gap p50 ${ms(restart.p50GapMs)}, max ${ms(restart.maxGapMs)} (same writers, no restart: ${ms(restart.baselineGapMs)}); ` +
+      `restart step ${restart.restartMs.map(ms).join(', ')}; writers saw ${restart.errors} errors (${restart.committedDespiteError} for a committed transaction), ${restart.lost} rows lost`,
   ]);
 
   const table = (header: string[], body: string[][]): string =>

@@ -9,6 +9,7 @@ import { benchShellObservation } from './b2-shell.js';
 import { benchApply } from './b3-apply.js';
 import { timeOneRigChanges } from './b4-daemon.js';
 import { benchVersionStartup } from './b5-startup.js';
+import { benchRestartGap } from './b6-restart-gap.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
 import { benchOptions } from './options.js';
 import { checkTargets, renderMarkdown, type Environment, type Measurements } from './report.js';
@@ -131,9 +132,12 @@ async function main(): Promise<void> {
       return { rigs: options.rssRigs, reconciles: options.rssReconciles, peakRssMB: memory.peak, rssMB: memory.current, latency };
     });
     const startup = await benchVersionStartup(options.versionRuns);
+    const restartRigs = options.diffRigs[0] as number;
+    log(`B6: writer gap across a needs-restart gt apply, ${restartRigs} rigs, ${options.runs} runs`);
+    const b6Restart = await benchRestartGap(await townOf(restartRigs), options.runs);
 
     env.loadAverage.end = loadavg()[0] ?? NaN;
-    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory } };
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart };
     const targets = checkTargets(measurements, options.ratioRigs);
     process.stdout.write(`\n${renderMarkdown(env, measurements, targets)}`);
     const resultsPath = join(repoRoot, 'bench', 'results.json');

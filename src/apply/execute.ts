@@ -6,7 +6,8 @@ import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan } from '../plan/types.js';
-import { restartServer, startOptionsFor, startServer } from './server-control.js';
+import { describeDrain } from './drain-decision.js';
+import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
 
 export interface ActionResult {
@@ -21,6 +22,8 @@ export interface ExecuteHooks {
   onStart?: (actions: readonly Action[]) => void;
   /** One step's results: a step is one action, or the actions that run together (see `steps`). */
   onStep?: (results: readonly ActionResult[]) => void;
+  /** What a step in flight is waiting for (a restart waiting for busy clients), told while it waits. */
+  onProgress?: (action: Action, message: string) => void;
   /** Once aborted, the step in flight finishes and the remaining steps are skipped (the daemon's shutdown). */
   signal?: AbortSignal;
   /** How long one SQL step may wait on the server before it is called hung; HUNG_SERVER_MS unless given. */
@@ -101,12 +104,16 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         await (connection as mysql.Connection | null)?.end();
         connection = null;
         const options = startOptionsFor(desired.databases);
-        const { pid, movedAside } =
+        const onWaiting = (message: string): void => hooks.onProgress?.(first, message);
+        const { pid, movedAside, drain } =
           first.verb === 'start'
-            ? await startServer(desired.townRoot, desired.server, options)
-            : await restartServer(desired.townRoot, desired.server, options);
+            ? { ...(await startServer(desired.townRoot, desired.server, options)), drain: null }
+            : await restartServer(desired.townRoot, desired.server, { ...options, drainMs: DRAIN_BOUND_MS, onWaiting });
         const moved = movedAside.map((path) => relative(desired.townRoot, path));
-        return `pid ${pid}${moved.length > 0 ? `; moved what an interrupted create left to ${moved.join(', ')}` : ''}`;
+        const drained = drain === null ? null : describeDrain(drain, DRAIN_BOUND_MS);
+        return [`pid ${pid}`, drained, moved.length > 0 ? `moved what an interrupted create left to ${moved.join(', ')}` : null]
+          .filter((part) => part !== null)
+          .join('; ');
       }
       case 'database':
         if (first.verb === 'create') {

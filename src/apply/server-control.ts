@@ -2,11 +2,10 @@ import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, mkdirSync, ope
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
-import type { RowDataPacket } from 'mysql2/promise';
 import type { DesiredDatabase, ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { clientHost, connectToServer, dropConnection, withHost } from '../lib/connect.js';
+import { clientHost, withHost } from '../lib/connect.js';
 import { doltBinary } from '../lib/dolt-binary.js';
 import {
   recordServerStopped,
@@ -19,19 +18,29 @@ import { listDatabasesOnDisk } from '../observe/databases-on-disk.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { probeServerHealth } from '../observe/server-health.js';
 import { inspectServer } from '../observe/server-process.js';
+import type { DrainOutcome } from './drain-decision.js';
 import { moveAsideIncomplete } from './incomplete-databases.js';
 import { serverConfigIn, townPaths } from '../lib/town-layout.js';
+import { drainClients } from './server-drain.js';
 
-const READY_POLL_MS = 100;
+/** A probe of a server not yet listening is refused at once; polling often shortens a restart's gap for agents. */
+const READY_POLL_MS = 25;
 const READY_BASE_MS = 30_000;
 const READY_PER_DATABASE_MS = 5_000;
 const LOG_TAIL_LINES = 20;
+/** The longest a planned stop waits for clients to be between transactions before it stops the server anyway. */
+export const DRAIN_BOUND_MS = 10_000;
 
 export interface StopOptions {
   /** Also stop a server on the port that is not this town's. */
   force?: boolean;
-  /** How long to wait for client connections to end before SIGTERM (default 10 s). */
+  /**
+   * How long to wait at most for the clients to be between transactions before SIGTERM (default DRAIN_BOUND_MS).
+   * Idle connections do not count: only statements running or run in the last moments do.
+   */
   drainMs?: number;
+  /** Told once when the stop has to wait for busy clients, with what it waits for and for how long at most. */
+  onWaiting?: (message: string) => void;
   /** How long to wait after SIGTERM before SIGKILL (default 30 s). */
   killAfterMs?: number;
 }
@@ -102,27 +111,6 @@ function logTail(logFile: string, offset: number): string {
   }
   const lines = text.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n');
   return lines.slice(-LOG_TAIL_LINES).join('\n') || '(the server wrote nothing)';
-}
-
-/** Waits until at most one connection (the one asking) is left, up to `drainMs`; a server that stops answering ends the wait. */
-async function drainConnections(settings: ServerSettings, drainMs: number): Promise<void> {
-  const deadline = Date.now() + drainMs;
-  let connection;
-  try {
-    connection = await connectToServer(settings, { timeoutMs: 3000 });
-    for (;;) {
-      const [rows] = await connection.query<RowDataPacket[]>({
-        sql: 'SELECT COUNT(*) AS n FROM information_schema.processlist',
-        timeout: 5000,
-      });
-      if (Number(rows[0]?.n ?? 0) <= 1 || Date.now() >= deadline) return;
-      await sleep(READY_POLL_MS);
-    }
-  } catch {
-    // nothing left to drain from a server that does not answer
-  } finally {
-    if (connection !== undefined) dropConnection(connection);
-  }
 }
 
 interface Spawned {
@@ -251,20 +239,22 @@ export async function startServer(
 }
 
 /**
- * Stops this town's Dolt server: waits for clients to leave (up to `drainMs`), SIGTERM, SIGKILL after
- * `killAfterMs`, then removes the pid file and marks the state stopped. A server on the port that is not this
+ * Stops this town's Dolt server: waits until its clients are between transactions (up to `drainMs`; Dolt would
+ * otherwise cancel a COMMIT in flight, and its client see an error for a transaction that may have committed),
+ * SIGTERM, SIGKILL after `killAfterMs`, then removes the pid file and marks the state stopped. `drain` says how the
+ * wait ended (null when the server was not running or not this town's). A server on the port that is not this
  * town's is refused unless `force`. Stopping a stopped server only tidies stale files.
  */
 export async function stopServer(
   townRoot: string,
   settings: ServerSettings,
   options: StopOptions = {},
-): Promise<{ stopped: boolean; pid: number | null }> {
+): Promise<{ stopped: boolean; pid: number | null; drain: DrainOutcome | null }> {
   assertManaged(settings, 'stop');
   const observed = await inspectServer(townRoot, settings);
   if (observed.state === 'stopped') {
     recordServerStopped(townRoot);
-    return { stopped: false, pid: null };
+    return { stopped: false, pid: null, drain: null };
   }
   if (observed.state === 'imposter' && !options.force) {
     throw new Error(
@@ -275,10 +265,14 @@ export async function stopServer(
   if (observed.pid === null) {
     throw new Error(`cannot tell which process serves port ${settings.port.value}; nothing was stopped`);
   }
-  if (observed.state === 'running') await drainConnections(withHost(settings, observed.host), options.drainMs ?? 10_000);
+  // The drain works on the address the server answers on now, which a restart for a new host or port is leaving.
+  const drain =
+    observed.state === 'running'
+      ? await drainClients(withHost(settings, observed.host), options.drainMs ?? DRAIN_BOUND_MS, options.onWaiting)
+      : null;
   await terminateProcess(observed.pid, options.killAfterMs ?? 30_000);
   recordServerStopped(townRoot);
-  return { stopped: true, pid: observed.pid };
+  return { stopped: true, pid: observed.pid, drain };
 }
 
 /**
@@ -289,8 +283,8 @@ export async function restartServer(
   townRoot: string,
   settings: ServerSettings,
   options: StartOptions & Omit<StopOptions, 'force'> = {},
-): Promise<{ pid: number; previousPid: number | null; movedAside: string[] }> {
+): Promise<{ pid: number; previousPid: number | null; movedAside: string[]; drain: DrainOutcome | null }> {
   const stopped = await stopServer(townRoot, settings, options);
   const { pid, movedAside } = await startServer(townRoot, settings, options);
-  return { pid, previousPid: stopped.pid, movedAside };
+  return { pid, previousPid: stopped.pid, movedAside, drain: stopped.drain };
 }

@@ -61,6 +61,7 @@ async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
         else if (plan.actions.length > 0) print(`\nThe server is up; planning what it reveals:\n${renderPlanText(plan, io.color)}`);
       },
       onStep: (results) => print(formatStep(results, io.color)),
+      onProgress: (action, message) => print(`  ${symbolOf(action.verb)} ${action.verb.padEnd(7)} ${action.id}: ${message}\n`),
     },
   });
   const { counts, converged } = report;

@@ -22,7 +22,7 @@ export function registerDoltCommand(program: Command, session: Session): void {
     );
 
   addLockTimeoutOption(addManifestOption(dolt.command('stop')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
-    .description('stop the server: let clients finish (10 s), SIGTERM, SIGKILL after 30 s')
+    .description('stop the server: wait until clients are between transactions (up to 10 s), SIGTERM, SIGKILL after 30 s')
     .option('--force', "also stop a process on the port that is not this town's server")
     .action(
       runCommand(session, async (io, options: { force?: boolean; lockTimeout: number }) => (await import('./dolt/stop.js')).runStop(io, options)),

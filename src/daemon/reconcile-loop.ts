@@ -259,6 +259,9 @@ export class ReconcileLoop {
           onStart: (actions) => {
             logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, { event: 'action-start' });
           },
+          onProgress: (action, message) => {
+            logger.info(`${action.verb} ${action.id}: ${message}`, { event: 'action-progress', action: action.id });
+          },
           onStep: (results) => {
             for (const result of results) stepCounts[result.status]++;
             const line = describeStep(results);

@@ -104,14 +104,31 @@ export async function startWriter(options: WriterOptions): Promise<Writer> {
   };
 }
 
-/** The ids a writer believes committed that the table does not hold (should always be empty). */
-export async function missingRows(port: number, database: string, report: WriterReport, table = 'writer_rows'): Promise<number[]> {
+/** A writer's error that says the connection went away or could not be made (a stop), not that a statement was refused. */
+export const CONNECTION_GONE = /closed|Connection lost|ECONNRESET|ECONNREFUSED|EPIPE/i;
+
+/** The ids in the writer's table at HEAD. */
+async function idsAtHead(port: number, database: string, table: string): Promise<Set<number>> {
   const connection = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', database });
   try {
     const [rows] = await connection.query<mysql.RowDataPacket[]>(`SELECT id FROM \`${table}\` AS OF 'HEAD'`);
-    const present = new Set(rows.map((row) => Number(row.id)));
-    return report.committed.filter((id) => !present.has(id));
+    return new Set(rows.map((row) => Number(row.id)));
   } finally {
     await connection.end();
   }
+}
+
+/** The ids a writer believes committed that the table does not hold (should always be empty). */
+export async function missingRows(port: number, database: string, report: WriterReport, table = 'writer_rows'): Promise<number[]> {
+  const present = await idsAtHead(port, database, table);
+  return report.committed.filter((id) => !present.has(id));
+}
+
+/**
+ * The ids the writer was handed an error for that the table holds all the same: a transaction that committed while
+ * its client was told it failed (empty when a stop never cuts a COMMIT in flight).
+ */
+export async function committedDespiteError(port: number, database: string, report: WriterReport, table = 'writer_rows'): Promise<number[]> {
+  const present = await idsAtHead(port, database, table);
+  return report.failed.filter((id) => present.has(id));
 }

@@ -6,6 +6,7 @@ import { commitBeadsSlowly } from '../../helpers/agent.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
+import { CONNECTION_GONE, committedDespiteError, missingRows, startWriter, type WriterReport } from '../../helpers/writer.js';
 
 /** Sets `env.<name>` in mayor/daemon.json (as gt last wrote it), keeping everything else. */
 function setDaemonEnv(town: TestTown, name: string, value: string): void {
@@ -117,7 +118,7 @@ describe('a new listen host: gt apply moves the server there, after the clients 
 
     const agent = await town.connect('wyvern'); // on 127.0.0.1, where the server listens now
     const applying = runGt(['apply', '--town', town.root]);
-    await commitBeadsSlowly(agent, [1, 2]); // the restart waits for this connection: both commits go through
+    await commitBeadsSlowly(agent, [1, 2]); // the restart waits for this transaction: it commits both
     const applied = await applying;
     expect(applied.exitCode).toBe(0);
     expect(applied.stdout).toContain('The town matches its config.');
@@ -134,4 +135,90 @@ describe('a new listen host: gt apply moves the server there, after the clients 
     }
     await expect(town.query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
   }, 60_000);
+});
+
+describe('a planned restart waits for transactions, not for connections', () => {
+  let town: TestTown;
+  const serverPids = new Set<number>();
+
+  beforeAll(async () => {
+    town = await makeTown([{ name: 'wyvern' }]);
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+    serverPids.add(town.serverPid() as number);
+  });
+
+  afterAll(async () => {
+    const current = town.serverPid();
+    if (current !== null) serverPids.add(current);
+    await killStarted(serverPids);
+  });
+
+  it('with an agent committing the whole time: no row lost, no error for a committed transaction', async () => {
+    // An agent at work: a transaction every 200 ms, before, during and after the restart.
+    const writer = await startWriter({ port: town.port, database: 'wyvern', pauseMs: 200 });
+    let report: WriterReport | null = null;
+    try {
+      await writer.committedMore(3);
+      setDaemonEnv(town, 'GT_DOLT_LOGLEVEL', 'info');
+      const result = await runGt(['apply', '--town', town.root]);
+      expect(result.stderr).not.toContain('gt:');
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toMatch(/~ restart server \.\.\. done \(\d+ ms\): pid \d+; (waited [\d.]+ s until 1 client connection was between transactions|closed 1 idle client connection)/);
+      expect(result.stdout).not.toContain('stopped waiting');
+      const after = town.serverPid() as number;
+      serverPids.add(after);
+      await writer.committedMore(3); // it reconnected to the new server and goes on
+    } finally {
+      report = await writer.stop();
+    }
+    expect(await missingRows(town.port, 'wyvern', report)).toEqual([]);
+    expect(await committedDespiteError(town.port, 'wyvern', report)).toEqual([]);
+    for (const error of report.errors) expect(error).toMatch(CONNECTION_GONE);
+  });
+
+  it('a connection idle inside an open transaction does not hold the restart up; its uncommitted row is rolled back', async () => {
+    await town.run(['CREATE TABLE notes (id INT PRIMARY KEY)', "CALL DOLT_COMMIT('-Am', 'notes')"], 'wyvern');
+    const idle = await town.connect('wyvern');
+    idle.on('error', () => undefined); // the restart closes it
+    try {
+      await idle.query('BEGIN');
+      await idle.query('INSERT INTO notes VALUES (1)');
+      setDaemonEnv(town, 'GT_DOLT_LOGLEVEL', 'debug');
+      const result = await runGt(['apply', '--town', town.root]);
+      expect(result.exitCode).toBe(0);
+      // Dolt cannot tell this open transaction from an idle session: the stop does not wait for it at all.
+      expect(result.stdout).toMatch(/~ restart server \.\.\. done \(\d+ ms\): pid \d+; closed 1 idle client connection/);
+      expect(result.stdout).not.toContain('waiting for');
+      serverPids.add(town.serverPid() as number);
+    } finally {
+      idle.destroy();
+    }
+    expect(await town.query('SELECT id FROM notes', 'wyvern')).toEqual([]);
+  });
+
+  it('a transaction whose statement never ends holds the restart up for the bound only, and the output says so', async () => {
+    const before = town.serverPid() as number;
+    const stuck = await town.connect('wyvern');
+    stuck.on('error', () => undefined);
+    try {
+      await stuck.query('BEGIN');
+      await stuck.query('INSERT INTO notes VALUES (2)');
+      const sleeping = stuck.query('SELECT SLEEP(600)').catch(() => undefined); // the restart cuts it
+      setDaemonEnv(town, 'GT_DOLT_LOGLEVEL', 'warning');
+      const started = Date.now();
+      const result = await runGt(['apply', '--town', town.root]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain('~ restart server: waiting for 1 busy connection to finish its transaction (up to 10 s; idle connections do not count)');
+      expect(result.stdout).toMatch(/~ restart server \.\.\. done \(\d+ ms\): pid \d+; stopped waiting after 10 s: 1 connection still busy/);
+      await sleeping;
+      const after = town.serverPid() as number;
+      serverPids.add(after);
+      expect(after).not.toBe(before);
+      expect(isProcessAlive(before)).toBe(false);
+    } finally {
+      stuck.destroy();
+    }
+    expect(await town.query('SELECT id FROM notes', 'wyvern')).toEqual([]);
+  }, 90_000);
 });

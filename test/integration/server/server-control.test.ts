@@ -86,7 +86,7 @@ describe('the town server lifecycle, from an empty town', () => {
     const { townRoot, settings } = town;
     await runOn(settings.port.value, ['CREATE DATABASE keepme', 'CREATE TABLE keepme.notes (id INT PRIMARY KEY, body TEXT)', "INSERT INTO keepme.notes VALUES (1, 'survives a restart')"]);
 
-    await expect(stopServer(townRoot, settings)).resolves.toEqual({ stopped: true, pid: firstPid });
+    await expect(stopServer(townRoot, settings)).resolves.toMatchObject({ stopped: true, pid: firstPid });
 
     expect(isProcessAlive(firstPid)).toBe(false);
     expect(existsSync(join(townRoot, 'daemon', 'dolt.pid'))).toBe(false);
@@ -96,7 +96,7 @@ describe('the town server lifecycle, from an empty town', () => {
       port: settings.port.value,
       stalePid: null,
     });
-    await expect(stopServer(townRoot, settings)).resolves.toEqual({ stopped: false, pid: null });
+    await expect(stopServer(townRoot, settings)).resolves.toEqual({ stopped: false, pid: null, drain: null });
   });
 
   it('starts again with the data intact and the database recorded in the state file', async () => {
@@ -185,6 +185,7 @@ describe('stop --force', () => {
     await expect(stopServer(townRoot, settings, { force: true, killAfterMs: 500 })).resolves.toEqual({
       stopped: true,
       pid,
+      drain: null,
     });
     expect(Date.now() - before).toBeGreaterThanOrEqual(500);
     expect((await stubborn).signal).toBe('SIGKILL');
@@ -230,17 +231,38 @@ describe('a server that cannot start', () => {
   });
 });
 
-describe('stopping with a client still connected', () => {
-  it('waits up to drainMs for the client, then stops the server', async () => {
+describe('stopping with clients connected', () => {
+  it('does not wait for an idle connection', async () => {
     const { townRoot, settings } = await newTown();
     const pid = await start(townRoot, settings);
     const client = await connectTo(settings.port.value);
     client.on('error', () => undefined); // the server closes it on shutdown
     try {
-      const before = Date.now();
-      await expect(stopServer(townRoot, settings, { drainMs: 1500 })).resolves.toEqual({ stopped: true, pid });
-      expect(Date.now() - before).toBeGreaterThanOrEqual(1500);
+      const waiting: string[] = [];
+      const stopped = await stopServer(townRoot, settings, { drainMs: 60_000, onWaiting: (message) => waiting.push(message) });
+      expect(stopped).toEqual({ stopped: true, pid, drain: expect.objectContaining({ end: 'quiet', connections: 1, busy: 0 }) });
+      expect(waiting).toEqual([]);
       expect(isProcessAlive(pid)).toBe(false);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('waits up to drainMs for a statement in flight, says so, then stops the server', async () => {
+    const { townRoot, settings } = await newTown();
+    const pid = await start(townRoot, settings);
+    const client = await connectTo(settings.port.value);
+    client.on('error', () => undefined);
+    const sleeping = client.query('SELECT SLEEP(600)').catch(() => undefined); // cut by the stop
+    try {
+      const waiting: string[] = [];
+      const before = Date.now();
+      const stopped = await stopServer(townRoot, settings, { drainMs: 1500, onWaiting: (message) => waiting.push(message) });
+      expect(Date.now() - before).toBeGreaterThanOrEqual(1500);
+      expect(stopped).toEqual({ stopped: true, pid, drain: expect.objectContaining({ end: 'gave-up', connections: 1, busy: 1 }) });
+      expect(waiting).toEqual(['waiting for 1 busy connection to finish its transaction (up to 1.5 s; idle connections do not count)']);
+      expect(isProcessAlive(pid)).toBe(false);
+      await sleeping;
     } finally {
       client.destroy();
     }
