@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type mysql from 'mysql2/promise';
 import type { DesiredState } from '../config/desired.js';
-import { writeLifecycleDefaults } from '../config/daemon-file-writer.js';
+import { DaemonFileNotWritableError, writeLifecycleDefaults } from '../config/daemon-file-writer.js';
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
@@ -54,9 +54,14 @@ function steps(actions: readonly Action[]): Action[][] {
   return result;
 }
 
-/** A failure here makes every later action meaningless (no config, no server). */
-function stopsEverything(action: Action): boolean {
-  return action.kind === 'daemon-config' || action.kind === 'server';
+/**
+ * A failure here makes every later action meaningless: no server, or a daemon.json that changed since the plan (its
+ * settings may no longer be the planned ones). A daemon.json gt may not write stops nothing: the server and the
+ * databases do not depend on the lifecycle entries.
+ */
+function stopsEverything(action: Action, error: unknown): boolean {
+  if (action.kind === 'daemon-config') return !(error instanceof DaemonFileNotWritableError);
+  return action.kind === 'server';
 }
 
 /** The connection died (the server was killed) or the server stopped answering: later SQL steps cannot succeed. */
@@ -77,8 +82,9 @@ function databaseOf(action: Action): string | null {
 }
 
 /**
- * Executes a plan's actions in order. A failed server or daemon-config step skips the rest; a failed database
- * create skips that database's remotes and ignore patterns; other failures do not stop independent actions.
+ * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
+ * skips the rest; a failed database create skips that database's remotes and ignore patterns; other failures do not
+ * stop independent actions.
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
@@ -167,7 +173,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         // Dolt's errors quote the URL they refused, credentials and all
         const message = maskUrlsInText(error instanceof Error ? error.message : String(error));
         report('failed', Math.round(performance.now() - started), message);
-        if (stopsEverything(first)) stopped = 'an earlier step failed';
+        if (stopsEverything(first, error)) stopped = 'an earlier step failed';
         else if (serverLost(error)) stopped = 'the server stopped answering';
         if (first.kind === 'database' && first.verb === 'create') failedDatabases.add(first.database);
       }

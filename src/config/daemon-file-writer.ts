@@ -42,9 +42,29 @@ export function writeLifecycleDefaults(path: string, planned: PlannedFill): stri
     throw new Error(`internal error: the fill of ${path} (${filled.join(', ')}) is not the planned one; the file was not written`);
   }
   if (fill === null) return [];
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, fill.text);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, fill.text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new DaemonFileNotWritableError(path, fill.filled, code);
+    throw error;
+  }
   return fill.filled;
+}
+
+/**
+ * daemon.json's directory refuses writes (a read-only mount, a permission). Nothing else gt converges depends on the
+ * lifecycle entries, so apply goes on with the server and the databases and reports this one step as failed.
+ */
+export class DaemonFileNotWritableError extends Error {
+  constructor(path: string, patrols: readonly string[], code: string) {
+    const entries = patrols.map((key) => `patrols.${key}`).join(', ');
+    super(
+      `${dirname(path)} is not writable (${code}), so gt could not add ${entries} to ${path}; ` +
+        `add ${patrols.length === 1 ? 'it' : 'them'} by hand (gt diff -o json shows Gas Town's defaults) or make the directory writable`,
+    );
+  }
 }
 
 /**
