@@ -48,13 +48,7 @@ export function goDecoding(root: Node, document: PositionedDocument, text: strin
       if (field !== null && field !== key) {
         renamed.set(field, key);
         const alsoExact = properties.some((p) => p.children?.[0]?.value === field);
-        diagnostics.push(
-          diagnostic(
-            'GT-E032',
-            document.locate([...path, key], 'key'),
-            `key "${key}" in ${path.length === 0 ? 'the top level' : displayPath(path)}: Gas Town's Go decoder reads it as "${field}" (it matches keys to fields ignoring case), while gt and Gas Town's other writers see a different key; spell it "${field}"${alsoExact ? ` and keep only one of the two "${field}" entries (Go applies both, the later wins)` : ''}`,
-          ),
-        );
+        diagnostics.push(diagnostic('GT-E032', document.locate([...path, key], 'key'), foldedKeyMessage(path, key, field, alsoExact)));
       }
       const name = field ?? key;
       const child = fields !== null ? fields[name] : typeof shape === 'object' && 'map' in shape ? shape.map : undefined;
@@ -84,6 +78,12 @@ export function goDecoding(root: Node, document: PositionedDocument, text: strin
     diagnostics,
     document: { file: document.file, value, locate: (path, target) => document.locate(originalPath(path), target) },
   };
+}
+
+function foldedKeyMessage(path: DocPath, key: string, field: string, alsoExact: boolean): string {
+  const where = path.length === 0 ? 'the top level' : displayPath(path);
+  const both = alsoExact ? ` and keep only one of the two "${field}" entries (Go applies both, the later wins)` : '';
+  return `key "${key}" in ${where}: Gas Town's Go decoder reads it as "${field}" (it matches keys to fields ignoring case), while gt and Gas Town's other writers see a different key; spell it "${field}"${both}`;
 }
 
 function listItem(shape: GoShape | undefined): GoShape | undefined {
