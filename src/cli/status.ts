@@ -87,7 +87,8 @@ function formatUptime(seconds: number): string {
   return minutes > 0 ? `${minutes}m` : `${seconds}s`;
 }
 
-export function renderStatusText(status: TownStatus, color: boolean): string {
+/** The status as text; its hints name gt as `gt` (the invocation) runs it. */
+export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'): string {
   const paint = painter(color);
   const lines = [`Town      ${status.town}`];
   const s = status.server;
@@ -95,7 +96,7 @@ export function renderStatusText(status: TownStatus, color: boolean): string {
     const uptime = s.uptimeSeconds === null ? '' : `, up ${formatUptime(s.uptimeSeconds)}`;
     lines.push(`Server    ${paint('green', '● running')}  pid ${s.pid ?? '?'}, ${s.address}, dolt ${s.version}${uptime}, healthy`);
   } else if (s.state === 'stopped') {
-    lines.push(`Server    ${paint('dim', '○ not running')}  ${s.address} (start with: gt apply, or gt dolt start)`);
+    lines.push(`Server    ${paint('dim', '○ not running')}  ${s.address} (start with: ${gt} apply, or ${gt} dolt start)`);
   } else {
     // a failed health check already names the address it dialled
     const detail = s.detail?.startsWith(`${s.address}: `) ? s.detail : `${s.address}: ${s.detail ?? 'unknown'}`;
@@ -115,14 +116,14 @@ export function renderStatusText(status: TownStatus, color: boolean): string {
     lines.push(`Daemon    ${d.running ? `running (pid ${d.pid})` : 'not running'}, health ${d.health ?? 'unknown'}${last}`);
     if (d.lastError) lines.push(`          last error: ${d.lastError}`);
   } else {
-    lines.push('Daemon    not running (start with: gt daemon start)');
+    lines.push(`Daemon    not running (start with: ${gt} daemon start)`);
   }
   const drift = status.drift;
   if (drift.errors.length > 0) lines.push(`Drift     ${paint('red', 'cannot plan')}: ${drift.errors.join('; ')}`);
   else if (drift.inSync) lines.push(`Drift     ${paint('green', 'none')}: the town matches its config`);
   else {
     const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
-    lines.push(`Drift     ${paint('yellow', `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`)} (see: gt diff)`);
+    lines.push(`Drift     ${paint('yellow', `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`)} (see: ${gt} diff)`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -137,7 +138,7 @@ async function runStatus(io: CommandIO): Promise<number> {
   const { readDaemonStatus } = await import('../daemon/status-file.js');
   const observed = await observe(desired);
   const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
-  io.stdout.write(io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, io.color));
+  io.stdout.write(io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, io.color, io.invocation));
   return EXIT.ok;
 }
 

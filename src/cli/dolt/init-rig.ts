@@ -77,7 +77,7 @@ export async function runInitRig(io: CommandIO, name: string, options: InitRigOp
     }
 
     await withApplierLock(townRoot, options.lockTimeout, async () => {
-      assertServerRunning(desired.server, await inspectServer(townRoot, desired.server));
+      assertServerRunning(desired.server, await inspectServer(townRoot, desired.server), io.invocation);
       const connection = await connectToServer(desired.server);
       try {
         if ((await existingDatabases(connection, desired.server.dataDir.value)).has(name)) {

@@ -75,7 +75,7 @@ export function renderListText(databases: readonly ListedDatabase[]): string {
 export async function runList(io: CommandIO): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
     const observed = await observe(desired);
-    assertServerRunning(desired.server, observed.server);
+    assertServerRunning(desired.server, observed.server, io.invocation);
     const databases = listDatabases(desired, observed);
     io.stdout.write(
       io.output === 'json' ? `${JSON.stringify({ databases }, null, 2)}\n` : renderListText(databases),

@@ -4,9 +4,10 @@ import type { ObservedServer } from '../../observe/observed.js';
 
 /**
  * Commands that need the server fail fast when it is not this town's running server, with what to do about it
- * (the wording of gastownhall/gastown's internal/doltserver). Nothing waits for a server to appear.
+ * (the wording of gastownhall/gastown's internal/doltserver), naming gt as `gt` runs it. Nothing waits for a server
+ * to appear.
  */
-export function assertServerRunning(settings: ServerSettings, observed: ObservedServer): void {
+export function assertServerRunning(settings: ServerSettings, observed: ObservedServer, gt: string): void {
   const address = `${clientHost(settings)}:${settings.port.value}`;
   switch (observed.state) {
     case 'running':
@@ -15,12 +16,12 @@ export function assertServerRunning(settings: ServerSettings, observed: Observed
       throw new Error(
         settings.external.value
           ? `Dolt server not reachable at ${address}: the external server is not running (gt does not start it; from ${settings.external.source})`
-          : `Dolt server not reachable at ${address}: it is not running\n\nStart with: gt dolt start`,
+          : `Dolt server not reachable at ${address}: it is not running\n\nStart with: ${gt} dolt start`,
       );
     case 'unhealthy':
       throw new Error(
         `Dolt server not reachable at ${address}: it does not answer (${observed.reason})\n\n` +
-          'Restart with: gt dolt stop && gt dolt start',
+          `Restart with: ${gt} dolt stop && ${gt} dolt start`,
       );
     case 'imposter':
       throw new Error(

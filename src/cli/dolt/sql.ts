@@ -57,7 +57,7 @@ async function runQuery(io: CommandIO, settings: ServerSettings, query: string, 
 /** `gt dolt sql`: an interactive SQL shell on the town's server, or `-q QUERY` with table (or JSON) output. */
 export async function runSql(io: CommandIO, options: SqlOptions): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
-    assertServerRunning(desired.server, await inspectServer(desired.townRoot, desired.server));
+    assertServerRunning(desired.server, await inspectServer(desired.townRoot, desired.server), io.invocation);
     if (options.query === undefined) return runShell(desired.server, options.database);
     return runQuery(io, desired.server, options.query, options.database);
   });

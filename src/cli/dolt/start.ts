@@ -28,6 +28,7 @@ function details(desired: DesiredState): string {
 export async function runStart(io: CommandIO, options: { lockTimeout: number }): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
     const { townRoot, server: settings } = desired;
+    const gt = io.invocation;
     await withApplierLock(townRoot, options.lockTimeout, async () => {
       const observed = await observe(desired);
       const current = plan(desired, observed, { prune: false, force: false });
@@ -38,14 +39,14 @@ export async function runStart(io: CommandIO, options: { lockTimeout: number }):
         const pid = server.pid === null ? '' : `PID ${server.pid}, `;
         io.stdout.write(`✓ Dolt server is already running (${pid}port ${settings.port.value})\n${details(desired)}`);
         if (pending !== undefined) {
-          io.stdout.write(`! ${pending.reason}\n  gt apply restarts it (or: gt dolt stop && gt dolt start)\n`);
+          io.stdout.write(`! ${pending.reason}\n  ${gt} apply restarts it (or: ${gt} dolt stop && ${gt} dolt start)\n`);
         }
         return;
       }
       if (server.state === 'unhealthy') {
         throw new Error(
           `Dolt server${server.pid === null ? '' : ` PID ${server.pid}`} is running but not healthy: ${server.reason}\n\n` +
-            'Restart with: gt dolt stop && gt dolt start',
+            `Restart with: ${gt} dolt stop && ${gt} dolt start`,
         );
       }
       const { pid, movedAside } = await startServer(townRoot, settings, startOptionsFor(desired.databases));

@@ -120,18 +120,18 @@ function databaseLines(databases: DoltStatus['databases']): string[] {
   return databases.map((db) => `    - ${db.name.padEnd(20)} (${ownerLabel(db)})`);
 }
 
-function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>): string {
+function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>, gt: string): string {
   const { drift } = status;
   if (status.server.state === 'imposter') return `  Drift: ${paint('red', 'not planned')}: gt does not act on a town while another process holds its port`;
   if (drift.errors.length > 0) return `  Drift: ${paint('red', 'not planned')}: ${drift.errors.join('; ')}`;
   if (drift.inSync) return `  Drift: ${paint('green', 'none')}, the town matches its config`;
   const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
   const counts = `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`;
-  return `  Drift: ${paint('yellow', counts)} (see: gt diff; converge with: gt apply)`;
+  return `  Drift: ${paint('yellow', counts)} (see: ${gt} diff; converge with: ${gt} apply)`;
 }
 
-/** The text of `gt dolt status`, in the shape of Gas Town's own `gt dolt status` (gastownhall/gastown). */
-export function renderDoltStatusText(status: DoltStatus, color: boolean): string {
+/** The text of `gt dolt status`, in the shape of Gas Town's own `gt dolt status` (gastownhall/gastown); hints name gt as `gt`. */
+export function renderDoltStatusText(status: DoltStatus, color: boolean, gt = 'gt'): string {
   const paint = painter(color);
   const { server } = status;
   const lines: string[] = [];
@@ -145,12 +145,12 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean): string
       break;
     case 'stopped':
       lines.push(`${paint('dim', '○')} Dolt server is not running${where}`);
-      if (!server.external) hints.push('Start with: gt dolt start');
+      if (!server.external) hints.push(`Start with: ${gt} dolt start`);
       break;
     case 'unhealthy':
       lines.push(`${paint('red', '✗')} Dolt server is not healthy${server.pid === null ? '' : ` (PID ${server.pid})`}${where}`);
       lines.push(`  Problem:    ${server.detail ?? 'unknown'}`);
-      if (!server.external) hints.push('Restart with: gt dolt stop && gt dolt start');
+      if (!server.external) hints.push(`Restart with: ${gt} dolt stop && ${gt} dolt start`);
       break;
     case 'imposter':
       lines.push(`${paint('red', '✗')} Port ${server.port} is held by a process that is not this town's Dolt server`);
@@ -174,7 +174,7 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean): string
   if (unserved.length > 0) {
     lines.push('', `  ${paint('red', '!!! NOT SERVED')}: on disk, but the server does not serve them:`);
     lines.push(...databaseLines(unserved));
-    hints.push('A restart loads them: gt apply (or gt dolt stop && gt dolt start)');
+    hints.push(`A restart loads them: ${gt} apply (or ${gt} dolt stop && ${gt} dolt start)`);
   }
 
   lines.push('', '  Resource Metrics:');
@@ -186,7 +186,7 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean): string
     lines.push(`    Connections:   ${used} / ${max}${percent}`);
   }
   lines.push(`    Disk usage:    ${formatBytes(metrics.diskUsageBytes)}`);
-  lines.push('', driftLine(status, paint));
+  lines.push('', driftLine(status, paint, gt));
   if (hints.length > 0) lines.push('', ...hints);
   return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,7 @@ export async function runStatus(io: CommandIO): Promise<number> {
       diskUsage(desired.server.dataDir.value),
     );
     io.stdout.write(
-      io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderDoltStatusText(status, io.color),
+      io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderDoltStatusText(status, io.color, io.invocation),
     );
   });
 }

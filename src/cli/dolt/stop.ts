@@ -30,7 +30,7 @@ export async function runStop(io: CommandIO, options: { force?: boolean; lockTim
     if (daemonPid !== null) {
       io.stdout.write(
         `! gt daemon (PID ${daemonPid}) keeps this town converged and starts the server again at its next health check;\n` +
-          '  to keep it stopped, stop the daemon first: gt daemon stop\n',
+          `  to keep it stopped, stop the daemon first: ${io.invocation} daemon stop\n`,
       );
     }
   });

@@ -6,7 +6,7 @@ import { townPaths } from '../../../src/lib/town-layout.js';
 import { acquireLock } from '../../../src/lib/lock.js';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { killDaemon, runDaemon } from '../../helpers/daemon.js';
-import { runGt } from '../../helpers/gt.js';
+import { GT_COMMAND, runGt } from '../../helpers/gt.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 
 const gtBin = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'), 'bin', 'gt.js');
@@ -35,7 +35,7 @@ describe('gt dolt start / stop / status / logs on one town', () => {
     expect(result.stdout).toContain(`  Data dir:   ${join(town.root, '.dolt-data')}`);
     expect(result.stdout).toContain('Databases:  none yet');
     expect(result.stdout).toMatch(/Drift: \d+ to create/);
-    expect(result.stdout).toMatch(/\nStart with: gt dolt start$/);
+    expect(result.stdout.endsWith(`\nStart with: ${GT_COMMAND} dolt start`)).toBe(true);
 
     const json = JSON.parse((await gt('dolt', 'status', '-o', 'json')).stdout) as {
       server: { state: string; pid: number | null; port: number };
@@ -51,7 +51,7 @@ describe('gt dolt start / stop / status / logs on one town', () => {
       const result = await gt(...args);
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain(`gt: Dolt server not reachable at 127.0.0.1:${town.port}: it is not running`);
-      expect(result.stderr).toContain('gt: Start with: gt dolt start');
+      expect(result.stderr).toContain(`gt: Start with: ${GT_COMMAND} dolt start`);
       expect(Date.now() - started).toBeLessThan(10_000);
     }
     expect(existsSync(join(town.root, 'mayor', 'rigs.d', 'wyvern.yaml'))).toBe(false);
@@ -202,7 +202,7 @@ describe('gt dolt start / stop / status / logs on one town', () => {
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain('✓ Dolt server stopped');
       expect(result.stdout).toContain(`! gt daemon (PID ${daemon.pid}) keeps this town converged`);
-      expect(result.stdout).toContain('stop the daemon first: gt daemon stop');
+      expect(result.stdout).toContain(`stop the daemon first: ${GT_COMMAND} daemon stop`);
     } finally {
       await daemon.stop();
       await killDaemon(daemon.pid);

@@ -22,6 +22,12 @@ describe('gt status text', () => {
     expect(text).toContain('Server    ✗ unhealthy  127.0.0.1:55293: Dolt server PID 7 is alive but not listening on port 55293\n');
   });
 
+  it('names gt in its hints as the user ran it', () => {
+    const text = renderStatusText(statusWith({ state: 'stopped' }), false, 'npx gt');
+    expect(text).toContain('(start with: npx gt apply, or npx gt dolt start)');
+    expect(text).toContain('Daemon    not running (start with: npx gt daemon start)');
+  });
+
   it('labels the town database town', () => {
     expect(renderStatusText(statusWith({}), false)).toMatch(/^ {2}hq +town +remotes unknown/m);
   });
