@@ -8,9 +8,9 @@ import { parseDocument } from '../helpers/json-schemas.js';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /** A town as gt init writes it (port 3307, no server), in a directory whose path has spaces. */
-async function scaffoldedTown(): Promise<string> {
+async function scaffoldedTown(initFlags: string[] = []): Promise<string> {
   const dir = join(makeTempDir('cli'), 'town with spaces');
-  expect((await runGtInProcess(['init', dir])).exitCode).toBe(0);
+  expect((await runGtInProcess(['init', dir, ...initFlags])).exitCode).toBe(0);
   return dir;
 }
 
@@ -131,7 +131,7 @@ describe('-o json on a config error', () => {
 
 describe('gt dolt init-rig on a port-3307 town', () => {
   it('refuses a test database name without a hint about the derived prefix', async () => {
-    const town = await scaffoldedTown();
+    const town = await scaffoldedTown(['--port', '3307']);
     const result = await runGtInProcess(['dolt', 'init-rig', 'beads_test1', '--town', town]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('has the test prefix "beads_test" and the effective port is the production port 3307');
