@@ -11,8 +11,8 @@ export interface ShellResult {
 }
 
 /**
- * One observation of every database's remotes the way Gas Town's shell tooling does it (reference/gastown.md §4,
- * remote discovery): a `dolt sql -q` process per database against the running server, one after the other.
+ * One observation of every database's remotes the way Gas Town's shell tooling does it (its remote
+ * discovery): a `dolt sql -q` process per database against the running server, one after the other.
  */
 async function observeWithShell(doltBin: string, town: BenchTown): Promise<number> {
   const started = performance.now();

@@ -28,7 +28,7 @@ function splitCompoundWord(word: string): string[] {
 }
 
 /**
- * The beads prefix Gas Town derives from a rig name (`deriveBeadsPrefix`, reference/gastown.md §2.3): the first
+ * The beads prefix Gas Town derives from a rig name (`deriveBeadsPrefix`, used by `gt rig add`): the first
  * letter of each word ("gas_town" and "gastown" → "gt", "my_project" → "mp"), else a short word whole ("foo") or the
  * first two letters of a longer one ("wyvern" → "wy").
  */

@@ -7,7 +7,7 @@ export interface Resolved<T> {
   source: string;
 }
 
-/** Restart supervision parameters (Gas Town's dolt_server block, reference/gastown.md §1.4 and §3.8), in ms. */
+/** Restart supervision parameters (Gas Town's `DoltServerConfig`, internal/daemon/dolt.go), in ms. */
 export interface Supervision {
   restartDelayMs: number;
   maxRestartDelayMs: number;

@@ -1,5 +1,5 @@
 /**
- * Gas Town's EnsureLifecycleDefaults (reference/gastown.md §1.5): the nine lifecycle patrol entries, filled only
+ * Gas Town's EnsureLifecycleDefaults (internal/daemon/lifecycle_defaults.go): the nine lifecycle patrol entries, filled only
  * where the key is missing or null. An existing entry, even `{}` or `{"enabled": false}`, is never touched.
  */
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 
-/** URL schemes Dolt can fetch from and push to (dbfactory.DBFactories, reference/dolt.md §4). */
+/** URL schemes Dolt can fetch from and push to (Dolt's `dbfactory.DBFactories`). */
 const DOLT_SCHEMES = [
   'file',
   'http',
