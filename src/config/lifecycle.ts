@@ -1,6 +1,7 @@
 /**
- * Gas Town's EnsureLifecycleDefaults (internal/daemon/lifecycle_defaults.go): the nine lifecycle patrol entries, filled only
- * where the key is missing or null. An existing entry, even `{}` or `{"enabled": false}`, is never touched.
+ * Gas Town's EnsureLifecycleDefaults (internal/daemon/lifecycle_defaults.go): the nine lifecycle patrol entries,
+ * filled only where the key is missing or null. An existing entry, even `{}` or `{"enabled": false}`, is never
+ * touched.
  */
 
 export const LIFECYCLE_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
