@@ -37,18 +37,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const releasePidFile = claimDaemonPidFile(townRoot);
   const { logger, close: closeLogger } = createDaemonLogger({ townRoot, level: options.logLevel, console: options.console });
   const sources = configSources(townRoot, options.files, options.cwd);
-  const loop = new ReconcileLoop({
-    townRoot,
-    files: options.files,
-    cwd: options.cwd,
-    env: options.env,
-    sources,
-    healthIntervalMs: options.healthIntervalMs,
-    resyncIntervalMs: options.resyncIntervalMs,
-    lockTimeoutMs: options.lockTimeoutMs,
-    prune: options.prune,
-    logger,
-  });
+  const loop = new ReconcileLoop({ ...options, townRoot, sources, logger });
 
   let stopRequested: (signal: NodeJS.Signals) => void = () => undefined;
   const stopSignal = new Promise<NodeJS.Signals>((resolve) => (stopRequested = resolve));

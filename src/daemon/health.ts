@@ -1,6 +1,7 @@
 import type { ObservedServer } from '../observe/observed.js';
 import type { ClassifiedError } from './classify-error.js';
-import type { HealthState, LastReconcile, SyncState } from './status-file.js';
+import type { LastReconcile } from './loop-types.js';
+import type { HealthState, SyncState } from './status-file.js';
 
 export interface HealthInputs {
   reconciling: boolean;

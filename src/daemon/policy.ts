@@ -3,7 +3,7 @@ import type { ObservedServer } from '../observe/observed.js';
 import type { ClassifiedError } from './classify-error.js';
 import { RestartBudget } from './restart-budget.js';
 import { RetryBackoff } from './retry-backoff.js';
-import type { Trigger } from './status-file.js';
+import type { Trigger } from './loop-types.js';
 
 export type Admission = { run: true; configChanged: boolean } | { run: false; configChanged: false; reason: string };
 

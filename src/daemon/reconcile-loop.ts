@@ -1,71 +1,71 @@
 import type winston from 'winston';
 import type { ActionResult } from '../apply/execute.js';
-import { reconcile, type ActionCounts, type ReconcileReport } from '../apply/reconcile.js';
+import { reconcile, type ActionCounts } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
-import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
-import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
+import { formatDiagnostic } from '../config/diagnostics.js';
 import { loadDesiredState } from '../config/load.js';
 import { resolveServerSettings } from '../config/server-settings.js';
-import { maskUrlsInText } from '../lib/mask.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { inspectServer } from '../observe/server-process.js';
 import { symbolOf } from '../plan/summary.js';
-import { classifyError, classifyPlanError, type ClassifiedError } from './classify-error.js';
-import { computeConditions, type ResourceCondition } from './conditions.js';
-import { configFileHashes, fingerprintOf, withOwnWrite, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
-import { summarizeHealth } from './health.js';
+import type { ResourceCondition } from './conditions.js';
+import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
+import { interpretCycle, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
+import type { DaemonOptions } from './daemon.js';
 import { jitteredInterval } from './jitter.js';
+import type { LastReconcile, Trigger } from './loop-types.js';
 import { ReconcilePolicy } from './policy.js';
-import {
-  writeDaemonStatus,
-  type DaemonStatus,
-  type LastReconcile,
-  type StatusError,
-  type Trigger,
-} from './status-file.js';
+import { statusDocument, writeDaemonStatus, type DaemonStatus, type StatusError } from './status-file.js';
 
-export interface LoopOptions {
-  townRoot: string;
-  /** -f paths, as given (relative to cwd). */
-  files: string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  sources: ConfigSources;
-  /** --health-interval; null: the config's health_check_interval. */
-  healthIntervalMs: number | null;
-  resyncIntervalMs: number;
-  lockTimeoutMs: number;
-  prune: boolean;
-  logger: winston.Logger;
+/** The loop's timers read and set time through this, so tests can move time by hand. */
+export interface Clock {
+  now(): number;
+  setTimeout(fire: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fire, ms) => setTimeout(fire, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** What the loop does to the world: real by default, fakes in unit tests. */
+export interface LoopCollaborators {
+  loadDesiredState: typeof loadDesiredState;
+  reconcile: typeof reconcile;
+  inspectServer: (townRoot: string, settings: DesiredState['server']) => Promise<ObservedServer>;
+  configFileHashes: (sources: ConfigSources) => ConfigFileHashes;
+  writeStatus: (townRoot: string, status: DaemonStatus) => void;
+  clock: Clock;
+  /** In [0, 1), like Math.random: the resync's jitter. */
+  random: () => number;
+}
+
+const realCollaborators: LoopCollaborators = {
+  loadDesiredState,
+  reconcile,
+  inspectServer,
+  configFileHashes,
+  writeStatus: writeDaemonStatus,
+  clock: systemClock,
+  random: Math.random,
+};
+
+export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthIntervalMs' | 'resyncIntervalMs' | 'lockTimeoutMs' | 'prune'> & {
+  townRoot: string;
+  sources: ConfigSources;
+  logger: winston.Logger;
+  /** Replaces some of the real collaborators (unit tests). */
+  collaborators?: Partial<LoopCollaborators>;
+};
+
+type TimerName = 'health' | 'resync' | 'restart' | 'retry';
 
 /** Gas Town's supervision defaults, from the one resolver, until a config has loaded. */
 function defaultSupervision(townRoot: string): DesiredState['server']['supervision'] {
   return resolveServerSettings({ townRoot, daemon: {}, env: {}, serverConfigPort: null, daemonEnv: {} }).supervision;
-}
-
-function statusError(error: ClassifiedError, at: Date, cause?: unknown): StatusError {
-  const locations =
-    cause instanceof ConfigError
-      ? cause.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map(({ location }) => ({ file: location.file, line: location.line, column: location.column }))
-      : [];
-  return { at: at.toISOString(), class: error.class, kind: error.kind, message: maskUrlsInText(error.message), locations };
-}
-
-/** "in 812 ms (file, resync): 3 done, 0 failed, 0 skipped, 0 remaining[, 1 blocked]": every cycle's log line says it. */
-function cycleSummary({ durationMs, triggers, actions: a }: LastReconcile): string {
-  return (
-    `in ${durationMs} ms (${triggers.join(', ')}): ${a.done} done, ${a.failed} failed, ${a.skipped} skipped, ${a.remaining} remaining` +
-    (a.blocked > 0 ? `, ${a.blocked} blocked` : '')
-  );
-}
-
-/** The fields every cycle's log line carries, whatever ended it (converged, out of sync, config error, a throw). */
-function cycleMeta({ triggers, result, durationMs, actions }: LastReconcile): Pick<LastReconcile, 'triggers' | 'result' | 'durationMs' | 'actions'> {
-  return { triggers, result, durationMs, actions: { ...actions } };
 }
 
 function describeStep(results: readonly ActionResult[]): string {
@@ -83,18 +83,20 @@ function describeStep(results: readonly ActionResult[]): string {
  */
 export class ReconcileLoop {
   private readonly policy: ReconcilePolicy;
+  private readonly world: LoopCollaborators;
+  private readonly clock: Clock;
   private readonly abort = new AbortController();
-  private readonly startedAt = new Date();
+  private readonly startedAt: number;
   private desired: DesiredState | null = null;
   private pending = new Set<Trigger>();
   private healthCheckPending = false;
   private running: Promise<void> | null = null;
   private stopping = false;
   private reconciling = false;
-  private readonly timers = new Map<'health' | 'resync' | 'restart' | 'retry', NodeJS.Timeout>();
+  private readonly timers = new Map<TimerName, unknown>();
 
   private server: ObservedServer | null = null;
-  private serverCheckedAt: Date | null = null;
+  private serverCheckedAt: number | null = null;
   private configHash: string | null = null;
   private warnedFingerprint: string | null = null;
   private lastReconcile: LastReconcile | null = null;
@@ -103,6 +105,9 @@ export class ReconcileLoop {
   private unmanaged: string[] = [];
 
   constructor(private readonly options: LoopOptions) {
+    this.world = { ...realCollaborators, ...options.collaborators };
+    this.clock = this.world.clock;
+    this.startedAt = this.clock.now();
     this.policy = new ReconcilePolicy(defaultSupervision(options.townRoot));
   }
 
@@ -123,7 +128,7 @@ export class ReconcileLoop {
   async stop(): Promise<void> {
     this.stopping = true;
     this.abort.abort();
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
     this.timers.clear();
     await this.running;
     this.writeStatus(true);
@@ -169,8 +174,8 @@ export class ReconcileLoop {
 
   private async cycle(triggers: ReadonlySet<Trigger>): Promise<void> {
     const { logger, sources } = this.options;
-    const hashes = configFileHashes(sources);
-    const admission = this.policy.admit(triggers, fingerprintOf(hashes), Date.now());
+    const hashes = this.world.configFileHashes(sources);
+    const admission = this.policy.admit(triggers, fingerprintOf(hashes), this.clock.now());
     const triggerList = [...triggers];
     if (!admission.run) {
       logger.debug(`no reconcile (${triggerList.join(', ')}): ${admission.reason}`, { event: 'skip', triggers: triggerList });
@@ -182,63 +187,29 @@ export class ReconcileLoop {
     this.clearTimer('retry');
     this.reconciling = true;
     this.writeStatus();
-    const startedAt = new Date();
+    const startedAt = this.clock.now();
+    let outcome: CycleOutcome;
     try {
-      await this.reconcileOnce(triggerList, hashes, startedAt);
+      outcome = await this.reconcileOnce(hashes);
     } finally {
       this.reconciling = false;
     }
+    this.learn(outcome, triggerList, hashes, startedAt);
     await this.observeServer();
     const retryAt = this.policy.nextRetryAt();
     if (retryAt !== null) this.armAt('retry', retryAt, () => this.request('retry'));
     this.writeStatus();
   }
 
-  private async reconcileOnce(triggers: Trigger[], hashes: ConfigFileHashes, startedAt: Date): Promise<void> {
-    const { logger } = this.options;
-    const fingerprint = fingerprintOf(hashes);
-    const noActions: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
-    const finishWithError = (error: ClassifiedError, cause: unknown, actions = noActions): LastReconcile => {
-      this.policy.afterReconcile({ serverAttempts: 0, failedResources: [], error }, Date.now());
-      this.lastError = statusError(error, new Date(), cause);
-      this.lastReconcile = {
-        startedAt: startedAt.toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        triggers,
-        result: 'error',
-        actions: { ...actions },
-      };
-      return this.lastReconcile;
-    };
+  /** Loads the config and runs the reconcile; whatever happens is the outcome, interpreted by `learn`. */
+  private async reconcileOnce(hashes: ConfigFileHashes): Promise<CycleOutcome> {
+    const desired = this.loadConfig(fingerprintOf(hashes));
+    if (!('server' in desired)) return desired;
     /** What the steps of this reconcile did so far: the counts a reconcile that throws part-way logs. */
-    const stepCounts: ActionCounts = { ...noActions };
-
-    let desired: DesiredState;
+    const stepCounts: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
+    const { logger } = this.options;
     try {
-      const loaded = loadDesiredState({ town: this.options.townRoot, files: this.options.files, env: this.options.env, cwd: this.options.cwd });
-      desired = loaded.desired;
-      if (this.warnedFingerprint !== fingerprint) {
-        for (const warning of loaded.diagnostics) logger.warn(formatDiagnostic(warning), { event: 'config-warning' });
-        this.warnedFingerprint = fingerprint;
-      }
-    } catch (error) {
-      const classified = classifyError(error);
-      const details = error instanceof ConfigError ? error.diagnostics.map(formatDiagnostic) : [classified.message];
-      const last = finishWithError(classified, error);
-      // The cycle's one line: event 'config-error' (not 'reconcile': nothing was planned), with its duration and counts.
-      logger.error(
-        `the config has errors; nothing was changed, waiting for a fix; reconcile ended ${cycleSummary(last)}:\n${details.join('\n')}`,
-        { event: 'config-error', ...cycleMeta(last), diagnostics: details },
-      );
-      return;
-    }
-    this.desired = desired;
-    this.configHash = fingerprint;
-    this.policy.configure(desired.server.supervision);
-
-    let report: ReconcileReport;
-    try {
-      report = await reconcile(desired, {
+      const report = await this.world.reconcile(desired, {
         command: 'gt daemon run',
         lockTimeoutMs: this.options.lockTimeoutMs,
         prune: this.options.prune,
@@ -256,57 +227,52 @@ export class ReconcileLoop {
           },
         },
       });
+      return { kind: 'reconciled', desired, report };
     } catch (error) {
-      const classified = classifyError(error);
-      // The steps that finished before it threw are counted; nothing is known to remain (the town was not re-observed).
-      const last = finishWithError(classified, error, stepCounts);
-      logger.error(`reconcile failed ${cycleSummary(last)} — ${classified.class} ${classified.kind} error: ${classified.message}`, {
-        event: 'reconcile',
-        ...cycleMeta(last),
-        error: classified,
-      });
-      return;
+      return { kind: 'threw', error, stepCounts };
     }
+  }
 
-    const now = Date.now();
-    const counts = report.counts;
-    const planError = report.remaining.errors[0];
-    const error = planError === undefined ? null : classifyPlanError(planError);
-    // The watcher will report the daemon's own write of the lifecycle defaults: the config as this reconcile read
-    // it, with daemon.json as gt wrote it, is no operator's change. (An edit made meanwhile still differs from it.)
-    const wroteDefaults = report.results.some((r) => r.action.kind === 'daemon-config' && r.status === 'done');
-    const ownWrite = wroteDefaults ? lifecycleDefaultsText(desired.daemonConfig) : null;
-    if (ownWrite !== null) this.policy.acknowledge(fingerprintOf(withOwnWrite(hashes, this.options.sources.daemonJson, ownWrite.text)));
-    this.policy.afterReconcile(
-      {
-        serverAttempts: report.results.filter((r) => r.action.kind === 'server' && r.status !== 'skipped').length,
-        failedResources: report.results.filter((r) => r.status === 'failed' && r.action.kind !== 'server').map((r) => r.action.id),
-        error,
-      },
-      now,
-    );
-    const converged = report.converged && error === null;
-    this.lastReconcile = {
-      startedAt: startedAt.toISOString(),
-      durationMs: report.durationMs,
+  /** The config as it is now (its warnings logged once per content), or the error that stops this cycle. */
+  private loadConfig(fingerprint: string): DesiredState | Extract<CycleOutcome, { kind: 'config-error' }> {
+    const { townRoot, files, env, cwd, logger } = this.options;
+    try {
+      const loaded = this.world.loadDesiredState({ town: townRoot, files, env, cwd });
+      if (this.warnedFingerprint !== fingerprint) {
+        for (const warning of loaded.diagnostics) logger.warn(formatDiagnostic(warning), { event: 'config-warning' });
+        this.warnedFingerprint = fingerprint;
+      }
+      this.desired = loaded.desired;
+      this.configHash = fingerprint;
+      this.policy.configure(loaded.desired.server.supervision);
+      return loaded.desired;
+    } catch (error) {
+      return { kind: 'config-error', error };
+    }
+  }
+
+  /** Stores what the cycle taught, feeds the policy and logs the cycle's line. */
+  private learn(outcome: CycleOutcome, triggers: Trigger[], hashes: ConfigFileHashes, startedAt: number): void {
+    const now = this.clock.now();
+    const learned = interpretCycle(outcome, {
       triggers,
-      result: converged ? 'converged' : 'out-of-sync',
-      actions: counts,
-    };
-    this.resources = computeConditions(desired, report, this.resources, new Date(now).toISOString());
-    this.unmanaged = report.remaining.unmanaged;
-    const failed = report.results.find((result) => result.status === 'failed');
-    if (error !== null) this.lastError = statusError(error, new Date(now));
-    else if (failed !== undefined) {
-      const message = `${failed.action.id}: ${failed.message ?? `${failed.action.verb} failed`}`;
-      this.lastError = statusError({ class: 'transient', kind: 'action', message }, new Date(now));
-    } else if (converged) this.lastError = null;
+      startedAt,
+      now,
+      hashes,
+      daemonJson: this.options.sources.daemonJson,
+      previous: { resources: this.resources, lastError: this.lastError },
+    });
+    if (learned.ownWriteFingerprint !== null) this.policy.acknowledge(learned.ownWriteFingerprint);
+    this.policy.afterReconcile(learned.policyOutcome, now);
+    this.lastReconcile = learned.lastReconcile;
+    this.lastError = learned.lastError;
+    this.resources = learned.resources;
+    if (learned.unmanaged !== null) this.unmanaged = learned.unmanaged;
+    this.log(learned.log);
+  }
 
-    const summary =
-      `reconcile ${converged ? 'converged' : 'out of sync'} ${cycleSummary(this.lastReconcile)}` + (error !== null ? ` — ${error.message}` : '');
-    const meta = { event: 'reconcile', ...cycleMeta(this.lastReconcile), configHash: fingerprint };
-    if (error !== null || counts.failed > 0) logger.warn(summary, meta);
-    else logger.info(summary, meta);
+  private log({ level, message, fields }: LogRecord): void {
+    this.options.logger.log(level, message, fields);
   }
 
   /** Looks at the server and lets the policy decide: healthy, restart after the backoff delay, or stalled. */
@@ -314,11 +280,11 @@ export class ReconcileLoop {
     const desired = this.desired;
     if (desired === null) return;
     const { logger } = this.options;
-    const server = await inspectServer(desired.townRoot, desired.server);
-    const now = Date.now();
+    const server = await this.world.inspectServer(desired.townRoot, desired.server);
+    const now = this.clock.now();
     const wasDown = this.server !== null && this.server.state !== 'running';
     this.server = server;
-    this.serverCheckedAt = new Date(now);
+    this.serverCheckedAt = now;
     const verdict = this.policy.onServerObserved(server, desired.server.external.value, now);
     const state = server.state === 'running' ? 'running' : server.state === 'stopped' ? 'not running' : `${server.state} (${server.reason})`;
     switch (verdict.kind) {
@@ -352,7 +318,7 @@ export class ReconcileLoop {
   }
 
   private armHealthCheck(): void {
-    this.armAt('health', Date.now() + this.healthIntervalMs(), () => {
+    this.armAt('health', this.clock.now() + this.healthIntervalMs(), () => {
       this.healthCheckPending = true;
       this.kick();
       this.armHealthCheck();
@@ -361,83 +327,59 @@ export class ReconcileLoop {
 
   /** The next resync after the interval ±10 %, so that daemons started together do not resync together. */
   private armResync(): void {
-    this.armAt('resync', Date.now() + jitteredInterval(this.options.resyncIntervalMs), () => {
+    this.armAt('resync', this.clock.now() + jitteredInterval(this.options.resyncIntervalMs, this.world.random), () => {
       this.request('resync');
       this.armResync();
     });
   }
 
-  private armAt(name: 'health' | 'resync' | 'restart' | 'retry', at: number, fire: () => void): void {
+  private armAt(name: TimerName, at: number, fire: () => void): void {
     if (this.stopping) return;
     this.clearTimer(name);
     this.timers.set(
       name,
-      setTimeout(() => {
+      this.clock.setTimeout(() => {
         this.timers.delete(name);
         fire();
-      }, Math.max(0, at - Date.now())),
+      }, Math.max(0, at - this.clock.now())),
     );
   }
 
-  private clearTimer(name: 'health' | 'resync' | 'restart' | 'retry'): void {
+  private clearTimer(name: TimerName): void {
     const timer = this.timers.get(name);
-    if (timer !== undefined) clearTimeout(timer);
+    if (timer !== undefined) this.clock.clearTimeout(timer);
     this.timers.delete(name);
   }
 
   private writeStatus(stopped = false): void {
-    const now = Date.now();
-    const supervision = this.policy.snapshot(now);
-    const external = this.desired?.server.external.value ?? false;
-    const summary = summarizeHealth({
-      reconciling: this.reconciling,
-      stalled: supervision.stalled,
-      restartsInWindow: supervision.restartsInWindow,
-      terminal: this.policy.terminal,
-      server: this.server,
-      external,
-      nextRestartAt: supervision.nextRestartAt,
-      nextRetryAt: this.policy.nextRetryAt(),
-      lastReconcile: this.lastReconcile,
-    });
-    const retryAt = this.policy.nextRetryAt();
-    const status: DaemonStatus = {
-      version: 1,
-      daemon: {
-        pid: process.pid,
-        startedAt: this.startedAt.toISOString(),
-        townRoot: this.options.townRoot,
-        watching: [this.options.sources.daemonJson, ...this.options.sources.manifestDirs, ...this.options.sources.manifestFiles],
-        stopped,
+    const now = this.clock.now();
+    const { sources, townRoot } = this.options;
+    const status = statusDocument(
+      {
+        daemon: {
+          pid: process.pid,
+          startedAt: new Date(this.startedAt).toISOString(),
+          townRoot,
+          watching: [sources.daemonJson, ...sources.manifestDirs, ...sources.manifestFiles],
+          stopped,
+        },
+        reconciling: this.reconciling,
+        supervision: this.policy.snapshot(now),
+        terminal: this.policy.terminal,
+        nextRetryAt: this.policy.nextRetryAt(),
+        external: this.desired?.server.external.value ?? false,
+        server: this.server,
+        serverCheckedAt: this.serverCheckedAt,
+        configHash: this.configHash,
+        lastReconcile: this.lastReconcile,
+        lastError: this.lastError,
+        resources: this.resources,
+        unmanaged: this.unmanaged,
       },
-      updatedAt: new Date(now).toISOString(),
-      ...summary,
-      message: maskUrlsInText(summary.message),
-      configHash: this.configHash,
-      server:
-        this.server === null || this.serverCheckedAt === null
-          ? null
-          : {
-              state: this.server.state,
-              pid: this.server.state === 'stopped' ? null : this.server.pid,
-              port: this.server.port,
-              external,
-              checkedAt: this.serverCheckedAt.toISOString(),
-            },
-      supervision: {
-        restartsInWindow: supervision.restartsInWindow,
-        nextDelayMs: supervision.nextDelayMs,
-        stalled: supervision.stalled,
-        nextRestartAt: supervision.nextRestartAt === null ? null : new Date(supervision.nextRestartAt).toISOString(),
-      },
-      nextRetryAt: retryAt === null ? null : new Date(retryAt).toISOString(),
-      lastReconcile: this.lastReconcile,
-      lastError: this.lastError,
-      resources: this.resources.map((resource) => ({ ...resource, message: maskUrlsInText(resource.message) })),
-      unmanaged: this.unmanaged,
-    };
+      now,
+    );
     try {
-      writeDaemonStatus(this.options.townRoot, status);
+      this.world.writeStatus(townRoot, status);
     } catch (error) {
       this.options.logger.error(`cannot write the status file: ${(error as Error).message}`, { event: 'status-error' });
     }

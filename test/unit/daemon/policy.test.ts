@@ -1,7 +1,7 @@
 import type { Supervision } from '../../../src/config/desired.js';
 import type { ClassifiedError } from '../../../src/daemon/classify-error.js';
 import { ReconcilePolicy } from '../../../src/daemon/policy.js';
-import type { Trigger } from '../../../src/daemon/status-file.js';
+import type { Trigger } from '../../../src/daemon/loop-types.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
 
 const supervision: Supervision = {

@@ -1,0 +1,149 @@
+import { configSources } from '../../../src/daemon/config-sources.js';
+import { ReconcileLoop } from '../../../src/daemon/reconcile-loop.js';
+import type { ObservedServer } from '../../../src/observe/observed.js';
+import { TOWN } from '../plan/fixtures.js';
+import { fakeWorld, recordingLogger, report, serverResult, settle } from './loop-fakes.js';
+
+const RESYNC_MS = 600_000;
+const HEALTH_MS = 30_000;
+const STOPPED: ObservedServer = { state: 'stopped', port: 3317, stalePid: 4242 };
+
+function startLoop() {
+  const { world, collaborators } = fakeWorld();
+  const { logger, lines } = recordingLogger();
+  const loop = new ReconcileLoop({
+    townRoot: TOWN,
+    files: [],
+    cwd: TOWN,
+    env: {},
+    sources: configSources(TOWN, [], TOWN),
+    healthIntervalMs: null,
+    resyncIntervalMs: RESYNC_MS,
+    lockTimeoutMs: 0,
+    prune: false,
+    logger,
+    collaborators,
+  });
+  return { loop, world, lines, clock: world.clock, lastStatus: () => world.statuses.at(-1) };
+}
+
+/** A promise the test resolves: a reconcile that is still running. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('the reconcile loop', () => {
+  test('start runs one startup reconcile, then reports the town converged and the server running', async () => {
+    const { loop, world, lastStatus } = startLoop();
+    loop.start();
+    await settle();
+    expect(world.reconciles).toHaveLength(1);
+    expect(lastStatus()).toMatchObject({ sync: 'InSync', health: 'Healthy', lastReconcile: { triggers: ['startup'], result: 'converged' } });
+    expect(lastStatus()?.server).toMatchObject({ state: 'running', pid: 4242 });
+    await loop.stop();
+  });
+
+  test('triggers that arrive while a reconcile runs become one next reconcile carrying all of them', async () => {
+    const { loop, world, lastStatus } = startLoop();
+    const first = deferred<ReturnType<typeof report>>();
+    world.nextReport = () => first.promise;
+    loop.start();
+    await settle();
+    world.nextReport = () => Promise.resolve(report());
+    loop.request('signal');
+    loop.request('resync');
+    loop.request('signal');
+    await settle();
+    expect(world.reconciles).toHaveLength(1);
+    first.resolve(report());
+    await settle();
+    expect(world.reconciles).toHaveLength(2);
+    expect(lastStatus()?.lastReconcile?.triggers).toEqual(['signal', 'resync']);
+    await loop.stop();
+  });
+
+  test('a file event is no reconcile while the files hold what the last one read; a real change is one', async () => {
+    const { loop, world, lines } = startLoop();
+    loop.start();
+    await settle();
+    loop.request('file');
+    await settle();
+    expect(world.reconciles).toHaveLength(1);
+    expect(lines.at(-1)).toMatchObject({ event: 'skip', triggers: ['file'] });
+    world.configContent = 'v2';
+    loop.request('file');
+    await settle();
+    expect(world.reconciles).toHaveLength(2);
+    expect(lines.some((line) => line.event === 'config-changed')).toBe(true);
+    await loop.stop();
+  });
+
+  test('resync reconciles once per resync interval (no jitter drawn: random() = 0.5)', async () => {
+    const { loop, world, clock, lastStatus } = startLoop();
+    loop.start();
+    await settle();
+    await clock.advance(RESYNC_MS - 1);
+    expect(world.reconciles).toHaveLength(1);
+    await clock.advance(1);
+    expect(world.reconciles).toHaveLength(2);
+    expect(lastStatus()?.lastReconcile?.triggers).toEqual(['resync']);
+    await clock.advance(RESYNC_MS);
+    expect(world.reconciles).toHaveLength(3);
+    await loop.stop();
+  });
+
+  test('health checks look at the server every health_check_interval and reconcile nothing while it runs', async () => {
+    const { loop, world, clock } = startLoop();
+    loop.start();
+    await settle();
+    const afterStartup = world.inspections;
+    await clock.advance(3 * HEALTH_MS);
+    expect(world.inspections - afterStartup).toBe(3);
+    expect(world.reconciles).toHaveLength(1);
+    await loop.stop();
+  });
+
+  test('a crashed server is restarted by a reconcile after restart_delay, then after doubling delays while it keeps failing', async () => {
+    const { loop, world, clock, lines } = startLoop();
+    loop.start();
+    await settle();
+    world.server = STOPPED;
+    world.nextReport = () => Promise.resolve(report([serverResult('server-stopped', 'failed', 'bind: address in use')]));
+    await clock.advance(HEALTH_MS);
+    const detectedAt = clock.now();
+    expect(lines.at(-1)).toMatchObject({ event: 'health', delayMs: 5_000 });
+    await clock.advance(4_999);
+    expect(world.reconciles).toHaveLength(1);
+    await clock.advance(1);
+    expect(world.reconciles).toHaveLength(2);
+    await clock.advance(10_000 + 20_000);
+    expect(world.reconciles.slice(1).map((r) => r.at - detectedAt)).toEqual([5_000, 15_000, 35_000]);
+    await loop.stop();
+  });
+
+  test('a reconcile that fails for a transient reason is retried after 1 s, then 2 s', async () => {
+    const { loop, world, clock, lastStatus } = startLoop();
+    world.nextReport = () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3317'), { code: 'ECONNREFUSED' }));
+    loop.start();
+    await settle();
+    const startedAt = clock.now();
+    expect(lastStatus()).toMatchObject({ health: 'Degraded', lastError: { class: 'transient', kind: 'connection' } });
+    await clock.advance(3_000);
+    expect(world.reconciles.map((r) => r.at - startedAt)).toEqual([0, 1_000, 3_000]);
+    expect(lastStatus()?.lastReconcile?.triggers).toEqual(['retry']);
+    await loop.stop();
+  });
+
+  test('stop: no reconcile after it, and the last status says the daemon stopped', async () => {
+    const { loop, world, clock, lastStatus } = startLoop();
+    loop.start();
+    await settle();
+    await loop.stop();
+    loop.request('signal');
+    await clock.advance(2 * RESYNC_MS);
+    expect(world.reconciles).toHaveLength(1);
+    expect(lastStatus()?.daemon.stopped).toBe(true);
+  });
+});
