@@ -1,8 +1,10 @@
+import type { ActionResult } from '../apply/execute.js';
 import type { ActionCounts, ReconcileReport } from '../apply/reconcile.js';
 import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
 import type { DesiredState } from '../config/desired.js';
 import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
 import { maskUrlsInText } from '../lib/mask.js';
+import { symbolOf } from '../plan/summary.js';
 import { classifyError, classifyPlanError, type ClassifiedError } from './classify-error.js';
 import { computeConditions, type ResourceCondition } from './conditions.js';
 import { fingerprintOf, withOwnWrite, type ConfigFileHashes } from './config-sources.js';
@@ -76,6 +78,28 @@ function cycleSummary({ durationMs, triggers, actions: a }: LastReconcile): stri
 /** The fields every cycle's log line carries, whatever ended it (converged, out of sync, config error, a throw). */
 function cycleFields({ triggers, result, durationMs, actions }: LastReconcile): Record<string, unknown> {
   return { triggers, result, durationMs, actions: { ...actions } };
+}
+
+/**
+ * One action's log line: the sentence an operator reads ("+ create database/wyvern done (120 ms)") and the fields
+ * a program filters on ({event: 'action', id, kind, verb, code, status, durationMs, error when it failed}).
+ */
+export function actionLogRecord({ action, status, durationMs, message }: ActionResult): LogRecord {
+  const detail = message ? `: ${message}` : '';
+  return {
+    level: status === 'failed' ? 'warn' : 'info',
+    message: `${symbolOf(action.verb)} ${action.verb} ${action.id} ${status} (${durationMs} ms)${detail}`,
+    fields: {
+      event: 'action',
+      id: action.id,
+      kind: action.kind,
+      verb: action.verb,
+      code: action.code,
+      status,
+      durationMs,
+      ...(status === 'failed' ? { error: message ?? `${action.verb} failed` } : {}),
+    },
+  };
 }
 
 /** A cycle that did not run through: the config did not load, or the reconcile threw part-way. */
@@ -154,7 +178,7 @@ export function interpretCycle(outcome: CycleOutcome, context: CycleContext): Cy
     log: {
       level: error !== null || report.counts.failed > 0 ? 'warn' : 'info',
       message,
-      fields: { event: 'reconcile', ...cycleFields(lastReconcile), configHash: fingerprint },
+      fields: { event: 'reconcile', ...cycleFields(lastReconcile), configHash: fingerprint, ...(error !== null ? { error } : {}) },
     },
   };
 }

@@ -76,7 +76,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     loop.start();
 
     const signal = await stopSignal;
-    logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping' });
+    logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping', signal });
     await watcher.close();
     await loop.stop();
     if (options.stopServerOnExit) {

@@ -1,5 +1,4 @@
 import type winston from 'winston';
-import type { ActionResult } from '../apply/execute.js';
 import { reconcile, type ActionCounts } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
@@ -8,10 +7,9 @@ import { loadDesiredState } from '../config/load.js';
 import { resolveServerSettings } from '../config/server-settings.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { inspectServer } from '../observe/server-process.js';
-import { symbolOf } from '../plan/summary.js';
 import type { ResourceCondition } from './conditions.js';
 import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
-import { interpretCycle, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
+import { actionLogRecord, interpretCycle, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
 import type { DaemonOptions } from './daemon.js';
 import { jitteredInterval } from './jitter.js';
 import type { LastReconcile, Trigger } from './loop-types.js';
@@ -68,19 +66,6 @@ function defaultSupervision(townRoot: string): DesiredState['server']['supervisi
   return resolveServerSettings({ townRoot, daemon: {}, env: {}, serverConfigPort: null, daemonEnv: {} }).supervision;
 }
 
-function describeStep(results: readonly ActionResult[]): string {
-  const first = results[0] as ActionResult;
-  const ids = results.map((result) => result.action.id).join(', ');
-  const detail = first.message ? `: ${first.message}` : '';
-  return `${symbolOf(first.action.verb)} ${first.action.verb} ${ids} ${first.status} (${first.durationMs} ms)${detail}`;
-}
-
-/**
- * The daemon's level-triggered loop: triggers (file changes, timers, signals) only ask for a reconcile; one runs at
- * a time and a burst of triggers during one becomes a single next one. Every reconcile loads the config, then runs
- * the same reconcile as `gt apply` under the same lock. Health checks look at the server between reconciles and
- * ask for a restart through the policy's backoff. Everything it learns goes to the status file and the log.
- */
 export class ReconcileLoop {
   private readonly policy: ReconcilePolicy;
   private readonly world: LoopCollaborators;
@@ -217,13 +202,16 @@ export class ReconcileLoop {
         hooks: {
           signal: this.abort.signal,
           onStart: (actions) => {
-            logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, { event: 'action-start' });
+            logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, {
+              event: 'action-start',
+              planned: actions.map(({ id, kind, verb }) => ({ id, kind, verb })),
+            });
           },
           onStep: (results) => {
-            for (const result of results) stepCounts[result.status]++;
-            const line = describeStep(results);
-            if (results[0]?.status === 'failed') logger.warn(line, { event: 'action' });
-            else logger.info(line, { event: 'action' });
+            for (const result of results) {
+              stepCounts[result.status]++;
+              this.log(actionLogRecord(result));
+            }
           },
         },
       });
@@ -287,26 +275,27 @@ export class ReconcileLoop {
     this.serverCheckedAt = now;
     const verdict = this.policy.onServerObserved(server, desired.server.external.value, now);
     const state = server.state === 'running' ? 'running' : server.state === 'stopped' ? 'not running' : `${server.state} (${server.reason})`;
+    const fields = { event: 'health', serverState: server.state, pid: server.state === 'stopped' ? null : server.pid };
     switch (verdict.kind) {
       case 'healthy':
-        if (wasDown) logger.info(`the server is healthy again (PID ${String(server.state === 'running' ? server.pid : null)})`, { event: 'health' });
+        if (wasDown) logger.info(`the server is healthy again (PID ${String(fields.pid)})`, { ...fields, outcome: 'recovered' });
         return;
       case 'none':
-        if (!wasDown) logger.warn(`the server is ${state}; gt does not restart it now`, { event: 'health' });
+        if (!wasDown) logger.warn(`the server is ${state}; gt does not restart it now`, { ...fields, outcome: 'not-restarted' });
         return;
       case 'stalled':
         if (verdict.newly) {
           logger.error(
             `the server is ${state}, and it was restarted ${verdict.restarts} times within the restart window: ` +
               'Stalled — gt stops restarting it until the config changes (or SIGHUP)',
-            { event: 'stalled', restarts: verdict.restarts },
+            { ...fields, event: 'stalled', outcome: 'stalled', restarts: verdict.restarts },
           );
         }
         return;
       case 'restart':
         if (verdict.newly) {
           const delayMs = verdict.at - now;
-          logger.warn(`the server is ${state}; restarting it in ${delayMs} ms`, { event: 'health', delayMs });
+          logger.warn(`the server is ${state}; restarting it in ${delayMs} ms`, { ...fields, outcome: 'restart-scheduled', delayMs });
           this.armAt('restart', verdict.at, () => this.request('restart'));
         }
         return;

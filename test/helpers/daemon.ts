@@ -32,6 +32,15 @@ export interface LogEntry {
   result?: string;
   durationMs?: number;
   actions?: { done: number; failed: number; skipped: number; remaining: number; blocked: number };
+  /** Action lines: the resource, what was done to it and how it went (`error` when it failed). */
+  id?: string;
+  kind?: string;
+  verb?: string;
+  code?: string;
+  status?: 'done' | 'failed' | 'skipped';
+  /** Health lines: the server's state and what the daemon does about it. */
+  serverState?: string;
+  outcome?: string;
   [key: string]: unknown;
 }
 

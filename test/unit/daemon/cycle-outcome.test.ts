@@ -1,6 +1,6 @@
 import { ConfigError } from '../../../src/config/diagnostics.js';
 import { fingerprintOf } from '../../../src/daemon/config-sources.js';
-import { interpretCycle, type CycleContext } from '../../../src/daemon/cycle-outcome.js';
+import { actionLogRecord, interpretCycle, type CycleContext } from '../../../src/daemon/cycle-outcome.js';
 import type { StatusError } from '../../../src/daemon/status-file.js';
 import { missingDaemonFile, TOWN } from '../plan/fixtures.js';
 import { desiredWith, report, serverResult } from './loop-fakes.js';
@@ -82,5 +82,18 @@ describe('interpretCycle', () => {
     const learned = interpretCycle({ kind: 'reconciled', desired, report: report([write]) }, context());
     expect(learned.ownWriteFingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(learned.ownWriteFingerprint).not.toBe(fingerprintOf(hashes));
+  });
+});
+
+describe('actionLogRecord', () => {
+  test('a done action: info, with its resource, verb, code, status and duration as fields and no error', () => {
+    const record = actionLogRecord(serverResult('server-stopped', 'done'));
+    expect(record.level).toBe('info');
+    expect(record.fields).toEqual({ event: 'action', id: 'server', kind: 'server', verb: 'start', code: 'server-stopped', status: 'done', durationMs: 40 });
+  });
+
+  test('a failed action: warn, and its error as a field', () => {
+    const record = actionLogRecord(serverResult('server-config-changed', 'failed', 'bind: cannot assign requested address'));
+    expect(record).toMatchObject({ level: 'warn', fields: { verb: 'restart', status: 'failed', error: 'bind: cannot assign requested address' } });
   });
 });
