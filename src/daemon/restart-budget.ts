@@ -1,7 +1,7 @@
 import type { Supervision } from '../config/desired.js';
 
-/** The doubling base when restart_delay is 0: Gas Town restarts at once the first time, then after 10 s, 20 s, … */
-const DOUBLING_BASE_MS = 5000;
+/** The delay after an immediate restart (restart_delay 0): Gas Town restarts at once the first time, then after 10 s, 20 s, … */
+const FIRST_DOUBLING_DELAY_MS = 10_000;
 
 export type RestartDecision =
   | { kind: 'restart'; delayMs: number }
@@ -56,7 +56,7 @@ export class RestartBudget {
   recordRestart(now: number): void {
     this.prune(now);
     this.restarts.push(now);
-    this.delayMs = Math.min(this.supervision.maxRestartDelayMs, (this.delayMs > 0 ? this.delayMs : DOUBLING_BASE_MS) * 2);
+    this.delayMs = Math.min(this.supervision.maxRestartDelayMs, this.delayMs > 0 ? this.delayMs * 2 : FIRST_DOUBLING_DELAY_MS);
     this.healthySince = null;
   }
 
