@@ -115,7 +115,7 @@ function interpretFailure(outcome: Exclude<CycleOutcome, { kind: 'reconciled' }>
   const common = {
     lastReconcile,
     lastError: statusError(classified, context.now, outcome.error),
-    policyOutcome: { serverAttempts: 0, failedResources: [], error: classified },
+    policyOutcome: { crashRestarts: 0, failedResources: [], error: classified },
     ownWriteFingerprint: null,
     resources: [...context.previous.resources],
     unmanaged: null,
@@ -140,6 +140,15 @@ function errorAfter(report: ReconcileReport, planError: ClassifiedError | null, 
     return statusError({ class: 'transient', kind: 'action', message }, context.now);
   }
   return converged ? null : context.previous.lastError;
+}
+
+/**
+ * A crash restart brings back a server found stopped or hung; a planned one (changed config.yaml, databases to load)
+ * restarts a healthy server on purpose. Only crash restarts count toward max_restarts_in_window: Gas Town's budget
+ * likewise only sees the restarts its health check makes (gastown internal/daemon/dolt.go), never a planned one.
+ */
+function isCrashRestart({ action, status }: ActionResult): boolean {
+  return action.kind === 'server' && (action.code === 'server-stopped' || action.code === 'server-unhealthy') && status !== 'skipped';
 }
 
 /**
@@ -168,7 +177,7 @@ export function interpretCycle(outcome: CycleOutcome, context: CycleContext): Cy
     lastReconcile,
     lastError: errorAfter(report, error, converged, context),
     policyOutcome: {
-      serverAttempts: report.results.filter((r) => r.action.kind === 'server' && r.status !== 'skipped').length,
+      crashRestarts: report.results.filter(isCrashRestart).length,
       failedResources: report.results.filter((r) => r.status === 'failed' && r.action.kind !== 'server').map((r) => r.action.id),
       error,
     },

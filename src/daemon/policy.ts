@@ -18,8 +18,8 @@ export type ServerVerdict =
   | { kind: 'stalled'; restarts: number; newly: boolean };
 
 export interface ReconcileOutcome {
-  /** Server starts and restarts the reconcile attempted, done or failed. */
-  serverAttempts: number;
+  /** Server starts and restarts the reconcile attempted, done or failed, because it found the server stopped or hung. */
+  crashRestarts: number;
   /** Resources whose action failed (server excluded: its failures are the restart budget's business). */
   failedResources: string[];
   /** Why the reconcile did not run through, or a plan error that stopped it; null when it did. */
@@ -93,7 +93,7 @@ export class ReconcilePolicy {
   }
 
   afterReconcile(outcome: ReconcileOutcome, now: number): void {
-    for (let i = 0; i < outcome.serverAttempts; i++) this.budget.recordRestart(now);
+    for (let i = 0; i < outcome.crashRestarts; i++) this.budget.recordRestart(now);
     this.terminalError = outcome.error?.class === 'terminal' ? outcome.error : null;
     const failing = outcome.error?.class === 'transient' ? [...outcome.failedResources, RECONCILE_KEY] : outcome.failedResources;
     this.retries.settle(this.terminalError === null ? failing : [], now);

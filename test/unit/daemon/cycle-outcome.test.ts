@@ -28,20 +28,28 @@ describe('interpretCycle', () => {
       actions: { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 },
     });
     expect(learned.lastError).toBeNull();
-    expect(learned.policyOutcome).toEqual({ serverAttempts: 0, failedResources: [], error: null });
+    expect(learned.policyOutcome).toEqual({ crashRestarts: 0, failedResources: [], error: null });
     expect(learned.ownWriteFingerprint).toBeNull();
     expect(learned.log).toMatchObject({ level: 'info', fields: { event: 'reconcile', result: 'converged', configHash: fingerprintOf(hashes) } });
   });
 
-  test('a failed server start: out of sync, a transient action error naming it, a warn line, one server attempt', () => {
+  test('a failed server start: out of sync, a transient action error naming it, a warn line, one crash restart', () => {
     const learned = interpretCycle(
       { kind: 'reconciled', desired: desiredWith(), report: report([serverResult('server-stopped', 'failed', 'bind: cannot assign')], { actions: [] }) },
       context(),
     );
     expect(learned.lastReconcile.result).toBe('out-of-sync');
     expect(learned.lastError).toMatchObject({ class: 'transient', kind: 'action', message: 'server: bind: cannot assign' });
-    expect(learned.policyOutcome.serverAttempts).toBe(1);
+    expect(learned.policyOutcome.crashRestarts).toBe(1);
     expect(learned.log.level).toBe('warn');
+  });
+
+  test('a planned restart (config.yaml changed, databases to load) is no crash restart; a hung server replaced is one', () => {
+    const planned = [serverResult('server-config-changed', 'failed', 'bind'), serverResult('databases-not-served', 'done')];
+    const outcome = (results: typeof planned) => interpretCycle({ kind: 'reconciled', desired: desiredWith(), report: report(results) }, context()).policyOutcome;
+    expect(outcome(planned).crashRestarts).toBe(0);
+    expect(outcome([serverResult('server-unhealthy', 'done')]).crashRestarts).toBe(1);
+    expect(outcome([serverResult('server-stopped', 'skipped')]).crashRestarts).toBe(0);
   });
 
   test('out of sync without a new error keeps the previous one', () => {

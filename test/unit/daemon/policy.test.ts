@@ -40,7 +40,7 @@ function crashLoop(policy: ReconcilePolicy): void {
     if (verdict.kind !== 'restart') throw new Error(`unexpected ${verdict.kind}`);
     now = verdict.at;
     expect(policy.admit(triggers('restart'), 'v1', now).run).toBe(true);
-    policy.afterReconcile({ serverAttempts: 1, failedResources: [], error: null }, now);
+    policy.afterReconcile({ crashRestarts: 1, failedResources: [], error: null }, now);
   }
   throw new Error('never stalled');
 }
@@ -113,7 +113,7 @@ describe('ReconcilePolicy', () => {
   describe('terminal errors wait for a config change', () => {
     test('invalid config: no reconcile (and no restart) until the files change', () => {
       const policy = started();
-      policy.afterReconcile({ serverAttempts: 0, failedResources: [], error: CONFIG_ERROR }, 100);
+      policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: CONFIG_ERROR }, 100);
       expect(policy.terminal).toBe(CONFIG_ERROR);
       expect(policy.admit(triggers('resync'), 'v1', 200)).toMatchObject({ run: false, reason: expect.stringContaining('invalid') });
       expect(policy.admit(triggers('file'), 'v1', 200).run).toBe(false); // touched, not changed
@@ -125,7 +125,7 @@ describe('ReconcilePolicy', () => {
 
     test('an imposter: resyncs wait, but a server found gone is started again', () => {
       const policy = started();
-      policy.afterReconcile({ serverAttempts: 0, failedResources: [], error: IMPOSTER_ERROR }, 100);
+      policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: IMPOSTER_ERROR }, 100);
       expect(policy.admit(triggers('resync'), 'v1', 200).run).toBe(false);
       const verdict = policy.onServerObserved(STOPPED, false, 300);
       expect(verdict.kind).toBe('restart');
@@ -135,11 +135,11 @@ describe('ReconcilePolicy', () => {
 
   test('transient failures are retried with per-resource backoff; success clears them', () => {
     const policy = started();
-    policy.afterReconcile({ serverAttempts: 0, failedResources: ['remote/wy/origin'], error: LOCK_ERROR }, 1000);
+    policy.afterReconcile({ crashRestarts: 0, failedResources: ['remote/wy/origin'], error: LOCK_ERROR }, 1000);
     expect(policy.nextRetryAt()).toBe(2000);
-    policy.afterReconcile({ serverAttempts: 0, failedResources: ['remote/wy/origin'], error: null }, 2000);
+    policy.afterReconcile({ crashRestarts: 0, failedResources: ['remote/wy/origin'], error: null }, 2000);
     expect(policy.nextRetryAt()).toBe(4000);
-    policy.afterReconcile({ serverAttempts: 0, failedResources: [], error: null }, 4000);
+    policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: null }, 4000);
     expect(policy.nextRetryAt()).toBeNull();
   });
 

@@ -2,14 +2,14 @@ import { configSources } from '../../../src/daemon/config-sources.js';
 import { ReconcileLoop } from '../../../src/daemon/reconcile-loop.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
 import { TOWN } from '../plan/fixtures.js';
-import { fakeWorld, recordingLogger, report, serverResult, settle } from './loop-fakes.js';
+import { desiredWith, fakeWorld, recordingLogger, report, serverResult, settle } from './loop-fakes.js';
 
 const RESYNC_MS = 600_000;
 const HEALTH_MS = 30_000;
 const STOPPED: ObservedServer = { state: 'stopped', port: 3317, stalePid: 4242 };
 
-function startLoop() {
-  const { world, collaborators } = fakeWorld();
+function startLoop(desired = desiredWith()) {
+  const { world, collaborators } = fakeWorld(desired);
   const { logger, lines } = recordingLogger();
   const loop = new ReconcileLoop({
     townRoot: TOWN,
@@ -145,5 +145,24 @@ describe('the reconcile loop', () => {
     await clock.advance(2 * RESYNC_MS);
     expect(world.reconciles).toHaveLength(1);
     expect(lastStatus()?.daemon.stopped).toBe(true);
+  });
+
+  test('a planned restart (changed config.yaml) does not count toward max_restarts_in_window; a crash restart does', async () => {
+    const { loop, world, clock, lines, lastStatus } = startLoop(desiredWith({ maxRestartsInWindow: 1 }));
+    loop.start();
+    await settle();
+    world.nextReport = () => Promise.resolve(report([serverResult('server-config-changed', 'done')]));
+    loop.request('signal');
+    await settle();
+    expect(lastStatus()?.supervision.restartsInWindow).toBe(0);
+
+    world.server = STOPPED;
+    world.nextReport = () => Promise.resolve(report([serverResult('server-stopped', 'failed', 'bind: address in use')]));
+    await clock.advance(HEALTH_MS);
+    expect(lines.filter((line) => line.event === 'stalled')).toEqual([]);
+    expect(lines.at(-1)).toMatchObject({ event: 'health', outcome: 'restart-scheduled' });
+    await clock.advance(5_000);
+    expect(lastStatus()).toMatchObject({ health: 'Stalled', supervision: { restartsInWindow: 1, stalled: true } });
+    await loop.stop();
   });
 });
