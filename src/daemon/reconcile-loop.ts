@@ -1,4 +1,5 @@
 import type winston from 'winston';
+import type { ActionResult } from '../apply/execute.js';
 import { reconcile, type ActionCounts } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
@@ -9,9 +10,10 @@ import type { ObservedServer } from '../observe/observed.js';
 import { inspectServer } from '../observe/server-process.js';
 import type { ResourceCondition } from './conditions.js';
 import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
-import { actionLogRecord, interpretCycle, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
+import { actionLogRecord, interpretCycle, isCrashRestart, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
 import type { DaemonOptions } from './daemon.js';
 import { jitteredInterval } from './jitter.js';
+import { restartWithLastKnownGood } from './last-known-good.js';
 import type { LastReconcile, Trigger } from './loop-types.js';
 import { ReconcilePolicy } from './policy.js';
 import { statusDocument, writeDaemonStatus, type DaemonStatus, type StatusError } from './status-file.js';
@@ -36,6 +38,7 @@ export interface LoopCollaborators {
   inspectServer: (townRoot: string, settings: DesiredState['server']) => Promise<ObservedServer>;
   configFileHashes: (sources: ConfigSources) => ConfigFileHashes;
   writeStatus: (townRoot: string, status: DaemonStatus) => void;
+  restartWithLastKnownGood: typeof restartWithLastKnownGood;
   clock: Clock;
   /** In [0, 1), like Math.random: the resync's jitter. */
   random: () => number;
@@ -47,6 +50,7 @@ const realCollaborators: LoopCollaborators = {
   inspectServer,
   configFileHashes,
   writeStatus: writeDaemonStatus,
+  restartWithLastKnownGood,
   clock: systemClock,
   random: Math.random,
 };
@@ -86,6 +90,7 @@ export class ReconcileLoop {
   private warnedFingerprint: string | null = null;
   private lastReconcile: LastReconcile | null = null;
   private lastError: StatusError | null = null;
+  private lastKnownGoodAt: number | null = null;
   private resources: ResourceCondition[] = [];
   private unmanaged: string[] = [];
 
@@ -173,13 +178,12 @@ export class ReconcileLoop {
     this.reconciling = true;
     this.writeStatus();
     const startedAt = this.clock.now();
-    let outcome: CycleOutcome;
     try {
-      outcome = await this.reconcileOnce(hashes);
+      if ('lastKnownGood' in admission) await this.restartWithLastKnownGood();
+      else this.learn(await this.reconcileOnce(hashes), triggerList, hashes, startedAt);
     } finally {
       this.reconciling = false;
     }
-    this.learn(outcome, triggerList, hashes, startedAt);
     await this.observeServer();
     const retryAt = this.policy.nextRetryAt();
     if (retryAt !== null) this.armAt('retry', retryAt, () => this.request('retry'));
@@ -232,6 +236,7 @@ export class ReconcileLoop {
       }
       this.desired = loaded.desired;
       this.configHash = fingerprint;
+      this.lastKnownGoodAt = null;
       this.policy.configure(loaded.desired.server.supervision);
       return loaded.desired;
     } catch (error) {
@@ -257,6 +262,29 @@ export class ReconcileLoop {
     this.resources = learned.resources;
     if (learned.unmanaged !== null) this.unmanaged = learned.unmanaged;
     this.log(learned.log);
+  }
+
+  /** The config does not load and the server is down: bring it back with the last config that loaded, alone. */
+  private async restartWithLastKnownGood(): Promise<void> {
+    const { desired, server, lastError } = this;
+    if (desired === null || server === null || server.state === 'running') return;
+    const locations = lastError?.locations ?? [];
+    const where = locations.map(({ file, line, column }) => `${file}:${line}:${column}`).join(', ');
+    this.options.logger.warn(`the config is invalid (${where}); restarting the server with the last known-good settings`, {
+      event: 'last-known-good',
+      serverState: server.state,
+      configErrors: locations,
+    });
+    const hooks = { signal: this.abort.signal, onStep: (results: readonly ActionResult[]) => results.forEach((result) => this.log(actionLogRecord(result))) };
+    let results: ActionResult[] = [];
+    try {
+      results = await this.world.restartWithLastKnownGood(desired, server, { lockTimeoutMs: this.options.lockTimeoutMs, hooks });
+    } catch (error) {
+      this.options.logger.error(`cannot restart the server with the last known-good settings: ${(error as Error).message}`, { event: 'last-known-good', error: (error as Error).message });
+    }
+    const now = this.clock.now();
+    if (results.some((result) => result.status === 'done')) this.lastKnownGoodAt = now;
+    this.policy.afterReconcile({ crashRestarts: results.filter(isCrashRestart).length, failedResources: [], error: this.policy.terminal }, now);
   }
 
   private log({ level, message, fields }: LogRecord): void {
@@ -362,6 +390,7 @@ export class ReconcileLoop {
         configHash: this.configHash,
         lastReconcile: this.lastReconcile,
         lastError: this.lastError,
+        lastKnownGoodAt: this.lastKnownGoodAt,
         resources: this.resources,
         unmanaged: this.unmanaged,
       },

@@ -44,6 +44,8 @@ export interface DaemonStatus {
   nextRetryAt: string | null;
   lastReconcile: LastReconcile | null;
   lastError: StatusError | null;
+  /** While the config does not load: when the server was (re)started with the last config that did; else null. */
+  lastKnownGoodAt: string | null;
   resources: ResourceCondition[];
   unmanaged: string[];
 }
@@ -63,6 +65,7 @@ export interface LoopSnapshot {
   configHash: string | null;
   lastReconcile: LastReconcile | null;
   lastError: StatusError | null;
+  lastKnownGoodAt: number | null;
   resources: readonly ResourceCondition[];
   unmanaged: readonly string[];
 }
@@ -84,6 +87,7 @@ export function statusDocument(state: LoopSnapshot, now: number): DaemonStatus {
     nextRestartAt: supervision.nextRestartAt,
     nextRetryAt: state.nextRetryAt,
     lastReconcile: state.lastReconcile,
+    lastKnownGoodAt: state.lastKnownGoodAt,
   });
   return {
     version: 1,
@@ -106,6 +110,7 @@ export function statusDocument(state: LoopSnapshot, now: number): DaemonStatus {
     nextRetryAt: isoOrNull(state.nextRetryAt),
     lastReconcile: state.lastReconcile,
     lastError: state.lastError,
+    lastKnownGoodAt: isoOrNull(state.lastKnownGoodAt),
     resources: state.resources.map((resource) => ({ ...resource, message: maskUrlsInText(resource.message) })),
     unmanaged: [...state.unmanaged],
   };

@@ -19,6 +19,7 @@ function inputs(overrides: Partial<HealthInputs> = {}): HealthInputs {
     external: false,
     nextRestartAt: null,
     nextRetryAt: null,
+    lastKnownGoodAt: null,
     lastReconcile: converged,
     ...overrides,
   };

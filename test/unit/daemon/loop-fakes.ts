@@ -106,6 +106,10 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
     configContent: 'v1',
     server: running() as ObservedServer,
     reconciles: [] as { at: number }[],
+    /** What loading the config throws; null: it loads. */
+    configError: null as unknown,
+    /** Servers started with the last known-good config (while the config does not load). */
+    lastKnownGoodStarts: [] as { at: number; desired: DesiredState }[],
     inspections: 0,
     /** Replace to make a reconcile fail, hang or report something else. */
     nextReport: (): Promise<ReconcileReport> => Promise.resolve(report()),
@@ -114,7 +118,15 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
     clock,
     random: () => 0.5,
     configFileHashes: () => new Map([[`${TOWN}/mayor/daemon.json`, world.configContent]]),
-    loadDesiredState: () => ({ desired: world.desired, diagnostics: [] }),
+    loadDesiredState: () => {
+      if (world.configError !== null) throw world.configError;
+      return { desired: world.desired, diagnostics: [] };
+    },
+    restartWithLastKnownGood: (lastGood) => {
+      world.lastKnownGoodStarts.push({ at: clock.now(), desired: lastGood });
+      world.server = running();
+      return Promise.resolve([serverResult('server-stopped', 'done', 'pid 4343')]);
+    },
     reconcile: () => {
       world.reconciles.push({ at: clock.now() });
       return world.nextReport();

@@ -111,13 +111,20 @@ describe('ReconcilePolicy', () => {
   });
 
   describe('terminal errors wait for a config change', () => {
-    test('invalid config: no reconcile (and no restart) until the files change', () => {
+    test('invalid config: no reconcile until the files change, but a crashed server is restarted with the last known-good config', () => {
       const policy = started();
       policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: CONFIG_ERROR }, 100);
       expect(policy.terminal).toBe(CONFIG_ERROR);
       expect(policy.admit(triggers('resync'), 'v1', 200)).toMatchObject({ run: false, reason: expect.stringContaining('invalid') });
       expect(policy.admit(triggers('file'), 'v1', 200).run).toBe(false); // touched, not changed
-      expect(policy.onServerObserved(STOPPED, false, 300)).toEqual({ kind: 'none' });
+      const verdict = policy.onServerObserved(STOPPED, false, 300);
+      expect(verdict).toMatchObject({ kind: 'restart', newly: true });
+      const at = verdict.kind === 'restart' ? verdict.at : 0;
+      expect(policy.admit(triggers('resync', 'retry'), 'v1', at).run).toBe(false);
+      expect(policy.admit(triggers('restart'), 'v1', at)).toEqual({ run: true, configChanged: false, lastKnownGood: true });
+      policy.afterReconcile({ crashRestarts: 1, failedResources: [], error: CONFIG_ERROR }, at + 100);
+      expect(policy.terminal).toBe(CONFIG_ERROR);
+      expect(policy.snapshot(at + 100).restartsInWindow).toBe(1);
       expect(policy.nextRetryAt()).toBeNull();
       expect(policy.admit(triggers('file'), 'v2', 400)).toEqual({ run: true, configChanged: true });
       expect(policy.terminal).toBeNull();

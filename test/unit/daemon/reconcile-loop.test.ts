@@ -1,3 +1,4 @@
+import { ConfigError } from '../../../src/config/diagnostics.js';
 import { configSources } from '../../../src/daemon/config-sources.js';
 import { ReconcileLoop } from '../../../src/daemon/reconcile-loop.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
@@ -163,6 +164,36 @@ describe('the reconcile loop', () => {
     expect(lines.at(-1)).toMatchObject({ event: 'health', outcome: 'restart-scheduled' });
     await clock.advance(5_000);
     expect(lastStatus()).toMatchObject({ health: 'Stalled', supervision: { restartsInWindow: 1, stalled: true } });
+    await loop.stop();
+  });
+
+  test('while the config does not load, a crashed server is restarted with the last known-good config, and the status says so', async () => {
+    const { loop, world, clock, lines, lastStatus } = startLoop();
+    loop.start();
+    await settle();
+    const lastGood = world.desired;
+    world.configContent = 'v2';
+    world.configError = new ConfigError([
+      { severity: 'error', code: 'GT-E010', message: 'expected a double-quoted key', location: { file: `${TOWN}/mayor/daemon.json`, line: 3, column: 16 } },
+    ] as ConstructorParameters<typeof ConfigError>[0]);
+    loop.request('file');
+    await settle();
+    expect(lastStatus()).toMatchObject({ health: 'Stalled', lastError: { kind: 'config' }, lastKnownGoodAt: null });
+
+    world.server = STOPPED;
+    await clock.advance(HEALTH_MS);
+    expect(lines.at(-1)).toMatchObject({ event: 'health', outcome: 'restart-scheduled' });
+    await clock.advance(5_000);
+    expect(world.lastKnownGoodStarts).toEqual([{ at: clock.now(), desired: lastGood }]);
+    expect(world.reconciles).toHaveLength(1); // only the startup one: nothing else was planned
+    expect(lines.find((line) => line.event === 'last-known-good')).toMatchObject({
+      serverState: 'stopped',
+      configErrors: [{ file: `${TOWN}/mayor/daemon.json`, line: 3, column: 16 }],
+    });
+    const status = lastStatus();
+    expect(status).toMatchObject({ health: 'Stalled', server: { state: 'running' }, lastKnownGoodAt: new Date(clock.now()).toISOString(), supervision: { restartsInWindow: 1 } });
+    expect(status?.message).toContain(`${TOWN}/mayor/daemon.json:3:16`);
+    expect(status?.message).toContain('last known-good settings');
     await loop.stop();
   });
 });

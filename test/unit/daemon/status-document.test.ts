@@ -15,6 +15,7 @@ function snapshot(overrides: Partial<LoopSnapshot> = {}): LoopSnapshot {
     configHash: 'f00d',
     lastReconcile: { startedAt: '2026-01-01T00:09:00.000Z', durationMs: 80, triggers: ['resync'], result: 'converged', actions: { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 } },
     lastError: null,
+    lastKnownGoodAt: null,
     resources: [],
     unmanaged: [],
     ...overrides,
