@@ -177,7 +177,8 @@ export function interpretCycle(outcome: CycleOutcome, context: CycleContext): Cy
     lastReconcile,
     lastError: errorAfter(report, error, converged, context),
     policyOutcome: {
-      crashRestarts: report.results.filter(isCrashRestart).length,
+      // The daemon's first start of the server restarts nothing: it leaves the first restart after it free (immediate).
+      crashRestarts: context.triggers.includes('startup') ? 0 : report.results.filter(isCrashRestart).length,
       failedResources: report.results.filter((r) => r.status === 'failed' && r.action.kind !== 'server').map((r) => r.action.id),
       error,
     },

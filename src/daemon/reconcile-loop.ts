@@ -4,6 +4,7 @@ import { reconcile, type ActionCounts } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
+import { isProcessAlive } from '../lib/process.js';
 import { loadDesiredState } from '../config/load.js';
 import { resolveServerSettings } from '../config/server-settings.js';
 import type { ObservedServer } from '../observe/observed.js';
@@ -39,6 +40,7 @@ export interface LoopCollaborators {
   configFileHashes: (sources: ConfigSources) => ConfigFileHashes;
   writeStatus: (townRoot: string, status: DaemonStatus) => void;
   restartWithLastKnownGood: typeof restartWithLastKnownGood;
+  isProcessAlive: (pid: number) => boolean;
   clock: Clock;
   /** In [0, 1), like Math.random: the resync's jitter. */
   random: () => number;
@@ -51,6 +53,7 @@ const realCollaborators: LoopCollaborators = {
   configFileHashes,
   writeStatus: writeDaemonStatus,
   restartWithLastKnownGood,
+  isProcessAlive,
   clock: systemClock,
   random: Math.random,
 };
@@ -63,7 +66,14 @@ export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthI
   collaborators?: Partial<LoopCollaborators>;
 };
 
-type TimerName = 'health' | 'resync' | 'restart' | 'retry';
+type TimerName = 'health' | 'liveness' | 'resync' | 'restart' | 'retry';
+
+/**
+ * How often the daemon checks that the server it saw running still exists: a signal-0 of its pid and a read of
+ * /proc, no SQL. A server killed (kill -9, OOM killer) is noticed within this, not at the next health check (30 s
+ * by default), so agents get their server back in seconds.
+ */
+const LIVENESS_POLL_MS = 1_000;
 
 /** Gas Town's supervision defaults, from the one resolver, until a config has loaded. */
 function defaultSupervision(townRoot: string): DesiredState['server']['supervision'] {
@@ -91,6 +101,8 @@ export class ReconcileLoop {
   private lastReconcile: LastReconcile | null = null;
   private lastError: StatusError | null = null;
   private lastKnownGoodAt: number | null = null;
+  /** The pid whose exit the liveness poll reported, so that it is reported once. */
+  private exitedPid: number | null = null;
   private resources: ResourceCondition[] = [];
   private unmanaged: string[] = [];
 
@@ -105,6 +117,7 @@ export class ReconcileLoop {
     this.request('startup');
     this.armResync();
     this.armHealthCheck();
+    this.armLivenessPoll();
   }
 
   /** Asks for a reconcile; it runs as soon as no other one does. */
@@ -340,6 +353,24 @@ export class ReconcileLoop {
       this.kick();
       this.armHealthCheck();
     });
+  }
+
+  private armLivenessPoll(): void {
+    this.armAt('liveness', this.clock.now() + LIVENESS_POLL_MS, () => {
+      this.checkLiveness();
+      this.armLivenessPoll();
+    });
+  }
+
+  /** The managed server last seen running has exited: look at it now (the policy decides about a restart). */
+  private checkLiveness(): void {
+    const server = this.server;
+    if (this.reconciling || server?.state !== 'running' || server.pid === null || this.desired?.server.external.value !== false) return;
+    if (server.pid === this.exitedPid || this.world.isProcessAlive(server.pid)) return;
+    this.exitedPid = server.pid;
+    this.options.logger.warn(`the server (PID ${server.pid}) exited; looking at it now`, { event: 'server-exited', pid: server.pid });
+    this.healthCheckPending = true;
+    this.kick();
   }
 
   /** The next resync after the interval ±10 %, so that daemons started together do not resync together. */

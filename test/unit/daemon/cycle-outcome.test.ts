@@ -52,6 +52,12 @@ describe('interpretCycle', () => {
     expect(outcome([serverResult('server-stopped', 'skipped')]).crashRestarts).toBe(0);
   });
 
+  test("the daemon's startup start of a stopped server is no crash restart", () => {
+    const startup = { ...context(), triggers: ['startup' as const] };
+    const learned = interpretCycle({ kind: 'reconciled', desired: desiredWith(), report: report([serverResult('server-stopped', 'done')]) }, startup);
+    expect(learned.policyOutcome.crashRestarts).toBe(0);
+  });
+
   test('out of sync without a new error keeps the previous one', () => {
     const previous: StatusError = { at: 'T0', class: 'transient', kind: 'lock', message: 'held', locations: [] };
     const blocked = report([], { blocked: [{ id: 'database/old' } as never] });

@@ -122,6 +122,7 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
       if (world.configError !== null) throw world.configError;
       return { desired: world.desired, diagnostics: [] };
     },
+    isProcessAlive: (pid) => world.server.state !== 'stopped' && world.server.pid === pid,
     restartWithLastKnownGood: (lastGood) => {
       world.lastKnownGoodStarts.push({ at: clock.now(), desired: lastGood });
       world.server = running();

@@ -63,10 +63,12 @@ describe('ReconcilePolicy', () => {
   });
 
   describe('server supervision', () => {
-    test('a crashed or hung server is restarted after the backoff delay, and other triggers wait for it', () => {
+    test('a crashed server is restarted at once; a second crash waits the backoff delay, and other triggers wait for it', () => {
       const policy = started();
-      const verdict = policy.onServerObserved(STOPPED, false, 5000);
-      expect(verdict).toEqual({ kind: 'restart', at: 6000, newly: true });
+      expect(policy.onServerObserved(STOPPED, false, 4000)).toEqual({ kind: 'restart', at: 4000, newly: true });
+      expect(policy.admit(triggers('restart'), 'v1', 4000).run).toBe(true);
+      policy.afterReconcile({ crashRestarts: 1, failedResources: [], error: null }, 4000);
+      expect(policy.onServerObserved(STOPPED, false, 5000)).toEqual({ kind: 'restart', at: 6000, newly: true });
       expect(policy.onServerObserved(HUNG, false, 5500)).toEqual({ kind: 'restart', at: 6000, newly: false });
       expect(policy.admit(triggers('resync', 'file'), 'v1', 5600)).toMatchObject({ run: false, reason: expect.stringContaining('backs off') });
       expect(policy.admit(triggers('restart'), 'v1', 6000).run).toBe(true);
@@ -87,7 +89,7 @@ describe('ReconcilePolicy', () => {
       crashLoop(policy);
       expect(policy.admit(triggers('file'), 'v2', 100_000)).toEqual({ run: true, configChanged: true });
       expect(policy.stalled).toBe(false);
-      expect(policy.onServerObserved(STOPPED, false, 100_000)).toEqual({ kind: 'restart', at: 101_000, newly: true });
+      expect(policy.onServerObserved(STOPPED, false, 100_000)).toEqual({ kind: 'restart', at: 100_000, newly: true });
     });
 
     test('SIGHUP lifts the stall too', () => {
