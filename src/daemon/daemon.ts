@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { findTownRoot } from '../config/town-root.js';
 import { configSources } from './config-sources.js';
-import { createDaemonLogger } from './logger.js';
+import { createDaemonLogger, type DaemonLogger } from './logger.js';
 import { claimDaemonPidFile } from './pid-file.js';
 import { ReconcileLoop } from './reconcile-loop.js';
 import { watchConfig } from './watch-config.js';
@@ -21,6 +21,15 @@ export interface DaemonOptions {
   lockTimeoutMs: number;
   prune: boolean;
   stopServerOnExit: boolean;
+}
+
+/** --stop-server-on-exit: a failure to stop it is logged; the daemon exits all the same. */
+async function stopServerOnExit(loop: ReconcileLoop, logger: DaemonLogger['logger']): Promise<void> {
+  try {
+    logger.info(await loop.stopServer(), { event: 'server-stop' });
+  } catch (error) {
+    logger.error(`cannot stop the Dolt server: ${(error as Error).message}`, { event: 'server-stop' });
+  }
 }
 
 /**
@@ -79,13 +88,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping', signal });
     await watcher.close();
     await loop.stop();
-    if (options.stopServerOnExit) {
-      try {
-        logger.info(await loop.stopServer(), { event: 'server-stop' });
-      } catch (error) {
-        logger.error(`cannot stop the Dolt server: ${(error as Error).message}`, { event: 'server-stop' });
-      }
-    }
+    if (options.stopServerOnExit) await stopServerOnExit(loop, logger);
     logger.info('gt daemon stopped', { event: 'stopped' });
   } finally {
     process.off('SIGTERM', onStop);

@@ -123,6 +123,16 @@ export async function runDaemon(townRoot: string, flags: string[] = []): Promise
   };
 }
 
+/** The pid of the server that replaced `killed`, once it answers SELECT 1 (the daemon restarted it). */
+export function replacementAnswering(town: Pick<TestTown, 'serverPid' | 'query'>, killed: number, timeoutMs: number): Promise<number> {
+  return waitFor('a new server answering SELECT 1', async () => {
+    const pid = town.serverPid();
+    if (pid === null || pid === killed) return undefined;
+    await town.query('SELECT 1');
+    return pid;
+  }, timeoutMs);
+}
+
 /** Teardown: ends a daemon by pid if it still runs (SIGTERM, then SIGKILL). */
 export async function killDaemon(pid: number | undefined): Promise<void> {
   if (pid !== undefined && isProcessAlive(pid)) await terminateProcess(pid, 30_000);

@@ -1,6 +1,6 @@
 import { scaffoldDaemonConfig } from '../../../src/config/scaffold.js';
 import { signalProcess } from '../../../src/lib/process.js';
-import { makeSupervisedTown, readLog, stopDaemonsAndServers, runDaemon, waitFor, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
+import { makeSupervisedTown, readLog, replacementAnswering, stopDaemonsAndServers, runDaemon, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
 import type { TestTown } from '../../helpers/town.js';
 import { missingRows, startWriter } from '../../helpers/writer.js';
 
@@ -41,12 +41,7 @@ test('kill -9 with gt init defaults: the daemon sees the death itself and restar
   const from = readLog(town.root).length;
   signalProcess(killed, 'SIGKILL');
 
-  const replacement = await waitFor('a new server answering SELECT 1', async () => {
-    const pid = town.serverPid();
-    if (pid === null || pid === killed) return undefined;
-    await town.query('SELECT 1');
-    return pid;
-  }, 60_000);
+  const replacement = await replacementAnswering(town, killed, 60_000);
   serverPids.add(replacement);
   await writer.committedMore(5);
   const report = await writer.stop();

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
-import { makeSupervisedTown, MS, readLog, stopDaemonsAndServers, readStatus, runDaemon, waitFor, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
+import { makeSupervisedTown, MS, readLog, replacementAnswering, stopDaemonsAndServers, readStatus, runDaemon, waitFor, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
 import { runGt } from '../../helpers/gt.js';
 import type { TestTown } from '../../helpers/town.js';
 
@@ -99,12 +99,7 @@ test('daemon.json unparsable: a crashed server still comes back with the last kn
 
   const killed = currentServerPid();
   signalProcess(killed, 'SIGKILL');
-  const replacement = await waitFor('a new server answering SELECT 1', async () => {
-    const pid = town.serverPid();
-    if (pid === null || pid === killed) return undefined;
-    await town.query('SELECT 1');
-    return pid;
-  }, 45_000);
+  const replacement = await replacementAnswering(town, killed, 45_000);
   serverPids.add(replacement);
   expect((await town.query<{ n: number }>('SELECT COUNT(*) AS n FROM beads', 'wyvern'))[0]?.n).toBe(2);
 
