@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { findTownRoot } from '../config/town-root.js';
 import { configSources } from './config-sources.js';
-import { createDaemonLogger } from './logger.js';
+import { createDaemonLogger, type DaemonLogger } from './logger.js';
 import { claimDaemonPidFile } from './pid-file.js';
 import { ReconcileLoop } from './reconcile-loop.js';
 import { watchConfig } from './watch-config.js';
@@ -23,6 +23,15 @@ export interface DaemonOptions {
   stopServerOnExit: boolean;
 }
 
+/** --stop-server-on-exit: a failure to stop it is logged; the daemon exits all the same. */
+async function stopServerOnExit(loop: ReconcileLoop, logger: DaemonLogger['logger']): Promise<void> {
+  try {
+    logger.info(await loop.stopServer(), { event: 'server-stop' });
+  } catch (error) {
+    logger.error(`cannot stop the Dolt server: ${(error as Error).message}`, { event: 'server-stop' });
+  }
+}
+
 /**
  * `gt daemon run`: claims the town's daemon pid file, watches the config, reconciles on every trigger until SIGTERM
  * or SIGINT, then finishes the action in flight, releases the lock and returns (the Dolt server keeps running
@@ -37,18 +46,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const releasePidFile = claimDaemonPidFile(townRoot);
   const { logger, close: closeLogger } = createDaemonLogger({ townRoot, level: options.logLevel, console: options.console });
   const sources = configSources(townRoot, options.files, options.cwd);
-  const loop = new ReconcileLoop({
-    townRoot,
-    files: options.files,
-    cwd: options.cwd,
-    env: options.env,
-    sources,
-    healthIntervalMs: options.healthIntervalMs,
-    resyncIntervalMs: options.resyncIntervalMs,
-    lockTimeoutMs: options.lockTimeoutMs,
-    prune: options.prune,
-    logger,
-  });
+  const loop = new ReconcileLoop({ ...options, townRoot, sources, logger });
 
   let stopRequested: (signal: NodeJS.Signals) => void = () => undefined;
   const stopSignal = new Promise<NodeJS.Signals>((resolve) => (stopRequested = resolve));
@@ -87,16 +85,10 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     loop.start();
 
     const signal = await stopSignal;
-    logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping' });
+    logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping', signal });
     await watcher.close();
     await loop.stop();
-    if (options.stopServerOnExit) {
-      try {
-        logger.info(await loop.stopServer(), { event: 'server-stop' });
-      } catch (error) {
-        logger.error(`cannot stop the Dolt server: ${(error as Error).message}`, { event: 'server-stop' });
-      }
-    }
+    if (options.stopServerOnExit) await stopServerOnExit(loop, logger);
     logger.info('gt daemon stopped', { event: 'stopped' });
   } finally {
     process.off('SIGTERM', onStop);

@@ -1,6 +1,7 @@
 import type { ObservedServer } from '../observe/observed.js';
 import type { ClassifiedError } from './classify-error.js';
-import type { HealthState, LastReconcile, SyncState } from './status-file.js';
+import type { LastReconcile } from './loop-types.js';
+import type { HealthState, SyncState } from './status-file.js';
 
 export interface HealthInputs {
   reconciling: boolean;
@@ -15,6 +16,8 @@ export interface HealthInputs {
   nextRestartAt: number | null;
   nextRetryAt: number | null;
   lastReconcile: LastReconcile | null;
+  /** When the server was last (re)started with the last known-good settings because the config does not load. */
+  lastKnownGoodAt: number | null;
 }
 
 export interface HealthSummary {
@@ -55,7 +58,8 @@ export function summarizeHealth(inputs: HealthInputs): HealthSummary {
   }
   if (inputs.terminal !== null) {
     const what = inputs.terminal.kind === 'config' ? 'the config is invalid' : 'an imposter holds the port';
-    return summary('Stalled', `${what}; waiting for a config change: ${inputs.terminal.message.split('\n')[0] ?? ''}`);
+    const lastKnownGood = inputs.lastKnownGoodAt === null ? '' : `; the server was restarted at ${at(inputs.lastKnownGoodAt)} with the last known-good settings`;
+    return summary('Stalled', `${what}; waiting for a config change: ${inputs.terminal.message.split('\n')[0] ?? ''}${lastKnownGood}`);
   }
   if (inputs.reconciling) return summary('Progressing', 'reconciling');
   if (serverDown(inputs.server)) {

@@ -3,9 +3,13 @@ import type { ObservedServer } from '../observe/observed.js';
 import type { ClassifiedError } from './classify-error.js';
 import { RestartBudget } from './restart-budget.js';
 import { RetryBackoff } from './retry-backoff.js';
-import type { Trigger } from './status-file.js';
+import type { Trigger } from './loop-types.js';
 
-export type Admission = { run: true; configChanged: boolean } | { run: false; configChanged: false; reason: string };
+export type Admission =
+  | { run: true; configChanged: boolean }
+  /** The config does not load and the server is down: restart it, alone, with the last config that loaded. */
+  | { run: true; configChanged: false; lastKnownGood: true }
+  | { run: false; configChanged: false; reason: string };
 
 /** What a server observation asks of the daemon. */
 export type ServerVerdict =
@@ -18,8 +22,8 @@ export type ServerVerdict =
   | { kind: 'stalled'; restarts: number; newly: boolean };
 
 export interface ReconcileOutcome {
-  /** Server starts and restarts the reconcile attempted, done or failed. */
-  serverAttempts: number;
+  /** Server starts and restarts the reconcile attempted, done or failed, because it found the server stopped or hung. */
+  crashRestarts: number;
   /** Resources whose action failed (server excluded: its failures are the restart budget's business). */
   failedResources: string[];
   /** Why the reconcile did not run through, or a plan error that stopped it; null when it did. */
@@ -30,8 +34,9 @@ export interface ReconcileOutcome {
 const RECONCILE_KEY = 'reconcile';
 
 /**
- * When the daemon may reconcile (DESIGN §6), as pure state over the times it is given: a crash-looping server
- * stops being restarted (Stalled), a terminal error waits for the config to change, a server restart waits for its
+ * When the daemon may reconcile, as pure state over the times it is given: a crash-looping server stops being
+ * restarted (Stalled), a terminal error waits for the config to change (while an invalid config waits, a crashed
+ * server is still restarted with the last config that loaded), a server restart waits for its
  * backoff delay, transient failures are retried with per-resource backoff. A real config change or an operator's
  * SIGHUP lifts all of that; the daemon's own writes (lifecycle defaults) and touched files do not, and start no
  * reconcile either.
@@ -73,7 +78,11 @@ export class ReconcilePolicy {
     if (triggers.has('startup')) return { run: true, configChanged: false };
     const skip = (reason: string): Admission => ({ run: false, configChanged: false, reason });
     if (this.budget.stalled) return skip('the server is crash-looping: waiting for a config change or SIGHUP');
-    if (this.terminalError?.kind === 'config') return skip('the config is invalid: waiting for it to change');
+    if (this.terminalError?.kind === 'config') {
+      if (!triggers.has('restart') || (this.restartAt !== null && now < this.restartAt)) return skip('the config is invalid: waiting for it to change');
+      this.restartAt = null;
+      return { run: true, configChanged: false, lastKnownGood: true };
+    }
     if (this.terminalError?.kind === 'imposter' && !triggers.has('restart')) {
       return skip('an imposter holds the port: waiting for a config change or for it to go');
     }
@@ -93,7 +102,7 @@ export class ReconcilePolicy {
   }
 
   afterReconcile(outcome: ReconcileOutcome, now: number): void {
-    for (let i = 0; i < outcome.serverAttempts; i++) this.budget.recordRestart(now);
+    for (let i = 0; i < outcome.crashRestarts; i++) this.budget.recordRestart(now);
     this.terminalError = outcome.error?.class === 'terminal' ? outcome.error : null;
     const failing = outcome.error?.class === 'transient' ? [...outcome.failedResources, RECONCILE_KEY] : outcome.failedResources;
     this.retries.settle(this.terminalError === null ? failing : [], now);
@@ -107,7 +116,6 @@ export class ReconcilePolicy {
     }
     if (external || server.state === 'imposter') return { kind: 'none' };
     this.budget.recordUnhealthy();
-    if (this.terminalError?.kind === 'config') return { kind: 'none' };
     if (this.restartAt !== null) return { kind: 'restart', at: this.restartAt, newly: false };
     const wasStalled = this.budget.stalled;
     const decision = this.budget.decide(now);

@@ -1,111 +1,118 @@
 import type winston from 'winston';
 import type { ActionResult } from '../apply/execute.js';
-import { reconcile, type ActionCounts, type ReconcileReport } from '../apply/reconcile.js';
+import { reconcile, type ActionCounts } from '../apply/reconcile.js';
 import { stopServer } from '../apply/server-control.js';
 import type { DesiredState } from '../config/desired.js';
-import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
-import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
+import { formatDiagnostic } from '../config/diagnostics.js';
+import { isProcessAlive } from '../lib/process.js';
 import { loadDesiredState } from '../config/load.js';
 import { diskYamlCache, type YamlParseCache } from '../config/yaml-documents.js';
 import { resolveServerSettings } from '../config/server-settings.js';
-import { maskUrlsInText } from '../lib/mask.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { inspectServer } from '../observe/server-process.js';
-import { symbolOf } from '../plan/summary.js';
-import { classifyError, classifyPlanError, type ClassifiedError } from './classify-error.js';
-import { computeConditions, type ResourceCondition } from './conditions.js';
-import { configFileHashes, fingerprintOf, withOwnWrite, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
-import { summarizeHealth } from './health.js';
+import type { ResourceCondition } from './conditions.js';
+import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
+import { actionLogRecord, interpretCycle, isCrashRestart, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
+import type { DaemonOptions } from './daemon.js';
 import { jitteredInterval } from './jitter.js';
+import { restartWithLastKnownGood } from './last-known-good.js';
+import type { LastReconcile, Trigger } from './loop-types.js';
 import { ReconcilePolicy } from './policy.js';
-import {
-  writeDaemonStatus,
-  type DaemonStatus,
-  type LastReconcile,
-  type StatusError,
-  type Trigger,
-} from './status-file.js';
+import { statusDocument, writeDaemonStatus, type DaemonStatus, type StatusError } from './status-file.js';
 
-export interface LoopOptions {
-  townRoot: string;
-  /** -f paths, as given (relative to cwd). */
-  files: string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  sources: ConfigSources;
-  /** --health-interval; null: the config's health_check_interval. */
-  healthIntervalMs: number | null;
-  resyncIntervalMs: number;
-  lockTimeoutMs: number;
-  prune: boolean;
-  logger: winston.Logger;
+/** The loop's timers read and set time through this, so tests can move time by hand. */
+export interface Clock {
+  now(): number;
+  setTimeout(fire: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fire, ms) => setTimeout(fire, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** What the loop does to the world: real by default, fakes in unit tests. */
+export interface LoopCollaborators {
+  loadDesiredState: typeof loadDesiredState;
+  reconcile: typeof reconcile;
+  inspectServer: (townRoot: string, settings: DesiredState['server']) => Promise<ObservedServer>;
+  configFileHashes: (sources: ConfigSources) => ConfigFileHashes;
+  writeStatus: (townRoot: string, status: DaemonStatus) => void;
+  restartWithLastKnownGood: typeof restartWithLastKnownGood;
+  isProcessAlive: (pid: number) => boolean;
+  clock: Clock;
+  /** In [0, 1), like Math.random: the resync's jitter. */
+  random: () => number;
+}
+
+const realCollaborators: LoopCollaborators = {
+  loadDesiredState,
+  reconcile,
+  inspectServer,
+  configFileHashes,
+  writeStatus: writeDaemonStatus,
+  restartWithLastKnownGood,
+  isProcessAlive,
+  clock: systemClock,
+  random: Math.random,
+};
+
+export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthIntervalMs' | 'resyncIntervalMs' | 'lockTimeoutMs' | 'prune'> & {
+  townRoot: string;
+  sources: ConfigSources;
+  logger: winston.Logger;
+  /** Replaces some of the real collaborators (unit tests). */
+  collaborators?: Partial<LoopCollaborators>;
+};
+
+type TimerName = 'health' | 'liveness' | 'resync' | 'restart' | 'retry';
+
+/**
+ * How often the daemon checks that the server it saw running still exists: a signal-0 of its pid and a read of
+ * /proc, no SQL. A server killed (kill -9, OOM killer) is noticed within this, not at the next health check (30 s
+ * by default), so agents get their server back in seconds.
+ */
+const LIVENESS_POLL_MS = 1_000;
 
 /** Gas Town's supervision defaults, from the one resolver, until a config has loaded. */
 function defaultSupervision(townRoot: string): DesiredState['server']['supervision'] {
   return resolveServerSettings({ townRoot, daemon: {}, env: {}, serverConfigPort: null, daemonEnv: {} }).supervision;
 }
 
-function statusError(error: ClassifiedError, at: Date, cause?: unknown): StatusError {
-  const locations =
-    cause instanceof ConfigError
-      ? cause.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map(({ location }) => ({ file: location.file, line: location.line, column: location.column }))
-      : [];
-  return { at: at.toISOString(), class: error.class, kind: error.kind, message: maskUrlsInText(error.message), locations };
-}
-
-/** "in 812 ms (file, resync): 3 done, 0 failed, 0 skipped, 0 remaining[, 1 blocked]": every cycle's log line says it. */
-function cycleSummary({ durationMs, triggers, actions: a }: LastReconcile): string {
-  return (
-    `in ${durationMs} ms (${triggers.join(', ')}): ${a.done} done, ${a.failed} failed, ${a.skipped} skipped, ${a.remaining} remaining` +
-    (a.blocked > 0 ? `, ${a.blocked} blocked` : '')
-  );
-}
-
-/** The fields every cycle's log line carries, whatever ended it (converged, out of sync, config error, a throw). */
-function cycleMeta({ triggers, result, durationMs, actions }: LastReconcile): Pick<LastReconcile, 'triggers' | 'result' | 'durationMs' | 'actions'> {
-  return { triggers, result, durationMs, actions: { ...actions } };
-}
-
-function describeStep(results: readonly ActionResult[]): string {
-  const first = results[0] as ActionResult;
-  const ids = results.map((result) => result.action.id).join(', ');
-  const detail = first.message ? `: ${first.message}` : '';
-  return `${symbolOf(first.action.verb)} ${first.action.verb} ${ids} ${first.status} (${first.durationMs} ms)${detail}`;
-}
-
-/**
- * The daemon's level-triggered loop: triggers (file changes, timers, signals) only ask for a reconcile; one runs at
- * a time and a burst of triggers during one becomes a single next one. Every reconcile loads the config, then runs
- * the same reconcile as `gt apply` under the same lock. Health checks look at the server between reconciles and
- * ask for a restart through the policy's backoff. Everything it learns goes to the status file and the log.
- */
 export class ReconcileLoop {
   private readonly policy: ReconcilePolicy;
   /** Kept across reloads: a reload parses only the files that changed. */
   private readonly yamlCache: YamlParseCache;
+  private readonly world: LoopCollaborators;
+  private readonly clock: Clock;
   private readonly abort = new AbortController();
-  private readonly startedAt = new Date();
+  private readonly startedAt: number;
   private desired: DesiredState | null = null;
   private pending = new Set<Trigger>();
   private healthCheckPending = false;
   private running: Promise<void> | null = null;
   private stopping = false;
   private reconciling = false;
-  private readonly timers = new Map<'health' | 'resync' | 'restart' | 'retry', NodeJS.Timeout>();
+  private readonly timers = new Map<TimerName, unknown>();
 
   private server: ObservedServer | null = null;
-  private serverCheckedAt: Date | null = null;
+  private serverCheckedAt: number | null = null;
   private configHash: string | null = null;
   private warnedFingerprint: string | null = null;
   private lastReconcile: LastReconcile | null = null;
   private lastError: StatusError | null = null;
+  private lastKnownGoodAt: number | null = null;
+  /** The pid whose exit the liveness poll reported, so that it is reported once. */
+  private exitedPid: number | null = null;
   private resources: ResourceCondition[] = [];
   private unmanaged: string[] = [];
 
   constructor(private readonly options: LoopOptions) {
+    this.world = { ...realCollaborators, ...options.collaborators };
+    this.clock = this.world.clock;
+    this.startedAt = this.clock.now();
     this.policy = new ReconcilePolicy(defaultSupervision(options.townRoot));
     this.yamlCache = diskYamlCache(options.env);
   }
@@ -114,6 +121,7 @@ export class ReconcileLoop {
     this.request('startup');
     this.armResync();
     this.armHealthCheck();
+    this.armLivenessPoll();
   }
 
   /** Asks for a reconcile; it runs as soon as no other one does. */
@@ -127,7 +135,7 @@ export class ReconcileLoop {
   async stop(): Promise<void> {
     this.stopping = true;
     this.abort.abort();
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
     this.timers.clear();
     await this.running;
     this.writeStatus(true);
@@ -173,8 +181,8 @@ export class ReconcileLoop {
 
   private async cycle(triggers: ReadonlySet<Trigger>): Promise<void> {
     const { logger, sources } = this.options;
-    const hashes = configFileHashes(sources);
-    const admission = this.policy.admit(triggers, fingerprintOf(hashes), Date.now());
+    const hashes = this.world.configFileHashes(sources);
+    const admission = this.policy.admit(triggers, fingerprintOf(hashes), this.clock.now());
     const triggerList = [...triggers];
     if (!admission.run) {
       logger.debug(`no reconcile (${triggerList.join(', ')}): ${admission.reason}`, { event: 'skip', triggers: triggerList });
@@ -186,9 +194,10 @@ export class ReconcileLoop {
     this.clearTimer('retry');
     this.reconciling = true;
     this.writeStatus();
-    const startedAt = new Date();
+    const startedAt = this.clock.now();
     try {
-      await this.reconcileOnce(triggerList, hashes, startedAt);
+      if ('lastKnownGood' in admission) await this.restartWithLastKnownGood();
+      else this.learn(await this.reconcileOnce(hashes), triggerList, hashes, startedAt);
     } finally {
       this.reconciling = false;
     }
@@ -198,57 +207,15 @@ export class ReconcileLoop {
     this.writeStatus();
   }
 
-  private async reconcileOnce(triggers: Trigger[], hashes: ConfigFileHashes, startedAt: Date): Promise<void> {
-    const { logger } = this.options;
-    const fingerprint = fingerprintOf(hashes);
-    const noActions: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
-    const finishWithError = (error: ClassifiedError, cause: unknown, actions = noActions): LastReconcile => {
-      this.policy.afterReconcile({ serverAttempts: 0, failedResources: [], error }, Date.now());
-      this.lastError = statusError(error, new Date(), cause);
-      this.lastReconcile = {
-        startedAt: startedAt.toISOString(),
-        durationMs: Date.now() - startedAt.getTime(),
-        triggers,
-        result: 'error',
-        actions: { ...actions },
-      };
-      return this.lastReconcile;
-    };
+  /** Loads the config and runs the reconcile; whatever happens is the outcome, interpreted by `learn`. */
+  private async reconcileOnce(hashes: ConfigFileHashes): Promise<CycleOutcome> {
+    const desired = this.loadConfig(fingerprintOf(hashes));
+    if (!('server' in desired)) return desired;
     /** What the steps of this reconcile did so far: the counts a reconcile that throws part-way logs. */
-    const stepCounts: ActionCounts = { ...noActions };
-
-    let desired: DesiredState;
+    const stepCounts: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
+    const { logger } = this.options;
     try {
-      const loaded = loadDesiredState({
-        town: this.options.townRoot,
-        files: this.options.files,
-        env: this.options.env,
-        cwd: this.options.cwd,
-        yamlCache: this.yamlCache,
-      });
-      desired = loaded.desired;
-      if (this.warnedFingerprint !== fingerprint) {
-        for (const warning of loaded.diagnostics) logger.warn(formatDiagnostic(warning), { event: 'config-warning' });
-        this.warnedFingerprint = fingerprint;
-      }
-    } catch (error) {
-      const classified = classifyError(error);
-      const details = error instanceof ConfigError ? error.diagnostics.map(formatDiagnostic) : [classified.message];
-      const last = finishWithError(classified, error);
-      // The cycle's one line: event 'config-error' (not 'reconcile': nothing was planned), with its duration and counts.
-      logger.error(
-        `the config has errors; nothing was changed, waiting for a fix; reconcile ended ${cycleSummary(last)}:\n${details.join('\n')}`,
-        { event: 'config-error', ...cycleMeta(last), diagnostics: details },
-      );
-      return;
-    }
-    this.desired = desired;
-    this.configHash = fingerprint;
-    this.policy.configure(desired.server.supervision);
-
-    let report: ReconcileReport;
-    try {
-      report = await reconcile(desired, {
+      const report = await this.world.reconcile(desired, {
         command: 'gt daemon run',
         lockTimeoutMs: this.options.lockTimeoutMs,
         yamlCache: this.yamlCache,
@@ -257,70 +224,92 @@ export class ReconcileLoop {
         hooks: {
           signal: this.abort.signal,
           onStart: (actions) => {
-            logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, { event: 'action-start' });
+            logger.debug(`starting: ${actions.map((action) => `${action.verb} ${action.id}`).join(', ')}`, {
+              event: 'action-start',
+              planned: actions.map(({ id, kind, verb }) => ({ id, kind, verb })),
+            });
           },
           onProgress: (action, message) => {
             logger.info(`${action.verb} ${action.id}: ${message}`, { event: 'action-progress', action: action.id });
           },
           onStep: (results) => {
-            for (const result of results) stepCounts[result.status]++;
-            const line = describeStep(results);
-            if (results[0]?.status === 'failed') logger.warn(line, { event: 'action' });
-            else logger.info(line, { event: 'action' });
+            for (const result of results) {
+              stepCounts[result.status]++;
+              this.log(actionLogRecord(result));
+            }
           },
         },
       });
+      return { kind: 'reconciled', desired, report };
     } catch (error) {
-      const classified = classifyError(error);
-      // The steps that finished before it threw are counted; nothing is known to remain (the town was not re-observed).
-      const last = finishWithError(classified, error, stepCounts);
-      logger.error(`reconcile failed ${cycleSummary(last)} — ${classified.class} ${classified.kind} error: ${classified.message}`, {
-        event: 'reconcile',
-        ...cycleMeta(last),
-        error: classified,
-      });
-      return;
+      return { kind: 'threw', error, stepCounts };
     }
+  }
 
-    const now = Date.now();
-    const counts = report.counts;
-    const planError = report.remaining.errors[0];
-    const error = planError === undefined ? null : classifyPlanError(planError);
-    // The watcher will report the daemon's own write of the lifecycle defaults: the config as this reconcile read
-    // it, with daemon.json as gt wrote it, is no operator's change. (An edit made meanwhile still differs from it.)
-    const wroteDefaults = report.results.some((r) => r.action.kind === 'daemon-config' && r.status === 'done');
-    const ownWrite = wroteDefaults ? lifecycleDefaultsText(desired.daemonConfig) : null;
-    if (ownWrite !== null) this.policy.acknowledge(fingerprintOf(withOwnWrite(hashes, this.options.sources.daemonJson, ownWrite.text)));
-    this.policy.afterReconcile(
-      {
-        serverAttempts: report.results.filter((r) => r.action.kind === 'server' && r.status !== 'skipped').length,
-        failedResources: report.results.filter((r) => r.status === 'failed' && r.action.kind !== 'server').map((r) => r.action.id),
-        error,
-      },
-      now,
-    );
-    const converged = report.converged && error === null;
-    this.lastReconcile = {
-      startedAt: startedAt.toISOString(),
-      durationMs: report.durationMs,
+  /** The config as it is now (its warnings logged once per content), or the error that stops this cycle. */
+  private loadConfig(fingerprint: string): DesiredState | Extract<CycleOutcome, { kind: 'config-error' }> {
+    const { townRoot, files, env, cwd, logger } = this.options;
+    try {
+      const loaded = this.world.loadDesiredState({ town: townRoot, files, env, cwd, yamlCache: this.yamlCache });
+      if (this.warnedFingerprint !== fingerprint) {
+        for (const warning of loaded.diagnostics) logger.warn(formatDiagnostic(warning), { event: 'config-warning' });
+        this.warnedFingerprint = fingerprint;
+      }
+      this.desired = loaded.desired;
+      this.configHash = fingerprint;
+      this.lastKnownGoodAt = null;
+      this.policy.configure(loaded.desired.server.supervision);
+      return loaded.desired;
+    } catch (error) {
+      return { kind: 'config-error', error };
+    }
+  }
+
+  /** Stores what the cycle taught, feeds the policy and logs the cycle's line. */
+  private learn(outcome: CycleOutcome, triggers: Trigger[], hashes: ConfigFileHashes, startedAt: number): void {
+    const now = this.clock.now();
+    const learned = interpretCycle(outcome, {
       triggers,
-      result: converged ? 'converged' : 'out-of-sync',
-      actions: counts,
-    };
-    this.resources = computeConditions(desired, report, this.resources, new Date(now).toISOString());
-    this.unmanaged = report.remaining.unmanaged;
-    const failed = report.results.find((result) => result.status === 'failed');
-    if (error !== null) this.lastError = statusError(error, new Date(now));
-    else if (failed !== undefined) {
-      const message = `${failed.action.id}: ${failed.message ?? `${failed.action.verb} failed`}`;
-      this.lastError = statusError({ class: 'transient', kind: 'action', message }, new Date(now));
-    } else if (converged) this.lastError = null;
+      startedAt,
+      now,
+      hashes,
+      daemonJson: this.options.sources.daemonJson,
+      previous: { resources: this.resources, lastError: this.lastError },
+    });
+    if (learned.ownWriteFingerprint !== null) this.policy.acknowledge(learned.ownWriteFingerprint);
+    this.policy.afterReconcile(learned.policyOutcome, now);
+    this.lastReconcile = learned.lastReconcile;
+    this.lastError = learned.lastError;
+    this.resources = learned.resources;
+    if (learned.unmanaged !== null) this.unmanaged = learned.unmanaged;
+    this.log(learned.log);
+  }
 
-    const summary =
-      `reconcile ${converged ? 'converged' : 'out of sync'} ${cycleSummary(this.lastReconcile)}` + (error !== null ? ` — ${error.message}` : '');
-    const meta = { event: 'reconcile', ...cycleMeta(this.lastReconcile), configHash: fingerprint };
-    if (error !== null || counts.failed > 0) logger.warn(summary, meta);
-    else logger.info(summary, meta);
+  /** The config does not load and the server is down: bring it back with the last config that loaded, alone. */
+  private async restartWithLastKnownGood(): Promise<void> {
+    const { desired, server, lastError } = this;
+    if (desired === null || server === null || server.state === 'running') return;
+    const locations = lastError?.locations ?? [];
+    const where = locations.map(({ file, line, column }) => `${file}:${line}:${column}`).join(', ');
+    this.options.logger.warn(`the config is invalid (${where}); restarting the server with the last known-good settings`, {
+      event: 'last-known-good',
+      serverState: server.state,
+      configErrors: locations,
+    });
+    const hooks = { signal: this.abort.signal, onStep: (results: readonly ActionResult[]) => results.forEach((result) => this.log(actionLogRecord(result))) };
+    let results: ActionResult[] = [];
+    try {
+      results = await this.world.restartWithLastKnownGood(desired, server, { lockTimeoutMs: this.options.lockTimeoutMs, hooks });
+    } catch (error) {
+      this.options.logger.error(`cannot restart the server with the last known-good settings: ${(error as Error).message}`, { event: 'last-known-good', error: (error as Error).message });
+    }
+    const now = this.clock.now();
+    if (results.some((result) => result.status === 'done')) this.lastKnownGoodAt = now;
+    this.policy.afterReconcile({ crashRestarts: results.filter(isCrashRestart).length, failedResources: [], error: this.policy.terminal }, now);
+  }
+
+  private log({ level, message, fields }: LogRecord): void {
+    this.options.logger.log(level, message, fields);
   }
 
   /** Looks at the server and lets the policy decide: healthy, restart after the backoff delay, or stalled. */
@@ -328,33 +317,34 @@ export class ReconcileLoop {
     const desired = this.desired;
     if (desired === null) return;
     const { logger } = this.options;
-    const server = await inspectServer(desired.townRoot, desired.server);
-    const now = Date.now();
+    const server = await this.world.inspectServer(desired.townRoot, desired.server);
+    const now = this.clock.now();
     const wasDown = this.server !== null && this.server.state !== 'running';
     this.server = server;
-    this.serverCheckedAt = new Date(now);
+    this.serverCheckedAt = now;
     const verdict = this.policy.onServerObserved(server, desired.server.external.value, now);
     const state = server.state === 'running' ? 'running' : server.state === 'stopped' ? 'not running' : `${server.state} (${server.reason})`;
+    const fields = { event: 'health', serverState: server.state, pid: server.state === 'stopped' ? null : server.pid };
     switch (verdict.kind) {
       case 'healthy':
-        if (wasDown) logger.info(`the server is healthy again (PID ${String(server.state === 'running' ? server.pid : null)})`, { event: 'health' });
+        if (wasDown) logger.info(`the server is healthy again (PID ${String(fields.pid)})`, { ...fields, outcome: 'recovered' });
         return;
       case 'none':
-        if (!wasDown) logger.warn(`the server is ${state}; gt does not restart it now`, { event: 'health' });
+        if (!wasDown) logger.warn(`the server is ${state}; gt does not restart it now`, { ...fields, outcome: 'not-restarted' });
         return;
       case 'stalled':
         if (verdict.newly) {
           logger.error(
             `the server is ${state}, and it was restarted ${verdict.restarts} times within the restart window: ` +
               'Stalled — gt stops restarting it until the config changes (or SIGHUP)',
-            { event: 'stalled', restarts: verdict.restarts },
+            { ...fields, event: 'stalled', outcome: 'stalled', restarts: verdict.restarts },
           );
         }
         return;
       case 'restart':
         if (verdict.newly) {
           const delayMs = verdict.at - now;
-          logger.warn(`the server is ${state}; restarting it in ${delayMs} ms`, { event: 'health', delayMs });
+          logger.warn(`the server is ${state}; restarting it in ${delayMs} ms`, { ...fields, outcome: 'restart-scheduled', delayMs });
           this.armAt('restart', verdict.at, () => this.request('restart'));
         }
         return;
@@ -366,92 +356,87 @@ export class ReconcileLoop {
   }
 
   private armHealthCheck(): void {
-    this.armAt('health', Date.now() + this.healthIntervalMs(), () => {
+    this.armAt('health', this.clock.now() + this.healthIntervalMs(), () => {
       this.healthCheckPending = true;
       this.kick();
       this.armHealthCheck();
     });
   }
 
+  private armLivenessPoll(): void {
+    this.armAt('liveness', this.clock.now() + LIVENESS_POLL_MS, () => {
+      this.checkLiveness();
+      this.armLivenessPoll();
+    });
+  }
+
+  /** The managed server last seen running has exited: look at it now (the policy decides about a restart). */
+  private checkLiveness(): void {
+    const server = this.server;
+    if (this.reconciling || server?.state !== 'running' || server.pid === null || this.desired?.server.external.value !== false) return;
+    if (server.pid === this.exitedPid || this.world.isProcessAlive(server.pid)) return;
+    this.exitedPid = server.pid;
+    this.options.logger.warn(`the server (PID ${server.pid}) exited; looking at it now`, { event: 'server-exited', pid: server.pid });
+    this.healthCheckPending = true;
+    this.kick();
+  }
+
   /** The next resync after the interval ±10 %, so that daemons started together do not resync together. */
   private armResync(): void {
-    this.armAt('resync', Date.now() + jitteredInterval(this.options.resyncIntervalMs), () => {
+    this.armAt('resync', this.clock.now() + jitteredInterval(this.options.resyncIntervalMs, this.world.random), () => {
       this.request('resync');
       this.armResync();
     });
   }
 
-  private armAt(name: 'health' | 'resync' | 'restart' | 'retry', at: number, fire: () => void): void {
+  private armAt(name: TimerName, at: number, fire: () => void): void {
     if (this.stopping) return;
     this.clearTimer(name);
     this.timers.set(
       name,
-      setTimeout(() => {
+      this.clock.setTimeout(() => {
         this.timers.delete(name);
         fire();
-      }, Math.max(0, at - Date.now())),
+      }, Math.max(0, at - this.clock.now())),
     );
   }
 
-  private clearTimer(name: 'health' | 'resync' | 'restart' | 'retry'): void {
+  private clearTimer(name: TimerName): void {
     const timer = this.timers.get(name);
-    if (timer !== undefined) clearTimeout(timer);
+    if (timer !== undefined) this.clock.clearTimeout(timer);
     this.timers.delete(name);
   }
 
   private writeStatus(stopped = false): void {
-    const now = Date.now();
-    const supervision = this.policy.snapshot(now);
-    const external = this.desired?.server.external.value ?? false;
-    const summary = summarizeHealth({
-      reconciling: this.reconciling,
-      stalled: supervision.stalled,
-      restartsInWindow: supervision.restartsInWindow,
-      terminal: this.policy.terminal,
-      server: this.server,
-      external,
-      nextRestartAt: supervision.nextRestartAt,
-      nextRetryAt: this.policy.nextRetryAt(),
-      lastReconcile: this.lastReconcile,
-    });
-    const retryAt = this.policy.nextRetryAt();
-    const status: DaemonStatus = {
-      version: 1,
-      daemon: {
-        pid: process.pid,
-        startedAt: this.startedAt.toISOString(),
-        townRoot: this.options.townRoot,
-        watching: [this.options.sources.daemonJson, ...this.options.sources.manifestDirs, ...this.options.sources.manifestFiles],
-        stopped,
+    const now = this.clock.now();
+    const { sources, townRoot } = this.options;
+    const status = statusDocument(
+      {
+        daemon: {
+          pid: process.pid,
+          startedAt: new Date(this.startedAt).toISOString(),
+          townRoot,
+          watching: [sources.daemonJson, ...sources.manifestDirs, ...sources.manifestFiles],
+          stopped,
+        },
+        reconciling: this.reconciling,
+        supervision: this.policy.snapshot(now),
+        terminal: this.policy.terminal,
+        nextRetryAt: this.policy.nextRetryAt(),
+        external: this.desired?.server.external.value ?? false,
+        server: this.server,
+        serverCheckedAt: this.serverCheckedAt,
+        configHash: this.configHash,
+        lastReconcile: this.lastReconcile,
+        lastError: this.lastError,
+        lastKnownGoodAt: this.lastKnownGoodAt,
+        resources: this.resources,
+        unmanaged: this.unmanaged,
       },
-      updatedAt: new Date(now).toISOString(),
-      ...summary,
-      message: maskUrlsInText(summary.message),
-      configHash: this.configHash,
-      server:
-        this.server === null || this.serverCheckedAt === null
-          ? null
-          : {
-              state: this.server.state,
-              pid: this.server.state === 'stopped' ? null : this.server.pid,
-              port: this.server.port,
-              external,
-              checkedAt: this.serverCheckedAt.toISOString(),
-            },
-      supervision: {
-        restartsInWindow: supervision.restartsInWindow,
-        nextDelayMs: supervision.nextDelayMs,
-        stalled: supervision.stalled,
-        nextRestartAt: supervision.nextRestartAt === null ? null : new Date(supervision.nextRestartAt).toISOString(),
-      },
-      nextRetryAt: retryAt === null ? null : new Date(retryAt).toISOString(),
-      lastReconcile: this.lastReconcile,
-      lastError: this.lastError,
-      resources: this.resources.map((resource) => ({ ...resource, message: maskUrlsInText(resource.message) })),
-      unmanaged: this.unmanaged,
-    };
+      now,
+    );
     try {
-      writeDaemonStatus(this.options.townRoot, status);
+      this.world.writeStatus(townRoot, status);
     } catch (error) {
       this.options.logger.error(`cannot write the status file: ${(error as Error).message}`, { event: 'status-error' });
     }

@@ -1,7 +1,7 @@
 import type { Supervision } from '../config/desired.js';
 
-/** The doubling base when restart_delay is 0: Gas Town restarts at once the first time, then after 10 s, 20 s, … */
-const DOUBLING_BASE_MS = 5000;
+/** The delay after an immediate restart (restart_delay 0): Gas Town restarts at once the first time, then after 10 s, 20 s, … */
+const FIRST_DOUBLING_DELAY_MS = 10_000;
 
 export type RestartDecision =
   | { kind: 'restart'; delayMs: number }
@@ -16,15 +16,18 @@ export interface RestartBudgetSnapshot {
 }
 
 /**
- * Gas Town's crash-restart supervision (reference/gastown.md §3.8), as pure state over the times it is given: the
- * first restart waits restart_delay, every later one twice the previous (capped at max_restart_delay); once the
- * restart window holds max_restarts_in_window restarts the budget is stalled. Unlike Gas Town, which retries once
+ * Gas Town's crash-restart supervision (gastown internal/daemon/dolt.go), as pure state over the times it is given:
+ * the first restart after a healthy period (or a reset) is immediate — the daemon learns of a crash within a second,
+ * and agents need their server back — the next waits restart_delay, every later one twice the previous (capped at
+ * max_restart_delay); once the restart window holds max_restarts_in_window restarts the budget is stalled. Unlike Gas Town, which retries once
  * old restarts leave the window, a stalled budget stays stalled until `reset` (a config change or an operator's
  * SIGHUP) or until the server has been healthy for healthy_reset_interval (someone fixed it by hand).
  */
 export class RestartBudget {
   private restarts: number[] = [];
+  /** The delay of the next restart once one has been made since the last reset. */
   private delayMs: number;
+  private restartedSinceReset = false;
   private healthySince: number | null = null;
   private isStalled = false;
 
@@ -34,7 +37,7 @@ export class RestartBudget {
 
   /** New parameters from a reloaded config; the history is kept. */
   configure(supervision: Supervision): void {
-    if (this.restarts.length === 0) this.delayMs = supervision.restartDelayMs;
+    if (!this.restartedSinceReset) this.delayMs = supervision.restartDelayMs;
     this.supervision = supervision;
   }
 
@@ -49,14 +52,17 @@ export class RestartBudget {
       this.isStalled = true;
       return { kind: 'stalled', restarts: this.restarts.length };
     }
-    return { kind: 'restart', delayMs: this.delayMs };
+    return { kind: 'restart', delayMs: this.nextDelayMs() };
   }
 
   /** A server start or restart was attempted (whatever its outcome). */
   recordRestart(now: number): void {
     this.prune(now);
     this.restarts.push(now);
-    this.delayMs = Math.min(this.supervision.maxRestartDelayMs, (this.delayMs > 0 ? this.delayMs : DOUBLING_BASE_MS) * 2);
+    if (this.restartedSinceReset) this.delayMs *= 2;
+    else if (this.delayMs === 0) this.delayMs = FIRST_DOUBLING_DELAY_MS;
+    this.delayMs = Math.min(this.supervision.maxRestartDelayMs, this.delayMs);
+    this.restartedSinceReset = true;
     this.healthySince = null;
   }
 
@@ -74,13 +80,18 @@ export class RestartBudget {
   reset(): void {
     this.restarts = [];
     this.delayMs = this.supervision.restartDelayMs;
+    this.restartedSinceReset = false;
     this.isStalled = false;
     this.healthySince = null;
   }
 
   snapshot(now: number): RestartBudgetSnapshot {
     this.prune(now);
-    return { restartsInWindow: this.restarts.length, nextDelayMs: this.delayMs, stalled: this.isStalled };
+    return { restartsInWindow: this.restarts.length, nextDelayMs: this.nextDelayMs(), stalled: this.isStalled };
+  }
+
+  private nextDelayMs(): number {
+    return this.restartedSinceReset ? this.delayMs : 0;
   }
 
   private prune(now: number): void {

@@ -1,9 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import type { ActionCounts } from '../apply/reconcile.js';
-import type { ErrorClass, ErrorKind } from './classify-error.js';
+import { maskUrlsInText } from '../lib/mask.js';
+import type { ObservedServer } from '../observe/observed.js';
+import type { ClassifiedError, ErrorClass, ErrorKind } from './classify-error.js';
 import type { ResourceCondition } from './conditions.js';
+import { summarizeHealth } from './health.js';
+import type { LastReconcile } from './loop-types.js';
 import { readDaemonPid } from './pid-file.js';
 import { townPaths } from '../lib/town-layout.js';
 
@@ -16,18 +19,6 @@ export type SyncState = 'InSync' | 'OutOfSync' | 'Unknown';
  * config, imposter) until the config changes.
  */
 export type HealthState = 'Healthy' | 'Progressing' | 'Degraded' | 'Stalled';
-
-/** What started a reconcile: restart is a server restart whose backoff delay has passed. */
-export type Trigger = 'startup' | 'file' | 'resync' | 'signal' | 'retry' | 'restart';
-
-export interface LastReconcile {
-  startedAt: string;
-  durationMs: number;
-  triggers: Trigger[];
-  /** converged: nothing left to do; out-of-sync: changes remain (blocked or failed); error: it did not run through. */
-  result: 'converged' | 'out-of-sync' | 'error';
-  actions: ActionCounts;
-}
 
 export interface StatusError {
   at: string;
@@ -54,8 +45,76 @@ export interface DaemonStatus {
   nextRetryAt: string | null;
   lastReconcile: LastReconcile | null;
   lastError: StatusError | null;
+  /** While the config does not load: when the server was (re)started with the last config that did; else null. */
+  lastKnownGoodAt: string | null;
   resources: ResourceCondition[];
   unmanaged: string[];
+}
+
+/** What the loop knows at one moment: the input of the status document. */
+export interface LoopSnapshot {
+  daemon: DaemonStatus['daemon'];
+  reconciling: boolean;
+  supervision: { restartsInWindow: number; nextDelayMs: number; stalled: boolean; nextRestartAt: number | null };
+  /** A terminal error the daemon waits to see fixed. */
+  terminal: ClassifiedError | null;
+  nextRetryAt: number | null;
+  external: boolean;
+  /** The server's last observation and when it was made; null before the first. */
+  server: ObservedServer | null;
+  serverCheckedAt: number | null;
+  configHash: string | null;
+  lastReconcile: LastReconcile | null;
+  lastError: StatusError | null;
+  lastKnownGoodAt: number | null;
+  resources: readonly ResourceCondition[];
+  unmanaged: readonly string[];
+}
+
+function isoOrNull(time: number | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
+
+/** The status file's document for what the loop knows at `now`, with secrets masked. */
+export function statusDocument(state: LoopSnapshot, now: number): DaemonStatus {
+  const { supervision, server } = state;
+  const summary = summarizeHealth({
+    reconciling: state.reconciling,
+    stalled: supervision.stalled,
+    restartsInWindow: supervision.restartsInWindow,
+    terminal: state.terminal,
+    server,
+    external: state.external,
+    nextRestartAt: supervision.nextRestartAt,
+    nextRetryAt: state.nextRetryAt,
+    lastReconcile: state.lastReconcile,
+    lastKnownGoodAt: state.lastKnownGoodAt,
+  });
+  return {
+    version: 1,
+    daemon: state.daemon,
+    updatedAt: new Date(now).toISOString(),
+    ...summary,
+    message: maskUrlsInText(summary.message),
+    configHash: state.configHash,
+    server:
+      server === null || state.serverCheckedAt === null
+        ? null
+        : {
+            state: server.state,
+            pid: server.state === 'stopped' ? null : server.pid,
+            port: server.port,
+            external: state.external,
+            checkedAt: new Date(state.serverCheckedAt).toISOString(),
+          },
+    supervision: { ...supervision, nextRestartAt: isoOrNull(supervision.nextRestartAt) },
+    nextRetryAt: isoOrNull(state.nextRetryAt),
+    lastReconcile: state.lastReconcile,
+    lastError: state.lastError,
+    lastKnownGoodAt: isoOrNull(state.lastKnownGoodAt),
+    resources: state.resources.map((resource) => ({ ...resource, message: maskUrlsInText(resource.message) })),
+    unmanaged: [...state.unmanaged],
+  };
 }
 
 /** Owner-only: it quotes error messages, masked by pattern, and a pattern can miss a secret. */

@@ -33,6 +33,15 @@ export interface LogEntry {
   result?: string;
   durationMs?: number;
   actions?: { done: number; failed: number; skipped: number; remaining: number; blocked: number };
+  /** Action lines: the resource, what was done to it and how it went (`error` when it failed). */
+  id?: string;
+  kind?: string;
+  verb?: string;
+  code?: string;
+  status?: 'done' | 'failed' | 'skipped';
+  /** Health lines: the server's state and what the daemon does about it. */
+  serverState?: string;
+  outcome?: string;
   [key: string]: unknown;
 }
 
@@ -113,6 +122,16 @@ export async function runDaemon(townRoot: string, flags: string[] = []): Promise
       return result.exitCode;
     },
   };
+}
+
+/** The pid of the server that replaced `killed`, once it answers SELECT 1 (the daemon restarted it). */
+export function replacementAnswering(town: Pick<TestTown, 'serverPid' | 'query'>, killed: number, timeoutMs: number): Promise<number> {
+  return waitFor('a new server answering SELECT 1', async () => {
+    const pid = town.serverPid();
+    if (pid === null || pid === killed) return undefined;
+    await town.query('SELECT 1');
+    return pid;
+  }, timeoutMs);
 }
 
 /** Teardown: ends a daemon by pid if it still runs (SIGTERM, then SIGKILL). */

@@ -56,9 +56,13 @@ test('on start it converges the town: server started, hq created, status InSync 
   const startup = await waitForLogLine(town.root, 'the startup reconcile', (entry) => entry.event === 'reconcile');
   expect(startup).toMatchObject({ triggers: ['startup'], result: 'converged' });
   expect(startup?.actions?.done).toBeGreaterThan(0);
+  // The one place the human wording of the daemon's lines is pinned; every other test matches on their fields.
+  expect(startup.message).toMatch(/^reconcile converged in \d+ ms \(startup\): [1-9]\d* done, 0 failed, 0 skipped, 0 remaining$/);
+  const created = await waitForLogLine(town.root, 'the creation of hq', (entry) => entry.event === 'action' && entry.id === 'database/hq');
+  expect(created).toMatchObject({ kind: 'database', verb: 'create', code: 'database-missing', status: 'done', durationMs: expect.any(Number) });
+  expect(created.message).toMatch(new RegExp(`^\\+ create database/hq done \\(${created.durationMs} ms\\)`));
   // The startup reconcile wrote the lifecycle defaults into daemon.json; the watcher saw that write, and the daemon
   // knew it for its own: no second reconcile.
-  expect(startup?.message).toMatch(/\b\d+ done\b/);
   expect(JSON.parse(readFileSync(join(town.root, 'mayor', 'daemon.json'), 'utf8'))).toHaveProperty('patrols.wisp_reaper');
   await waitForLogLine(town.root, 'the file event of its own write', (entry) => entry.event === 'skip' && entry.triggers?.join() === 'file');
   expect(readLog(town.root).filter((entry) => entry.event === 'reconcile')).toHaveLength(1);
@@ -90,12 +94,13 @@ test("changing a remote URL (an editor's atomic save) changes it in Dolt", async
 test('invalid YAML: the error is logged with file:line, nothing changes, and fixing the file converges', async () => {
   const file = join(town.root, 'mayor', 'rigs.d', 'wyvern.yaml');
   const logBefore = readLog(town.root).length;
+  const wroteAt = Date.now();
   writeFileSync(file, 'apiVersion: gastown.dev/v1alpha1\nkind: Rig\nmetadata:\n  name: wyvern\nspec:\n  prefix: wy\n  remotes: [\n');
   saveAtomically('basilisk.yaml', rigYaml({ name: 'basilisk' }));
 
   const error = await waitFor('the config error in the log', () => readLog(town.root).slice(logBefore).find((e) => e.event === 'config-error'));
   expect(error.level).toBe('error');
-  expect(error.message).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+`));
+  expect(error.diagnostics).toContainEqual(expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error`)));
   // Like every reconcile cycle's line, it says how long the cycle took and what it did: nothing.
   expect(error).toMatchObject({
     triggers: expect.arrayContaining(['file']),
@@ -103,8 +108,8 @@ test('invalid YAML: the error is logged with file:line, nothing changes, and fix
     durationMs: expect.any(Number),
     actions: { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 },
   });
-  expect(error.durationMs).toBeGreaterThanOrEqual(0);
-  expect(error.message).toMatch(/ended in \d+ ms \([^)]*\): 0 done, 0 failed, 0 skipped, 0 remaining/);
+  // Its duration is the cycle's: the cycle began after the write that triggered it (the log line's time minus it).
+  expect(Date.parse(error.timestamp) - (error.durationMs as number)).toBeGreaterThanOrEqual(wroteAt);
   const status = await waitFor('a Stalled status', () => (readStatus(town.root)?.health === 'Stalled' ? readStatus(town.root) : undefined));
   expect(status?.sync).toBe('Unknown');
   expect(status?.lastError).toMatchObject({ class: 'terminal', kind: 'config' });
@@ -135,7 +140,6 @@ test('an edit storm (200 edits in 2 s) leads to a handful of reconciles and ends
     await new Promise((r) => setTimeout(r, 10));
   }
   const stormEnd = Date.now();
-  expect(stormEnd - stormStart).toBeLessThan(4000);
   await waitFor('the last URL', async () => (await remoteUrl('wyvern', 'origin')) === town.remoteUrl(`storm-${last}`), 20_000, 20);
   latencies.stormLastWrite = Date.now() - stormEnd;
   await new Promise((r) => setTimeout(r, 1500)); // let any trailing reconcile finish
@@ -149,6 +153,8 @@ test('an edit storm (200 edits in 2 s) leads to a handful of reconciles and ends
   process.stdout.write(`edit storm: ${cycles.length} cycles (${reconciles.length} reconciles): ${cycles.map((e) => `${e.event} ${e.durationMs} ms`).join(', ')}\n`);
   expect(cycles.every((entry) => typeof entry.durationMs === 'number' && entry.actions !== undefined)).toBe(true);
   expect(reconciles.length).toBeGreaterThanOrEqual(1);
+  // A storm, whatever the machine's speed: the daemon was already reconciling while the edits still came.
+  expect(cycles.some((entry) => Date.parse(entry.timestamp) - (entry.durationMs ?? 0) < stormEnd)).toBe(true);
   expect(cycles.length).toBeLessThanOrEqual(8);
   expect(reconciles.every((entry) => entry.result !== 'error')).toBe(true);
   expect(readStatus(town.root)).toMatchObject({ sync: 'InSync', health: 'Healthy' });

@@ -110,9 +110,7 @@ test('a reconcile that throws (the lock held by another applier) logs one line w
       actions: { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 },
       error: { class: 'transient', kind: 'lock' },
     });
-    expect(failed.message).toMatch(
-      new RegExp(`^reconcile failed in ${failed.durationMs} ms \\(signal\\): 0 done, 0 failed, 0 skipped, 0 remaining — transient lock error: lock .* is held by PID ${process.pid}`),
-    );
+    expect((failed.error as { message: string }).message).toMatch(new RegExp(`lock .* is held by PID ${process.pid}`));
     const status = await waitFor('the failed reconcile in the status', () => {
       const current = readStatus(town.root);
       return current?.lastReconcile?.result === 'error' && !current.lastReconcile.triggers.includes('startup') ? current : undefined;
@@ -145,7 +143,7 @@ test('SIGINT: exit 0, the lock and pid file released, the Dolt server left runni
   expect((await town.query<{ n: number }>('SELECT 1 AS n'))[0]?.n).toBe(1);
 
   const log = readLog(town.root);
-  expect(log.some((entry) => entry.event === 'stopping' && entry.message.startsWith('SIGINT:'))).toBe(true);
+  expect(log.some((entry) => entry.event === 'stopping' && entry.signal === 'SIGINT')).toBe(true);
   expect(log.at(-1)).toMatchObject({ event: 'stopped' });
   expect(existsSync(join(town.root, 'daemon', 'gt.lock'))).toBe(false);
   expect(existsSync(join(town.root, 'daemon', 'gt-reconciler.pid'))).toBe(false);

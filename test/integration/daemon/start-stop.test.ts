@@ -120,13 +120,13 @@ test('SIGTERM during an action: the action in flight finishes, then the daemon e
   const hung = town.serverPid() as number;
   serverPids.add(hung);
   signalProcess(hung, 'SIGSTOP'); // its restart takes seconds: long enough to stop the daemon in the middle of it
-  await waitFor('the restart to begin', () => readLog(town.root).some((e) => e.event === 'action-start' && e.message.includes('restart server')), 30_000);
+  await waitFor('the restart to begin', () => readLog(town.root).some((e) => e.event === 'action-start' && (e.planned as { kind: string; verb: string }[]).some((a) => a.kind === 'server' && a.verb === 'restart')), 30_000);
   signalProcess(daemon.pid, 'SIGTERM');
   expect((await daemon.child).exitCode).toBe(0);
 
   const log = readLog(town.root);
   const stopping = log.findIndex((e) => e.event === 'stopping');
-  const restarted = log.findIndex((e) => e.event === 'action' && /restart server done/.test(e.message));
+  const restarted = log.findIndex((e) => e.event === 'action' && e.kind === 'server' && e.verb === 'restart' && e.status === 'done');
   expect(stopping).toBeGreaterThan(-1);
   expect(restarted).toBeGreaterThan(stopping);
   const replacement = town.serverPid() as number;

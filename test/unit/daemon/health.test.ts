@@ -1,5 +1,5 @@
 import { summarizeHealth, type HealthInputs } from '../../../src/daemon/health.js';
-import type { LastReconcile } from '../../../src/daemon/status-file.js';
+import type { LastReconcile } from '../../../src/daemon/loop-types.js';
 
 const converged: LastReconcile = {
   startedAt: '2026-01-01T00:00:00.000Z',
@@ -19,6 +19,7 @@ function inputs(overrides: Partial<HealthInputs> = {}): HealthInputs {
     external: false,
     nextRestartAt: null,
     nextRetryAt: null,
+    lastKnownGoodAt: null,
     lastReconcile: converged,
     ...overrides,
   };

@@ -1,12 +1,13 @@
-import { jitteredInterval, RESYNC_JITTER } from '../../../src/daemon/jitter.js';
+import { jitteredInterval } from '../../../src/daemon/jitter.js';
 
 describe('the resync interval with jitter', () => {
   const tenMinutes = 600_000;
 
   it('stays within ±10 % of the interval, at both ends of the random range', () => {
-    expect(RESYNC_JITTER).toBe(0.1);
     expect(jitteredInterval(tenMinutes, () => 0)).toBe(540_000);
+    expect(jitteredInterval(tenMinutes, () => 0.25)).toBe(570_000);
     expect(jitteredInterval(tenMinutes, () => 0.5)).toBe(tenMinutes);
+    expect(jitteredInterval(tenMinutes, () => 0.75)).toBe(630_000);
     expect(jitteredInterval(tenMinutes, () => 0.999_999)).toBeCloseTo(660_000, -1);
   });
 

@@ -1,7 +1,7 @@
 import type { Supervision } from '../../../src/config/desired.js';
 import type { ClassifiedError } from '../../../src/daemon/classify-error.js';
 import { ReconcilePolicy } from '../../../src/daemon/policy.js';
-import type { Trigger } from '../../../src/daemon/status-file.js';
+import type { Trigger } from '../../../src/daemon/loop-types.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
 
 const supervision: Supervision = {
@@ -40,7 +40,7 @@ function crashLoop(policy: ReconcilePolicy): void {
     if (verdict.kind !== 'restart') throw new Error(`unexpected ${verdict.kind}`);
     now = verdict.at;
     expect(policy.admit(triggers('restart'), 'v1', now).run).toBe(true);
-    policy.afterReconcile({ serverAttempts: 1, failedResources: [], error: null }, now);
+    policy.afterReconcile({ crashRestarts: 1, failedResources: [], error: null }, now);
   }
   throw new Error('never stalled');
 }
@@ -63,10 +63,12 @@ describe('ReconcilePolicy', () => {
   });
 
   describe('server supervision', () => {
-    test('a crashed or hung server is restarted after the backoff delay, and other triggers wait for it', () => {
+    test('a crashed server is restarted at once; a second crash waits the backoff delay, and other triggers wait for it', () => {
       const policy = started();
-      const verdict = policy.onServerObserved(STOPPED, false, 5000);
-      expect(verdict).toEqual({ kind: 'restart', at: 6000, newly: true });
+      expect(policy.onServerObserved(STOPPED, false, 4000)).toEqual({ kind: 'restart', at: 4000, newly: true });
+      expect(policy.admit(triggers('restart'), 'v1', 4000).run).toBe(true);
+      policy.afterReconcile({ crashRestarts: 1, failedResources: [], error: null }, 4000);
+      expect(policy.onServerObserved(STOPPED, false, 5000)).toEqual({ kind: 'restart', at: 6000, newly: true });
       expect(policy.onServerObserved(HUNG, false, 5500)).toEqual({ kind: 'restart', at: 6000, newly: false });
       expect(policy.admit(triggers('resync', 'file'), 'v1', 5600)).toMatchObject({ run: false, reason: expect.stringContaining('backs off') });
       expect(policy.admit(triggers('restart'), 'v1', 6000).run).toBe(true);
@@ -87,7 +89,7 @@ describe('ReconcilePolicy', () => {
       crashLoop(policy);
       expect(policy.admit(triggers('file'), 'v2', 100_000)).toEqual({ run: true, configChanged: true });
       expect(policy.stalled).toBe(false);
-      expect(policy.onServerObserved(STOPPED, false, 100_000)).toEqual({ kind: 'restart', at: 101_000, newly: true });
+      expect(policy.onServerObserved(STOPPED, false, 100_000)).toEqual({ kind: 'restart', at: 100_000, newly: true });
     });
 
     test('SIGHUP lifts the stall too', () => {
@@ -111,13 +113,20 @@ describe('ReconcilePolicy', () => {
   });
 
   describe('terminal errors wait for a config change', () => {
-    test('invalid config: no reconcile (and no restart) until the files change', () => {
+    test('invalid config: no reconcile until the files change, but a crashed server is restarted with the last known-good config', () => {
       const policy = started();
-      policy.afterReconcile({ serverAttempts: 0, failedResources: [], error: CONFIG_ERROR }, 100);
+      policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: CONFIG_ERROR }, 100);
       expect(policy.terminal).toBe(CONFIG_ERROR);
       expect(policy.admit(triggers('resync'), 'v1', 200)).toMatchObject({ run: false, reason: expect.stringContaining('invalid') });
       expect(policy.admit(triggers('file'), 'v1', 200).run).toBe(false); // touched, not changed
-      expect(policy.onServerObserved(STOPPED, false, 300)).toEqual({ kind: 'none' });
+      const verdict = policy.onServerObserved(STOPPED, false, 300);
+      expect(verdict).toMatchObject({ kind: 'restart', newly: true });
+      const at = verdict.kind === 'restart' ? verdict.at : 0;
+      expect(policy.admit(triggers('resync', 'retry'), 'v1', at).run).toBe(false);
+      expect(policy.admit(triggers('restart'), 'v1', at)).toEqual({ run: true, configChanged: false, lastKnownGood: true });
+      policy.afterReconcile({ crashRestarts: 1, failedResources: [], error: CONFIG_ERROR }, at + 100);
+      expect(policy.terminal).toBe(CONFIG_ERROR);
+      expect(policy.snapshot(at + 100).restartsInWindow).toBe(1);
       expect(policy.nextRetryAt()).toBeNull();
       expect(policy.admit(triggers('file'), 'v2', 400)).toEqual({ run: true, configChanged: true });
       expect(policy.terminal).toBeNull();
@@ -125,7 +134,7 @@ describe('ReconcilePolicy', () => {
 
     test('an imposter: resyncs wait, but a server found gone is started again', () => {
       const policy = started();
-      policy.afterReconcile({ serverAttempts: 0, failedResources: [], error: IMPOSTER_ERROR }, 100);
+      policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: IMPOSTER_ERROR }, 100);
       expect(policy.admit(triggers('resync'), 'v1', 200).run).toBe(false);
       const verdict = policy.onServerObserved(STOPPED, false, 300);
       expect(verdict.kind).toBe('restart');
@@ -135,11 +144,11 @@ describe('ReconcilePolicy', () => {
 
   test('transient failures are retried with per-resource backoff; success clears them', () => {
     const policy = started();
-    policy.afterReconcile({ serverAttempts: 0, failedResources: ['remote/wy/origin'], error: LOCK_ERROR }, 1000);
+    policy.afterReconcile({ crashRestarts: 0, failedResources: ['remote/wy/origin'], error: LOCK_ERROR }, 1000);
     expect(policy.nextRetryAt()).toBe(2000);
-    policy.afterReconcile({ serverAttempts: 0, failedResources: ['remote/wy/origin'], error: null }, 2000);
+    policy.afterReconcile({ crashRestarts: 0, failedResources: ['remote/wy/origin'], error: null }, 2000);
     expect(policy.nextRetryAt()).toBe(4000);
-    policy.afterReconcile({ serverAttempts: 0, failedResources: [], error: null }, 4000);
+    policy.afterReconcile({ crashRestarts: 0, failedResources: [], error: null }, 4000);
     expect(policy.nextRetryAt()).toBeNull();
   });
 

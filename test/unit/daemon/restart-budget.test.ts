@@ -29,10 +29,10 @@ function crashLoop(budget: RestartBudget, start = 0): { delays: number[]; stalle
   }
 }
 
-describe('RestartBudget (Gas Town supervision, reference/gastown.md §3.8)', () => {
-  test('restart_delay 5s: waits 5, 10, 20, 40, 80 s, then the sixth crash is Stalled', () => {
+describe('RestartBudget (the crash-restart supervision of Gas Town)', () => {
+  test('restart_delay 5s: the first restart after a healthy period is immediate, then 5, 10, 20, 40 s; the sixth crash is Stalled', () => {
     const budget = new RestartBudget(supervision());
-    expect(crashLoop(budget).delays).toEqual([5, 10, 20, 40, 80].map((s) => s * S));
+    expect(crashLoop(budget).delays).toEqual([0, 5, 10, 20, 40].map((s) => s * S));
     expect(budget.stalled).toBe(true);
     expect(budget.snapshot(160 * S).restartsInWindow).toBe(5);
   });
@@ -43,7 +43,7 @@ describe('RestartBudget (Gas Town supervision, reference/gastown.md §3.8)', () 
 
   test('the delay doubles up to max_restart_delay and no further', () => {
     const budget = new RestartBudget(supervision({ restartDelayMs: 100 * S, maxRestartDelayMs: 250 * S, restartWindowMs: 3_600 * S }));
-    expect(crashLoop(budget).delays).toEqual([100, 200, 250, 250, 250].map((s) => s * S));
+    expect(crashLoop(budget).delays).toEqual([0, 100, 200, 250, 250].map((s) => s * S));
   });
 
   test('max_restarts_in_window is the count that stalls', () => {
@@ -66,7 +66,7 @@ describe('RestartBudget (Gas Town supervision, reference/gastown.md §3.8)', () 
     expect(budget.decide(3_600 * S).kind).toBe('stalled');
     budget.reset();
     expect(budget.stalled).toBe(false);
-    expect(budget.decide(3_601 * S)).toEqual({ kind: 'restart', delayMs: 5 * S });
+    expect(budget.decide(3_601 * S)).toEqual({ kind: 'restart', delayMs: 0 });
   });
 
   test('healthy for healthy_reset_interval resets the delay, the history and a stall', () => {
@@ -78,7 +78,7 @@ describe('RestartBudget (Gas Town supervision, reference/gastown.md §3.8)', () 
     budget.recordHealthy(309 * S);
     expect(budget.stalled).toBe(true);
     budget.recordHealthy(310 * S);
-    expect(budget.snapshot(310 * S)).toEqual({ restartsInWindow: 0, nextDelayMs: 5 * S, stalled: false });
+    expect(budget.snapshot(310 * S)).toEqual({ restartsInWindow: 0, nextDelayMs: 0, stalled: false });
   });
 
   test('an unhealthy check interrupts the healthy period', () => {
@@ -88,9 +88,9 @@ describe('RestartBudget (Gas Town supervision, reference/gastown.md §3.8)', () 
     budget.recordUnhealthy();
     budget.recordHealthy(200 * S);
     budget.recordHealthy(400 * S);
-    expect(budget.snapshot(400 * S).nextDelayMs).toBe(10 * S);
+    expect(budget.snapshot(400 * S).nextDelayMs).toBe(5 * S);
     budget.recordHealthy(500 * S);
-    expect(budget.snapshot(500 * S).nextDelayMs).toBe(5 * S);
+    expect(budget.snapshot(500 * S).nextDelayMs).toBe(0);
   });
 
   test('a restart also ends a healthy period', () => {
