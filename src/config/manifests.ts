@@ -139,7 +139,7 @@ function addDocument(loaded: LoadedManifests, document: PositionedDocument, cwd:
  * Why a manifest-named directory entry that is not itself a regular file cannot be read as a manifest, or null: a
  * symlink to a regular file is read like one (as `-f` reads it); anything else is reported, never silently skipped.
  */
-function notARegularFile(file: string): string | null {
+export function notARegularFile(file: string): string | null {
   let target: Stats;
   try {
     target = statSync(file);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MANIFEST_FILE } from '../config/manifests.js';
+import { MANIFEST_FILE, notARegularFile } from '../config/manifests.js';
 import { townPaths } from '../lib/town-layout.js';
 
 /**
@@ -43,7 +43,10 @@ export function configFiles(sources: ConfigSources): string[] {
   for (const dir of sources.manifestDirs) {
     try {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isFile() && MANIFEST_FILE.test(entry.name)) found.push(join(dir, entry.name));
+        if (!MANIFEST_FILE.test(entry.name)) continue;
+        // a symlink to a regular file is a manifest, as loadDesiredState reads it; never read a link to a device
+        const path = join(dir, entry.name);
+        if (entry.isFile() || (entry.isSymbolicLink() && notARegularFile(path) === null)) found.push(path);
       }
     } catch {
       // an absent directory declares nothing

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonFile } from '../../../src/config/daemon-file.js';
 import { lifecycleDefaultsText, plannedFill, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
-import { configFileHashes, configSources, fingerprintOf, isConfigPath, withOwnWrite } from '../../../src/daemon/config-sources.js';
+import { configFileHashes, configFiles, configSources, fingerprintOf, isConfigPath, withOwnWrite } from '../../../src/daemon/config-sources.js';
 import { makeTempDir } from '../../helpers/env.js';
 
 describe('configSources and isConfigPath', () => {
@@ -70,5 +70,21 @@ describe("the daemon's own write of the lifecycle defaults", () => {
     const daemonJson = townBeforeOwnWrite();
     writeFileSync(daemonJson.sources.daemonJson, '{"type": "daemon-patrol-config", "version": 1, "env": {"GT_DOLT_PORT": "4001"}}\n');
     expect(fingerprintOf(configFileHashes(daemonJson.sources))).not.toBe(daemonJson.ownWrite);
+  });
+});
+
+describe('configFiles', () => {
+  test('a symlink to a regular manifest is watched like the file (as the loader reads it); links to devices and dangling links are not', () => {
+    const root = makeTempDir('sources');
+    const rigs = join(root, 'mayor', 'rigs.d');
+    mkdirSync(rigs, { recursive: true });
+    writeFileSync(join(root, 'outside.yaml'), 'kind: Rig\n');
+    writeFileSync(join(rigs, 'plain.yaml'), 'kind: Rig\n');
+    symlinkSync(join(root, 'outside.yaml'), join(rigs, 'linked.yaml'));
+    symlinkSync('/dev/zero', join(rigs, 'zero.yaml'));
+    symlinkSync(join(root, 'gone.yaml'), join(rigs, 'dangling.yaml'));
+    const files = configFiles(configSources(root, [], root));
+    expect(files).toEqual([join(root, 'mayor', 'daemon.json'), join(rigs, 'linked.yaml'), join(rigs, 'plain.yaml')]);
+    expect(configFileHashes(configSources(root, [], root)).has(join(rigs, 'linked.yaml'))).toBe(true);
   });
 });
