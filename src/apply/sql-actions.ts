@@ -17,6 +17,25 @@ export async function dropDatabase(connection: mysql.Connection, name: string): 
   return `restorable with: CALL dolt_undrop(${quoteString(name)})`;
 }
 
+/** The patterns HEAD does not hold with ignored = 1. */
+async function uncommittedPatterns(connection: mysql.Connection, patterns: readonly string[]): Promise<string[]> {
+  const [rows] = await connection.query<RowDataPacket[]>(
+    `SELECT pattern FROM dolt_ignore AS OF 'HEAD' WHERE ignored = 1 AND pattern IN (${patterns.map(quoteString).join(', ')})`,
+  );
+  const committed = new Set(rows.map((row) => String(row.pattern)));
+  return patterns.filter((pattern) => !committed.has(pattern));
+}
+
+/** Puts the working set's rows of `patterns` back as they were (`before`): DOLT_COMMIT ended the SQL transaction. */
+async function restoreIgnoreRows(connection: mysql.Connection, patterns: readonly string[], before: RowDataPacket[]): Promise<void> {
+  const previous = new Map(before.map((row) => [String(row.pattern), Number(row.ignored)]));
+  const added = patterns.filter((pattern) => !previous.has(pattern));
+  if (added.length > 0) await connection.query(`DELETE FROM dolt_ignore WHERE pattern IN (${added.map(quoteString).join(', ')})`);
+  for (const [pattern, ignored] of previous) {
+    await connection.query(`UPDATE dolt_ignore SET ignored = ${ignored === 1 ? 1 : 0} WHERE pattern = ${quoteString(pattern)}`);
+  }
+}
+
 async function useDatabase(connection: mysql.Connection, database: string): Promise<void> {
   await connection.query(`USE ${quoteIdentifier(database)}`);
 }
@@ -55,7 +74,9 @@ export async function replaceRemote(
  * Makes the patterns present with ignored = 1 in one Dolt commit by gt. Only dolt_ignore is staged, so agents'
  * uncommitted work is never swept into gt's commit. A commit takes everything staged and Dolt cannot commit one table
  * alone, so while an agent has other tables staged gt changes nothing and fails (the next run tries again); the check
- * and the commit see the same snapshot of the working set. Returns the commit hash, or null when nothing changed.
+ * and the commit see the same snapshot of the working set. The commit is then checked: a row of dolt_ignore that
+ * matches dolt_ignore itself makes DOLT_ADD stage nothing, and --skip-empty then commits nothing without an error, so
+ * the patterns must be read back at HEAD. Returns the commit hash, or null when HEAD already had them.
  */
 export async function ensureIgnorePatterns(
   connection: mysql.Connection,
@@ -75,6 +96,9 @@ export async function ensureIgnorePatterns(
           'commits dolt_ignore only when nothing else is staged. It tries again on the next run (or commit or unstage them).',
       );
     }
+    const [before] = await connection.query<RowDataPacket[]>(
+      `SELECT pattern, ignored FROM dolt_ignore WHERE pattern IN (${patterns.map(quoteString).join(', ')})`,
+    );
     const values = patterns.map((pattern) => `(${quoteString(pattern)}, 1)`).join(', ');
     await connection.query(`INSERT INTO dolt_ignore (pattern, ignored) VALUES ${values} ON DUPLICATE KEY UPDATE ignored = 1`);
     await connection.query("CALL DOLT_ADD('dolt_ignore')");
@@ -82,7 +106,16 @@ export async function ensureIgnorePatterns(
     const [result] = await connection.query(
       `CALL DOLT_COMMIT('--skip-empty', '-m', ${quoteString(message)}, '--author', ${quoteString(GT_AUTHOR)})`,
     );
+    const missing = await uncommittedPatterns(connection, patterns);
     await connection.query('COMMIT');
+    if (missing.length > 0) {
+      await restoreIgnoreRows(connection, patterns, before);
+      throw new Error(
+        `${database}: Dolt committed no dolt_ignore change for ${missing.map((pattern) => JSON.stringify(pattern)).join(', ')}: ` +
+          'a pattern in dolt_ignore matches dolt_ignore itself, so DOLT_ADD stages nothing. gt put dolt_ignore back as it ' +
+          'was; delete that pattern from dolt_ignore (e.g. "*", "%", "d*", "dolt_*"), then apply again',
+      );
+    }
     const hash = firstRow(result)?.hash;
     return typeof hash === 'string' ? hash : null;
   } catch (error) {

@@ -42,6 +42,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E047': 'port out of range',
   'GT-E048': 'invalid value in the environment',
   'GT-E049': 'wait_timeout Dolt refuses',
+  'GT-E050': 'ignore pattern matches dolt_ignore or a Dolt system table',
   'GT-W060': 'patrol names an undeclared database',
   'GT-W061': 'patrol is enabled but has no effect',
   'GT-W062': 'conflicting port settings',

@@ -5,6 +5,7 @@ import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
 import type { Manifest } from './manifests.js';
 import type { DocPath } from './positioned-document.js';
+import { systemTablePatternProblem } from './ignore-patterns.js';
 import { remoteUrlProblem } from './remote-url.js';
 import { PRODUCTION_PORT, testDatabasePrefix } from '../lib/test-databases.js';
 
@@ -74,6 +75,7 @@ export function checkManifests(
     }
     found.push(
       ...checkRemotes(cwd, manifest.spec.remotes ?? [], (path) => document.locate(['spec', 'remotes', ...path])),
+      ...checkIgnorePatterns(manifest.spec.ignore ?? [], (index) => document.locate(['spec', 'ignore', index])),
     );
   }
   if (town !== null) {
@@ -81,9 +83,26 @@ export function checkManifests(
       ...checkRemotes(cwd, town.manifest.spec.remotes ?? [], (path) =>
         town.document.locate(['spec', 'remotes', ...path]),
       ),
+      ...checkIgnorePatterns(town.manifest.spec.ignore ?? [], (index) => town.document.locate(['spec', 'ignore', index])),
     );
   }
   return found;
+}
+
+/** Patterns Dolt could never commit once they are in dolt_ignore (systemTablePatternProblem). */
+function checkIgnorePatterns(patterns: readonly string[], at: (index: number) => SourceLocation): Diagnostic[] {
+  return patterns.flatMap((pattern, index) => {
+    const problem = systemTablePatternProblem(pattern);
+    if (problem === null) return [];
+    return [
+      diagnostic(
+        'GT-E050',
+        at(index),
+        `ignore pattern ${JSON.stringify(pattern)}: ${problem}, so Dolt could never commit dolt_ignore again (the ` +
+          'pattern would stay uncommitted, with every pattern added after it); name the tables to ignore, e.g. "wisps" or "wisp_*"',
+      ),
+    ];
+  });
 }
 
 function checkRemotes(

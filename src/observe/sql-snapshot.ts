@@ -30,7 +30,16 @@ function requestRows(connection: mysql.Connection, names: readonly string[]): Pr
   // Every remote select before every ignore select: mixed, Dolt converts column types at every level of the tree.
   // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
   const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
-  const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
+  // A pattern is present when it is both committed at HEAD and in the working set, ignored in both: a row only in the
+  // working set is in effect for no clone or pull (and Dolt leaves it there when a pattern matches dolt_ignore
+  // itself); a row deleted from the working set is in effect for no local `DOLT_ADD('-A')`.
+  const ignores = names.map((name) => {
+    const table = `${quoteIdentifier(name)}.dolt_ignore`;
+    return (
+      `SELECT ${quoteString(name)}, 'ignore', w.pattern, w.ignored AND h.ignored ` +
+      `FROM ${table} w JOIN ${table} AS OF 'HEAD' h ON h.pattern = w.pattern`
+    );
+  });
   const rows = connection
     .query<mysql.RowDataPacket[]>({ sql: unionAllTree([...remotes, ...ignores]), rowsAsArray: true })
     .then(([result]) => result as unknown as SnapshotRow[]);

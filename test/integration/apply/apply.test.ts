@@ -275,6 +275,45 @@ describe('gt commits only dolt_ignore while an agent has uncommitted work', () =
   });
 });
 
+describe('gt apply checks that its dolt_ignore commit holds the patterns', () => {
+  let town: TestTown;
+
+  beforeAll(async () => {
+    town = await makeTown([{ name: 'wyvern', ignore: ['wisps'] }]);
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+  });
+
+  afterAll(async () => {
+    await town.stopServer();
+  });
+
+  it('fails loudly when Dolt commits nothing (a pattern someone put in dolt_ignore matches dolt_ignore itself)', async () => {
+    // what validation refuses in a manifest (GT-E050), written by hand: from now on DOLT_ADD('dolt_ignore') stages nothing
+    await town.run(["INSERT INTO dolt_ignore VALUES ('d*', 1)"], 'wyvern');
+    const headBefore = await town.query('SELECT commit_hash FROM dolt_log ORDER BY commit_order DESC LIMIT 1', 'wyvern');
+
+    town.writeRig({ name: 'wyvern', ignore: ['wisps', 'scratch_*'] });
+    const result = await runGt(['apply', '--town', town.root]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(
+      /ignore\/wyvern\/scratch_\* \.\.\. FAILED .*wyvern: Dolt committed no dolt_ignore change for "scratch_\*": a pattern in dolt_ignore matches dolt_ignore itself/,
+    );
+    expect(result.stdout).not.toContain('already present');
+    expect(await town.query('SELECT commit_hash FROM dolt_log ORDER BY commit_order DESC LIMIT 1', 'wyvern')).toEqual(headBefore);
+    expect(await town.query("SELECT pattern FROM dolt_ignore WHERE pattern = 'scratch_*'", 'wyvern')).toEqual([]);
+    // still planned: diff compares dolt_ignore at HEAD
+    const diff = await runGt(['diff', '--town', town.root]);
+    expect(diff.exitCode).toBe(1);
+    expect(diff.stdout).toContain('create  ignore/wyvern/scratch_*');
+
+    await town.run(["DELETE FROM dolt_ignore WHERE pattern = 'd*'"], 'wyvern');
+    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+    expect(await town.query("SELECT pattern FROM dolt_ignore AS OF 'HEAD' WHERE pattern = 'scratch_*'", 'wyvern')).toEqual([
+      { pattern: 'scratch_*' },
+    ]);
+  });
+});
+
 describe('gt apply --dry-run', () => {
   it('prints the plan, exits 1 and changes nothing', async () => {
     const town = await makeTown([{ name: 'wyvern' }]);

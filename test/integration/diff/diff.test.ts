@@ -135,6 +135,17 @@ describe('gt diff against a 3-rig town converged by hand through SQL', () => {
     expect((await diffJson(town)).exitCode).toBe(0);
   });
 
+  it('a declared ignore row only in the working set (never committed) is drift: exit 1 and an ignore create', async () => {
+    await town.run(["DELETE FROM dolt_ignore WHERE pattern = 'wisps'", "CALL DOLT_COMMIT('-am', 'drop wisps')"], 'gryphon');
+    await town.run(["INSERT INTO dolt_ignore VALUES ('wisps', 1)"], 'gryphon');
+    expect(await town.query("SELECT pattern FROM dolt_ignore WHERE pattern = 'wisps'", 'gryphon')).toEqual([{ pattern: 'wisps' }]);
+    const { exitCode, plan } = await diffJson(town);
+    expect(exitCode).toBe(1);
+    expect(plan.actions.map((a) => `${a.verb} ${a.id}`)).toEqual(['create ignore/gryphon/wisps']);
+    await town.query("CALL DOLT_COMMIT('-am', 'ignore wisps again')", 'gryphon');
+    expect((await diffJson(town)).exitCode).toBe(0);
+  });
+
   it('a stopped server: exit 1 and a server start, with everything else still readable from the files', async () => {
     await town.stopServer();
     try {

@@ -85,6 +85,7 @@ export const INVALID_CASES: InvalidCase[] = [
   rigCase('prefix-trailing-hyphen.yaml', 'GT-E029', 6, 'write "wy"'),
   rigCase('remote-name-invalid.yaml', 'GT-E030', 8, 'a remote name uses only letters, digits'),
   rigCase('ignore-duplicate.yaml', 'GT-E031', 7, 'spec.ignore lists "wisps" twice'),
+  rigCase('ignore-system-tables.yaml', 'GT-E050', 9, 'ignore pattern "dolt_*": it matches dolt_ignore itself'),
   rigCase('duplicate-name', 'GT-E040', 5, 'rig name "wyvern" is already declared at', join('duplicate-name', 'b.yaml')),
   rigCase('duplicate-prefix', 'GT-E041', 6, 'prefix "wy" is already declared at', join('duplicate-prefix', 'b.yaml')),
   rigCase(
