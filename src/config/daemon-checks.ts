@@ -26,8 +26,17 @@ export function checkDaemonConfig(
   document: PositionedDocument,
   context: DaemonCheckContext,
 ): Diagnostic[] {
+  const patrols: NonNullable<PatrolsConfig> = config.patrols ?? {};
+  return [
+    ...checkPortSettings(config, patrols, document),
+    ...checkPatrolDatabases(patrols, document, new Set(context.declaredDatabases)),
+    ...checkIneffectivePatrols(patrols, document, context),
+  ];
+}
+
+/** The env values `gt config set` would refuse, and a supervisor port that disagrees with the env's. */
+function checkPortSettings(config: DaemonConfig, patrols: NonNullable<PatrolsConfig>, document: PositionedDocument): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const patrols: PatrolsConfig = config.patrols ?? {};
   const envPort = config.env?.GT_DOLT_PORT;
   if (envPort !== undefined && (Number(envPort) < 1024 || Number(envPort) > 65535)) {
     found.push(
@@ -49,12 +58,7 @@ export function checkDaemonConfig(
     );
   }
   const server = patrols.dolt_server;
-  if (
-    server?.enabled === true &&
-    server.port !== undefined &&
-    envPort !== undefined &&
-    Number(envPort) !== server.port
-  ) {
+  if (server?.enabled === true && server.port !== undefined && envPort !== undefined && Number(envPort) !== server.port) {
     found.push(
       diagnostic(
         'GT-W062',
@@ -63,18 +67,12 @@ export function checkDaemonConfig(
       ),
     );
   }
+  return found;
+}
 
-  if (patrols.dolt_remotes?.interval !== undefined) {
-    found.push(
-      diagnostic(
-        'GT-W066',
-        document.locate(['patrols', 'dolt_remotes', 'interval'], 'key'),
-        "patrols.dolt_remotes.interval has no value both of Gas Town's readers accept: its daemon reads integer nanoseconds (a string makes it discard the file), while gt doctor's legacy loader (config.LoadDaemonPatrolConfig) needs a string and fails on a number (\"Failed to read daemon config\"); leave it out — the daemon then pushes every 15m",
-      ),
-    );
-  }
-
-  const declared = new Set(context.declaredDatabases);
+/** Patrols that name a database no manifest declares. */
+function checkPatrolDatabases(patrols: NonNullable<PatrolsConfig>, document: PositionedDocument, declared: ReadonlySet<string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
   for (const key of DATABASE_PATROLS) {
     (patrols[key]?.databases ?? []).forEach((name, index) => {
       if (!declared.has(name)) {
@@ -88,34 +86,36 @@ export function checkDaemonConfig(
       }
     });
   }
+  return found;
+}
 
-  const ineffective = (key: string, why: string) =>
+/** Patrols that are enabled but do nothing, and a setting no Gas Town reader takes. */
+function checkIneffectivePatrols(patrols: NonNullable<PatrolsConfig>, document: PositionedDocument, context: DaemonCheckContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (patrols.dolt_remotes?.interval !== undefined) {
     found.push(
       diagnostic(
-        'GT-W061',
-        document.locate(['patrols', key, 'enabled'], 'key'),
-        `patrols.${key} is enabled but ${why}`,
+        'GT-W066',
+        document.locate(['patrols', 'dolt_remotes', 'interval'], 'key'),
+        "patrols.dolt_remotes.interval has no value both of Gas Town's readers accept: its daemon reads integer nanoseconds (a string makes it discard the file), while gt doctor's legacy loader (config.LoadDaemonPatrolConfig) needs a string and fails on a number (\"Failed to read daemon config\"); leave it out — the daemon then pushes every 15m",
       ),
     );
+  }
+  const ineffective = (key: string, why: string) =>
+    found.push(diagnostic('GT-W061', document.locate(['patrols', key, 'enabled'], 'key'), `patrols.${key} is enabled but ${why}`));
   for (const [key, entry] of Object.entries(patrols)) {
     if (isEnabled(entry) && context.disabledPatrols.includes(key)) {
       ineffective(key, 'settings/config.json lists it in disabled_patrols, so Gas Town never runs it');
     }
   }
   if (isEnabled(patrols.jsonl_git_backup) && (patrols.jsonl_git_backup?.databases ?? []).length === 0) {
-    ineffective(
-      'jsonl_git_backup',
-      'has no databases, so it exports nothing; list the databases to back up, e.g. ["hq"]',
-    );
+    ineffective('jsonl_git_backup', 'has no databases, so it exports nothing; list the databases to back up, e.g. ["hq"]');
   }
   if (isEnabled(patrols.dolt_backup) && context.platform !== 'darwin') {
-    ineffective(
-      'dolt_backup',
-      `Gas Town runs it only on macOS (this is ${context.platform}); set "enabled": false to say so`,
-    );
+    ineffective('dolt_backup', `Gas Town runs it only on macOS (this is ${context.platform}); set "enabled": false to say so`);
   }
   const compacted = [...(patrols.compactor_dog?.databases ?? []), ...(patrols.wisp_reaper?.databases ?? [])];
-  if (isEnabled(patrols.compactor_dog) && compacted.length === 0 && declared.size > 1) {
+  if (isEnabled(patrols.compactor_dog) && compacted.length === 0 && new Set(context.declaredDatabases).size > 1) {
     ineffective(
       'compactor_dog',
       'has no databases (nor wisp_reaper.databases), so it compacts only hq; list the rig databases to compact them too',
@@ -124,6 +124,7 @@ export function checkDaemonConfig(
   if (isEnabled(patrols.scheduled_maintenance) && patrols.scheduled_maintenance?.window === undefined) {
     ineffective('scheduled_maintenance', 'has no window, so Gas Town skips it; set "window": "HH:MM"');
   }
+  const server = patrols.dolt_server;
   if (isEnabled(patrols.dolt_remotes) && !(server?.enabled === true && (server.data_dir ?? '') !== '')) {
     ineffective('dolt_remotes', 'Gas Town pushes only when patrols.dolt_server is enabled with a data_dir');
   }

@@ -38,23 +38,7 @@ export function checkManifests(
     const database = rigDatabaseName(manifest);
     const at = (path: DocPath) => document.locate(path);
 
-    if (name === TOWN_DATABASE) {
-      const why = 'hq is the town database (declare its remotes and ignore patterns in a kind: Town document)';
-      found.push(diagnostic('GT-E043', at(['metadata', 'name']), `a rig cannot be named "hq": ${why}`));
-    } else if (database === TOWN_DATABASE) {
-      found.push(
-        diagnostic('GT-E043', at(databasePath), 'a rig cannot use the database "hq": it is the town database'),
-      );
-    }
-    if (TOWN_PREFIXES.includes(manifest.spec.prefix)) {
-      found.push(
-        diagnostic(
-          'GT-E043',
-          at(['spec', 'prefix']),
-          `the prefix "${manifest.spec.prefix}" belongs to the town (hq- and hq-cv- route to the town beads); pick another`,
-        ),
-      );
-    }
+    found.push(...reservedNames(manifest, at, databasePath));
     const duplicateName = names.add(name, at(['metadata', 'name']));
     found.push(...duplicateName);
     found.push(...prefixes.add(manifest.spec.prefix, at(['spec', 'prefix'])));
@@ -63,16 +47,7 @@ export function checkManifests(
       found.push(...databases.add(database, at(databasePath)));
     }
 
-    const testPrefix = testDatabasePrefix(database);
-    if (testPrefix !== null && effectivePort === PRODUCTION_PORT) {
-      found.push(
-        diagnostic(
-          'GT-E046',
-          at(databasePath),
-          `the database "${database}" has the test prefix "${testPrefix}" and the effective port is the production port 3307; beads refuses to create it there — rename it, or run the test town on another port (env.GT_DOLT_PORT)`,
-        ),
-      );
-    }
+    found.push(...testDatabaseOnProductionPort(database, at(databasePath), effectivePort));
     found.push(
       ...checkRemotes(cwd, manifest.spec.remotes ?? [], (path) => document.locate(['spec', 'remotes', ...path])),
       ...checkIgnorePatterns(manifest.spec.ignore ?? [], (index) => document.locate(['spec', 'ignore', index])),
@@ -87,6 +62,46 @@ export function checkManifests(
     );
   }
   return found;
+}
+
+/** A rig that takes the town's own name, database or prefixes. */
+function reservedNames(manifest: RigManifest, at: (path: DocPath) => SourceLocation, databasePath: DocPath): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const { name } = manifest.metadata;
+  const database = rigDatabaseName(manifest);
+  if (name === TOWN_DATABASE) {
+    const why = 'hq is the town database (declare its remotes and ignore patterns in a kind: Town document)';
+    found.push(diagnostic('GT-E043', at(['metadata', 'name']), `a rig cannot be named "hq": ${why}`));
+  } else if (database === TOWN_DATABASE) {
+    found.push(
+      diagnostic('GT-E043', at(databasePath), 'a rig cannot use the database "hq": it is the town database'),
+    );
+  }
+  if (TOWN_PREFIXES.includes(manifest.spec.prefix)) {
+    found.push(
+      diagnostic(
+        'GT-E043',
+        at(['spec', 'prefix']),
+        `the prefix "${manifest.spec.prefix}" belongs to the town (hq- and hq-cv- route to the town beads); pick another`,
+      ),
+    );
+  }
+  return found;
+}
+
+/** beads refuses to create a test-named database on the production port; so does gt, before anything is applied. */
+function testDatabaseOnProductionPort(database: string, place: SourceLocation, effectivePort: number): Diagnostic[] {
+  const testPrefix = testDatabasePrefix(database);
+  if (testPrefix !== null && effectivePort === PRODUCTION_PORT) {
+    return [
+      diagnostic(
+        'GT-E046',
+        place,
+        `the database "${database}" has the test prefix "${testPrefix}" and the effective port is the production port 3307; beads refuses to create it there — rename it, or run the test town on another port (env.GT_DOLT_PORT)`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /** Patterns Dolt could never commit once they are in dolt_ignore (systemTablePatternProblem). */

@@ -22,6 +22,10 @@ export function schemaDiagnostics(schema: SchemaName, document: PositionedDocume
   return (validate.errors ?? []).map((error) => toDiagnostic(error, document));
 }
 
+/**
+ * One ajv error as a located diagnostic with the fix. Longer than most functions here because it is one switch with
+ * a case per ajv keyword, each a message; split up, the messages would lose their shared `where`, `shown` and `report`.
+ */
 function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnostic {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
   const where = displayPath(path);
