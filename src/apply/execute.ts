@@ -5,7 +5,7 @@ import { DaemonFileNotWritableError, writeLifecycleDefaults } from '../config/da
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
-import type { Action, DaemonConfigAction, IgnoreAction, Plan } from '../plan/types.js';
+import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
@@ -81,6 +81,80 @@ function databaseOf(action: Action): string | null {
   return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' ? action.database : null;
 }
 
+/** The one connection a plan's SQL steps share: opened on first use, closed before a server (re)start. */
+class StepConnection {
+  private connection: mysql.Connection | null = null;
+
+  constructor(private readonly settings: DesiredState['server']) {}
+
+  async get(): Promise<mysql.Connection> {
+    return (this.connection ??= await connectToServer(this.settings));
+  }
+
+  /** Ends it politely (a server step is about to stop the server). */
+  async close(): Promise<void> {
+    const open = this.connection;
+    this.connection = null;
+    await open?.end();
+  }
+
+  /** Drops it without a goodbye (the server stopped answering). */
+  drop(): void {
+    if (this.connection !== null) dropConnection(this.connection);
+    this.connection = null;
+  }
+}
+
+function runDaemonConfigStep(step: readonly DaemonConfigAction[], desired: DesiredState): string {
+  const filled = writeLifecycleDefaults(desired.daemonConfig.path, {
+    fileSha256: (step[0] as DaemonConfigAction).fileSha256,
+    patrols: step.map((action) => action.patrol),
+  });
+  return filled.length > 0 ? `filled ${filled.length} patrol entr${filled.length === 1 ? 'y' : 'ies'}` : 'already filled';
+}
+
+async function runServerStep(action: ServerAction, desired: DesiredState, hooks: ExecuteHooks): Promise<string> {
+  const options = startOptionsFor(desired.databases);
+  const onWaiting = (message: string): void => hooks.onProgress?.(action, message);
+  const { pid, movedAside, drain } =
+    action.verb === 'start'
+      ? { ...(await startServer(desired.townRoot, desired.server, options)), drain: null }
+      : await restartServer(desired.townRoot, desired.server, { ...options, drainMs: DRAIN_BOUND_MS, onWaiting });
+  const moved = movedAside.map((path) => relative(desired.townRoot, path));
+  const drained = drain === null ? null : describeDrain(drain, DRAIN_BOUND_MS);
+  return [`pid ${pid}`, drained, moved.length > 0 ? `moved what an interrupted create left to ${moved.join(', ')}` : null]
+    .filter((part) => part !== null)
+    .join('; ');
+}
+
+/** Runs one step; returns what happened beyond "done" (an undo command, a commit hash), or null. */
+async function runStep(step: readonly Action[], desired: DesiredState, connection: StepConnection, hooks: ExecuteHooks): Promise<string | null> {
+  const first = step[0] as Action;
+  switch (first.kind) {
+    case 'daemon-config':
+      return runDaemonConfigStep(step.filter((action): action is DaemonConfigAction => action.kind === 'daemon-config'), desired);
+    case 'server':
+      await connection.close();
+      return runServerStep(first, desired, hooks);
+    case 'database':
+      if (first.verb === 'create') {
+        await createDatabase(await connection.get(), first.database, desired.server.port.value);
+        return null;
+      }
+      return dropDatabase(await connection.get(), first.database);
+    case 'remote':
+      if (first.verb === 'create') await addRemote(await connection.get(), first.database, first.name, first.toUrl);
+      else if (first.verb === 'delete') await removeRemote(await connection.get(), first.database, first.name);
+      else await replaceRemote(await connection.get(), first.database, first.name, first.fromUrl, first.toUrl);
+      return null;
+    case 'ignore': {
+      const patterns = step.filter((action): action is IgnoreAction => action.kind === 'ignore').map((action) => action.pattern);
+      const hash = await ensureIgnorePatterns(await connection.get(), first.database, patterns);
+      return hash ? `commit ${hash}` : 'already present';
+    }
+  }
+}
+
 /**
  * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
  * skips the rest; a failed database create skips that database's remotes and ignore patterns; other failures do not
@@ -92,53 +166,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
   const failedDatabases = new Set<string>();
   /** Why the remaining steps are skipped; null while they run. */
   let stopped: string | null = null;
-  let connection: mysql.Connection | null = null;
-  const sql = async (): Promise<mysql.Connection> => (connection ??= await connectToServer(desired.server));
-
-  const runStep = async (step: Action[]): Promise<string | null> => {
-    const first = step[0] as Action;
-    switch (first.kind) {
-      case 'daemon-config': {
-        const actions = step as DaemonConfigAction[];
-        const filled = writeLifecycleDefaults(desired.daemonConfig.path, {
-          fileSha256: first.fileSha256,
-          patrols: actions.map((action) => action.patrol),
-        });
-        return filled.length > 0 ? `filled ${filled.length} patrol entr${filled.length === 1 ? 'y' : 'ies'}` : 'already filled';
-      }
-      case 'server': {
-        await (connection as mysql.Connection | null)?.end();
-        connection = null;
-        const options = startOptionsFor(desired.databases);
-        const onWaiting = (message: string): void => hooks.onProgress?.(first, message);
-        const { pid, movedAside, drain } =
-          first.verb === 'start'
-            ? { ...(await startServer(desired.townRoot, desired.server, options)), drain: null }
-            : await restartServer(desired.townRoot, desired.server, { ...options, drainMs: DRAIN_BOUND_MS, onWaiting });
-        const moved = movedAside.map((path) => relative(desired.townRoot, path));
-        const drained = drain === null ? null : describeDrain(drain, DRAIN_BOUND_MS);
-        return [`pid ${pid}`, drained, moved.length > 0 ? `moved what an interrupted create left to ${moved.join(', ')}` : null]
-          .filter((part) => part !== null)
-          .join('; ');
-      }
-      case 'database':
-        if (first.verb === 'create') {
-          await createDatabase(await sql(), first.database, desired.server.port.value);
-          return null;
-        }
-        return dropDatabase(await sql(), first.database);
-      case 'remote':
-        if (first.verb === 'create') await addRemote(await sql(), first.database, first.name, first.toUrl);
-        else if (first.verb === 'delete') await removeRemote(await sql(), first.database, first.name);
-        else await replaceRemote(await sql(), first.database, first.name, first.fromUrl, first.toUrl);
-        return null;
-      case 'ignore': {
-        const patterns = step.filter((action): action is IgnoreAction => action.kind === 'ignore').map((action) => action.pattern);
-        const hash = await ensureIgnorePatterns(await sql(), first.database, patterns);
-        return hash ? `commit ${hash}` : 'already present';
-      }
-    }
-  };
+  const connection = new StepConnection(desired.server);
 
   try {
     for (const step of steps(plan.actions)) {
@@ -160,12 +188,12 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       hooks.onStart?.(step);
       const started = performance.now();
       try {
+        const running = runStep(step, desired, connection, hooks);
         const message =
           database === null
-            ? await runStep(step)
-            : await withDeadline(runStep(step), hungServerMs, () => {
-                if (connection !== null) dropConnection(connection);
-                connection = null;
+            ? await running
+            : await withDeadline(running, hungServerMs, () => {
+                connection.drop();
                 return new ServerNotAnsweringError(hungServerMs);
               });
         report('done', Math.round(performance.now() - started), message);
@@ -179,7 +207,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       }
     }
   } finally {
-    await (connection as mysql.Connection | null)?.end().catch(() => undefined);
+    await connection.close().catch(() => undefined);
   }
   return results;
 }
