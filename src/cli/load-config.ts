@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../config/diagnostics.js';
 import type { LoadResult, TownFiles } from '../config/load.js';
-import { formatLocation } from '../lib/location.js';
-import { formatDiagnosticForCli, printError, relativeToCwd, type CommandIO } from './output.js';
+import { formatLocation, relativeInside } from '../lib/location.js';
+import { formatDiagnosticForCli, printError, type CommandIO } from './output.js';
 
 /** A config error as `-o json` prints it on stdout: the shape of the plan document's `errors` entries, located. */
 export interface ConfigProblem {
@@ -18,7 +18,7 @@ export type ConfigErrorDocument = (problems: ConfigProblem[]) => string;
 export const errorsOnlyDocument: ConfigErrorDocument = (problems) => `${JSON.stringify({ version: 1, errors: problems }, null, 2)}\n`;
 
 function problemOf(diagnostic: Diagnostic, cwd: string): ConfigProblem {
-  const file = relativeToCwd(cwd, diagnostic.location.file);
+  const file = relativeInside(cwd, diagnostic.location.file);
   const at = file === '' ? {} : { at: formatLocation({ ...diagnostic.location, file }) };
   return { code: diagnostic.code, message: diagnostic.message, ...at };
 }

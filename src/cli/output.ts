@@ -1,4 +1,4 @@
-import { isAbsolute, relative } from 'node:path';
+import { relativeInside } from '../lib/location.js';
 import type { Command } from 'commander';
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js';
 import { globalOptions, type GlobalOptions, type OutputFormat } from './global-options.js';
@@ -81,19 +81,13 @@ export function runCommand<A extends unknown[]>(session: Session, handler: (io: 
   };
 }
 
-/** The path relative to cwd when inside it, as compilers print paths; otherwise as given. */
-export function relativeToCwd(cwd: string, file: string): string {
-  if (!isAbsolute(file)) return file;
-  const inside = relative(cwd, file);
-  return inside.startsWith('..') || isAbsolute(inside) ? file : inside;
-}
 
 /**
  * `file:line:col: error CODE: message`, the path relative to cwd when inside it. A diagnostic about the current
  * directory itself (no town found from here) has no file to point at: `error CODE: message`.
  */
 export function formatDiagnosticForCli(diagnostic: Diagnostic, cwd: string): string {
-  const file = relativeToCwd(cwd, diagnostic.location.file);
+  const file = relativeInside(cwd, diagnostic.location.file);
   if (file === '') return `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
   return formatDiagnostic({ ...diagnostic, location: { ...diagnostic.location, file } });
 }

@@ -1,6 +1,5 @@
-import { isAbsolute, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import { formatLocation, type SourceLocation } from '../lib/location.js';
+import { formatLocation, relativeInside, type SourceLocation } from '../lib/location.js';
 
 /**
  * Every diagnostic code gt's config checks emit, with a one-line summary. Codes are stable: a code is never reused
@@ -84,7 +83,5 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 /** `mayor/rigs.d/a.yaml:3:9` for a message that points at another place: relative to `base` when inside it. */
 export function formatPlace(base: string, location: SourceLocation): string {
-  const inside = relative(base, location.file);
-  const file = inside === '' || inside.startsWith('..') || isAbsolute(inside) ? location.file : inside;
-  return formatLocation({ ...location, file });
+  return formatLocation({ ...location, file: relativeInside(base, location.file) || location.file });
 }

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import { diagnostic } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { DAEMON_GO_SHAPE, type GoShape } from './generated/daemon-go-shape.js';
-import { displayPath, type DocPath, type PositionedDocument } from './positioned-document.js';
+import { formatDocPath, type DocPath, type PositionedDocument } from './positioned-document.js';
 
 export interface GoDecoding {
   /** Keys Go would read under another field's name, and numbers Go cannot decode into their field. */
@@ -31,7 +31,7 @@ export function goDecoding(root: Node, document: PositionedDocument, text: strin
     if (node.type === 'array') return (node.children ?? []).map((item, i) => walk(item, listItem(shape), [...path, i]));
     if (node.type === 'number') {
       const problem = numberProblem(text.slice(node.offset, node.offset + node.length), node.value as number, shape);
-      if (problem !== null) diagnostics.push(diagnostic(problem.code, document.locate(path), `${displayPath(path)} ${problem.message}`));
+      if (problem !== null) diagnostics.push(diagnostic(problem.code, document.locate(path), `${formatDocPath(path)} ${problem.message}`));
       // a literal beyond float64 (1e400) is said once, above: the schema would call Infinity "not a number"
       return Number.isFinite(node.value) ? node.value : 0;
     }
@@ -81,7 +81,7 @@ export function goDecoding(root: Node, document: PositionedDocument, text: strin
 }
 
 function foldedKeyMessage(path: DocPath, key: string, field: string, alsoExact: boolean): string {
-  const where = path.length === 0 ? 'the top level' : displayPath(path);
+  const where = path.length === 0 ? 'the top level' : formatDocPath(path);
   const both = alsoExact ? ` and keep only one of the two "${field}" entries (Go applies both, the later wins)` : '';
   return `key "${key}" in ${where}: Gas Town's Go decoder reads it as "${field}" (it matches keys to fields ignoring case), while gt and Gas Town's other writers see a different key; spell it "${field}"${both}`;
 }

@@ -35,7 +35,7 @@ export class LineIndex {
 }
 
 /** `spec.remotes[0].url` for diagnostics; the empty path is "the document". */
-export function displayPath(path: DocPath): string {
+export function formatDocPath(path: DocPath): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number' || /^\d+$/.test(segment)) text += `[${segment}]`;

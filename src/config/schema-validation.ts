@@ -3,7 +3,7 @@ import { parseGoDuration } from '../lib/go-duration.js';
 import { diagnostic, type DiagnosticCode } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import * as generatedValidators from './generated/validators.js';
-import { displayPath, type PositionedDocument } from './positioned-document.js';
+import { formatDocPath, type PositionedDocument } from './positioned-document.js';
 
 export type SchemaName = 'daemon' | 'rig' | 'town';
 
@@ -28,7 +28,7 @@ export function schemaDiagnostics(schema: SchemaName, document: PositionedDocume
  */
 function toDiagnostic(error: ErrorObject, document: PositionedDocument): Diagnostic {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
-  const where = displayPath(path);
+  const where = formatDocPath(path);
   const value: unknown = error.data;
   const shown = abbreviate(JSON.stringify(value));
   const definition = /definitions\/(\w+)\/[^/]+$/.exec(error.schemaPath)?.[1];
