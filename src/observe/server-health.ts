@@ -15,7 +15,7 @@ export type AnsweringProbe = { ok: true; version: string; databases: string[]; c
  * One health probe that keeps its connection: connect with the resolver's credentials and ask for the server's version
  * and its databases, all within `timeoutMs`. One statement, because Dolt's time for any statement grows with the
  * number of databases it serves (about 20 ms at 500). An accepted TCP connection alone is no proof: Dolt binds its
- * port before it serves (reference/dolt.md §1.6).
+ * port before it serves (dolthub/dolt#8131: a client that connects right after launch loses its connection).
  */
 export async function probeAndKeep(settings: ServerSettings, timeoutMs = 3000): Promise<AnsweringProbe | Extract<HealthProbe, { ok: false }>> {
   const address = `${clientHost(settings)}:${settings.port.value}`;

@@ -2,7 +2,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { ServerSettings } from '../config/desired.js';
 import { connectToServer } from '../lib/connect.js';
 
-/** What `gt dolt status` shows under "Resource Metrics" (Gas Town's GetHealthMetrics, reference/gastown.md §3.8). */
+/** What `gt dolt status` shows under "Resource Metrics" (Gas Town's `doltserver.GetHealthMetrics`). */
 export interface ServerMetrics {
   /** One `SELECT 1` round trip on an open connection. */
   queryLatencyMs: number;
