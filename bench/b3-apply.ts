@@ -16,7 +16,7 @@ export interface ApplyResult {
 
 interface ApplyJson {
   converged: boolean;
-  results: { kind: string; verb: string; status: string; durationMs: number }[];
+  results: { action: { kind: string; verb: string }; status: string; durationMs: number }[];
 }
 
 /**
@@ -33,12 +33,12 @@ export async function benchApply(parent: string, rigs: number, runs: number, tra
     try {
       const timed = await runGtOk(['--town', town.root, '-o', 'json', 'apply']);
       const report = JSON.parse(timed.stdout) as ApplyJson;
-      const created = report.results.filter((result) => result.kind === 'database' && result.verb === 'create' && result.status === 'done');
+      const created = report.results.filter((result) => result.action.kind === 'database' && result.action.verb === 'create' && result.status === 'done');
       if (!report.converged || created.length !== town.databases.length) {
         throw new Error(`gt apply did not converge the ${rigs}-rig town (${created.length} databases created):\n${timed.stdout}`);
       }
       runsMs.push(roundMs(timed.ms));
-      serverStarts.push(report.results.find((result) => result.kind === 'server' && result.verb === 'start')?.durationMs ?? 0);
+      serverStarts.push(report.results.find((result) => result.action.kind === 'server' && result.action.verb === 'start')?.durationMs ?? 0);
       databases = created.length;
     } finally {
       await town.stopServer();

@@ -33,7 +33,7 @@ const COMMITS_AROUND = 5;
 
 interface ApplyJson {
   converged: boolean;
-  results: { kind: string; verb: string; status: string; durationMs: number }[];
+  results: { action: { kind: string; verb: string }; status: string; durationMs: number }[];
 }
 
 /** A needs-restart change: the server's log level in daemon.json's env, flipped between two values. */
@@ -82,7 +82,7 @@ export async function benchRestartGap(town: BenchTown, runs: number): Promise<Re
     const writers = await startWriters(town, database);
     flipLogLevel(town, run);
     const applied = JSON.parse((await runGtOk(['--town', town.root, '-o', 'json', 'apply'])).stdout) as ApplyJson;
-    const restart = applied.results.find((result) => result.kind === 'server' && result.verb === 'restart');
+    const restart = applied.results.find((result) => result.action.kind === 'server' && result.action.verb === 'restart');
     if (!applied.converged || restart?.status !== 'done') throw new Error(`B6: gt apply did not restart the server (run ${run + 1})`);
     restartMs.push(restart.durationMs);
     await Promise.all(writers.map((writer) => writer.committedMore(COMMITS_AROUND)));
