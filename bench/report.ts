@@ -3,6 +3,7 @@ import type { ShellResult } from './b2-shell.js';
 import type { ApplyResult } from './b3-apply.js';
 import type { ChangeLatency } from './b4-daemon.js';
 import type { StartupResult } from './b5-startup.js';
+import { CRASH_RECOVERY_TARGET_P95_MS, type CrashRecoveryResult } from './b6-crash-recovery.js';
 import type { RestartGapResult } from './b6-restart-gap.js';
 
 export interface Environment {
@@ -30,6 +31,7 @@ export interface Measurements {
   b4: ChangeLatency;
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
+  b6Crash: CrashRecoveryResult;
 }
 
 export interface TargetCheck {
@@ -67,6 +69,12 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       target: 'planned restart: 0 rows lost, 0 errors for committed transactions',
       value: `${m.b6Restart.lost} lost, ${m.b6Restart.committedDespiteError} misreported`,
       met: m.b6Restart.lost === 0 && m.b6Restart.committedDespiteError === 0,
+    },
+    {
+      id: 'B6',
+      target: `kill -9 → server answers again, p95 ≤ ${ms(CRASH_RECOVERY_TARGET_P95_MS)}`,
+      value: ms(m.b6Crash.p95Ms),
+      met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
   ];
 }
@@ -107,6 +115,12 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `needs-restart \`gt apply\`, ${restart.writers} agents committing (${restart.writerPauseMs} ms pause), ${restart.runs} runs`,
     `writer gap p50 ${ms(restart.p50GapMs)}, max ${ms(restart.maxGapMs)} (same writers, no restart: ${ms(restart.baselineGapMs)}); ` +
       `restart step ${restart.restartMs.map(ms).join(', ')}; writers saw ${restart.errors} errors (${restart.committedDespiteError} for a committed transaction), ${restart.lost} rows lost`,
+  ]);
+  const crash = m.b6Crash;
+  rows.push([
+    'B6',
+    `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
+    `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
 
   const table = (header: string[], body: string[][]): string =>
