@@ -6,7 +6,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { DesiredDatabase, ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { clientHost, connectToServer, dropConnection, withHost } from '../lib/connect.js';
+import { clientHost, connectToServer, dropConnection, withAddress } from '../lib/connect.js';
 import { doltBinary } from '../lib/dolt-binary.js';
 import {
   daemonDir,
@@ -279,7 +279,9 @@ export async function stopServer(
   if (observed.pid === null) {
     throw new Error(`cannot tell which process serves port ${settings.port.value}; nothing was stopped`);
   }
-  if (observed.state === 'running') await drainConnections(withHost(settings, observed.host), options.drainMs ?? 10_000);
+  if (observed.state === 'running') {
+    await drainConnections(withAddress(settings, observed.host, observed.port), options.drainMs ?? 10_000);
+  }
   await terminateProcess(observed.pid, options.killAfterMs ?? 30_000);
   recordServerStopped(townRoot);
   return { stopped: true, pid: observed.pid };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withHost } from '../../lib/connect.js';
+import { withAddress } from '../../lib/connect.js';
 import { observe } from '../../observe/observe.js';
 import { diskUsage } from '../../observe/disk-usage.js';
 import { readServerMetrics } from '../../observe/server-metrics.js';
@@ -13,7 +13,7 @@ import { doltStatus, renderDoltStatusText } from './status-report.js';
 export async function runStatus(_options: unknown, command: Command): Promise<void> {
   await runWithDesiredState(command, async (desired) => {
     const observed = await observe(desired);
-    const metrics = observed.server.state === 'running' ? await readServerMetrics(withHost(desired.server, observed.server.host)) : null;
+    const metrics = observed.server.state === 'running' ? await readServerMetrics(withAddress(desired.server, observed.server.host, observed.server.port)) : null;
     const status = doltStatus(
       desired,
       observed,

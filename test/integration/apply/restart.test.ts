@@ -3,9 +3,11 @@ import mysql from 'mysql2/promise';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { commitBeadsSlowly } from '../../helpers/agent.js';
+import { freePort } from '../../helpers/dolt-server.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
+import { missingRows, startWriter } from '../../helpers/writer.js';
 
 /** Sets `env.<name>` in mayor/daemon.json (as gt last wrote it), keeping everything else. */
 function setDaemonEnv(town: TestTown, name: string, value: string): void {
@@ -13,6 +15,21 @@ function setDaemonEnv(town: TestTown, name: string, value: string): void {
   const daemon = JSON.parse(readFileSync(path, 'utf8')) as { env?: Record<string, string> };
   daemon.env = { ...daemon.env, [name]: value };
   writeFileSync(path, `${JSON.stringify(daemon, null, 2)}\n`);
+}
+
+/** Kills every server the test started (`serverPids`) and the town's current one. */
+async function killTownServers(town: TestTown, serverPids: Set<number>): Promise<void> {
+  const current = town.serverPid();
+  if (current !== null) serverPids.add(current);
+  await killStarted(serverPids);
+}
+
+/** Runs gt apply, which must converge the town, and returns the server's pid (recorded in `serverPids`). */
+async function applyConverged(town: TestTown, serverPids: Set<number>): Promise<number> {
+  expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+  const pid = town.serverPid() as number;
+  serverPids.add(pid);
+  return pid;
 }
 
 describe('gt apply restarts the server when a needs-restart setting changes', () => {
@@ -81,23 +98,15 @@ describe('gt apply restarts the server when a needs-restart setting changes', ()
 });
 
 describe('a new listen host: gt apply moves the server there, after the clients on the old address finish', () => {
-  let town: TestTown;
   const serverPids = new Set<number>();
-
+  let town: TestTown;
   beforeAll(async () => {
     town = await makeTown([{ name: 'wyvern' }]);
   });
-
-  afterAll(async () => {
-    const current = town.serverPid();
-    if (current !== null) serverPids.add(current);
-    await killStarted(serverPids);
-  });
+  afterAll(() => killTownServers(town, serverPids));
 
   it('plans exactly the listener.host change, and the restart lets a connected agent commit first', async () => {
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-    const before = town.serverPid() as number;
-    serverPids.add(before);
+    const before = await applyConverged(town, serverPids);
     await town.query('CREATE TABLE beads (id INT PRIMARY KEY)', 'wyvern');
 
     // 127.0.0.2 is loopback too (all of 127/8 is), so the test needs no network set-up.
@@ -134,4 +143,53 @@ describe('a new listen host: gt apply moves the server there, after the clients 
     }
     await expect(town.query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
   }, 60_000);
+});
+
+describe('a new port: the server runs healthy on its old port until gt apply moves it, after draining its clients', () => {
+  const serverPids = new Set<number>();
+  let town: TestTown;
+  beforeAll(async () => {
+    town = await makeTown([{ name: 'wyvern' }]);
+  });
+  afterAll(() => killTownServers(town, serverPids));
+
+  it('plans exactly the listener.port change (not an unhealthy server), and an agent writing throughout loses no row', async () => {
+    const before = await applyConverged(town, serverPids);
+    let port = town.port;
+    const writer = await startWriter({ port: () => port, database: 'wyvern', pauseMs: 20 });
+    await writer.committedMore(3);
+
+    const newPort = await freePort();
+    setDaemonEnv(town, 'GT_DOLT_PORT', String(newPort));
+    port = newPort; // where the agent reconnects once the server moved
+    const diff = await runGt(['diff', '--town', town.root, '-o', 'json']);
+    expect(diff.exitCode).toBe(1);
+    expect((JSON.parse(diff.stdout) as { actions: unknown[] }).actions).toEqual([
+      expect.objectContaining({
+        id: 'server',
+        verb: 'restart',
+        code: 'server-config-changed',
+        before: { 'listener.port': town.port },
+        after: { 'listener.port': newPort },
+        needsRestart: true,
+      }),
+    ]);
+    const status = await runGt(['dolt', 'status', '--town', town.root]);
+    expect(status.stdout).not.toMatch(/not healthy|unhealthy/);
+
+    const applied = await runGt(['apply', '--town', town.root]);
+    expect(applied.exitCode).toBe(0);
+    expect(applied.stdout).toContain('The town matches its config.');
+    // the drain found the server on its old port and waited for the agent's connection (gt drains up to 10 s)
+    const restartMs = Number(/~ restart +server \.\.\. done \((\d+) ms\)/.exec(applied.stdout)?.[1]);
+    expect(restartMs).toBeGreaterThanOrEqual(10_000);
+    const after = town.serverPid() as number;
+    serverPids.add(after);
+    expect(after).not.toBe(before);
+    await writer.committedMore(3); // on the new port
+    const report = await writer.stop();
+    expect(await missingRows(newPort, 'wyvern', report)).toEqual([]);
+    expect(report.committed.length).toBeGreaterThan(6);
+    expect((await runGt(['diff', '--town', town.root])).exitCode).toBe(0);
+  }, 90_000);
 });
