@@ -43,6 +43,14 @@ function incompleteOnExternal(database: DesiredDatabase, incompleteDir: string):
   };
 }
 
+/** Why the contents of databases on disk were not planned: the server is down, or does not serve them yet. */
+function unseenNote(unseen: string[], serverUp: boolean): string {
+  const names = unseen.join(', ');
+  const later = 'remotes and ignore patterns there are planned once the server serves them (run gt diff again then)';
+  if (!serverUp) return `the server is not running, so ${names} ${unseen.length === 1 ? 'is' : 'are'} not served: ${later}`;
+  return `${names} ${unseen.length === 1 ? 'exists' : 'exist'} on disk but ${unseen.length === 1 ? 'is' : 'are'} not served yet: ${later}`;
+}
+
 /** Declares anything gt would plan inside the database once it can see it. */
 function managesContents(database: DesiredDatabase): boolean {
   return database.remotes !== null || database.ignore.length > 0;
@@ -100,12 +108,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
 
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, unserved, incomplete);
   const notes = [
-    ...(unseen.length > 0
-      ? [
-          `${unseen.join(', ')} ${unseen.length === 1 ? 'exists' : 'exist'} on disk but ${unseen.length === 1 ? 'is' : 'are'} ` +
-            'not served yet: remotes and ignore patterns there are planned once the server serves them (run gt diff again then)',
-        ]
-      : []),
+    ...(unseen.length > 0 ? [unseenNote(unseen, serverUp)] : []),
     ...undeclaredIncompleteNotes(desired, observed),
   ];
 

@@ -236,7 +236,8 @@ describe('plan()', () => {
     });
     expect(find(result, 'database/gryphon').reason).toContain('not on disk');
     expect(result.notes).toHaveLength(1);
-    expect(result.notes[0]).toMatch(/^wyvern exists on disk but is not served yet: remotes and ignore patterns/);
+    // the server is simply stopped: the note says so, not that it has yet to load wyvern
+    expect(result.notes[0]).toMatch(/^the server is not running, so wyvern is not served: remotes and ignore patterns/);
     expect(result.unmanaged).toEqual(['leftover']);
   });
 
@@ -304,6 +305,17 @@ describe('plan()', () => {
     expect(result.actions).toEqual([]);
     expect(result.errors).toEqual([{ code: 'imposter', message: expect.stringContaining('127.0.0.1:3317') }]);
     expect(result.errors[0]?.message).toContain('pid 999, dolt sql-server --data-dir /other');
+  });
+
+  test.each([
+    ['mayor/daemon.json patrols.dolt_server.port', 'give this town another port (patrols.dolt_server.port in mayor/daemon.json, which set it)'],
+    ['mayor/daemon.json env.GT_DOLT_PORT', 'give this town another port (env.GT_DOLT_PORT in mayor/daemon.json, which set it)'],
+    ['env GT_DOLT_PORT', "give this town another port (GT_DOLT_PORT in gt's environment, which set it)"],
+    ['default', 'give this town another port (env.GT_DOLT_PORT in mayor/daemon.json)'],
+  ])('the imposter hint names the key that set the port (%s)', (source, hint) => {
+    const desired = desiredTown([hq()], { server: serverSettings({ port: { value: 3317, source } }) });
+    const observed = { ...emptyObserved(), server: { state: 'imposter' as const, port: 3317, pid: 999, command: 'nc -l', reason: 'not Dolt' } };
+    expect(plan(desired, observed, NO_FLAGS).errors[0]?.message).toContain(hint);
   });
 
   test('an external server is never started: down, it is an error', () => {
