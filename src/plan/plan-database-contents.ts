@@ -83,6 +83,20 @@ function ignore(
   };
 }
 
+/**
+ * Patterns in the database's dolt_ignore that its manifest does not declare: gt never deletes a pattern (agents may
+ * rely on it), so they are only listed, for the operator to delete by hand. Null when there are none.
+ */
+export function undeclaredIgnoreNote(database: DesiredDatabase, live: ObservedIgnore[]): string | null {
+  const declared = new Set(database.ignore);
+  const extra = live.map((row) => row.pattern).filter((pattern) => !declared.has(pattern)).sort();
+  if (extra.length === 0) return null;
+  return (
+    `dolt_ignore of ${database.name}: ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} present but no longer ` +
+    'declared; gt never deletes ignore patterns (delete them by hand if they should go)'
+  );
+}
+
 /** Declared patterns must be present with ignored = true; patterns nobody declared are left alone. */
 export function planIgnore(townRoot: string, database: DesiredDatabase, live: ObservedIgnore[]): IgnoreAction[] {
   const at = () => declaredAt(townRoot, database); // only when a reason needs it

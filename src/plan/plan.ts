@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedState } from '../observe/observed.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
-import { planIgnore, planRemotes } from './plan-database-contents.js';
+import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
 import { displayPath } from './source-label.js';
@@ -83,6 +83,8 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const unseen: string[] = [];
   /** Declared present, blocked by an incomplete directory that a server (re)start moves aside. */
   const incomplete: string[] = [];
+  /** Ignore patterns present but not declared (never deleted). */
+  const undeclaredIgnore: string[] = [];
   const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
     const finding = findDatabase(database.name);
@@ -104,11 +106,14 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     }
     remoteActions.push(...planRemotes(townRoot, database, finding.observed?.remotes ?? []));
     ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
+    const undeclared = undeclaredIgnoreNote(database, finding.observed?.ignore ?? []);
+    if (undeclared !== null) undeclaredIgnore.push(undeclared);
   }
 
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, unserved, incomplete);
   const notes = [
     ...(unseen.length > 0 ? [unseenNote(unseen, serverUp)] : []),
+    ...undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
   ];
 

@@ -260,6 +260,20 @@ describe('plan()', () => {
     expect(plan(desired, { ...convergedObserved(desired), serverConfig: observedServerConfig(reworded) }, NO_FLAGS).actions).toEqual([]);
   });
 
+  test('ignore patterns present but no longer declared are listed in the notes, never deleted', () => {
+    const wyvern = rig('wyvern', { ignore: ['wisps'] });
+    const desired = desiredTown([hq(), wyvern]);
+    const observed = withServed(convergedObserved(desired), {
+      ...servedAsDeclared(wyvern),
+      ignore: [{ pattern: 'wisps', ignored: true }, { pattern: 'tmp2_*', ignored: true }, { pattern: 'tmp1_*', ignored: false }],
+    });
+    const result = plan(desired, observed, { prune: true, force: true });
+    expect(result.actions).toEqual([]);
+    expect(result.notes).toEqual([
+      'dolt_ignore of wyvern: tmp1_*, tmp2_* are present but no longer declared; gt never deletes ignore patterns (delete them by hand if they should go)',
+    ]);
+  });
+
   test('a running server without config.yaml is restarted with gt settings', () => {
     const desired = desiredTown([hq()]);
     const result = plan(desired, { ...convergedObserved(desired), serverConfig: 'absent' }, NO_FLAGS);
