@@ -1,3 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDesiredState } from '../../../src/config/load.js';
 import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { plan } from '../../../src/plan/plan.js';
 import type { Action, Plan } from '../../../src/plan/types.js';
@@ -258,6 +261,21 @@ describe('plan()', () => {
 
     const reworded = `# edited by hand\n${renderServerConfigYaml(desired.server)}`;
     expect(plan(desired, { ...convergedObserved(desired), serverConfig: observedServerConfig(reworded) }, NO_FLAGS).actions).toEqual([]);
+  });
+
+  test('reasons cite the line of the remote or ignore entry, not the rig name', () => {
+    const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+    const { desired } = loadDesiredState({ town: 'examples/town', files: [], env: {}, cwd: repo, platform: 'linux' });
+    const converged = convergedObserved(desired);
+    const gastown = (converged.databases ?? []).find((db) => db.name === 'gastown');
+    const wyvern = (converged.databases ?? []).find((db) => db.name === 'wyvern');
+    if (gastown === undefined || wyvern === undefined) throw new Error('examples/town declares gastown and wyvern');
+    let observed = withServed(converged, { ...gastown, remotes: [], ignore: gastown.ignore.filter((row) => row.pattern !== 'scratch_%') });
+    observed = withServed(observed, { ...wyvern, remotes: [...wyvern.remotes, { name: 'stray', url: 'file:///stray' }] });
+    const result = plan(desired, observed, NO_FLAGS);
+    expect(find(result, 'remote/gastown/origin').reason).toBe('declared in mayor/rigs.d/more-rigs.yaml:12:7; missing');
+    expect(find(result, 'ignore/gastown/scratch_%').reason).toBe('declared in mayor/rigs.d/more-rigs.yaml:14:31; missing from dolt_ignore');
+    expect(find(result, 'remote/wyvern/stray').reason).toMatch(/^not declared in mayor\/rigs\.d\/wyvern\.yaml:9:3, whose remotes/);
   });
 
   test('ignore patterns present but no longer declared are listed in the notes, never deleted', () => {
