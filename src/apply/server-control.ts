@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import type { DesiredDatabase, ServerSettings } from '../config/desired.js';
 import { renderServerConfigYaml } from '../config/server-config-yaml.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { clientHost, withHost } from '../lib/connect.js';
+import { clientHost, withAddress } from '../lib/connect.js';
 import { doltBinary } from '../lib/dolt-binary.js';
 import {
   recordServerStopped,
@@ -268,7 +268,7 @@ export async function stopServer(
   // The drain works on the address the server answers on now, which a restart for a new host or port is leaving.
   const drain =
     observed.state === 'running'
-      ? await drainClients(withHost(settings, observed.host), options.drainMs ?? DRAIN_BOUND_MS, options.onWaiting)
+      ? await drainClients(withAddress(settings, observed.host, observed.port), options.drainMs ?? DRAIN_BOUND_MS, options.onWaiting)
       : null;
   await terminateProcess(observed.pid, options.killAfterMs ?? 30_000);
   recordServerStopped(townRoot);

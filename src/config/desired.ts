@@ -61,6 +61,18 @@ export interface DesiredDatabase {
   ignore: string[];
   /** Where it was declared; null for the implicit hq database. */
   source: SourceLocation | null;
+  /** Where its remotes and ignore patterns are declared, for the reasons a plan gives. */
+  sites: DeclarationSites;
+}
+
+/** Where a manifest declares the contents of its database (nothing for what it does not declare). */
+export interface DeclarationSites {
+  /** The `spec.remotes` list. */
+  remotes: SourceLocation | null;
+  /** Each remote of `spec.remotes`, by name. */
+  remote: Record<string, SourceLocation>;
+  /** Each pattern of `spec.ignore`. */
+  ignore: Record<string, SourceLocation>;
 }
 
 /** `mayor/daemon.json` as read from disk. A file that does not parse never gets this far (it is a ConfigError). */

@@ -1,6 +1,6 @@
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
-import type { DesiredDatabase, DesiredState, ServerSettings } from './desired.js';
+import type { DeclarationSites, DesiredDatabase, DesiredState, ServerSettings } from './desired.js';
 import { sortDiagnostics } from './diagnostic-codes.js';
 import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
@@ -137,6 +137,17 @@ function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
     remotes: town?.manifest.spec.remotes ?? null,
     ignore: town?.manifest.spec.ignore ?? [],
     source: town === null ? null : town.document.locate(['kind']),
+    sites: town === null ? { remotes: null, remote: {}, ignore: {} } : declarationSites(town),
+  };
+}
+
+/** Where the manifest's spec.remotes (the list and each remote) and each spec.ignore pattern are. */
+function declarationSites({ manifest, document }: Manifest<RigManifest> | Manifest<TownManifest>): DeclarationSites {
+  const { remotes, ignore } = manifest.spec;
+  return {
+    remotes: remotes === undefined ? null : document.locate(['spec', 'remotes'], 'key'),
+    remote: Object.fromEntries((remotes ?? []).map((remote, index) => [remote.name, document.locate(['spec', 'remotes', index])])),
+    ignore: Object.fromEntries((ignore ?? []).map((pattern, index) => [pattern, document.locate(['spec', 'ignore', index])])),
   };
 }
 
@@ -151,5 +162,6 @@ function rigDatabase({ manifest, document }: Manifest<RigManifest>): DesiredData
     remotes: manifest.spec.remotes ?? null,
     ignore: manifest.spec.ignore ?? [],
     source: document.locate(['metadata', 'name']),
+    sites: declarationSites({ manifest, document }),
   };
 }

@@ -22,9 +22,13 @@ export function clientHost(settings: Pick<ConnectionSettings, 'host'>): string {
   return host === '' || isWildcardAddress(host) || host === 'localhost' ? '127.0.0.1' : host;
 }
 
-/** The settings with another address to dial: the one a running server was found at (ObservedServer `host`). */
-export function withHost<S extends ConnectionSettings>(settings: S, host: string): S {
-  return host === clientHost(settings) ? settings : { ...settings, host: { ...settings.host, value: host } };
+/**
+ * The settings with another address to dial: the one a running server was found at (ObservedServer `host` and
+ * `port`), which differs from the configured one until the restart that applies a new listen host or port.
+ */
+export function withAddress<S extends ConnectionSettings>(settings: S, host: string, port: number = settings.port.value): S {
+  if (host === clientHost(settings) && port === settings.port.value) return settings;
+  return { ...settings, host: { ...settings.host, value: host }, port: { ...settings.port, value: port } };
 }
 
 /** One mysql2 connection to the town's server with the resolver's credentials. */

@@ -32,9 +32,14 @@ function decodeAddress(hex: string): string {
   return groups.join(':').replace(/^0(:0)+$/, '::');
 }
 
-/** Listening sockets on `port` (any local address) as socket inode → local address. */
-function listeningSockets(port: number): Map<string, string> {
-  const sockets = new Map<string, string>();
+interface ListeningSocket {
+  address: string;
+  port: number;
+}
+
+/** Every listening TCP socket of the machine, as socket inode → local address and port. */
+function listeningSockets(): Map<string, ListeningSocket> {
+  const sockets = new Map<string, ListeningSocket>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text: string;
     try {
@@ -47,7 +52,7 @@ function listeningSockets(port: number): Map<string, string> {
       const [addressHex, portHex] = (fields[1] ?? '').split(':');
       const inode = fields[9];
       if (fields[3] !== TCP_LISTEN || addressHex === undefined || inode === undefined) continue;
-      if (parseInt(portHex ?? '', 16) === port) sockets.set(inode, decodeAddress(addressHex));
+      sockets.set(inode, { address: decodeAddress(addressHex), port: parseInt(portHex ?? '', 16) });
     }
   }
   return sockets;
@@ -61,18 +66,25 @@ function numericEntries(dir: string): number[] {
   }
 }
 
+/** What each open file descriptor of the process points at (`socket:[inode]` for a socket); empty when unreadable. */
+function descriptorTargets(pid: number): string[] {
+  const targets: string[] = [];
+  for (const fd of numericEntries(`/proc/${pid}/fd`)) {
+    try {
+      targets.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return targets;
+}
+
 /** Which process holds each socket inode: `likelyPids` are looked at first, then every process. */
 function socketOwners(inodes: Set<string>, likelyPids: number[]): Map<string, number> {
   const owners = new Map<string, number>();
   const wanted = new Set([...inodes].map((inode) => `socket:[${inode}]`));
   for (const pid of [...likelyPids, ...numericEntries('/proc')]) {
-    for (const fd of numericEntries(`/proc/${pid}/fd`)) {
-      let target: string;
-      try {
-        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-      } catch {
-        continue;
-      }
+    for (const target of descriptorTargets(pid)) {
       if (wanted.has(target)) {
         owners.set(target.slice('socket:['.length, -1), pid);
         wanted.delete(target);
@@ -85,9 +97,20 @@ function socketOwners(inodes: Set<string>, likelyPids: number[]): Map<string, nu
 
 /** Every process listening on TCP `port`, on any local address (a listener on any of them keeps Dolt off the port). */
 export function findPortListeners(port: number, likelyPids: number[] = []): PortListener[] {
-  const sockets = listeningSockets(port);
-  const owners = socketOwners(new Set(sockets.keys()), likelyPids);
-  return [...sockets].map(([inode, address]) => ({ address, pid: owners.get(inode) ?? null }));
+  const sockets = [...listeningSockets()].filter(([, socket]) => socket.port === port);
+  const owners = socketOwners(new Set(sockets.map(([inode]) => inode)), likelyPids);
+  return sockets.map(([inode, { address }]) => ({ address, pid: owners.get(inode) ?? null }));
+}
+
+/** The TCP ports process `pid` listens on (none when its /proc/<pid>/fd is not readable), lowest first. */
+export function listeningPortsOf(pid: number): number[] {
+  const sockets = listeningSockets();
+  const ports = new Set<number>();
+  for (const target of descriptorTargets(pid)) {
+    const socket = sockets.get(target.slice('socket:['.length, -1));
+    if (target.startsWith('socket:[') && socket !== undefined) ports.add(socket.port);
+  }
+  return [...ports].sort((a, b) => a - b);
 }
 
 /** The process's argv, or null when it is gone or unreadable. */

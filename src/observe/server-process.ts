@@ -2,10 +2,10 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServerSettings } from '../config/desired.js';
 import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
-import { clientHost, isWildcardAddress, withHost } from '../lib/connect.js';
+import { clientHost, isWildcardAddress, withAddress } from '../lib/connect.js';
 import { isProcessAlive } from '../lib/process.js';
 import type { ObservedServer } from './observed.js';
-import { findPortListeners, processArgs, processCwd, type PortListener } from './proc.js';
+import { findPortListeners, listeningPortsOf, processArgs, processCwd, type PortListener } from './proc.js';
 import { probeServerHealth, type HealthProbe } from './server-health.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 
@@ -76,14 +76,17 @@ type Probe<P extends HealthProbe> = (settings: ServerSettings) => Promise<P>;
 
 /**
  * The settings to reach this town's server with: the configured address when the server listens there, else the
- * address it does listen on. After the listen host changed in the config, the server still runs with the old one
- * until a restart: it is running, with a config change, not unreachable.
+ * address it does listen on (`port`, the configured one or the one it was found on). After the listen host or port
+ * changed in the config, the server still runs with the old one until a restart: it is running, with a config
+ * change, not unreachable.
  */
-function reachableSettings(settings: ServerSettings, listeners: PortListener[]): ServerSettings {
+function reachableSettings(settings: ServerSettings, port: number, listeners: PortListener[]): ServerSettings {
   const configured = clientHost(settings);
   const listening = listeners.map((listener) => listener.address);
-  if (listening.length === 0 || listening.some((address) => address === configured || isWildcardAddress(address))) return settings;
-  return withHost(settings, listening[0] as string);
+  if (listening.length === 0 || listening.some((address) => address === configured || isWildcardAddress(address))) {
+    return withAddress(settings, configured, port);
+  }
+  return withAddress(settings, listening[0] as string, port);
 }
 
 async function inspectExternal<P extends HealthProbe>(settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
@@ -116,6 +119,45 @@ export interface Inspection<P extends HealthProbe> {
   probe: P | null;
 }
 
+/** The listeners on `port` that are this town's server, inspected: an imposter, or running or unhealthy there. */
+async function inspectListeners<P extends HealthProbe>(
+  townRoot: string,
+  settings: ServerSettings,
+  port: number,
+  listeners: PortListener[],
+  probe: Probe<P>,
+): Promise<Inspection<P>> {
+  const dataDir = settings.dataDir.value;
+  const owner = ownerOf(listeners, dataDir);
+  if ('foreign' in owner) {
+    const { pid, address } = owner.foreign;
+    const server: ObservedServer = {
+      state: 'imposter',
+      port,
+      pid,
+      command: pid === null ? null : commandLine(pid),
+      reason:
+        `port ${port} (${address}) is held by ${pid === null ? 'a process gt cannot inspect' : `PID ${pid}`}, ` +
+        `which is not a Dolt server serving ${dataDir}`,
+    };
+    return { server, probe: null };
+  }
+  const reachable = reachableSettings(settings, port, listeners);
+  const health = await probe(reachable);
+  const server: ObservedServer = health.ok
+    ? {
+        state: 'running',
+        host: clientHost(reachable),
+        port,
+        pid: owner.pid,
+        version: health.version,
+        identity: owner.identity,
+        startedAt: startedAt(townRoot, owner.pid),
+      }
+    : { state: 'unhealthy', port, pid: owner.pid, reason: health.reason };
+  return { server, probe: health };
+}
+
 /** inspectServer with the health probe given, whose result (e.g. a connection it kept) comes back with the server. */
 export async function inspectServerWith<P extends HealthProbe>(townRoot: string, settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
   if (settings.external.value) return inspectExternal(settings, probe);
@@ -123,44 +165,19 @@ export async function inspectServerWith<P extends HealthProbe>(townRoot: string,
   const dataDir = settings.dataDir.value;
   const pidFromFile = readPidFile(townRoot);
   const listeners = findPortListeners(port, pidFromFile === null ? [] : [pidFromFile]);
-
-  if (listeners.length > 0) {
-    const owner = ownerOf(listeners, dataDir);
-    if ('foreign' in owner) {
-      const { pid, address } = owner.foreign;
-      const server: ObservedServer = {
-        state: 'imposter',
-        port,
-        pid,
-        command: pid === null ? null : commandLine(pid),
-        reason:
-          `port ${port} (${address}) is held by ${pid === null ? 'a process gt cannot inspect' : `PID ${pid}`}, ` +
-          `which is not a Dolt server serving ${dataDir}`,
-      };
-      return { server, probe: null };
-    }
-    const reachable = reachableSettings(settings, listeners);
-    const health = await probe(reachable);
-    const server: ObservedServer = health.ok
-      ? {
-          state: 'running',
-          host: clientHost(reachable),
-          port,
-          pid: owner.pid,
-          version: health.version,
-          identity: owner.identity,
-          startedAt: startedAt(townRoot, owner.pid),
-        }
-      : { state: 'unhealthy', port, pid: owner.pid, reason: health.reason };
-    return { server, probe: health };
-  }
+  if (listeners.length > 0) return inspectListeners(townRoot, settings, port, listeners, probe);
 
   if (pidFromFile !== null && isProcessAlive(pidFromFile) && serverIdentity(pidFromFile, dataDir) !== null) {
+    // After the port changed in the config, the server listens on its old port until the restart that applies it.
+    const [oldPort] = listeningPortsOf(pidFromFile);
+    if (oldPort !== undefined) {
+      return inspectListeners(townRoot, settings, oldPort, findPortListeners(oldPort, [pidFromFile]), probe);
+    }
     const server: ObservedServer = {
       state: 'unhealthy',
       port,
       pid: pidFromFile,
-      reason: `Dolt server PID ${pidFromFile} is alive but not listening on port ${port} (still starting, hung, or on another port)`,
+      reason: `Dolt server PID ${pidFromFile} is alive but not listening on any port (still starting, or hung)`,
     };
     return { server, probe: null };
   }

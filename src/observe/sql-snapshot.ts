@@ -1,13 +1,16 @@
 import type mysql from 'mysql2/promise';
 import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString } from '../lib/sql.js';
-import type { ObservedDatabase } from './observed.js';
+import type { ObservedDatabase, ObservedIgnore } from './observed.js';
 
 export interface SqlSnapshot {
   databases: ObservedDatabase[];
 }
 
-/** A row of the snapshot query: database, 'remote' (name, url) or 'ignore' (pattern, ignored). */
-type SnapshotRow = [db: string, kind: 'remote' | 'ignore', a: string, b: string | number | null];
+/**
+ * A row of the snapshot query: database, 'remote' (name, url), or 'ignore' / 'ignore-head' (pattern, ignored) of
+ * dolt_ignore in the working set / committed at HEAD.
+ */
+type SnapshotRow = [db: string, kind: 'remote' | 'ignore' | 'ignore-head', a: string, b: string | number | null];
 
 /**
  * `s1 UNION ALL s2 UNION ALL ...` nested as a balanced tree. Dolt's planner takes time quadratic in the length of a
@@ -30,18 +33,14 @@ function requestRows(connection: mysql.Connection, names: readonly string[]): Pr
   // Every remote select before every ignore select: mixed, Dolt converts column types at every level of the tree.
   // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
   const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
-  // A pattern is present when it is both committed at HEAD and in the working set, ignored in both: a row only in the
-  // working set is in effect for no clone or pull (and Dolt leaves it there when a pattern matches dolt_ignore
-  // itself); a row deleted from the working set is in effect for no local `DOLT_ADD('-A')`.
-  const ignores = names.map((name) => {
-    const table = `${quoteIdentifier(name)}.dolt_ignore`;
-    return (
-      `SELECT ${quoteString(name)}, 'ignore', w.pattern, w.ignored AND h.ignored ` +
-      `FROM ${table} w JOIN ${table} AS OF 'HEAD' h ON h.pattern = w.pattern`
-    );
-  });
+  // dolt_ignore both in the working set and as committed at HEAD (see presentPatterns). Two selects, not a JOIN: at
+  // 300 databases a JOIN per database took Dolt 0.6-1.8 s, the two selects 155 ms (one: 92 ms).
+  const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
+  const committed = names.map(
+    (name) => `SELECT ${quoteString(name)}, 'ignore-head', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore AS OF 'HEAD'`,
+  );
   const rows = connection
-    .query<mysql.RowDataPacket[]>({ sql: unionAllTree([...remotes, ...ignores]), rowsAsArray: true })
+    .query<mysql.RowDataPacket[]>({ sql: unionAllTree([...remotes, ...ignores, ...committed]), rowsAsArray: true })
     .then(([result]) => result as unknown as SnapshotRow[]);
   rows.catch(() => undefined); // awaited in read(); until then its failure is not unhandled
   return rows;
@@ -63,11 +62,20 @@ export function sendSnapshotQuery(connection: mysql.Connection, served: readonly
 
   return {
     async read(probeUnpushed = []) {
+      const working = new Map<string, ObservedIgnore[]>();
+      const head = new Map<string, ObservedIgnore[]>();
       for (const [db, kind, a, b] of await rows) {
         const database = byName.get(db);
         if (!database) continue;
-        if (kind === 'remote') database.remotes.push({ name: a, url: String(b) });
-        else database.ignore.push({ pattern: a, ignored: Number(b) === 1 });
+        if (kind === 'remote') {
+          database.remotes.push({ name: a, url: String(b) });
+        } else {
+          const side = kind === 'ignore' ? working : head;
+          side.set(db, [...(side.get(db) ?? []), { pattern: a, ignored: Number(b) === 1 }]);
+        }
+      }
+      for (const database of byName.values()) {
+        database.ignore = presentPatterns(working.get(database.name) ?? [], head.get(database.name) ?? []);
       }
       for (const name of probeUnpushed) {
         const database = byName.get(name);
@@ -77,6 +85,18 @@ export function sendSnapshotQuery(connection: mysql.Connection, served: readonly
       return { databases: [...byName.values()] };
     },
   };
+}
+
+/**
+ * The dolt_ignore rows in effect: a pattern counts when the working set and HEAD both hold it, ignored when both
+ * say so. A row only in the working set is in effect for no clone or pull (and Dolt leaves it there when a pattern
+ * matches dolt_ignore itself); a row deleted from the working set is in effect for no local `DOLT_ADD('-A')`.
+ */
+function presentPatterns(working: ObservedIgnore[], head: ObservedIgnore[]): ObservedIgnore[] {
+  const committed = new Map(head.map((row) => [row.pattern, row.ignored]));
+  return working
+    .filter((row) => committed.has(row.pattern))
+    .map((row) => ({ pattern: row.pattern, ignored: row.ignored && committed.get(row.pattern) === true }));
 }
 
 /**

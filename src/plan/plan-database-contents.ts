@@ -1,7 +1,7 @@
 import type { DesiredDatabase } from '../config/desired.js';
 import { maskUrl } from '../lib/mask.js';
 import type { ObservedIgnore, ObservedRemote } from '../observe/observed.js';
-import { declaredAt } from './source-label.js';
+import { entryAt } from './source-label.js';
 import type { IgnoreAction, RemoteAction } from './types.js';
 
 /** What every remote action of `database` carries besides its verb and URLs. */
@@ -28,12 +28,13 @@ function removeRemote(database: string, name: string, fromUrl: string, reason: s
  */
 export function planRemotes(townRoot: string, database: DesiredDatabase, live: ObservedRemote[]): RemoteAction[] {
   if (database.remotes === null) return [];
-  const at = () => declaredAt(townRoot, database); // only when a reason needs it
+  // only when a reason needs it: the remote's entry, or the list whose absence of a remote is the reason
+  const at = (name?: string) => entryAt(townRoot, database, name === undefined ? database.sites.remotes : database.sites.remote[name]);
   const actions: RemoteAction[] = [];
   for (const wanted of database.remotes) {
     const found = live.find((r) => r.name === wanted.name);
     if (found === undefined) {
-      actions.push(addRemote(database.name, wanted.name, wanted.url, `declared in ${at()}; missing`));
+      actions.push(addRemote(database.name, wanted.name, wanted.url, `declared in ${at(wanted.name)}; missing`));
     } else if (found.url !== wanted.url) {
       actions.push(
         replaceRemote(
@@ -41,7 +42,7 @@ export function planRemotes(townRoot: string, database: DesiredDatabase, live: O
           wanted.name,
           found.url,
           wanted.url,
-          `URL differs from ${at()}; Dolt has no set-url, so apply removes the remote and adds it again`,
+          `URL differs from ${at(wanted.name)}; Dolt has no set-url, so apply removes the remote and adds it again`,
         ),
       );
     }
@@ -83,11 +84,25 @@ function ignore(
   };
 }
 
+/**
+ * Patterns in the database's dolt_ignore that its manifest does not declare: gt never deletes a pattern (agents may
+ * rely on it), so they are only listed, for the operator to delete by hand. Null when there are none.
+ */
+export function undeclaredIgnoreNote(database: DesiredDatabase, live: ObservedIgnore[]): string | null {
+  const declared = new Set(database.ignore);
+  const extra = live.map((row) => row.pattern).filter((pattern) => !declared.has(pattern)).sort();
+  if (extra.length === 0) return null;
+  return (
+    `dolt_ignore of ${database.name}: ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} present but no longer ` +
+    'declared; gt never deletes ignore patterns (delete them by hand if they should go)'
+  );
+}
+
 /** Declared patterns must be present with ignored = true; patterns nobody declared are left alone. */
 export function planIgnore(townRoot: string, database: DesiredDatabase, live: ObservedIgnore[]): IgnoreAction[] {
-  const at = () => declaredAt(townRoot, database); // only when a reason needs it
   const actions: IgnoreAction[] = [];
   for (const pattern of database.ignore) {
+    const at = () => entryAt(townRoot, database, database.sites.ignore[pattern]); // only when a reason needs it
     const found = live.find((row) => row.pattern === pattern);
     if (found === undefined) {
       actions.push(ignore(database.name, pattern, 'create', 'ignore-missing', null, `declared in ${at()}; missing from dolt_ignore`));

@@ -10,6 +10,15 @@ function address(server: ServerSettings, observed: ObservedServer): string {
   return `${server.host.value}:${observed.port}`;
 }
 
+/** Where to give the town another port: the key that set this one (following another would conflict with it). */
+function portKey(server: ServerSettings): string {
+  const { source } = server.port;
+  const daemonJson = 'mayor/daemon.json ';
+  if (source.startsWith(daemonJson)) return `${source.slice(daemonJson.length)} in mayor/daemon.json, which set it`;
+  if (source.startsWith('env ')) return `${source.slice('env '.length)} in gt's environment, which set it`;
+  return 'env.GT_DOLT_PORT in mayor/daemon.json';
+}
+
 /** Conditions under which gt must not act at all: an imposter on the port, an external server that is down. */
 export function serverError(server: ServerSettings, observed: ObservedServer): PlanError | null {
   const at = address(server, observed);
@@ -19,7 +28,7 @@ export function serverError(server: ServerSettings, observed: ObservedServer): P
       code: 'imposter',
       message:
         `${at} is held by something that is not this town's Dolt server${holder ? ` (${holder})` : ''}: ` +
-        `${observed.reason}. gt never touches it: stop it, or give this town another port (env.GT_DOLT_PORT in mayor/daemon.json).`,
+        `${observed.reason}. gt never touches it: stop it, or give this town another port (${portKey(server)}).`,
     };
   }
   if (!server.external.value || observed.state === 'running') return null;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedState } from '../observe/observed.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
-import { planIgnore, planRemotes } from './plan-database-contents.js';
+import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
 import { displayPath } from './source-label.js';
@@ -43,6 +43,14 @@ function incompleteOnExternal(database: DesiredDatabase, incompleteDir: string):
   };
 }
 
+/** Why the contents of databases on disk were not planned: the server is down, or does not serve them yet. */
+function unseenNote(unseen: string[], serverUp: boolean): string {
+  const names = unseen.join(', ');
+  const later = 'remotes and ignore patterns there are planned once the server serves them (run gt diff again then)';
+  if (!serverUp) return `the server is not running, so ${names} ${unseen.length === 1 ? 'is' : 'are'} not served: ${later}`;
+  return `${names} ${unseen.length === 1 ? 'exists' : 'exist'} on disk but ${unseen.length === 1 ? 'is' : 'are'} not served yet: ${later}`;
+}
+
 /** Declares anything gt would plan inside the database once it can see it. */
 function managesContents(database: DesiredDatabase): boolean {
   return database.remotes !== null || database.ignore.length > 0;
@@ -75,6 +83,8 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const unseen: string[] = [];
   /** Declared present, blocked by an incomplete directory that a server (re)start moves aside. */
   const incomplete: string[] = [];
+  /** Ignore patterns present but not declared (never deleted). */
+  const undeclaredIgnore: string[] = [];
   const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
     const finding = findDatabase(database.name);
@@ -96,16 +106,14 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     }
     remoteActions.push(...planRemotes(townRoot, database, finding.observed?.remotes ?? []));
     ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
+    const undeclared = undeclaredIgnoreNote(database, finding.observed?.ignore ?? []);
+    if (undeclared !== null) undeclaredIgnore.push(undeclared);
   }
 
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, unserved, incomplete);
   const notes = [
-    ...(unseen.length > 0
-      ? [
-          `${unseen.join(', ')} ${unseen.length === 1 ? 'exists' : 'exist'} on disk but ${unseen.length === 1 ? 'is' : 'are'} ` +
-            'not served yet: remotes and ignore patterns there are planned once the server serves them (run gt diff again then)',
-        ]
-      : []),
+    ...(unseen.length > 0 ? [unseenNote(unseen, serverUp)] : []),
+    ...undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
   ];
 

@@ -12,7 +12,7 @@ import { plan } from '../../src/plan/plan.js';
 import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import type { Plan, PlanOptions } from '../../src/plan/types.js';
-import { observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -66,6 +66,7 @@ const desiredDatabaseArb = (name: string): fc.Arbitrary<DesiredDatabase> =>
     remotes: fc.option(remotesArb, { nil: null }),
     ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 3 }),
     source: fc.constant({ file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 5, column: 9 }),
+    sites: fc.constant(NO_SITES),
   });
 
 const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
@@ -78,6 +79,7 @@ const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
   remotes: fc.option(remotesArb, { nil: null }),
   ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 2 }),
   source: fc.constant(null),
+  sites: fc.constant(NO_SITES),
 });
 
 const daemonFileArb: fc.Arbitrary<DaemonFile> = fc.oneof(
@@ -372,6 +374,7 @@ describe('plan() and directories an interrupted create left', () => {
     remotes: null,
     ignore: [],
     source: { file: `${TOWN}/mayor/rigs.d/wyvern.yaml`, line: 4, column: 9 },
+    sites: NO_SITES,
   };
   const town = (external: boolean): { desired: DesiredState; observed: ObservedState } => {
     const desired: DesiredState = {

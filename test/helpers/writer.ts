@@ -30,6 +30,8 @@ export interface WriterOptions {
   pauseMs?: number;
   /** After an error, wait this long and reconnect, as an agent does. */
   reconnectDelayMs?: number;
+  /** The writer stops by itself after this long (default 3 min), so a failed test that never stops it ends anyway. */
+  maxDurationMs?: number;
   host?: string;
 }
 
@@ -60,7 +62,8 @@ export async function startWriter(options: WriterOptions): Promise<Writer> {
 
   const loop = async (): Promise<void> => {
     let connection: mysql.Connection | null = null;
-    while (!stopping) {
+    const deadline = performance.now() + (options.maxDurationMs ?? 180_000);
+    while (!stopping && performance.now() < deadline) {
       const id = nextId++;
       const started = performance.now();
       try {

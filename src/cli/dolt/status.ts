@@ -1,4 +1,4 @@
-import { withHost } from '../../lib/connect.js';
+import { withAddress } from '../../lib/connect.js';
 import { observe } from '../../observe/observe.js';
 import { diskUsage } from '../../observe/disk-usage.js';
 import { readServerMetrics } from '../../observe/server-metrics.js';
@@ -11,7 +11,7 @@ import { doltStatus, renderDoltStatusText } from './status-report.js';
 export async function runStatus(io: CommandIO): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
     const observed = await observe(desired);
-    const metrics = observed.server.state === 'running' ? await readServerMetrics(withHost(desired.server, observed.server.host)) : null;
+    const metrics = observed.server.state === 'running' ? await readServerMetrics(withAddress(desired.server, observed.server.host, observed.server.port)) : null;
     const status = doltStatus(
       desired,
       observed,

@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { commitBeadsSlowly } from '../../helpers/agent.js';
+import { freePort } from '../../helpers/dolt-server.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
@@ -14,6 +15,21 @@ function setDaemonEnv(town: TestTown, name: string, value: string): void {
   const daemon = JSON.parse(readFileSync(path, 'utf8')) as { env?: Record<string, string> };
   daemon.env = { ...daemon.env, [name]: value };
   writeFileSync(path, `${JSON.stringify(daemon, null, 2)}\n`);
+}
+
+/** Kills every server the test started (`serverPids`) and the town's current one. */
+async function killTownServers(town: TestTown, serverPids: Set<number>): Promise<void> {
+  const current = town.serverPid();
+  if (current !== null) serverPids.add(current);
+  await killStarted(serverPids);
+}
+
+/** Runs gt apply, which must converge the town, and returns the server's pid (recorded in `serverPids`). */
+async function applyConverged(town: TestTown, serverPids: Set<number>): Promise<number> {
+  expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
+  const pid = town.serverPid() as number;
+  serverPids.add(pid);
+  return pid;
 }
 
 describe('gt apply restarts the server when a needs-restart setting changes', () => {
@@ -82,23 +98,15 @@ describe('gt apply restarts the server when a needs-restart setting changes', ()
 });
 
 describe('a new listen host: gt apply moves the server there, after the clients on the old address finish', () => {
-  let town: TestTown;
   const serverPids = new Set<number>();
-
+  let town: TestTown;
   beforeAll(async () => {
     town = await makeTown([{ name: 'wyvern' }]);
   });
-
-  afterAll(async () => {
-    const current = town.serverPid();
-    if (current !== null) serverPids.add(current);
-    await killStarted(serverPids);
-  });
+  afterAll(() => killTownServers(town, serverPids));
 
   it('plans exactly the listener.host change, and the restart lets a connected agent commit first', async () => {
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-    const before = town.serverPid() as number;
-    serverPids.add(before);
+    const before = await applyConverged(town, serverPids);
     await town.query('CREATE TABLE beads (id INT PRIMARY KEY)', 'wyvern');
 
     // 127.0.0.2 is loopback too (all of 127/8 is), so the test needs no network set-up.
@@ -220,5 +228,61 @@ describe('a planned restart waits for transactions, not for connections', () => 
       stuck.destroy();
     }
     expect(await town.query('SELECT id FROM notes', 'wyvern')).toEqual([]);
+  }, 90_000);
+});
+
+describe('a new port: the server runs healthy on its old port until gt apply moves it, after draining its clients', () => {
+  const serverPids = new Set<number>();
+  let town: TestTown;
+  beforeAll(async () => {
+    town = await makeTown([{ name: 'wyvern' }]);
+  });
+  afterAll(() => killTownServers(town, serverPids));
+
+  it('plans exactly the listener.port change (not an unhealthy server), and an agent writing throughout loses no row', async () => {
+    const before = await applyConverged(town, serverPids);
+    let port = town.port;
+    // an agent at work, pausing between transactions as agents do (gt stops the server in such a pause)
+    const writer = await startWriter({ port: () => port, database: 'wyvern', pauseMs: 200 });
+    let report: WriterReport | null = null;
+    const newPort = await freePort();
+    try {
+      await writer.committedMore(3);
+      setDaemonEnv(town, 'GT_DOLT_PORT', String(newPort));
+      port = newPort; // where the agent reconnects once the server moved
+      const diff = await runGt(['diff', '--town', town.root, '-o', 'json']);
+      expect(diff.exitCode).toBe(1);
+      expect((JSON.parse(diff.stdout) as { actions: unknown[] }).actions).toEqual([
+        expect.objectContaining({
+          id: 'server',
+          verb: 'restart',
+          code: 'server-config-changed',
+          before: { 'listener.port': town.port },
+          after: { 'listener.port': newPort },
+          needsRestart: true,
+        }),
+      ]);
+      const status = await runGt(['dolt', 'status', '--town', town.root]);
+      expect(status.stdout).not.toMatch(/not healthy|unhealthy/);
+
+      const applied = await runGt(['apply', '--town', town.root]);
+      expect(applied.exitCode).toBe(0);
+      expect(applied.stdout).toContain('The town matches its config.');
+      // the drain found the server on its old port and stopped it between the agent's transactions
+      expect(applied.stdout).toMatch(
+        /~ restart server \.\.\. done \(\d+ ms\): pid \d+; (waited [\d.]+ s until 1 client connection was between transactions|closed 1 idle client connection)/,
+      );
+      const after = town.serverPid() as number;
+      serverPids.add(after);
+      expect(after).not.toBe(before);
+      await writer.committedMore(3); // on the new port
+    } finally {
+      report = await writer.stop();
+    }
+    expect(await missingRows(newPort, 'wyvern', report)).toEqual([]);
+    expect(await committedDespiteError(newPort, 'wyvern', report)).toEqual([]);
+    for (const error of report.errors) expect(error).toMatch(CONNECTION_GONE);
+    expect(report.committed.length).toBeGreaterThan(6);
+    expect((await runGt(['diff', '--town', town.root])).exitCode).toBe(0);
   }, 90_000);
 });

@@ -40,6 +40,9 @@ export function missingDaemonFile(): DaemonFile {
   return { path: `${TOWN}/mayor/daemon.json`, exists: false, raw: {}, text: null, mode: null };
 }
 
+/** A database whose manifest declares where nothing is (the implicit hq, or a test that does not care). */
+export const NO_SITES: DesiredDatabase['sites'] = { remotes: null, remote: {}, ignore: {} };
+
 export function hq(overrides: Partial<DesiredDatabase> = {}): DesiredDatabase {
   return {
     name: 'hq',
@@ -51,6 +54,7 @@ export function hq(overrides: Partial<DesiredDatabase> = {}): DesiredDatabase {
     remotes: null,
     ignore: [],
     source: null,
+    sites: NO_SITES,
     ...overrides,
   };
 }
@@ -66,6 +70,7 @@ export function rig(name: string, overrides: Partial<DesiredDatabase> = {}): Des
     remotes: [{ name: 'origin', url: `file:///srv/dolt-remotes/${name}` }],
     ignore: ['wisps'],
     source: { file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 1, column: 1 },
+    sites: NO_SITES,
     ...overrides,
   };
 }

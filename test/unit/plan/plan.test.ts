@@ -1,3 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDesiredState } from '../../../src/config/load.js';
 import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { plan } from '../../../src/plan/plan.js';
 import type { Action, Plan } from '../../../src/plan/types.js';
@@ -236,7 +239,8 @@ describe('plan()', () => {
     });
     expect(find(result, 'database/gryphon').reason).toContain('not on disk');
     expect(result.notes).toHaveLength(1);
-    expect(result.notes[0]).toMatch(/^wyvern exists on disk but is not served yet: remotes and ignore patterns/);
+    // the server is simply stopped: the note says so, not that it has yet to load wyvern
+    expect(result.notes[0]).toMatch(/^the server is not running, so wyvern is not served: remotes and ignore patterns/);
     expect(result.unmanaged).toEqual(['leftover']);
   });
 
@@ -257,6 +261,35 @@ describe('plan()', () => {
 
     const reworded = `# edited by hand\n${renderServerConfigYaml(desired.server)}`;
     expect(plan(desired, { ...convergedObserved(desired), serverConfig: observedServerConfig(reworded) }, NO_FLAGS).actions).toEqual([]);
+  });
+
+  test('reasons cite the line of the remote or ignore entry, not the rig name', () => {
+    const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+    const { desired } = loadDesiredState({ town: 'examples/town', files: [], env: {}, cwd: repo, platform: 'linux' });
+    const converged = convergedObserved(desired);
+    const gastown = (converged.databases ?? []).find((db) => db.name === 'gastown');
+    const wyvern = (converged.databases ?? []).find((db) => db.name === 'wyvern');
+    if (gastown === undefined || wyvern === undefined) throw new Error('examples/town declares gastown and wyvern');
+    let observed = withServed(converged, { ...gastown, remotes: [], ignore: gastown.ignore.filter((row) => row.pattern !== 'scratch_%') });
+    observed = withServed(observed, { ...wyvern, remotes: [...wyvern.remotes, { name: 'stray', url: 'file:///stray' }] });
+    const result = plan(desired, observed, NO_FLAGS);
+    expect(find(result, 'remote/gastown/origin').reason).toBe('declared in mayor/rigs.d/more-rigs.yaml:12:7; missing');
+    expect(find(result, 'ignore/gastown/scratch_%').reason).toBe('declared in mayor/rigs.d/more-rigs.yaml:14:31; missing from dolt_ignore');
+    expect(find(result, 'remote/wyvern/stray').reason).toMatch(/^not declared in mayor\/rigs\.d\/wyvern\.yaml:9:3, whose remotes/);
+  });
+
+  test('ignore patterns present but no longer declared are listed in the notes, never deleted', () => {
+    const wyvern = rig('wyvern', { ignore: ['wisps'] });
+    const desired = desiredTown([hq(), wyvern]);
+    const observed = withServed(convergedObserved(desired), {
+      ...servedAsDeclared(wyvern),
+      ignore: [{ pattern: 'wisps', ignored: true }, { pattern: 'tmp2_*', ignored: true }, { pattern: 'tmp1_*', ignored: false }],
+    });
+    const result = plan(desired, observed, { prune: true, force: true });
+    expect(result.actions).toEqual([]);
+    expect(result.notes).toEqual([
+      'dolt_ignore of wyvern: tmp1_*, tmp2_* are present but no longer declared; gt never deletes ignore patterns (delete them by hand if they should go)',
+    ]);
   });
 
   test('a running server without config.yaml is restarted with gt settings', () => {
@@ -304,6 +337,17 @@ describe('plan()', () => {
     expect(result.actions).toEqual([]);
     expect(result.errors).toEqual([{ code: 'imposter', message: expect.stringContaining('127.0.0.1:3317') }]);
     expect(result.errors[0]?.message).toContain('pid 999, dolt sql-server --data-dir /other');
+  });
+
+  test.each([
+    ['mayor/daemon.json patrols.dolt_server.port', 'give this town another port (patrols.dolt_server.port in mayor/daemon.json, which set it)'],
+    ['mayor/daemon.json env.GT_DOLT_PORT', 'give this town another port (env.GT_DOLT_PORT in mayor/daemon.json, which set it)'],
+    ['env GT_DOLT_PORT', "give this town another port (GT_DOLT_PORT in gt's environment, which set it)"],
+    ['default', 'give this town another port (env.GT_DOLT_PORT in mayor/daemon.json)'],
+  ])('the imposter hint names the key that set the port (%s)', (source, hint) => {
+    const desired = desiredTown([hq()], { server: serverSettings({ port: { value: 3317, source } }) });
+    const observed = { ...emptyObserved(), server: { state: 'imposter' as const, port: 3317, pid: 999, command: 'nc -l', reason: 'not Dolt' } };
+    expect(plan(desired, observed, NO_FLAGS).errors[0]?.message).toContain(hint);
   });
 
   test('an external server is never started: down, it is an error', () => {

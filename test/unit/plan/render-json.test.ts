@@ -29,7 +29,7 @@ describe('renderPlanJson', () => {
 
     const blocked = parsed((plans['blocked drops and notes'] as () => Plan)());
     expect((blocked.blocked as { code: string }[]).map((b) => b.code)).toEqual(['protected', 'prune-not-requested', 'unpushed-unknown']);
-    expect(blocked.notes).toEqual([expect.stringContaining('wyvern exists on disk')]);
+    expect(blocked.notes).toEqual([expect.stringContaining('the server is not running, so wyvern is not served')]);
     expect(parsed((plans['an imposter'] as () => Plan)()).errors).toEqual([{ code: 'imposter', message: expect.any(String) }]);
   });
 

@@ -87,7 +87,7 @@ describe('renderPlanText', () => {
     const text = renderPlanText(plan(desired, { ...emptyObserved(), onDisk: ['hq', 'wyvern'] }, NO_FLAGS), false);
     expect(text).toContain('  + start   server');
     expect(text).toContain('      state: "stopped" → "running"');
-    expect(text).toContain('Note: wyvern exists on disk but is not served yet');
+    expect(text).toContain('Note: the server is not running, so wyvern is not served');
     expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 1 to create, 0 to update, 0 to delete.');
   });
 
