@@ -164,6 +164,26 @@ async function waitUntilReady(
   }
 }
 
+/** The pid of this town's server when it already runs; null when it is stopped. Throws for anything gt may not start over. */
+function runningPid(settings: ServerSettings, observed: ObservedServer): number | null {
+  const port = settings.port.value;
+  switch (observed.state) {
+    case 'running':
+      if (observed.pid === null) throw new Error(`Dolt server on port ${port} has no known pid`);
+      return observed.pid;
+    case 'imposter':
+      throw new Error(
+        `port ${port} is already in use by ${describeHolder(observed)}, which is not this town's Dolt server ` +
+          `(${settings.dataDir.value}); gt stops nothing it does not own. Stop that process or choose another port ` +
+          `(GT_DOLT_PORT in mayor/daemon.json env).`,
+      );
+    case 'unhealthy':
+      throw new Error(`Dolt server PID ${String(observed.pid)} is not healthy (${observed.reason}); restart it`);
+    case 'stopped':
+      return null;
+  }
+}
+
 /**
  * Starts this town's Dolt server unless it already runs (then returns its pid, changing nothing). Refuses when the
  * port is held by a process that is not this town's server (kills nothing) and when the server is hung (restart
@@ -177,22 +197,8 @@ export async function startServer(
 ): Promise<{ pid: number; movedAside: string[] }> {
   assertManaged(settings, 'start');
   const port = settings.port.value;
-  const observed = await inspectServer(townRoot, settings);
-  switch (observed.state) {
-    case 'running':
-      if (observed.pid === null) throw new Error(`Dolt server on port ${port} has no known pid`);
-      return { pid: observed.pid, movedAside: [] };
-    case 'imposter':
-      throw new Error(
-        `port ${port} is already in use by ${describeHolder(observed)}, which is not this town's Dolt server ` +
-          `(${settings.dataDir.value}); gt stops nothing it does not own. Stop that process or choose another port ` +
-          `(GT_DOLT_PORT in mayor/daemon.json env).`,
-      );
-    case 'unhealthy':
-      throw new Error(`Dolt server PID ${String(observed.pid)} is not healthy (${observed.reason}); restart it`);
-    case 'stopped':
-      break;
-  }
+  const running = runningPid(settings, await inspectServer(townRoot, settings));
+  if (running !== null) return { pid: running, movedAside: [] };
 
   const dataDir = settings.dataDir.value;
   mkdirSync(dataDir, { recursive: true });

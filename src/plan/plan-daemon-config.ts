@@ -3,7 +3,7 @@ import { plannedFill } from '../config/daemon-file-writer.js';
 import { LIFECYCLE_DEFAULTS } from '../config/lifecycle.js';
 import type { JsonValue } from '../lib/json-value.js';
 import type { DaemonConfigAction } from './types.js';
-import { displayPath } from './source-label.js';
+import { relativeToTown } from './source-label.js';
 
 function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -16,7 +16,7 @@ function asObject(value: unknown): Record<string, unknown> {
 export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConfigAction[] {
   const { fileSha256, patrols } = plannedFill(file);
   const existing = asObject(file.raw.patrols);
-  const path = displayPath(townRoot, file.path);
+  const path = relativeToTown(townRoot, file.path);
   return patrols.map((key) => ({
     kind: 'daemon-config',
     id: `daemon-config/patrols.${key}`,

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ServerSettings } from '../config/desired.js';
 import { serverConfigSettings, type ServerConfigSettings } from '../config/server-config-yaml.js';
 import type { ObservedServer, ObservedServerConfig } from '../observe/observed.js';
-import { displayPath } from './source-label.js';
+import { relativeToTown } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 
@@ -51,7 +51,7 @@ interface Difference {
  */
 function configDifference(townRoot: string, server: ServerSettings, observed: ObservedServerConfig): Difference | null {
   const wanted = serverConfigSettings(server);
-  const path = displayPath(townRoot, serverConfigIn(server.dataDir.value));
+  const path = relativeToTown(townRoot, serverConfigIn(server.dataDir.value));
   if (typeof observed === 'string') {
     const problem = observed === 'absent' ? 'does not exist' : 'does not parse';
     return { before: {}, after: wanted, reason: `${path} ${problem}: the server does not run with gt's settings` };

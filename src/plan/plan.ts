@@ -5,7 +5,7 @@ import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
-import { displayPath } from './source-label.js';
+import { relativeToTown } from './source-label.js';
 import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
 
 /** Finds declared databases among the observed ones by name (a town has hundreds). */
@@ -15,7 +15,7 @@ function databaseFinder(desired: DesiredState, observed: ObservedState): (name: 
   const incomplete = new Set(observed.incomplete);
   return (name) => {
     const found = served.get(name) ?? null;
-    const incompleteDir = incomplete.has(name) ? displayPath(desired.townRoot, join(desired.server.dataDir.value, name)) : null;
+    const incompleteDir = incomplete.has(name) ? relativeToTown(desired.townRoot, join(desired.server.dataDir.value, name)) : null;
     return { exists: found !== null || onDisk.has(name), observed: found, incompleteDir };
   };
 }
@@ -27,7 +27,7 @@ function undeclaredIncompleteNotes(desired: DesiredState, observed: ObservedStat
     .filter((name) => !declared.has(name))
     .map(
       (name) =>
-        `${displayPath(desired.townRoot, join(desired.server.dataDir.value, name))} is an incomplete database directory ` +
+        `${relativeToTown(desired.townRoot, join(desired.server.dataDir.value, name))} is an incomplete database directory ` +
         `left by an interrupted create; no manifest declares ${name}, so gt leaves it alone`,
     );
 }
@@ -62,6 +62,62 @@ function unmanagedDatabases(desired: DesiredState, observed: ObservedState): str
   return [...existing].filter((name) => !declared.has(name)).sort();
 }
 
+/** What planning every declared database found: its actions by kind, and what the server and the notes need to know. */
+interface DatabasesPlan {
+  databaseActions: Action[];
+  remoteActions: Action[];
+  ignoreActions: Action[];
+  blocked: BlockedChange[];
+  /** Declared present, on disk, but not served by the running server. */
+  unserved: string[];
+  /** Exist, but their contents cannot be seen: not served. */
+  unseen: string[];
+  /** Declared present, blocked by an incomplete directory that a server (re)start moves aside. */
+  incomplete: string[];
+  /** Notes on ignore patterns present but not declared (never deleted). */
+  undeclaredIgnore: string[];
+}
+
+function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
+  const { townRoot } = desired;
+  const serverUp = observed.databases !== null;
+  const found: DatabasesPlan = {
+    databaseActions: [],
+    remoteActions: [],
+    ignoreActions: [],
+    blocked: [],
+    unserved: [],
+    unseen: [],
+    incomplete: [],
+    undeclaredIgnore: [],
+  };
+  const findDatabase = databaseFinder(desired, observed);
+  for (const database of desired.databases) {
+    const finding = findDatabase(database.name);
+    if (database.ensure === 'present' && finding.incompleteDir !== null) {
+      if (desired.server.external.value) {
+        found.blocked.push(incompleteOnExternal(database, finding.incompleteDir));
+        continue;
+      }
+      found.incomplete.push(database.name);
+    }
+    const planned = planDatabase(townRoot, database, finding, options, serverUp);
+    if (planned.action !== null) found.databaseActions.push(planned.action);
+    found.blocked.push(...planned.blocked);
+    if (database.ensure === 'absent') continue;
+    if (finding.exists && finding.observed === null) {
+      if (serverUp) found.unserved.push(database.name);
+      if (managesContents(database)) found.unseen.push(database.name);
+      continue;
+    }
+    found.remoteActions.push(...planRemotes(townRoot, database, finding.observed?.remotes ?? []));
+    found.ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
+    const undeclared = undeclaredIgnoreNote(database, finding.observed?.ignore ?? []);
+    if (undeclared !== null) found.undeclaredIgnore.push(undeclared);
+  }
+  return found;
+}
+
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
  * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone.
@@ -72,48 +128,11 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   if (error !== null) return { actions: [], blocked: [], unmanaged: [], notes: [], errors: [error] };
 
   const { townRoot } = desired;
-  const serverUp = observed.databases !== null;
-  const databaseActions: Action[] = [];
-  const remoteActions: Action[] = [];
-  const ignoreActions: Action[] = [];
-  const blocked: BlockedChange[] = [];
-  /** Declared present, on disk, but not served by the running server. */
-  const unserved: string[] = [];
-  /** Exist, but their contents cannot be seen: not served. */
-  const unseen: string[] = [];
-  /** Declared present, blocked by an incomplete directory that a server (re)start moves aside. */
-  const incomplete: string[] = [];
-  /** Ignore patterns present but not declared (never deleted). */
-  const undeclaredIgnore: string[] = [];
-  const findDatabase = databaseFinder(desired, observed);
-  for (const database of desired.databases) {
-    const finding = findDatabase(database.name);
-    if (database.ensure === 'present' && finding.incompleteDir !== null) {
-      if (desired.server.external.value) {
-        blocked.push(incompleteOnExternal(database, finding.incompleteDir));
-        continue;
-      }
-      incomplete.push(database.name);
-    }
-    const planned = planDatabase(townRoot, database, finding, options, serverUp);
-    if (planned.action !== null) databaseActions.push(planned.action);
-    blocked.push(...planned.blocked);
-    if (database.ensure === 'absent') continue;
-    if (finding.exists && finding.observed === null) {
-      if (serverUp) unserved.push(database.name);
-      if (managesContents(database)) unseen.push(database.name);
-      continue;
-    }
-    remoteActions.push(...planRemotes(townRoot, database, finding.observed?.remotes ?? []));
-    ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
-    const undeclared = undeclaredIgnoreNote(database, finding.observed?.ignore ?? []);
-    if (undeclared !== null) undeclaredIgnore.push(undeclared);
-  }
-
-  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, unserved, incomplete);
+  const databases = planDeclaredDatabases(desired, observed, options);
+  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
   const notes = [
-    ...(unseen.length > 0 ? [unseenNote(unseen, serverUp)] : []),
-    ...undeclaredIgnore,
+    ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
+    ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
   ];
 
@@ -121,11 +140,11 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     actions: [
       ...planDaemonConfig(townRoot, observed.daemonConfig),
       ...(server === null ? [] : [server]),
-      ...databaseActions,
-      ...remoteActions,
-      ...ignoreActions,
+      ...databases.databaseActions,
+      ...databases.remoteActions,
+      ...databases.ignoreActions,
     ],
-    blocked,
+    blocked: databases.blocked,
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

@@ -11,7 +11,7 @@ import { createExclusive } from '../../lib/lock.js';
 import { isTownDatabaseName } from '../../lib/sql.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
 import { inspectServer } from '../../observe/server-process.js';
-import { displayPath } from '../../plan/source-label.js';
+import { relativeToTown } from '../../plan/source-label.js';
 import type { CommandIO } from '../output.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
 import { assertServerRunning } from './server-required.js';
@@ -70,10 +70,10 @@ export async function runInitRig(io: CommandIO, name: string, options: InitRigOp
         ].join('\n'),
       );
     }
-    const shown = displayPath(townRoot, file);
+    const shown = relativeToTown(townRoot, file);
     const existingFile = [file, join(directory, `${name}.yml`)].find((path) => existsSync(path));
     if (existingFile !== undefined) {
-      throw new Error(`${displayPath(townRoot, existingFile)} already exists; gt never overwrites a manifest (nothing was changed)`);
+      throw new Error(`${relativeToTown(townRoot, existingFile)} already exists; gt never overwrites a manifest (nothing was changed)`);
     }
 
     await withApplierLock(townRoot, options.lockTimeout, async () => {

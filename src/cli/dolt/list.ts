@@ -3,7 +3,7 @@ import { formatLocation } from '../../lib/location.js';
 import { maskUrl } from '../../lib/mask.js';
 import { observe } from '../../observe/observe.js';
 import type { ObservedState } from '../../observe/observed.js';
-import { displayPath } from '../../plan/source-label.js';
+import { relativeToTown } from '../../plan/source-label.js';
 import { ownerLabel } from '../database-owner.js';
 import type { CommandIO } from '../output.js';
 import { runWithDesiredState } from './run.js';
@@ -36,7 +36,7 @@ export function listDatabases(desired: DesiredState, observed: ObservedState): L
       name,
       managed: declaration !== undefined,
       rig: declaration?.rig ?? null,
-      declaredAt: source === null ? null : formatLocation({ ...source, file: displayPath(desired.townRoot, source.file) }),
+      declaredAt: source === null ? null : formatLocation({ ...source, file: relativeToTown(desired.townRoot, source.file) }),
       ensure: declaration?.ensure ?? null,
       served: served.has(name),
       onDisk: observed.onDisk.includes(name),
