@@ -44,7 +44,7 @@ function meaning(desired: DesiredState): string {
   return JSON.stringify({
     server: desired.server,
     daemon: desired.daemonConfig.raw,
-    databases: desired.databases.map(({ source: _source, ...database }) => database),
+    databases: desired.databases.map(({ source: _source, sites: _sites, ...database }) => database),
   });
 }
 
