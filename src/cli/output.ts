@@ -1,6 +1,6 @@
-import { relativeInside } from '../lib/location.js';
 import type { Command } from 'commander';
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js';
+import { relativeInside } from '../lib/location.js';
 import { globalOptions, type GlobalOptions, type OutputFormat } from './global-options.js';
 
 /** Where a command writes: process.stdout in bin/gt.js, a buffer in tests. isTTY decides colour. */
