@@ -44,6 +44,8 @@ function matchesSomeNameStartingWith(pattern: string, prefix: string): boolean {
  * out of every commit too.
  */
 export function systemTablePatternProblem(pattern: string): string | null {
+  // most patterns start with a letter other than d (wisps, wisp_*): they match no dolt_ table, without the automaton
+  if (/^[a-ce-z0-9_]/i.test(pattern)) return null;
   if (pattern.length > 0 && /^[*%]+$/.test(pattern)) return 'it matches every table, dolt_ignore itself included';
   if (ignorePatternMatches(pattern, 'dolt_ignore')) return 'it matches dolt_ignore itself';
   if (matchesSomeNameStartingWith(pattern, 'dolt_')) return "it matches Dolt's system tables (dolt_…)";

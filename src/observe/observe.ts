@@ -5,7 +5,7 @@ import type { DesiredState, ServerSettings } from '../config/desired.js';
 import { ConfigError, hasErrors } from '../config/diagnostics.js';
 import { flattenServerConfig } from '../config/server-config-yaml.js';
 import { YamlParseCache } from '../config/yaml-documents.js';
-import { dropConnection } from '../lib/connect.js';
+import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
 import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
@@ -41,10 +41,11 @@ interface SnapshotConnection {
   answered: boolean;
 }
 
-function hung(sql: SnapshotConnection, waitedMs: number): () => Error {
+function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: number): () => Error {
   return () => {
     sql.answered = false;
     dropConnection(sql.connection);
+    pending.abandon();
     return new Error(`the Dolt server stopped answering while gt read its state (no reply within ${waitedMs / 1000} s)`);
   };
 }
@@ -73,11 +74,17 @@ export async function beginObservation(
   let sql: SnapshotConnection | null = null;
   let pending: PendingSnapshot | null = null;
   if (probe?.ok) {
-    // the probe's connection, which has already asked for the databases: the snapshot is one more statement
+    // the probe's connection, which has already asked for the databases, and two more opened for the snapshot
     sql = { connection: probe.connection, answered: true };
-    pending = sendSnapshotQuery(probe.connection, probe.databases, onDisk.incomplete);
+    const answered = probe;
+    pending = sendSnapshotQuery(
+      { primary: probe.connection, open: () => connectToServer(answered.settings) },
+      probe.databases,
+      onDisk.incomplete,
+    );
   }
   const close = async (): Promise<void> => {
+    await pending?.release();
     if (sql?.answered) await sql.connection.end();
   };
   return {
@@ -88,7 +95,7 @@ export async function beginObservation(
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
         if (sql !== null && pending !== null) {
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
-          const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, hungServerMs));
+          const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
         }
         return {
@@ -104,6 +111,7 @@ export async function beginObservation(
       }
     },
     cancel() {
+      pending?.abandon();
       if (sql?.answered) dropConnection(sql.connection);
     },
   };

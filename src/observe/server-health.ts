@@ -9,7 +9,14 @@ export type HealthProbe =
   | { ok: false; refused: boolean; reason: string };
 
 /** A probe that passed and kept its connection open: the caller ends it. */
-export type AnsweringProbe = { ok: true; version: string; databases: string[]; connection: mysql.Connection };
+export type AnsweringProbe = {
+  ok: true;
+  version: string;
+  databases: string[];
+  connection: mysql.Connection;
+  /** The settings it answered at, to open more connections to the same server. */
+  settings: ServerSettings;
+};
 
 /**
  * One health probe that keeps its connection: connect with the resolver's credentials and ask for the server's version
@@ -28,7 +35,7 @@ export async function probeAndKeep(settings: ServerSettings, timeoutMs = 3000): 
       rowsAsArray: true,
     });
     const [version] = (rows[0] ?? []) as unknown[];
-    return { ok: true, version: String(version ?? ''), databases: rows.map((row) => String((row as unknown[])[1])), connection };
+    return { ok: true, version: String(version ?? ''), databases: rows.map((row) => String((row as unknown[])[1])), connection, settings };
   } catch (error) {
     if (connection !== undefined) dropConnection(connection);
     const code = (error as NodeJS.ErrnoException).code;
