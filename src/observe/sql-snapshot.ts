@@ -52,7 +52,13 @@ function select(connection: mysql.Connection, selects: readonly string[]): Promi
  * (the remotes and the working set's dolt_ignore alone: 140 ms). dolt_ignore is read both in the working set and as
  * committed at HEAD (see presentPatterns): two selects, not a JOIN, which took Dolt 0.6-1.8 s at 300 databases.
  */
-function requestRows(connections: SnapshotConnections, names: readonly string[], opened: mysql.Connection[]): Promise<SnapshotRow[]> {
+/** The connections a snapshot opened, and whether its caller is done with it (a connection that opens later is dropped). */
+interface ExtraConnections {
+  opened: mysql.Connection[];
+  done: boolean;
+}
+
+function requestRows(connections: SnapshotConnections, names: readonly string[], extras: ExtraConnections): Promise<SnapshotRow[]> {
   // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
   const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
   const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
@@ -60,13 +66,19 @@ function requestRows(connections: SnapshotConnections, names: readonly string[],
     (name) => `SELECT ${quoteString(name)}, 'ignore-head', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore AS OF 'HEAD'`,
   );
   const onAnother = async (): Promise<mysql.Connection> => {
+    let connection: mysql.Connection;
     try {
-      const connection = await connections.open();
-      opened.push(connection);
-      return connection;
+      connection = await connections.open();
     } catch {
       return connections.primary; // the primary answers this part after its own
     }
+    // opened after the caller gave up or finished: nothing may keep it (or the process) alive
+    if (extras.done) {
+      dropConnection(connection);
+      throw new Error('the snapshot was abandoned');
+    }
+    extras.opened.push(connection);
+    return connection;
   };
   const rows = Promise.all([
     select(connections.primary, remotes),
@@ -89,8 +101,8 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
   const byName = new Map<string, ObservedDatabase>(
     names.map((name) => [name, { name, remotes: [], ignore: [], unpushed: null }]),
   );
-  const opened: mysql.Connection[] = [];
-  const rows = names.length > 0 ? requestRows(connections, names, opened) : Promise.resolve([]);
+  const extras: ExtraConnections = { opened: [], done: false };
+  const rows = names.length > 0 ? requestRows(connections, names, extras) : Promise.resolve([]);
   const connection = connections.primary;
 
   return {
@@ -118,10 +130,12 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
       return { databases: [...byName.values()] };
     },
     async release() {
-      await Promise.all(opened.splice(0).map((extra) => extra.end().catch(() => dropConnection(extra))));
+      extras.done = true;
+      await Promise.all(extras.opened.splice(0).map((extra) => extra.end().catch(() => dropConnection(extra))));
     },
     abandon() {
-      for (const extra of opened.splice(0)) dropConnection(extra);
+      extras.done = true;
+      for (const extra of extras.opened.splice(0)) dropConnection(extra);
     },
   };
 }
