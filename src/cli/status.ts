@@ -133,9 +133,10 @@ export function registerStatusCommand(program: Command): void {
       const { desired } = loaded;
       try {
         const { observe } = await import('../observe/observe.js');
+        const { diskYamlCache } = await import('../config/yaml-documents.js');
         const { plan } = await import('../plan/plan.js');
         const { readDaemonStatus } = await import('../daemon/status-file.js');
-        const observed = await observe(desired);
+        const observed = await observe(desired, diskYamlCache(process.env));
         const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
         const options = globalOptions(command);
         process.stdout.write(options.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, useColor(options)));

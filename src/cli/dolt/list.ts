@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DesiredState } from '../../config/desired.js';
 import { formatLocation } from '../../lib/location.js';
 import { maskUrl } from '../../lib/mask.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { observe } from '../../observe/observe.js';
 import type { ObservedState } from '../../observe/observed.js';
 import { displayPath } from '../../plan/source-label.js';
@@ -74,7 +75,7 @@ export function renderListText(databases: readonly ListedDatabase[]): string {
 /** `gt dolt list`: the town's databases, managed (by which manifest) or not, with their remotes. Needs the server. */
 export async function runList(_options: unknown, command: Command): Promise<void> {
   await runWithDesiredState(command, async (desired) => {
-    const observed = await observe(desired);
+    const observed = await observe(desired, diskYamlCache(process.env));
     assertServerRunning(desired.server, observed.server);
     const databases = listDatabases(desired, observed);
     process.stdout.write(

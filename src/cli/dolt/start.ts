@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { DesiredState } from '../../config/desired.js';
 import { startOptionsFor, startServer } from '../../apply/server-control.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { observe } from '../../observe/observe.js';
 import { plan } from '../../plan/plan.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
@@ -29,7 +30,7 @@ export async function runStart(options: { lockTimeout: string }, command: Comman
   await runWithDesiredState(command, async (desired) => {
     const { townRoot, server: settings } = desired;
     await withApplierLock(townRoot, options.lockTimeout, async () => {
-      const observed = await observe(desired);
+      const observed = await observe(desired, diskYamlCache(process.env));
       const current = plan(desired, observed, { prune: false, force: false });
       if (current.errors.length > 0) throw new Error(current.errors.map((error) => error.message).join('\n'));
       const server = observed.server;

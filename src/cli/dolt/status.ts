@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withAddress } from '../../lib/connect.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { observe } from '../../observe/observe.js';
 import { diskUsage } from '../../observe/disk-usage.js';
 import { readServerMetrics } from '../../observe/server-metrics.js';
@@ -12,7 +13,7 @@ import { doltStatus, renderDoltStatusText } from './status-report.js';
 /** `gt dolt status`: the server, its databases and their rigs, resource metrics, drift. Works with the server down. */
 export async function runStatus(_options: unknown, command: Command): Promise<void> {
   await runWithDesiredState(command, async (desired) => {
-    const observed = await observe(desired);
+    const observed = await observe(desired, diskYamlCache(process.env));
     const metrics = observed.server.state === 'running' ? await readServerMetrics(withAddress(desired.server, observed.server.host, observed.server.port)) : null;
     const status = doltStatus(
       desired,
