@@ -134,9 +134,10 @@ async function runStatus(io: CommandIO): Promise<number> {
   if (!loaded) return EXIT.error;
   const { desired } = loaded;
   const { observe } = await import('../observe/observe.js');
+  const { diskYamlCache } = await import('../config/yaml-documents.js');
   const { plan } = await import('../plan/plan.js');
   const { readDaemonStatus } = await import('../daemon/status-file.js');
-  const observed = await observe(desired);
+  const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
   const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
   io.stdout.write(io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, io.color, io.invocation));
   return EXIT.ok;

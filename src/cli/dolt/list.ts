@@ -1,6 +1,7 @@
 import type { DesiredState } from '../../config/desired.js';
 import { formatLocation } from '../../lib/location.js';
 import { maskUrl } from '../../lib/mask.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { observe } from '../../observe/observe.js';
 import type { ObservedState } from '../../observe/observed.js';
 import { relativeToTown } from '../../plan/source-label.js';
@@ -74,7 +75,7 @@ export function renderListText(databases: readonly ListedDatabase[]): string {
 /** `gt dolt list`: the town's databases, managed (by which manifest) or not, with their remotes. Needs the server. */
 export async function runList(io: CommandIO): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
-    const observed = await observe(desired);
+    const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
     assertServerRunning(desired.server, observed.server, io.invocation);
     const databases = listDatabases(desired, observed);
     io.stdout.write(

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { DesiredState } from '../../config/desired.js';
 import { startOptionsFor, startServer } from '../../apply/server-control.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { observe } from '../../observe/observe.js';
 import { plan } from '../../plan/plan.js';
 import type { CommandIO } from '../output.js';
@@ -30,7 +31,7 @@ export async function runStart(io: CommandIO, options: { lockTimeout: number }):
     const { townRoot, server: settings } = desired;
     const gt = io.invocation;
     await withApplierLock(townRoot, options.lockTimeout, async () => {
-      const observed = await observe(desired);
+      const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
       const current = plan(desired, observed, { prune: false, force: false });
       if (current.errors.length > 0) throw new Error(current.errors.map((error) => error.message).join('\n'));
       const server = observed.server;

@@ -1,4 +1,5 @@
 import { withAddress } from '../../lib/connect.js';
+import { diskYamlCache } from '../../config/yaml-documents.js';
 import { observe } from '../../observe/observe.js';
 import { diskUsage } from '../../observe/disk-usage.js';
 import { readServerMetrics } from '../../observe/server-metrics.js';
@@ -10,7 +11,7 @@ import { doltStatus, renderDoltStatusText } from './status-report.js';
 /** `gt dolt status`: the server, its databases and their rigs, resource metrics, drift. Works with the server down. */
 export async function runStatus(io: CommandIO): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
-    const observed = await observe(desired);
+    const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
     const metrics = observed.server.state === 'running' ? await readServerMetrics(withAddress(desired.server, observed.server.host, observed.server.port)) : null;
     const status = doltStatus(
       desired,
