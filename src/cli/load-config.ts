@@ -15,7 +15,7 @@ export interface ConfigProblem {
 export type ConfigErrorDocument = (problems: ConfigProblem[]) => string;
 
 /** `{ "version": 1, "errors": [...] }`, for commands whose own document has no `errors`. */
-export const errorsOnlyDocument: ConfigErrorDocument = (problems) => `${JSON.stringify({ version: 1, errors: problems }, null, 2)}\n`;
+const errorsOnlyDocument: ConfigErrorDocument = (problems) => `${JSON.stringify({ version: 1, errors: problems }, null, 2)}\n`;
 
 function problemOf(diagnostic: Diagnostic, cwd: string): ConfigProblem {
   const file = relativeInside(cwd, diagnostic.location.file);

@@ -43,11 +43,11 @@ export const EXIT = {
 } as const;
 
 /** Colour only on a terminal, and never with --no-color or NO_COLOR set. */
-export function useColor(options: GlobalOptions, stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
+function useColor(options: GlobalOptions, stream: OutputStream, env: NodeJS.ProcessEnv): boolean {
   return options.color && stream.isTTY === true && !env.NO_COLOR;
 }
 
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -16,7 +16,7 @@ import { gtVersion as version } from '../lib/version.js';
  * The `gt` command line with every command registered, writing to the session's streams. Usage errors throw a
  * CommanderError instead of exiting (subcommands inherit this from the program they are created on).
  */
-export function buildProgram(session: Session): Command {
+function buildProgram(session: Session): Command {
   const program = addGlobalOptions(
     new Command('gt')
       .description("Declarative reconciler for a Gas Town's Dolt storage")

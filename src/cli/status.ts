@@ -37,7 +37,7 @@ export interface TownStatus {
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
 }
 
-export function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
+function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
   const server = observed.server;
   const startedAt = server.state === 'running' ? server.startedAt : null;
   const declared = new Map(desired.databases.filter((db) => db.ensure === 'present').map((db) => [db.name, db]));

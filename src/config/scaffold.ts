@@ -15,7 +15,7 @@ export class ScaffoldConflictError extends Error {
 }
 
 /** Where `gt init` looks for a port when none is given: never production's 3307 (Gas Town's default). */
-export const INIT_PORTS = { first: 3310, last: 3399 } as const;
+const INIT_PORTS = { first: 3310, last: 3399 } as const;
 
 export interface ScaffoldOptions {
   /** The town's Dolt port (env.GT_DOLT_PORT and dolt_server.port). */

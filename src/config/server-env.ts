@@ -2,7 +2,7 @@ import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 
 /** Dolt log levels (`log_level` in the server's config.yaml). */
-export const DOLT_LOG_LEVELS = ['trace', 'debug', 'info', 'warning', 'error', 'fatal'] as const;
+const DOLT_LOG_LEVELS = ['trace', 'debug', 'info', 'warning', 'error', 'fatal'] as const;
 
 type Parser<T> = (text: string) => T | null;
 
@@ -14,7 +14,7 @@ const integer: Parser<number> = (text) => (/^-?[0-9]+$/.test(text) ? Number(text
 const logLevel: Parser<string> = (text) => ((DOLT_LOG_LEVELS as readonly string[]).includes(text) ? text : null);
 
 /** Dolt refuses a wait_timeout outside 1..31536000 seconds (365 days) at startup and exits. */
-export const MAX_WAIT_TIMEOUT_SECONDS = 31_536_000;
+const MAX_WAIT_TIMEOUT_SECONDS = 31_536_000;
 const waitTimeout: Parser<number> = (text) => {
   const seconds = integer(text);
   return seconds !== null && (seconds < 0 || (seconds >= 1 && seconds <= MAX_WAIT_TIMEOUT_SECONDS)) ? seconds : null;

@@ -57,7 +57,7 @@ export interface CycleInterpretation {
 
 const NO_ACTIONS: ActionCounts = { done: 0, failed: 0, skipped: 0, remaining: 0, blocked: 0 };
 
-export function statusError(error: ClassifiedError, at: number, cause?: unknown): StatusError {
+function statusError(error: ClassifiedError, at: number, cause?: unknown): StatusError {
   const locations =
     cause instanceof ConfigError
       ? cause.diagnostics

@@ -3,7 +3,7 @@
  * later): database names tests use, which are never created on the production port. gt applies it twice, with this
  * one rule: when validating manifests, and again right before CREATE DATABASE.
  */
-export const TEST_DATABASE_PREFIXES = ['testdb_', 'beads_test', 'beads_pt', 'beads_vr', 'doctest_', 'doctortest_', 'benchdb_'];
+const TEST_DATABASE_PREFIXES = ['testdb_', 'beads_test', 'beads_pt', 'beads_vr', 'doctest_', 'doctortest_', 'benchdb_'];
 export const PRODUCTION_PORT = 3307;
 
 /**

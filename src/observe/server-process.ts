@@ -32,7 +32,7 @@ function optionValue(args: string[], name: string): string | null {
  * How we know process `pid` is a `dolt sql-server` serving `dataDir` (what Gas Town's `doltProcessMatchesTown` checks): its `--config` is
  * the data dir's config.yaml, its `--data-dir` is the data dir, or it runs in the data dir. Null: no evidence.
  */
-export function serverIdentity(pid: number, dataDir: string): string | null {
+function serverIdentity(pid: number, dataDir: string): string | null {
   const args = processArgs(pid);
   if (args === null || !args.includes('sql-server')) return null;
   const cwd = processCwd(pid);
