@@ -1,12 +1,13 @@
-import type { DesiredState } from '../../config/desired.js';
+import type { DesiredState, ServerEndpointSettings } from '../../config/desired.js';
 import { formatLocation } from '../../lib/location.js';
 import { maskUrl } from '../../lib/mask.js';
 import { diskYamlCache } from '../../config/yaml-documents.js';
 import type { ObservedRemote, ObservedServer } from '../../observe/observed.js';
 import { relativeToTown } from '../../plan/source-label.js';
 import { ownerLabel } from '../database-owner.js';
-import type { CommandIO } from '../output.js';
-import { runWithDesiredState } from './run.js';
+import type { TownFiles } from '../../config/load.js';
+import { loadConfigForCommand } from '../load-config.js';
+import { EXIT, type CommandIO } from '../output.js';
 import { assertServerRunning } from './server-required.js';
 
 /** One database of `gt dolt list` (`-o json` prints `{ "databases": [...] }`). */
@@ -88,17 +89,37 @@ export function renderListText(databases: readonly ListedDatabase[], options: { 
   return `${lines.join('\n')}\n`;
 }
 
-/** The databases and, with `remotes`, their remotes from the snapshot gt diff reads (that needs the server). */
-async function listingFacts(
-  desired: DesiredState,
-  io: CommandIO,
-  remotes: boolean,
-): Promise<{ facts: ListingFacts; server: ObservedServer['state'] }> {
-  if (!remotes) {
-    const { observeDatabaseNames } = await import('../../observe/database-names.js');
-    const names = await observeDatabaseNames(desired.townRoot, desired.server);
-    return { facts: { served: names.served ?? [], onDisk: names.onDisk, remotes: null }, server: names.served === null ? names.server.state : 'running' };
-  }
+/** What a listing knows of the live town, and the state the server was found in. */
+interface Listing {
+  facts: ListingFacts;
+  server: ObservedServer['state'];
+}
+
+/**
+ * The names only (no --remotes): the probe is sent as soon as daemon.json is read, and the server answers it while gt
+ * reads the manifests (as gt diff starts its snapshot). Null when the settings are not known yet (the config load
+ * then says why).
+ */
+async function startNamesListing(io: CommandIO): Promise<{ town: TownFiles; listing: Promise<Listing> } | null> {
+  const { loadServerSettings } = await import('../../config/load.js');
+  const town = loadServerSettings({ town: io.options.town, files: io.options.file, env: io.env, cwd: process.cwd(), yamlCache: diskYamlCache(io.env) });
+  if (town === null) return null;
+  const listing = namesListing(town.townRoot, town.server);
+  listing.catch(() => undefined); // awaited after the config load, which reports a bad config first
+  return { town, listing };
+}
+
+async function namesListing(townRoot: string, settings: ServerEndpointSettings): Promise<Listing> {
+  const { observeDatabaseNames } = await import('../../observe/database-names.js');
+  const names = await observeDatabaseNames(townRoot, settings);
+  return {
+    facts: { served: names.served ?? [], onDisk: names.onDisk, remotes: null },
+    server: names.served === null ? names.server.state : 'running',
+  };
+}
+
+/** The databases with their remotes from the snapshot gt diff reads (that needs the server). */
+async function remotesListing(desired: DesiredState, io: CommandIO): Promise<Listing> {
   const { observe } = await import('../../observe/observe.js');
   const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
   assertServerRunning(desired.server, observed.server, io.invocation);
@@ -113,12 +134,14 @@ async function listingFacts(
  * only the data dir; `--remotes` adds each database's remotes from the snapshot gt diff reads, and needs the server.
  */
 export async function runList(io: CommandIO, options: { remotes?: boolean }): Promise<number> {
-  return runWithDesiredState(io, async (desired) => {
-    const withRemotes = options.remotes === true;
-    const { facts, server } = await listingFacts(desired, io, withRemotes);
-    const databases = listDatabases(desired, facts);
-    io.stdout.write(
-      io.output === 'json' ? `${JSON.stringify({ databases }, null, 2)}\n` : renderListText(databases, { withRemotes, server }),
-    );
-  });
+  const withRemotes = options.remotes === true;
+  const early = withRemotes ? null : await startNamesListing(io);
+  const loaded = await loadConfigForCommand(io, { town: early?.town });
+  if (!loaded) return EXIT.error;
+  const { desired } = loaded;
+  const listing = early?.listing ?? (withRemotes ? remotesListing(desired, io) : namesListing(desired.townRoot, desired.server));
+  const { facts, server } = await listing;
+  const databases = listDatabases(desired, facts);
+  io.stdout.write(io.output === 'json' ? `${JSON.stringify({ databases }, null, 2)}\n` : renderListText(databases, { withRemotes, server }));
+  return EXIT.ok;
 }
