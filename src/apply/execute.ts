@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import type mysql from 'mysql2/promise';
 import type { DesiredState } from '../config/desired.js';
-import { DaemonFileNotWritableError, writeLifecycleDefaults } from '../config/daemon-file-writer.js';
+import { DaemonFileNotWritableError, writeDaemonConfig } from '../config/daemon-file-writer.js';
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
+import { plannedDaemonWrite } from '../plan/plan-daemon-config.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
@@ -30,7 +31,7 @@ export interface ExecuteHooks {
   hungServerMs?: number;
 }
 
-/** Actions that run as one step: all lifecycle fills are one write, a database's ignore patterns one commit. */
+/** Actions that run as one step: all of daemon.json's (fills and settings) are one write, a database's ignore patterns one commit. */
 function steps(actions: readonly Action[]): Action[][] {
   const result: Action[][] = [];
   const daemonConfig: DaemonConfigAction[] = [];
@@ -57,7 +58,7 @@ function steps(actions: readonly Action[]): Action[][] {
 /**
  * A failure here makes every later action meaningless: no server, or a daemon.json that changed since the plan (its
  * settings may no longer be the planned ones). A daemon.json gt may not write stops nothing: the server and the
- * databases do not depend on the lifecycle entries.
+ * databases do not depend on what that step writes (the lifecycle entries, and who else supervises the server).
  */
 function stopsEverything(action: Action, error: unknown): boolean {
   if (action.kind === 'daemon-config') return !(error instanceof DaemonFileNotWritableError);
@@ -106,11 +107,12 @@ class StepConnection {
 }
 
 function runDaemonConfigStep(step: readonly DaemonConfigAction[], desired: DesiredState): string {
-  const filled = writeLifecycleDefaults(desired.daemonConfig.path, {
-    fileSha256: (step[0] as DaemonConfigAction).fileSha256,
-    patrols: step.map((action) => action.patrol),
-  });
-  return filled.length > 0 ? `filled ${filled.length} patrol entr${filled.length === 1 ? 'y' : 'ies'}` : 'already filled';
+  const { filled, set } = writeDaemonConfig(desired.daemonConfig.path, plannedDaemonWrite(step));
+  const parts = [
+    ...(filled.length > 0 ? [`filled ${filled.length} patrol entr${filled.length === 1 ? 'y' : 'ies'}`] : []),
+    ...(set.length > 0 ? [`set ${set.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'nothing to write';
 }
 
 async function runServerStep(action: ServerAction, desired: DesiredState, hooks: ExecuteHooks): Promise<string> {

@@ -63,13 +63,17 @@ export function startOptionsFor(databases: readonly DesiredDatabase[]): StartOpt
   };
 }
 
+/** gt starts and stops only a server it supervises: never an external one, nor one Gas Town's daemon supervises. */
 function assertManaged(settings: ServerSettings, verb: string): void {
-  if (settings.external.value) {
-    throw new Error(
-      `Dolt server is external (${clientHost(settings)}:${settings.port.value}, from ${settings.external.source}) — ` +
-        `gt does not ${verb} it`,
-    );
-  }
+  const { value, source } = settings.supervisor;
+  if (value === 'gt') return;
+  const address = `${clientHost(settings)}:${settings.port.value}`;
+  throw new Error(
+    value === 'external'
+      ? `Dolt server is external (${address}, from ${source}) — gt does not ${verb} it`
+      : `Dolt server is supervised by Gas Town's daemon (${address}, supervisor from ${source}) — gt does not ${verb} it; ` +
+          'set spec.server.supervisor: gt in the Town manifest to let gt run it',
+  );
 }
 
 function describeHolder(observed: Extract<ObservedServer, { state: 'imposter' }>): string {

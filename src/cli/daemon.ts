@@ -62,7 +62,7 @@ function renderStatusText({ running, pid, status }: DaemonStatusReport, paint: P
   lines.push(`  Health:  ${paint(healthStyle, status.health)} — ${status.message}`);
   if (status.server) {
     const { server } = status;
-    lines.push(`  Server:  ${server.state}${server.pid === null ? '' : ` (PID ${server.pid})`}, port ${server.port}${server.external ? ', external' : ''}; checked ${age(server.checkedAt)}`);
+    lines.push(`  Server:  ${server.state}${server.pid === null ? '' : ` (PID ${server.pid})`}, port ${server.port}${server.supervisor === 'gt' ? '' : server.supervisor === 'external' ? ', external' : ", supervised by Gas Town's daemon"}; checked ${age(server.checkedAt)}`);
   }
   const last = status.lastReconcile;
   if (last) {

@@ -59,6 +59,9 @@ export function registerDoltCommand(program: Command, session: Session): void {
     );
 
   addManifestOption(dolt.command('list'))
-    .description('databases, managed (by which manifest) or unmanaged, with their remotes')
-    .action(runCommand(session, async (io) => (await import('./dolt/list.js')).runList(io)));
+    .description('databases, served or on disk, managed (by which manifest) or unmanaged (works when stopped)')
+    .option('--remotes', "also each database's remotes (reads them from the server, as gt diff does)")
+    .action(
+      runCommand(session, async (io, options: { remotes?: boolean }) => (await import('./dolt/list.js')).runList(io, options)),
+    );
 }

@@ -8,6 +8,7 @@ import type { ObservedState } from '../observe/observed.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import { ownerLabel } from './database-owner.js';
+import { describeSupervisor, supervisorReport, type SupervisorReport } from './supervisor-report.js';
 import { addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
 import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
@@ -23,6 +24,7 @@ export interface TownStatus {
     startedAt: string | null;
     uptimeSeconds: number | null;
     detail: string | null;
+    supervisor: SupervisorReport;
   };
   /** remotes: null when the server is down and they cannot be read. */
   databases: { name: string; rig: string | null; managed: boolean; remotes: { name: string; url: string }[] | null }[];
@@ -55,6 +57,7 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       startedAt,
       uptimeSeconds: startedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(startedAt)) / 1000)) : null,
       detail: server.state === 'unhealthy' || server.state === 'imposter' ? server.reason : null,
+      supervisor: supervisorReport(desired.server, daemon.running),
     },
     databases: live.map((db) => ({
       name: db.name,
@@ -96,12 +99,14 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
     const uptime = s.uptimeSeconds === null ? '' : `, up ${formatUptime(s.uptimeSeconds)}`;
     lines.push(`Server    ${paint('green', '● running')}  pid ${s.pid ?? '?'}, ${s.address}, dolt ${s.version}${uptime}, healthy`);
   } else if (s.state === 'stopped') {
-    lines.push(`Server    ${paint('dim', '○ not running')}  ${s.address} (start with: ${gt} apply, or ${gt} dolt start)`);
+    const start = s.supervisor.by === 'gt' ? ` (start with: ${gt} apply, or ${gt} dolt start)` : '';
+    lines.push(`Server    ${paint('dim', '○ not running')}  ${s.address}${start}`);
   } else {
     // a failed health check already names the address it dialled
     const detail = s.detail?.startsWith(`${s.address}: `) ? s.detail : `${s.address}: ${s.detail ?? 'unknown'}`;
     lines.push(`Server    ${paint('red', `✗ ${s.state}`)}  ${detail}`);
   }
+  lines.push(`          Supervisor: ${describeSupervisor(s.supervisor, gt)}`);
   lines.push(`Databases ${status.databases.length}`);
   const width = Math.max(8, ...status.databases.map((db) => db.name.length));
   for (const db of status.databases) {

@@ -58,12 +58,12 @@ function checkPortSettings(config: DaemonConfig, patrols: NonNullable<PatrolsCon
     );
   }
   const server = patrols.dolt_server;
-  if (server?.enabled === true && server.port !== undefined && envPort !== undefined && Number(envPort) !== server.port) {
+  if (server?.port !== undefined && envPort !== undefined && Number(envPort) !== server.port) {
     found.push(
       diagnostic(
         'GT-W062',
         document.locate(['patrols', 'dolt_server', 'port']),
-        `patrols.dolt_server.port ${server.port} differs from env.GT_DOLT_PORT "${envPort}"; gt uses env.GT_DOLT_PORT, while Gas Town's daemon exports dolt_server.port to its agents — make them equal`,
+        `patrols.dolt_server.port ${server.port} differs from env.GT_DOLT_PORT "${envPort}"; gt and Gas Town's commands use env.GT_DOLT_PORT, while Gas Town's daemon, when it supervises the server, starts it on dolt_server.port and exports that to its agents — make them equal`,
       ),
     );
   }

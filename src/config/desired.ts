@@ -17,8 +17,17 @@ export interface Supervision {
   healthCheckIntervalMs: number;
 }
 
-/** The effective settings of the town's Dolt SQL server, each with its provenance. */
-export interface ServerSettings {
+/**
+ * Who starts, restarts and configures the town's Dolt server (and writes its config.yaml): gt's apply and daemon,
+ * Gas Town's daemon (`patrols.dolt_server.enabled`), or nobody in this town (`patrols.dolt_server.external`).
+ */
+export type Supervisor = 'gt' | 'gastown' | 'external';
+
+/**
+ * The effective settings of the town's Dolt SQL server that daemon.json and the town's runtime files decide, each with
+ * its provenance: enough to find and observe the server before the manifests are read.
+ */
+export interface ServerEndpointSettings {
   port: Resolved<number>;
   /** Address the server listens on and clients dial; 127.0.0.1 unless configured. */
   host: Resolved<string>;
@@ -34,9 +43,15 @@ export interface ServerSettings {
   readTimeoutMillis: Resolved<number>;
   writeTimeoutMillis: Resolved<number>;
   waitTimeoutSeconds: Resolved<number>;
-  /** external: gt only observes the server, never starts, stops or restarts it. */
+  /** external: nobody in this town starts or stops the server; gt observes it with a health probe only. */
   external: Resolved<boolean>;
   supervision: Supervision;
+}
+
+/** The effective settings of the town's Dolt SQL server, each with its provenance. */
+export interface ServerSettings extends ServerEndpointSettings {
+  /** Who supervises the server: gt acts on it only when this is 'gt'. */
+  supervisor: Resolved<Supervisor>;
 }
 
 export interface DesiredRemote {

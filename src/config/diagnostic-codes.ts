@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W064': 'file holding a secret is readable by others',
   'GT-W065': 'manifest entry skipped',
   'GT-W066': 'setting no Gas Town reader accepts',
+  'GT-W067': 'environment variable outranked by the town config',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,3 +1,5 @@
+import { isJsonObject } from '../lib/json-value.js';
+
 /**
  * Gas Town's EnsureLifecycleDefaults (internal/daemon/lifecycle_defaults.go): the nine lifecycle patrol entries,
  * filled only where the key is missing or null. An existing entry, even `{}` or `{"enabled": false}`, is never
@@ -27,14 +29,10 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Pure: never mutates `raw`. */
 export function ensureLifecycleDefaults(raw: Readonly<Record<string, unknown>>): LifecycleFill {
   const content = clone(raw) as Record<string, unknown>;
-  const patrols = isObject(content.patrols) ? content.patrols : {};
+  const patrols = isJsonObject(content.patrols) ? content.patrols : {};
   const filled: string[] = [];
   for (const [key, value] of Object.entries(LIFECYCLE_DEFAULTS)) {
     if (patrols[key] === undefined || patrols[key] === null) {

@@ -1,7 +1,7 @@
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
-import type { DeclarationSites, DesiredDatabase, DesiredState, ServerSettings } from './desired.js';
-import { sortDiagnostics } from './diagnostic-codes.js';
+import type { DeclarationSites, DesiredDatabase, DesiredState, Resolved, ServerEndpointSettings } from './desired.js';
+import { formatPlace, sortDiagnostics } from './diagnostic-codes.js';
 import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
 import type { RigManifest } from './generated/rig-manifest.js';
@@ -10,7 +10,7 @@ import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
 import { checkSecretFileModes, daemonSecrets, remoteSecrets } from './secret-file-modes.js';
-import { resolveServerSettings } from './server-settings.js';
+import { checkOverriddenEnvironment, resolveServerSettings, withSupervisor, type DeclaredSupervisor } from './server-settings.js';
 import { findTownRoot } from './town-root.js';
 import { YamlParseCache } from './yaml-documents.js';
 import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
@@ -35,12 +35,15 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** What a town's settings come from: daemon.json and the files Gas Town writes, and the server settings. */
+/**
+ * What a town's settings come from: daemon.json and the files Gas Town writes, and the server settings they decide
+ * (who supervises the server is known once the manifests are read).
+ */
 export interface TownFiles {
   townRoot: string;
   daemon: LoadedDaemonFile;
   runtime: TownRuntimeFiles;
-  server: ServerSettings;
+  server: ServerEndpointSettings;
 }
 
 function yamlCacheOf(options: LoadOptions): YamlParseCache {
@@ -83,10 +86,11 @@ export function loadServerSettings(options: LoadOptions): TownFiles | null {
  */
 export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadResult {
   const yamlCache = yamlCacheOf(options);
-  const { townRoot, daemon, runtime, server } = town ?? readTownFiles(options, yamlCache);
+  const { townRoot, daemon, runtime, server: endpoint } = town ?? readTownFiles(options, yamlCache);
   const manifests = readManifests(townRoot, options.files, options.cwd, yamlCache);
   yamlCache.save();
   const daemonConfig = daemon.file.raw as DaemonConfig;
+  const server = withSupervisor(endpoint, declaredSupervisor(townRoot, manifests.town));
 
   const databases = [townDatabase(manifests.town), ...manifests.rigs.map(rigDatabase)];
   const diagnostics = [
@@ -94,6 +98,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...manifests.diagnostics,
     ...runtime.diagnostics,
     ...checkServerEnvironment(options.env),
+    ...checkOverriddenEnvironment(options.env, server),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
@@ -123,6 +128,13 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     },
     diagnostics: sorted,
   };
+}
+
+/** The Town document's spec.server.supervisor, with where it is declared; null when it declares none. */
+function declaredSupervisor(townRoot: string, town: Manifest<TownManifest> | null): Resolved<DeclaredSupervisor> | null {
+  const value = town?.manifest.spec.server?.supervisor;
+  if (town === null || value === undefined) return null;
+  return { value, source: `${formatPlace(townRoot, town.document.locate(['spec', 'server', 'supervisor']))} spec.server.supervisor` };
 }
 
 /** hq: always present and protected; a Town document only adds its remotes and ignore patterns. */

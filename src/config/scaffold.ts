@@ -30,7 +30,9 @@ const EXAMPLE_DATABASE = 'example';
 /**
  * The daemon.json `gt init` writes: Gas Town's lifecycle defaults, made effective so that the town validates without
  * warnings (dolt_backup on only where Gas Town runs it, the backup and compactor patrols given the town's databases),
- * and a supervised Dolt server on `port`, which env.GT_DOLT_PORT (read by `gt up` and the agents) names too.
+ * and the Dolt server on `port`, which env.GT_DOLT_PORT (read by `gt up` and the agents) names too. gt supervises the
+ * server by default, so Gas Town's daemon must not: its dolt_server entry is written disabled, complete otherwise, so
+ * that `spec.server.supervisor: gastown` in a Town manifest only has to turn it on.
  */
 export function scaffoldDaemonConfig(townRoot: string, options: ScaffoldOptions): Record<string, unknown> {
   const config = defaultDaemonConfig();
@@ -41,7 +43,7 @@ export function scaffoldDaemonConfig(townRoot: string, options: ScaffoldOptions)
     jsonl_git_backup: { ...patrols.jsonl_git_backup, databases: ['hq'] },
     compactor_dog: { ...patrols.compactor_dog, databases: ['hq', EXAMPLE_DATABASE] },
     dolt_server: {
-      enabled: true,
+      enabled: false,
       external: false,
       port: options.port,
       host: '127.0.0.1',

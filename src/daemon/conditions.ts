@@ -28,11 +28,11 @@ function hashOf(spec: unknown): string {
 
 /**
  * Every declared resource with the spec that defines it. The server's spec is the config.yaml gt runs it with
- * (the password is not in it, so no secret feeds a hash) and whether it is external.
+ * (the password is not in it, so no secret feeds a hash) and who supervises it.
  */
 export function declaredSpecs(desired: DesiredState): Map<string, unknown> {
   const specs = new Map<string, unknown>();
-  specs.set('server', { config: renderServerConfigYaml(desired.server), external: desired.server.external.value });
+  specs.set('server', { config: renderServerConfigYaml(desired.server), supervisor: desired.server.supervisor.value });
   for (const db of desired.databases) {
     specs.set(`database/${db.name}`, { ensure: db.ensure, protect: db.protect });
     if (db.ensure === 'absent') continue;

@@ -1,6 +1,8 @@
 import type { ActionResult } from '../apply/execute.js';
 import type { ActionCounts, ReconcileReport } from '../apply/reconcile.js';
-import { lifecycleDefaultsText } from '../config/daemon-file-writer.js';
+import { daemonFileSha256 } from '../config/daemon-file.js';
+import { daemonConfigText } from '../config/daemon-file-writer.js';
+import { plannedDaemonWrite } from '../plan/plan-daemon-config.js';
 import type { DesiredState } from '../config/desired.js';
 import { ConfigError, formatDiagnostic } from '../config/diagnostics.js';
 import { maskUrlsInText } from '../lib/mask.js';
@@ -152,6 +154,18 @@ export function isCrashRestart({ action, status }: ActionResult): boolean {
 }
 
 /**
+ * The text the cycle wrote to daemon.json, so the watcher's report of it triggers nothing; null when it wrote none,
+ * or planned from another version of the file than the config the cycle loaded (then the write is news to it).
+ */
+function ownDaemonConfigWrite(report: ReconcileReport, desired: DesiredState): { text: string } | null {
+  const written = report.results.flatMap((r) => (r.action.kind === 'daemon-config' && r.status === 'done' ? [r.action] : []));
+  if (written.length === 0) return null;
+  const planned = plannedDaemonWrite(written);
+  if (daemonFileSha256(desired.daemonConfig.text) !== planned.fileSha256) return null;
+  return daemonConfigText(desired.daemonConfig, planned);
+}
+
+/**
  * What one cycle's outcome means for the loop, as a pure function of it and the context: the last reconcile and
  * error for the status, what the policy learns, the daemon's own config write, the conditions and the log line.
  */
@@ -160,8 +174,7 @@ export function interpretCycle(outcome: CycleOutcome, context: CycleContext): Cy
   const { report, desired } = outcome;
   const planError = report.remaining.errors[0];
   const error = planError === undefined ? null : classifyPlanError(planError);
-  const wroteDefaults = report.results.some((r) => r.action.kind === 'daemon-config' && r.status === 'done');
-  const ownWrite = wroteDefaults ? lifecycleDefaultsText(desired.daemonConfig) : null;
+  const ownWrite = ownDaemonConfigWrite(report, desired);
   const converged = report.converged && error === null;
   const lastReconcile: LastReconcile = {
     startedAt: new Date(context.startedAt).toISOString(),

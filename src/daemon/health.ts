@@ -12,7 +12,8 @@ export interface HealthInputs {
   terminal: ClassifiedError | null;
   /** The server's last observation; null before the first one. */
   server: ObservedServer | null;
-  external: boolean;
+  /** gt does not supervise the server (external, or Gas Town's daemon does): it never restarts it. */
+  supervisedElsewhere: boolean;
   nextRestartAt: number | null;
   nextRetryAt: number | null;
   lastReconcile: LastReconcile | null;
@@ -63,7 +64,7 @@ export function summarizeHealth(inputs: HealthInputs): HealthSummary {
   }
   if (inputs.reconciling) return summary('Progressing', 'reconciling');
   if (serverDown(inputs.server)) {
-    if (inputs.nextRestartAt !== null && !inputs.external) {
+    if (inputs.nextRestartAt !== null && !inputs.supervisedElsewhere) {
       return summary('Progressing', `${describeServer(inputs.server)}; restarting it at ${at(inputs.nextRestartAt)}`);
     }
     return summary('Degraded', describeServer(inputs.server));

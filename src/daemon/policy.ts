@@ -14,7 +14,7 @@ export type Admission =
 /** What a server observation asks of the daemon. */
 export type ServerVerdict =
   | { kind: 'healthy' }
-  /** Nothing to do: observe-only (external), an imposter, or a config the daemon waits to see fixed. */
+  /** Nothing to do: observe-only (external, or Gas Town's daemon supervises), an imposter, or a config the daemon waits to see fixed. */
   | { kind: 'none' }
   /** `newly`: this observation scheduled it (else it was scheduled before and still waits). */
   | { kind: 'restart'; at: number; newly: boolean }
@@ -108,13 +108,16 @@ export class ReconcilePolicy {
     this.retries.settle(this.terminalError === null ? failing : [], now);
   }
 
-  /** A health check's (or a reconcile's closing) look at the server. */
-  onServerObserved(server: ObservedServer, external: boolean, now: number): ServerVerdict {
+  /**
+   * A health check's (or a reconcile's closing) look at the server. `supervisedElsewhere`: gt does not supervise it
+   * (it is external, or Gas Town's daemon supervises it), so gt never restarts it.
+   */
+  onServerObserved(server: ObservedServer, supervisedElsewhere: boolean, now: number): ServerVerdict {
     if (server.state === 'running') {
       this.budget.recordHealthy(now);
       return { kind: 'healthy' };
     }
-    if (external || server.state === 'imposter') return { kind: 'none' };
+    if (supervisedElsewhere || server.state === 'imposter') return { kind: 'none' };
     this.budget.recordUnhealthy();
     if (this.restartAt !== null) return { kind: 'restart', at: this.restartAt, newly: false };
     const wasStalled = this.budget.stalled;

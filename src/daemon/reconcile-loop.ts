@@ -7,7 +7,7 @@ import { formatDiagnostic } from '../config/diagnostics.js';
 import { isProcessAlive } from '../lib/process.js';
 import { loadDesiredState } from '../config/load.js';
 import { diskYamlCache, type YamlParseCache } from '../config/yaml-documents.js';
-import { resolveServerSettings } from '../config/server-settings.js';
+import { gtSupervises, resolveServerSettings } from '../config/server-settings.js';
 import type { ObservedServer } from '../observe/observed.js';
 import { inspectServer } from '../observe/server-process.js';
 import type { ResourceCondition } from './conditions.js';
@@ -141,10 +141,12 @@ export class ReconcileLoop {
     this.writeStatus(true);
   }
 
-  /** For --stop-server-on-exit: stops the server this town's config describes (never an external one). */
+  /** For --stop-server-on-exit: stops the server this town's config describes (only one gt supervises). */
   async stopServer(): Promise<string> {
     if (this.desired === null) return 'no config was ever loaded: gt does not know which server to stop';
-    if (this.desired.server.external.value) return 'the server is external: gt never stops it';
+    const { supervisor } = this.desired.server;
+    if (supervisor.value === 'external') return 'the server is external: gt never stops it';
+    if (supervisor.value === 'gastown') return "Gas Town's daemon supervises the server: gt never stops it";
     const { stopped, pid } = await stopServer(this.desired.townRoot, this.desired.server);
     return stopped ? `stopped the Dolt server (PID ${String(pid)})` : 'the Dolt server was not running';
   }
@@ -322,7 +324,7 @@ export class ReconcileLoop {
     const wasDown = this.server !== null && this.server.state !== 'running';
     this.server = server;
     this.serverCheckedAt = now;
-    const verdict = this.policy.onServerObserved(server, desired.server.external.value, now);
+    const verdict = this.policy.onServerObserved(server, !gtSupervises(desired.server), now);
     const state = server.state === 'running' ? 'running' : server.state === 'stopped' ? 'not running' : `${server.state} (${server.reason})`;
     const fields = { event: 'health', serverState: server.state, pid: server.state === 'stopped' ? null : server.pid };
     switch (verdict.kind) {
@@ -373,7 +375,7 @@ export class ReconcileLoop {
   /** The managed server last seen running has exited: look at it now (the policy decides about a restart). */
   private checkLiveness(): void {
     const server = this.server;
-    if (this.reconciling || server?.state !== 'running' || server.pid === null || this.desired?.server.external.value !== false) return;
+    if (this.reconciling || server?.state !== 'running' || server.pid === null || this.desired === null || !gtSupervises(this.desired.server)) return;
     if (server.pid === this.exitedPid || this.world.isProcessAlive(server.pid)) return;
     this.exitedPid = server.pid;
     this.options.logger.warn(`the server (PID ${server.pid}) exited; looking at it now`, { event: 'server-exited', pid: server.pid });
@@ -423,7 +425,7 @@ export class ReconcileLoop {
         supervision: this.policy.snapshot(now),
         terminal: this.policy.terminal,
         nextRetryAt: this.policy.nextRetryAt(),
-        external: this.desired?.server.external.value ?? false,
+        supervisor: this.desired?.server.supervisor.value ?? null,
         server: this.server,
         serverCheckedAt: this.serverCheckedAt,
         configHash: this.configHash,

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Supervisor } from '../config/desired.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import type { ObservedServer } from '../observe/observed.js';
@@ -40,7 +41,8 @@ export interface DaemonStatus {
   message: string;
   /** Hash of the config files' contents the last reconcile read. */
   configHash: string | null;
-  server: { state: string; pid: number | null; port: number; external: boolean; checkedAt: string } | null;
+  /** supervisor: who starts and restarts the server (gt's daemon only when it is 'gt'). */
+  server: { state: string; pid: number | null; port: number; supervisor: Supervisor; checkedAt: string } | null;
   supervision: { restartsInWindow: number; nextDelayMs: number; stalled: boolean; nextRestartAt: string | null };
   nextRetryAt: string | null;
   lastReconcile: LastReconcile | null;
@@ -59,7 +61,8 @@ export interface LoopSnapshot {
   /** A terminal error the daemon waits to see fixed. */
   terminal: ClassifiedError | null;
   nextRetryAt: number | null;
-  external: boolean;
+  /** Who supervises the server, as the last config that loaded says; null before one loaded. */
+  supervisor: Supervisor | null;
   /** The server's last observation and when it was made; null before the first. */
   server: ObservedServer | null;
   serverCheckedAt: number | null;
@@ -84,7 +87,7 @@ export function statusDocument(state: LoopSnapshot, now: number): DaemonStatus {
     restartsInWindow: supervision.restartsInWindow,
     terminal: state.terminal,
     server,
-    external: state.external,
+    supervisedElsewhere: state.supervisor !== null && state.supervisor !== 'gt',
     nextRestartAt: supervision.nextRestartAt,
     nextRetryAt: state.nextRetryAt,
     lastReconcile: state.lastReconcile,
@@ -104,7 +107,7 @@ export function statusDocument(state: LoopSnapshot, now: number): DaemonStatus {
             state: server.state,
             pid: server.state === 'stopped' ? null : server.pid,
             port: server.port,
-            external: state.external,
+            supervisor: state.supervisor ?? 'gt',
             checkedAt: new Date(state.serverCheckedAt).toISOString(),
           },
     supervision: { ...supervision, nextRestartAt: isoOrNull(supervision.nextRestartAt) },

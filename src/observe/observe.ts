@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type mysql from 'mysql2/promise';
 import { readDaemonFile } from '../config/daemon-file.js';
-import type { DesiredState, ServerSettings } from '../config/desired.js';
+import type { DesiredState, ServerEndpointSettings } from '../config/desired.js';
 import { ConfigError, hasErrors } from '../config/diagnostics.js';
 import { flattenServerConfig } from '../config/server-config-yaml.js';
 import { YamlParseCache } from '../config/yaml-documents.js';
@@ -62,7 +62,7 @@ export interface ObserveOptions {
  */
 export async function beginObservation(
   townRoot: string,
-  settings: ServerSettings,
+  settings: ServerEndpointSettings,
   yamlCache: YamlParseCache,
   options: ObserveOptions = {},
 ): Promise<Observation> {

@@ -1,6 +1,6 @@
 import type mysql from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
-import type { ServerSettings } from '../config/desired.js';
+import type { ServerEndpointSettings } from '../config/desired.js';
 import { clientHost, connectToServer, dropConnection } from '../lib/connect.js';
 
 export type HealthProbe =
@@ -15,7 +15,7 @@ export type AnsweringProbe = {
   databases: string[];
   connection: mysql.Connection;
   /** The settings it answered at, to open more connections to the same server. */
-  settings: ServerSettings;
+  settings: ServerEndpointSettings;
 };
 
 /**
@@ -24,7 +24,7 @@ export type AnsweringProbe = {
  * number of databases it serves (about 20 ms at 500). An accepted TCP connection alone is no proof: Dolt binds its
  * port before it serves (dolthub/dolt#8131: a client that connects right after launch loses its connection).
  */
-export async function probeAndKeep(settings: ServerSettings, timeoutMs = 3000): Promise<AnsweringProbe | Extract<HealthProbe, { ok: false }>> {
+export async function probeAndKeep(settings: ServerEndpointSettings, timeoutMs = 3000): Promise<AnsweringProbe | Extract<HealthProbe, { ok: false }>> {
   const address = `${clientHost(settings)}:${settings.port.value}`;
   let connection;
   try {
@@ -44,7 +44,7 @@ export async function probeAndKeep(settings: ServerSettings, timeoutMs = 3000): 
 }
 
 /** One health probe (probeAndKeep, closing its connection). */
-export async function probeServerHealth(settings: ServerSettings, timeoutMs = 3000): Promise<HealthProbe> {
+export async function probeServerHealth(settings: ServerEndpointSettings, timeoutMs = 3000): Promise<HealthProbe> {
   const probe = await probeAndKeep(settings, timeoutMs);
   if (!probe.ok) return probe;
   await probe.connection.end().catch(() => dropConnection(probe.connection));

@@ -1,5 +1,5 @@
 import type { RowDataPacket } from 'mysql2/promise';
-import type { ServerSettings } from '../config/desired.js';
+import type { ServerEndpointSettings } from '../config/desired.js';
 import { connectToServer } from '../lib/connect.js';
 
 /** What `gt dolt status` shows under "Resource Metrics" (Gas Town's `doltserver.GetHealthMetrics`). */
@@ -11,7 +11,7 @@ export interface ServerMetrics {
 }
 
 /** Measures the running server over one connection, in two round trips. */
-export async function readServerMetrics(settings: ServerSettings): Promise<ServerMetrics> {
+export async function readServerMetrics(settings: ServerEndpointSettings): Promise<ServerMetrics> {
   const connection = await connectToServer(settings, { timeoutMs: 5000 });
   try {
     const started = performance.now();

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ServerSettings } from '../config/desired.js';
+import type { ServerEndpointSettings } from '../config/desired.js';
 import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
 import { clientHost, isWildcardAddress, withAddress } from '../lib/connect.js';
 import { isProcessAlive } from '../lib/process.js';
@@ -72,7 +72,7 @@ function startedAt(townRoot: string, pid: number): string | null {
   return state?.pid === pid && typeof state.started_at === 'string' ? state.started_at : null;
 }
 
-type Probe<P extends HealthProbe> = (settings: ServerSettings) => Promise<P>;
+type Probe<P extends HealthProbe> = (settings: ServerEndpointSettings) => Promise<P>;
 
 /**
  * The settings to reach this town's server with: the configured address when the server listens there, else the
@@ -80,7 +80,7 @@ type Probe<P extends HealthProbe> = (settings: ServerSettings) => Promise<P>;
  * changed in the config, the server still runs with the old one until a restart: it is running, with a config
  * change, not unreachable.
  */
-function reachableSettings(settings: ServerSettings, port: number, listeners: PortListener[]): ServerSettings {
+function reachableSettings(settings: ServerEndpointSettings, port: number, listeners: PortListener[]): ServerEndpointSettings {
   const configured = clientHost(settings);
   const listening = listeners.map((listener) => listener.address);
   if (listening.length === 0 || listening.some((address) => address === configured || isWildcardAddress(address))) {
@@ -89,7 +89,7 @@ function reachableSettings(settings: ServerSettings, port: number, listeners: Po
   return withAddress(settings, listening[0] as string, port);
 }
 
-async function inspectExternal<P extends HealthProbe>(settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
+async function inspectExternal<P extends HealthProbe>(settings: ServerEndpointSettings, probe: Probe<P>): Promise<Inspection<P>> {
   const port = settings.port.value;
   const health = await probe(settings);
   if (health.ok) {
@@ -109,7 +109,7 @@ async function inspectExternal<P extends HealthProbe>(settings: ServerSettings, 
  * and a health probe. A listener that is not ours is an imposter (reported, never touched). External servers are
  * only probed.
  */
-export async function inspectServer(townRoot: string, settings: ServerSettings): Promise<ObservedServer> {
+export async function inspectServer(townRoot: string, settings: ServerEndpointSettings): Promise<ObservedServer> {
   return (await inspectServerWith(townRoot, settings, probeServerHealth)).server;
 }
 
@@ -122,7 +122,7 @@ export interface Inspection<P extends HealthProbe> {
 /** The listeners on `port` that are this town's server, inspected: an imposter, or running or unhealthy there. */
 async function inspectListeners<P extends HealthProbe>(
   townRoot: string,
-  settings: ServerSettings,
+  settings: ServerEndpointSettings,
   port: number,
   listeners: PortListener[],
   probe: Probe<P>,
@@ -159,7 +159,7 @@ async function inspectListeners<P extends HealthProbe>(
 }
 
 /** inspectServer with the health probe given, whose result (e.g. a connection it kept) comes back with the server. */
-export async function inspectServerWith<P extends HealthProbe>(townRoot: string, settings: ServerSettings, probe: Probe<P>): Promise<Inspection<P>> {
+export async function inspectServerWith<P extends HealthProbe>(townRoot: string, settings: ServerEndpointSettings, probe: Probe<P>): Promise<Inspection<P>> {
   if (settings.external.value) return inspectExternal(settings, probe);
   const port = settings.port.value;
   const dataDir = settings.dataDir.value;

@@ -1,21 +1,19 @@
+import { isDeepStrictEqual } from 'node:util';
+import { daemonFileSha256 } from '../config/daemon-file.js';
 import type { DaemonFile } from '../config/desired.js';
-import { plannedFill } from '../config/daemon-file-writer.js';
+import { plannedFill, type PlannedDaemonWrite } from '../config/daemon-file-writer.js';
 import { LIFECYCLE_DEFAULTS } from '../config/lifecycle.js';
-import type { JsonValue } from '../lib/json-value.js';
-import type { DaemonConfigAction } from './types.js';
+import { isJsonObject, type JsonValue } from '../lib/json-value.js';
+import type { DaemonConfigAction, DaemonConfigFillAction, DaemonConfigSettingAction } from './types.js';
 import { relativeToTown } from './source-label.js';
-
-function asObject(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 /**
  * One `write` per patrol entry EnsureLifecycleDefaults would fill; all nine when the file does not exist. Each carries
  * the file's content hash, so apply writes only into the file this plan was made from.
  */
-export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConfigAction[] {
+export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConfigFillAction[] {
   const { fileSha256, patrols } = plannedFill(file);
-  const existing = asObject(file.raw.patrols);
+  const existing = isJsonObject(file.raw.patrols) ? file.raw.patrols : {};
   const path = relativeToTown(townRoot, file.path);
   return patrols.map((key) => ({
     kind: 'daemon-config',
@@ -32,4 +30,53 @@ export function planDaemonConfig(townRoot: string, file: DaemonFile): DaemonConf
     destructive: false,
     needsRestart: false,
   }));
+}
+
+/** A daemon.json setting a planner needs, and why. */
+export interface WantedSetting {
+  path: string[];
+  value: JsonValue;
+  code: DaemonConfigSettingAction['code'];
+  reason: string;
+}
+
+/** The value at `path` in daemon.json's content; undefined when a key on the way is missing or not an object. */
+function valueAt(raw: Record<string, unknown>, path: readonly string[]): unknown {
+  let node: unknown = raw;
+  for (const key of path) {
+    if (!isJsonObject(node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/**
+ * The action that sets one daemon.json setting to the value a planner needs; null when it has that value. Like the
+ * fill, it carries the file's content hash: apply edits only the file this plan was made from.
+ */
+export function planDaemonSetting(file: DaemonFile, wanted: WantedSetting): DaemonConfigSettingAction | null {
+  const current = valueAt(file.raw, wanted.path);
+  if (isDeepStrictEqual(current, wanted.value)) return null;
+  return {
+    kind: 'daemon-config',
+    id: `daemon-config/${wanted.path.join('.')}`,
+    verb: current === undefined ? 'create' : 'update',
+    code: wanted.code,
+    path: wanted.path,
+    fileSha256: daemonFileSha256(file.text),
+    before: (current ?? null) as JsonValue,
+    after: wanted.value,
+    reason: wanted.reason,
+    destructive: false,
+    needsRestart: false,
+  };
+}
+
+/** The one write a plan's daemon-config actions make together (they all carry the hash of the same file). */
+export function plannedDaemonWrite(actions: readonly DaemonConfigAction[]): PlannedDaemonWrite {
+  return {
+    fileSha256: actions[0]?.fileSha256 ?? null,
+    patrols: actions.flatMap((action) => (action.verb === 'write' ? [action.patrol] : [])),
+    settings: actions.flatMap((action) => (action.verb === 'write' ? [] : [{ path: action.path, value: action.after }])),
+  };
 }

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ServerSettings } from '../config/desired.js';
 import { serverConfigSettings, type ServerConfigSettings } from '../config/server-config-yaml.js';
+import { gtSupervises } from '../config/server-settings.js';
 import type { ObservedServer, ObservedServerConfig } from '../observe/observed.js';
 import { relativeToTown } from './source-label.js';
 import type { PlanError, ServerAction } from './types.js';
@@ -31,11 +32,11 @@ export function serverError(server: ServerSettings, observed: ObservedServer): P
         `${observed.reason}. gt never touches it: stop it, or give this town another port (${portKey(server)}).`,
     };
   }
-  if (!server.external.value || observed.state === 'running') return null;
+  if (server.supervisor.value !== 'external' || observed.state === 'running') return null;
   const why = observed.state === 'stopped' ? 'nothing listens there' : `it does not answer: ${observed.reason}`;
   return {
     code: 'external-server-unreachable',
-    message: `external server not reachable on ${at} (${why}); gt never starts or restarts an external server (external from ${server.external.source})`,
+    message: `external server not reachable on ${at} (${why}); gt never starts or restarts an external server (external from ${server.supervisor.source})`,
   };
 }
 
@@ -73,7 +74,7 @@ function configDifference(townRoot: string, server: ServerSettings, observed: Ob
 const RESTART = { kind: 'server', id: 'server', verb: 'restart', destructive: false, needsRestart: true } as const;
 
 /**
- * The server's action when serverError found nothing: start a stopped server, restart a hung one, or restart a
+ * The server's action when serverError found nothing and gt supervises the server: start a stopped server, restart a hung one, or restart a
  * running one whose config.yaml settings differ, that does not serve databases the town declares and has on disk, or
  * that holds a declared database's directory left incomplete by an interrupted create (a start moves those aside).
  * Apply writes config.yaml before every start or restart.
@@ -86,7 +87,7 @@ export function planServer(
   unserved: string[],
   incomplete: string[],
 ): ServerAction | null {
-  if (server.external.value) return null;
+  if (!gtSupervises(server)) return null;
   const at = address(server, observed);
   if (observed.state === 'stopped') {
     const stale = observed.stalePid === null ? '' : ` (the pid file names pid ${observed.stalePid}, which is gone)`;

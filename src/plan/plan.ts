@@ -5,6 +5,8 @@ import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
+import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
+import { gtSupervises } from '../config/server-settings.js';
 import { relativeToTown } from './source-label.js';
 import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
 
@@ -32,15 +34,27 @@ function undeclaredIncompleteNotes(desired: DesiredState, observed: ObservedStat
     );
 }
 
-/** An external server's data dir holds what an interrupted create left: only its operator can clear it. */
-function incompleteOnExternal(database: DesiredDatabase, incompleteDir: string): BlockedChange {
+/** The data dir of a server gt does not supervise holds what an interrupted create left: only its supervisor can clear it. */
+function incompleteUnsupervised(database: DesiredDatabase, incompleteDir: string, supervisor: string): BlockedChange {
   return {
     id: `database/${database.name}`,
     verb: 'create',
     code: 'incomplete-directory',
-    reason: `${incompleteDir} is an incomplete directory left by an interrupted create, and gt never restarts an external server to move it aside`,
+    reason: `${incompleteDir} is an incomplete directory left by an interrupted create, and gt never restarts ${supervisor} to move it aside`,
     hint: `move ${incompleteDir} out of the data dir and restart the server; then gt creates ${database.name}`,
   };
+}
+
+/** Declared databases on disk that a server gt does not supervise does not serve: its next restart loads them. */
+function unservedUnsupervisedNote(unserved: string[], supervisor: string): string {
+  const names = unserved.join(', ');
+  const one = unserved.length === 1;
+  return `${names} ${one ? 'is' : 'are'} on disk but not served, and gt never restarts ${supervisor}: the next restart loads ${one ? 'it' : 'them'}`;
+}
+
+/** How a plan names a server gt does not supervise. */
+function unsupervisedServer(desired: DesiredState): string {
+  return desired.server.supervisor.value === 'gastown' ? "the server Gas Town's daemon supervises" : 'an external server';
 }
 
 /** Why the contents of databases on disk were not planned: the server is down, or does not serve them yet. */
@@ -95,8 +109,8 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
   for (const database of desired.databases) {
     const finding = findDatabase(database.name);
     if (database.ensure === 'present' && finding.incompleteDir !== null) {
-      if (desired.server.external.value) {
-        found.blocked.push(incompleteOnExternal(database, finding.incompleteDir));
+      if (!gtSupervises(desired.server)) {
+        found.blocked.push(incompleteUnsupervised(database, finding.incompleteDir, unsupervisedServer(desired)));
         continue;
       }
       found.incomplete.push(database.name);
@@ -120,7 +134,9 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone.
+ * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone. While
+ * Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its settings are what makes
+ * Gas Town's daemon start the server).
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -128,9 +144,22 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   if (error !== null) return { actions: [], blocked: [], unmanaged: [], notes: [], errors: [error] };
 
   const { townRoot } = desired;
+  const daemonConfig = [
+    ...planDaemonConfig(townRoot, observed.daemonConfig),
+    ...planSupervisorSettings(desired.server, observed.daemonConfig),
+  ];
+  const supervised = supervisorNote(desired.server);
+  const waiting = blockedByGasTown(desired, observed.server);
+  if (waiting !== null) {
+    const notes = [...(supervised === null ? [] : [supervised])];
+    return { actions: daemonConfig, blocked: [waiting], unmanaged: unmanagedDatabases(desired, observed), notes, errors: [] };
+  }
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
+  const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
   const notes = [
+    ...(supervised === null ? [] : [supervised]),
+    ...unservedNote,
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
@@ -138,7 +167,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
 
   return {
     actions: [
-      ...planDaemonConfig(townRoot, observed.daemonConfig),
+      ...daemonConfig,
       ...(server === null ? [] : [server]),
       ...databases.databaseActions,
       ...databases.remoteActions,

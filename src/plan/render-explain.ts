@@ -25,6 +25,7 @@ const LABELS: Record<ResolvedKey, string> = {
   writeTimeoutMillis: 'write timeout (ms)',
   waitTimeoutSeconds: 'wait timeout (s)',
   external: 'external',
+  supervisor: 'supervisor',
 };
 
 /** Every resolved server setting with its provenance; restart supervision carries none and is not listed. */

@@ -10,6 +10,9 @@ export type Verb = 'create' | 'update' | 'delete' | 'start' | 'restart' | 'write
 export type ActionCode =
   | 'daemon-config-missing'
   | 'patrol-missing'
+  | 'second-supervisor'
+  | 'supervisor-disabled'
+  | 'supervisor-setting'
   | 'server-stopped'
   | 'server-unhealthy'
   | 'server-config-changed'
@@ -24,9 +27,17 @@ export type ActionCode =
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
- * create left the database's directory, and only a server restart (which gt may not do to an external server) clears it.
+ * create left the database's directory, and only a server restart (which gt may not do to a server it does not
+ * supervise) clears it. supervised-by-gastown: the server is not running (or not answering) and Gas Town's daemon
+ * supervises it, so gt may not start or restart it.
  */
-export type BlockedCode = 'protected' | 'prune-not-requested' | 'unpushed-changes' | 'unpushed-unknown' | 'incomplete-directory';
+export type BlockedCode =
+  | 'protected'
+  | 'prune-not-requested'
+  | 'unpushed-changes'
+  | 'unpushed-unknown'
+  | 'incomplete-directory'
+  | 'supervised-by-gastown';
 
 interface ActionBase {
   /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
@@ -42,18 +53,39 @@ interface ActionBase {
   needsRestart: boolean;
 }
 
-export interface DaemonConfigAction extends ActionBase {
+interface DaemonConfigActionBase extends ActionBase {
   kind: 'daemon-config';
+  /** SHA-256 of daemon.json's text as planned (null: no file). The write refuses a file whose content differs. */
+  fileSha256: string | null;
+}
+
+/** EnsureLifecycleDefaults: one missing or null patrol entry filled with Gas Town's default. */
+export interface DaemonConfigFillAction extends DaemonConfigActionBase {
   verb: 'write';
   code: 'daemon-config-missing' | 'patrol-missing';
   /** The patrol key EnsureLifecycleDefaults fills (`patrols.<key>`); one action per key, also when the file is created. */
   patrol: string;
-  /** SHA-256 of daemon.json's text as planned (null: no file). The write refuses a file whose content differs. */
-  fileSha256: string | null;
   before: null;
   /** Gas Town's default for the patrol. */
   after: JsonValue;
 }
+
+/**
+ * One setting of daemon.json set to the value gt needs (id `daemon-config/<dotted path>`): e.g.
+ * `patrols.dolt_server.enabled`, so that exactly one program supervises the server. create: the key is missing.
+ */
+export interface DaemonConfigSettingAction extends DaemonConfigActionBase {
+  verb: 'create' | 'update';
+  code: 'second-supervisor' | 'supervisor-disabled' | 'supervisor-setting';
+  /** The keys from the top of the file down to the setting. */
+  path: string[];
+  /** null when the key is missing. */
+  before: JsonValue;
+  after: JsonValue;
+}
+
+/** Every daemon-config action of a plan runs as one step: one edit, one write. */
+export type DaemonConfigAction = DaemonConfigFillAction | DaemonConfigSettingAction;
 
 /** Where the server listens, as a start shows it. */
 export interface ServerEndpoint {

@@ -15,7 +15,6 @@ import {
 } from './generators/malformed-configs.js';
 import { runGtInProcess } from './support/in-process-gt.js';
 import { MalformedTown, outcomeTable, type CaseReport, type GtRunner } from './support/malformed-town.js';
-import { startStandInServer, type StandInServer } from './support/stand-in-server.js';
 
 const CATEGORIES: Category[] = [
   'truncated',
@@ -44,15 +43,14 @@ function failures(reports: readonly CaseReport[]): string[] {
  * the base one changes nothing). Never a crash. The commands run in this process (the CLI's own commander program)
  * for every case, and as whole `node bin/gt.js` processes for a sample of every category.
  *
- * In-process, a refused config's commands are pointed at a stand-in server that counts connections instead of the
- * real one: validate and apply must not connect at all (diff at most once, for its early look), so no SQL can have
- * changed; the real server's rows are compared with the base once per category instead of once per case.
+ * In-process, the server counts the connections each of a refused config's commands makes: validate and apply must
+ * not connect at all (diff only for its early look, which reads), so no SQL can have changed; the real server's rows
+ * are compared with the base once per category instead of once per case.
  */
 describe('malformed configs through validate, diff and apply', () => {
   let town: TestTown;
   let malformed: MalformedTown;
   let cases: ConfigCase[];
-  let standIn: StandInServer;
   const inProcessReports: CaseReport[] = [];
 
   beforeAll(async () => {
@@ -68,11 +66,9 @@ describe('malformed configs through validate, diff and apply', () => {
     };
     cases = malformedConfigs(base);
     malformed = await MalformedTown.open(town, base);
-    standIn = await startStandInServer(join(town.root, '.dolt-data'));
   }, 120_000);
 
   afterAll(async () => {
-    await standIn?.stop();
     await malformed?.close();
     await town?.stopServer();
   });
@@ -87,7 +83,7 @@ describe('malformed configs through validate, diff and apply', () => {
     const sqlChanged: string[] = [];
     for (const category of CATEGORIES) {
       for (const testCase of cases.filter((c) => c.category === category)) {
-        inProcessReports.push(await malformed.runCase(testCase, runGtInProcess, { standIn }));
+        inProcessReports.push(await malformed.runCase(testCase, runGtInProcess, { countConnections: true }));
       }
       // the real server's rows after the category's cases (its refused ones never reached the server)
       sqlChanged.push(...(await malformed.differencesFromBase()).map((path) => `${category}: ${path}`));
@@ -101,8 +97,8 @@ describe('malformed configs through validate, diff and apply', () => {
     expect(inProcessReports.filter((r) => r.outcome === 'error').length).toBeGreaterThanOrEqual(200);
     expect(inProcessReports.filter((r) => r.outcome === 'converged').length).toBeGreaterThan(0);
     expect(sqlChanged).toEqual([]);
-    // gt does take the stand-in for the town's server: diff's early look reached it (so the zero counts mean something)
-    expect(await standIn.accepted()).toBeGreaterThan(0);
+    // the counter does see gt's connections: diff's early look made some (so the zero counts mean something)
+    expect(malformed.diffConnections).toBeGreaterThan(0);
   }, 300_000);
 
   it('a sample of every category, either cases included, as whole node bin/gt.js processes: the same results, no stack trace', async () => {

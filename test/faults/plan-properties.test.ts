@@ -5,13 +5,15 @@
  */
 import fc from 'fast-check';
 import type { DaemonFile, DesiredDatabase, DesiredState } from '../../src/config/desired.js';
+import { daemonConfigText } from '../../src/config/daemon-file-writer.js';
 import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from '../../src/config/lifecycle.js';
 import { renderServerConfigYaml } from '../../src/config/server-config-yaml.js';
 import type { ObservedDatabase, ObservedIgnore, ObservedRemote, ObservedServer, ObservedState } from '../../src/observe/observed.js';
 import { plan } from '../../src/plan/plan.js';
 import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
-import type { Plan, PlanOptions } from '../../src/plan/types.js';
+import { plannedDaemonWrite } from '../../src/plan/plan-daemon-config.js';
+import type { DaemonConfigAction, Plan, PlanOptions } from '../../src/plan/types.js';
 import { NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
@@ -82,19 +84,33 @@ const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
   sites: fc.constant(NO_SITES),
 });
 
+/** Gas Town's dolt_server entry: absent, null, or with some of what its daemon reads (some of it not the town's). */
+const doltServerArb = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.record(
+    {
+      enabled: fc.boolean(),
+      port: fc.constantFrom(3317, 4400),
+      data_dir: fc.constantFrom(`${TOWN}/.dolt-data`, '/elsewhere'),
+      log_file: fc.constantFrom(`${TOWN}/daemon/dolt.log`, ''),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
 const daemonFileArb: fc.Arbitrary<DaemonFile> = fc.oneof(
   fc.constant<DaemonFile>({ path: `${TOWN}/mayor/daemon.json`, exists: false, raw: {}, text: null, mode: null }),
-  fc.subarray(Object.keys(LIFECYCLE_DEFAULTS)).chain((missing) =>
-    fc.boolean().map((asNull): DaemonFile => {
-      const patrols: Record<string, unknown> = { ...(defaultDaemonConfig().patrols as Record<string, unknown>) };
-      for (const key of missing) {
-        if (asNull) patrols[key] = null;
-        else delete patrols[key];
-      }
-      const raw = { type: 'daemon-patrol-config', version: 1, patrols };
-      return { path: `${TOWN}/mayor/daemon.json`, exists: true, raw, text: JSON.stringify(raw), mode: 0o644 };
-    }),
-  ),
+  fc.tuple(fc.subarray(Object.keys(LIFECYCLE_DEFAULTS)), fc.boolean(), doltServerArb).map(([missing, asNull, doltServer]): DaemonFile => {
+    const patrols: Record<string, unknown> = { ...(defaultDaemonConfig().patrols as Record<string, unknown>) };
+    for (const key of missing) {
+      if (asNull) patrols[key] = null;
+      else delete patrols[key];
+    }
+    if (doltServer !== undefined) patrols.dolt_server = doltServer;
+    const raw = { type: 'daemon-patrol-config', version: 1, patrols };
+    return { path: `${TOWN}/mayor/daemon.json`, exists: true, raw, text: JSON.stringify(raw), mode: 0o644 };
+  }),
 );
 
 const liveDatabaseArb = (name: string): fc.Arbitrary<LiveDatabase> =>
@@ -113,7 +129,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
     rigs: fc.subarray(DATABASE_NAMES).chain((names) => fc.tuple(...names.map(desiredDatabaseArb))),
     hq: hqArb,
-    external: fc.boolean(),
+    supervisor: fc.constantFrom('gt' as const, 'gastown' as const, 'external' as const),
     logLevel: fc.constantFrom('warning', 'info'),
     liveNames: fc.subarray(['hq', ...DATABASE_NAMES, 'unmanaged_db']),
     incompleteNames: fc.subarray([...DATABASE_NAMES, 'half_made']),
@@ -124,7 +140,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   })
   .chain((shape) =>
     fc.tuple(...shape.liveNames.map(liveDatabaseArb)).map((liveDatabases): Scenario => {
-      const server = serverSettings({ external: { value: shape.external, source: 'test' } });
+      const server = serverSettings({
+        external: { value: shape.supervisor === 'external', source: 'test' },
+        supervisor: { value: shape.supervisor, source: 'test' },
+      });
       const desired: DesiredState = {
         townRoot: TOWN,
         server,
@@ -192,11 +211,16 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
     if (found === undefined) throw new Error(`the plan acts on ${name}, which does not exist`);
     return found;
   };
+  const daemonConfig = planned.actions.filter((action): action is DaemonConfigAction => action.kind === 'daemon-config');
+  const written = daemonConfigText(next.daemonConfig, plannedDaemonWrite(daemonConfig));
+  if (written !== null) {
+    const raw = JSON.parse(written.text) as Record<string, unknown>;
+    next.daemonConfig = { ...next.daemonConfig, exists: true, raw, text: written.text, mode: next.daemonConfig.mode ?? 0o644 };
+  }
   for (const action of planned.actions) {
     switch (action.kind) {
       case 'daemon-config':
-        next.daemonConfig = { ...next.daemonConfig, exists: true, raw: ensureLifecycleDefaults(next.daemonConfig.raw).content };
-        break;
+        break; // all of them at once, below, as apply writes them
       case 'server': {
         // apply moves declared databases' incomplete directories aside, writes config.yaml, then the server loads
         // every database on disk
@@ -232,13 +256,36 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
   return next;
 }
 
+/** Exactly one program supervises the server: what Gas Town's dolt_server entry must say for the declared supervisor. */
+function expectOneSupervisor(live: LiveTown, desired: DesiredState, initial: LiveTown): void {
+  const patrols = live.daemonConfig.raw.patrols as Record<string, unknown>;
+  const entry = (patrols.dolt_server ?? {}) as Record<string, unknown>;
+  const initialPatrols = (initial.daemonConfig.raw.patrols ?? {}) as Record<string, unknown>;
+  switch (desired.server.supervisor.value) {
+    case 'gt':
+      expect(entry.enabled === true).toBe(false);
+      break;
+    case 'gastown':
+      expect(entry).toMatchObject({ enabled: true, port: desired.server.port.value, data_dir: desired.server.dataDir.value });
+      expect(typeof entry.log_file === 'string' && entry.log_file !== '').toBe(true);
+      break;
+    case 'external':
+      expect(patrols.dolt_server).toEqual(initialPatrols.dolt_server);
+  }
+}
+
 /** An empty plan must mean the live town is what the config declares (not merely that the planner saw nothing). */
-function expectMatchesDesired(live: LiveTown, desired: DesiredState, converged: Plan): void {
+function expectMatchesDesired(live: LiveTown, desired: DesiredState, converged: Plan, initial: LiveTown): void {
   expect(ensureLifecycleDefaults(live.daemonConfig.raw).filled).toEqual([]);
-  if (!desired.server.external.value) {
+  expectOneSupervisor(live, desired, initial);
+  if (desired.server.supervisor.value === 'gt') {
     expect(live.server).toBe('running');
     expect(live.configText).toBe(renderServerConfigYaml(desired.server));
+  } else {
+    expect(live.server).toBe(initial.server); // gt never starts, stops or restarts a server it does not supervise
+    expect(live.configText).toBe(initial.configText);
   }
+  if (converged.blocked.some((change) => change.code === 'supervised-by-gastown')) return; // the databases wait for the server
   const blocked = new Set(converged.blocked.map((change) => change.id));
   for (const db of desired.databases) {
     const found = live.databases.find((candidate) => candidate.name === db.name);
@@ -278,7 +325,7 @@ describe('plan() properties', () => {
             return;
           }
           if (current.actions.length === 0) {
-            expectMatchesDesired(town, desired, current);
+            expectMatchesDesired(town, desired, current, live);
             return;
           }
           if (pass === 3) throw new Error(`still planning after two passes: ${current.actions.map((a) => `${a.verb} ${a.id}`).join(', ')}`);
@@ -302,7 +349,7 @@ describe('plan() properties', () => {
         const after = execute(visible, first, desired);
         const second = plan(desired, observe(after, desired), options);
         expect(second.actions).toEqual([]);
-        expectMatchesDesired(after, desired, second);
+        expectMatchesDesired(after, desired, second, visible);
         expect(second.blocked).toEqual(first.blocked);
       }),
       RUNS,

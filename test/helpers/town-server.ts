@@ -1,16 +1,17 @@
-import type { ServerSettings } from '../../src/config/desired.js';
+import type { ServerSettings, Supervisor } from '../../src/config/desired.js';
 import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
 import { townPaths } from '../../src/lib/town-layout.js';
 import { testSupervision } from './supervision.js';
 
 /**
  * The server settings the resolver would produce for a town at `townRoot` on `port` (data dir `.dolt-data`, log
- * `daemon/dolt.log`, 127.0.0.1, root without password), with `overrides` for the values a test changes.
+ * `daemon/dolt.log`, 127.0.0.1, root without password, supervised by gt or external), with `overrides` for the values a
+ * test changes.
  */
 export function townServerSettings(
   townRoot: string,
   port: number,
-  overrides: Partial<{ logLevel: string; external: boolean; host: string }> = {},
+  overrides: Partial<{ logLevel: string; external: boolean; host: string; supervisor: Supervisor }> = {},
 ): ServerSettings {
   const given = <T>(value: T) => ({ value, source: 'test' });
   return {
@@ -26,6 +27,7 @@ export function townServerSettings(
     writeTimeoutMillis: given(300_000),
     waitTimeoutSeconds: given(30),
     external: given(overrides.external ?? false),
+    supervisor: given(overrides.supervisor ?? (overrides.external === true ? 'external' : 'gt')),
     supervision: testSupervision(),
   };
 }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { DesiredState } from '../../config/desired.js';
+import { gtSupervises } from '../../config/server-settings.js';
 import { startOptionsFor, startServer } from '../../apply/server-control.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
 import { diskYamlCache } from '../../config/yaml-documents.js';
@@ -44,7 +45,7 @@ export async function runStart(io: CommandIO, options: { lockTimeout: number }):
         }
         return;
       }
-      if (server.state === 'unhealthy') {
+      if (server.state === 'unhealthy' && gtSupervises(settings)) {
         throw new Error(
           `Dolt server${server.pid === null ? '' : ` PID ${server.pid}`} is running but not healthy: ${server.reason}\n\n` +
             `Restart with: ${gt} dolt stop && ${gt} dolt start`,

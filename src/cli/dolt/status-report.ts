@@ -6,6 +6,7 @@ import type { ServerMetrics } from '../../observe/server-metrics.js';
 import { summarizePlan } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { ownerLabel } from '../database-owner.js';
+import { describeSupervisor, supervisorReport, type SupervisorReport } from '../supervisor-report.js';
 
 /** `gt dolt status -o json`. */
 export interface DoltStatus {
@@ -13,6 +14,7 @@ export interface DoltStatus {
   server: {
     state: ObservedState['server']['state'];
     external: boolean;
+    supervisor: SupervisorReport;
     pid: number | null;
     port: number;
     /** The address clients dial. */
@@ -40,13 +42,16 @@ export function connectionString(settings: ServerSettings): string {
   return `${settings.user.value}@tcp(${clientHost(settings)}:${settings.port.value})/`;
 }
 
-export function doltStatus(
-  desired: DesiredState,
-  observed: ObservedState,
-  plan: Plan,
-  metrics: ServerMetrics | null,
-  diskUsageBytes: number,
-): DoltStatus {
+/** What `gt dolt status` reports besides the config, the observation and the plan. */
+export interface DoltStatusFacts {
+  metrics: ServerMetrics | null;
+  diskUsageBytes: number;
+  /** Whether gt's daemon runs (it restarts a crashed server when gt supervises it). */
+  gtDaemonRunning: boolean;
+}
+
+export function doltStatus(desired: DesiredState, observed: ObservedState, plan: Plan, facts: DoltStatusFacts): DoltStatus {
+  const { metrics, diskUsageBytes } = facts;
   const { server } = observed;
   const settings = desired.server;
   const declared = new Map(desired.databases.map((db) => [db.name, db]));
@@ -59,6 +64,7 @@ export function doltStatus(
     server: {
       state: server.state,
       external: settings.external.value,
+      supervisor: supervisorReport(settings, facts.gtDaemonRunning),
       pid: server.state === 'stopped' ? null : server.pid,
       port: server.port,
       address: `${clientHost(settings)}:${server.port}`,
@@ -137,6 +143,7 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean, gt = 'g
   const lines: string[] = [];
   const hints: string[] = [];
   const where = server.external ? ` (external: ${server.address})` : '';
+  const supervisedByGt = server.supervisor.by === 'gt';
   switch (server.state) {
     case 'running':
       lines.push(`${paint('green', '●')} Dolt server is running${server.pid === null ? '' : ` (PID ${server.pid})`}${where}`);
@@ -145,12 +152,12 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean, gt = 'g
       break;
     case 'stopped':
       lines.push(`${paint('dim', '○')} Dolt server is not running${where}`);
-      if (!server.external) hints.push(`Start with: ${gt} dolt start`);
+      if (supervisedByGt) hints.push(`Start with: ${gt} dolt start`);
       break;
     case 'unhealthy':
       lines.push(`${paint('red', '✗')} Dolt server is not healthy${server.pid === null ? '' : ` (PID ${server.pid})`}${where}`);
       lines.push(`  Problem:    ${server.detail ?? 'unknown'}`);
-      if (!server.external) hints.push(`Restart with: ${gt} dolt stop && ${gt} dolt start`);
+      if (supervisedByGt) hints.push(`Restart with: ${gt} dolt stop && ${gt} dolt start`);
       break;
     case 'imposter':
       lines.push(`${paint('red', '✗')} Port ${server.port} is held by a process that is not this town's Dolt server`);
@@ -160,6 +167,7 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean, gt = 'g
       break;
   }
   lines.push(`  Port:       ${server.port}`);
+  lines.push(`  Supervisor: ${describeSupervisor(server.supervisor, gt)}`);
   lines.push(`  Data dir:   ${status.dataDir}`);
   const running = server.state === 'running';
   if (status.databases.length === 0) {

@@ -4,6 +4,7 @@ import { observe } from '../../observe/observe.js';
 import { diskUsage } from '../../observe/disk-usage.js';
 import { readServerMetrics } from '../../observe/server-metrics.js';
 import { plan } from '../../plan/plan.js';
+import { readDaemonStatus } from '../../daemon/status-file.js';
 import type { CommandIO } from '../output.js';
 import { runWithDesiredState } from './run.js';
 import { doltStatus, renderDoltStatusText } from './status-report.js';
@@ -13,13 +14,11 @@ export async function runStatus(io: CommandIO): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
     const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
     const metrics = observed.server.state === 'running' ? await readServerMetrics(withAddress(desired.server, observed.server.host, observed.server.port)) : null;
-    const status = doltStatus(
-      desired,
-      observed,
-      plan(desired, observed, { prune: false, force: false }),
+    const status = doltStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), {
       metrics,
-      diskUsage(desired.server.dataDir.value),
-    );
+      diskUsageBytes: diskUsage(desired.server.dataDir.value),
+      gtDaemonRunning: readDaemonStatus(desired.townRoot).running,
+    });
     io.stdout.write(
       io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderDoltStatusText(status, io.color, io.invocation),
     );

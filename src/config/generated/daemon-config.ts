@@ -75,13 +75,16 @@ export type AgentPatrolConfig = {
  */
 export type DoltServerConfig = {
   /**
-   * false: the server is not supervised.
+   * true: Gas Town's daemon supervises the server (starts, restarts, writes config.yaml). gt keeps it false when gt supervises and true when the Town manifest says spec.server.supervisor: gastown.
    */
   enabled?: boolean;
   /**
-   * true: health-check only, never start or stop.
+   * true: health-check only, never start or stop (Gas Town's daemon and gt alike).
    */
   external?: boolean;
+  /**
+   * A source of the town's port for gt whether or not enabled (after env.GT_DOLT_PORT).
+   */
   port?: number;
   host?: string;
   /**

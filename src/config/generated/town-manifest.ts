@@ -12,7 +12,7 @@ export type Remotes = Remote[];
 export type IgnorePatterns = string[];
 
 /**
- * At most one per town: remotes and ignore patterns of the town database hq.
+ * At most one per town: remotes and ignore patterns of the town database hq, and who supervises the town's Dolt server.
  */
 export interface TownManifest {
   apiVersion: 'gastown.dev/v1alpha1';
@@ -34,6 +34,7 @@ export interface StringMap {
 export interface TownSpec {
   remotes?: Remotes;
   ignore?: IgnorePatterns;
+  server?: TownServerSpec;
 }
 export interface Remote {
   /**
@@ -44,4 +45,10 @@ export interface Remote {
    * A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.
    */
   url: string;
+}
+export interface TownServerSpec {
+  /**
+   * Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.
+   */
+  supervisor?: 'gt' | 'gastown';
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Connection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { ConfigError, formatDiagnostic } from '../../../src/config/diagnostics.js';
 import type { DesiredState } from '../../../src/config/desired.js';
 import { loadDesiredState } from '../../../src/config/load.js';
@@ -9,7 +9,6 @@ import type { TestTown } from '../../helpers/town.js';
 import { DAEMON_JSON, RIG_YAML, TOWN_YAML, type BaseTown, type Category, type ConfigCase } from '../generators/malformed-configs.js';
 import { CRASH } from './gt-process.js';
 import { runGtInProcess } from './in-process-gt.js';
-import type { StandInServer } from './stand-in-server.js';
 import { snapshotFiles, snapshotSqlOn, type DatabaseSnapshot, type TownSnapshot } from './town-snapshot.js';
 
 /**
@@ -31,6 +30,24 @@ export interface CaseReport {
 
 /** Runs `gt <args>`: in this process (runGtInProcess) or as a whole process (runGt). */
 export type GtRunner = (args: string[]) => Promise<GtResult & { thrown?: unknown }>;
+
+/** What diff may open before it finds the config refused: the health probe's connection and the snapshot's two more. */
+const DIFF_EARLY_LOOK = 3;
+
+/** TCP sockets this process holds (connected or connecting). */
+function openSockets(): number {
+  return process.getActiveResourcesInfo().filter((resource) => resource.startsWith('TCP')).length;
+}
+
+/** Waits (up to 5 s) until this process holds at most `count` TCP sockets; false when it still holds more. */
+async function socketsBackTo(count: number): Promise<boolean> {
+  const deadline = Date.now() + 5000;
+  while (openSockets() > count) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
 
 /** Characters that must never reach a terminal raw from a diagnostic: controls (C0, DEL, C1), line separators, bidi overrides. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -98,6 +115,8 @@ export class MalformedTown {
   readonly root: string;
   private baseSnapshot: TownSnapshot = { files: {}, databases: {} };
   private baseMeaning = '';
+  /** Connections the refused configs' diffs made while counted: more than none shows the zero counts mean something. */
+  diffConnections = 0;
 
   private constructor(
     town: TestTown,
@@ -190,12 +209,12 @@ export class MalformedTown {
 
   /**
    * Tries one case with `run`: validate, diff and apply, and judges what they did. Leaves the base town behind.
-   * `parallel`: a refused config's three commands run at once, as nothing then changes. `standIn`: a refused config's
-   * commands run in this process with $GT_DOLT_PORT (the port source that wins over every file) pointing at it, so
-   * that not reaching the server is checked directly: validate and apply connect to nothing, diff at most once (it
-   * starts observing before it reads the manifests); the real server's rows are then not read for every case.
+   * `parallel`: a refused config's three commands run at once, as nothing then changes. `countConnections`: a refused
+   * config's commands run one at a time while the server counts the connections each makes, so that not reaching the
+   * server is checked directly: validate and apply connect to nothing, diff at most for its early look (it starts
+   * observing before it reads the manifests, and only reads); the real server's rows are then not read for every case.
    */
-  async runCase(testCase: ConfigCase, run: GtRunner, options: { parallel?: boolean; standIn?: StandInServer } = {}): Promise<CaseReport> {
+  async runCase(testCase: ConfigCase, run: GtRunner, options: { parallel?: boolean; countConnections?: boolean } = {}): Promise<CaseReport> {
     const problems: string[] = [];
     const crashes: string[] = [];
     let outcome: Outcome = 'failed';
@@ -219,10 +238,9 @@ export class MalformedTown {
         if (testCase.expect === 'same')
           problems.push(`refused, but it means the same as the base: ${loaded.lines.join('; ').slice(0, 500)}`);
         const filesBefore = snapshotFiles(this.root);
-        const { validate, diff, apply } =
-          options.standIn === undefined
-            ? await this.runRefused(run, options.parallel === true)
-            : await this.runRefusedAgainst(options.standIn, run, loaded, problems);
+        const { validate, diff, apply } = options.countConnections
+          ? await this.runRefusedCounted(run, problems)
+          : await this.runRefused(run, options.parallel === true);
         judge('validate', validate, [1]);
         judge('diff', diff, [2]);
         judge('apply', apply, [2]);
@@ -237,10 +255,9 @@ export class MalformedTown {
         }
         if (!apply.stderr.includes('gt: the config has errors; nothing was changed'))
           problems.push('apply did not say nothing was changed');
-        const changed =
-          options.standIn === undefined
-            ? differences(await this.snapshot(), { files: filesBefore, databases: this.baseSnapshot.databases })
-            : differences({ files: snapshotFiles(this.root) }, { files: filesBefore });
+        const changed = options.countConnections
+          ? differences({ files: snapshotFiles(this.root) }, { files: filesBefore })
+          : differences(await this.snapshot(), { files: filesBefore, databases: this.baseSnapshot.databases });
         if (changed.length > 0) problems.push(`the town changed: ${changed.join(', ')}`);
       } else {
         const same = meaning(loaded.desired) === this.baseMeaning;
@@ -294,38 +311,35 @@ export class MalformedTown {
   }
 
   /**
-   * A refused config's commands with $GT_DOLT_PORT naming the stand-in: first the check that the config is refused
-   * for the same reasons with the port redirected (else the redirect would change what is tried), then each command
-   * and the connections it made.
+   * A refused config's commands, each counted: the connections the server accepted while it ran (Dolt's Connections
+   * status counts every one, a bare TCP connect included; read on this town's own connection, which adds none). A
+   * command is done when this process holds no more TCP sockets than before it: a connection it gave up on may still
+   * be on its way, and must be counted as its own.
    */
-  private async runRefusedAgainst(
-    standIn: StandInServer,
-    run: GtRunner,
-    loaded: Extract<Loaded, { kind: 'error' }>,
-    problems: string[],
-  ): Promise<Record<'validate' | 'diff' | 'apply', GtResult>> {
+  private async runRefusedCounted(run: GtRunner, problems: string[]): Promise<Record<'validate' | 'diff' | 'apply', GtResult>> {
     const args = ['--town', this.root];
-    const saved = process.env.GT_DOLT_PORT;
-    process.env.GT_DOLT_PORT = String(standIn.port);
-    try {
-      const redirected = this.load();
-      if (redirected.kind !== 'error' || redirected.lines.join('\n') !== loaded.lines.join('\n'))
-        problems.push(`refused otherwise with $GT_DOLT_PORT set: ${redirected.kind === 'error' ? redirected.lines.join('; ').slice(0, 300) : 'it loads'}`);
-      const counted = async (name: string, most: number): Promise<GtResult> => {
-        const before = await standIn.accepted();
-        const result = await run([name, ...args]);
-        const made = (await standIn.accepted()) - before;
-        if (made > most) problems.push(`${name} connected to the server ${made} time(s)${most > 0 ? `, more than ${most}` : ''}`);
-        return result;
-      };
-      const validate = await counted('validate', 0);
-      const apply = await counted('apply', 0);
-      const diff = await counted('diff', 1);
-      return { validate, diff, apply };
-    } finally {
-      if (saved === undefined) delete process.env.GT_DOLT_PORT;
-      else process.env.GT_DOLT_PORT = saved;
-    }
+    const counted = async (name: string, most: number): Promise<GtResult> => {
+      const before = await this.connectionsAccepted();
+      const sockets = openSockets();
+      const result = await run([name, ...args]);
+      if (!(await socketsBackTo(sockets))) problems.push(`${name} left ${openSockets() - sockets} socket(s) open`);
+      const made = (await this.connectionsAccepted()) - before;
+      if (made > most) problems.push(`${name} connected to the server ${made} time(s)${most > 0 ? `, more than ${most}` : ''}`);
+      if (name === 'diff') this.diffConnections += made;
+      return result;
+    };
+    const validate = await counted('validate', 0);
+    const apply = await counted('apply', 0);
+    const diff = await counted('diff', DIFF_EARLY_LOOK);
+    return { validate, diff, apply };
+  }
+
+  /** The connections the server has accepted since it started. */
+  private async connectionsAccepted(): Promise<number> {
+    const [rows] = await this.connection.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Connections'");
+    const value = Number(rows[0]?.Value);
+    if (!Number.isInteger(value)) throw new Error('the server has no Connections status counter');
+    return value;
   }
 
   /** Whether the SQL state holds what the config declares: its databases, exactly its remotes, its ignore patterns. */
@@ -391,7 +405,7 @@ export function outcomeTable(reports: readonly CaseReport[], title: string): str
   const rule = '-'.repeat(line(header).length);
   const legend = [
     'error: refused by validate (exit 1), diff and apply (exit 2) with file:line:col diagnostics; town unchanged byte for byte, row for row',
-    '  (against the stand-in server: files byte for byte, validate and apply connect to no server, diff at most once; rows per category)',
+    '  (in-process: files byte for byte, validate and apply connect to no server, diff only for its early look; rows per category)',
     "unchanged: loads to the base config's meaning; apply changed nothing",
     'converged: loads to another config; apply exit 0, then diff exit 0, declared databases/remotes/ignore rows in Dolt',
     'crash: a stack trace or a thrown error; failed: any other broken expectation (listed by the test)',

@@ -35,7 +35,7 @@ describe('gt apply with a read-only mayor/', () => {
 
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/write +daemon-config\/patrols\.\{.*\} \.\.\. FAILED .*mayor is not writable \(EROFS\)/);
-    expect(result.stdout).toContain('add them by hand');
+    expect(result.stdout).toContain('write them by hand (gt diff -o json shows the values)');
     expect(result.stdout).not.toContain('skipped: an earlier step failed');
     expect(result.stdout).toMatch(/\+ create +database\/wyvern \.\.\. done/);
     expect(readFileSync(daemonJson, 'utf8')).toBe(before);

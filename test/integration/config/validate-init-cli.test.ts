@@ -120,7 +120,8 @@ describe('gt init', () => {
       dolt_backup: { ...LIFECYCLE_DEFAULTS.dolt_backup, enabled: process.platform === 'darwin' },
       jsonl_git_backup: { ...LIFECYCLE_DEFAULTS.jsonl_git_backup, databases: ['hq'] },
       compactor_dog: { ...LIFECYCLE_DEFAULTS.compactor_dog, databases: ['hq', 'example'] },
-      dolt_server: { enabled: true, data_dir: join(root, '.dolt-data') },
+      // gt supervises the server: Gas Town's daemon must not (gt apply would turn it off)
+      dolt_server: { enabled: false, data_dir: join(root, '.dolt-data') },
     });
     expect(statSync(daemonPath).mode & 0o777).toBe(0o644);
 
@@ -128,6 +129,10 @@ describe('gt init', () => {
     expect(validate.exitCode).toBe(0);
     expect(validate.stdout).toContain('town is valid (databases: hq, example): 0 errors, 0 warnings');
     expect(validate.stderr).toBe('');
+
+    // nothing to write to daemon.json: the plan of a fresh town only starts the server and creates the databases
+    const diff = JSON.parse((await runGt(['diff', '--town', 'town', '-o', 'json'], { cwd: parent })).stdout) as { actions: { kind: string }[] };
+    expect(diff.actions.map((action) => action.kind)).toEqual(['server', 'database', 'database', 'ignore', 'ignore']);
   });
 
   it('picks a port that is not production\'s 3307 when none is given, and --port N sets it', async () => {

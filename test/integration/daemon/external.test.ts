@@ -74,7 +74,7 @@ test('on an external server it converges databases, remotes and ignore patterns,
     const current = readStatus(town.root);
     return current?.health === 'Healthy' ? current : undefined;
   });
-  expect(status).toMatchObject({ sync: 'InSync', server: { state: 'running', pid: null, port: external.port, external: true } });
+  expect(status).toMatchObject({ sync: 'InSync', server: { state: 'running', pid: null, port: external.port, supervisor: 'external' } });
   expect(status.resources.find((r) => r.id === 'database/wyvern')).toMatchObject({ ready: true, reason: 'InSync' });
   // gt started nothing: no pid file of its own, no config.yaml written for a server, no server action in the log.
   expect(existsSync(join(town.root, 'daemon', 'dolt.pid'))).toBe(false);
@@ -93,7 +93,7 @@ test('the external server killed: the daemon reports it down (Degraded) and neve
     const current = readStatus(town.root);
     return current?.server?.state === 'stopped' && Date.parse(current.server.checkedAt) >= killedAt ? current : undefined;
   });
-  expect(down).toMatchObject({ health: 'Degraded', sync: 'OutOfSync', server: { pid: null, port: external.port, external: true } });
+  expect(down).toMatchObject({ health: 'Degraded', sync: 'OutOfSync', server: { pid: null, port: external.port, supervisor: 'external' } });
   expect(down.message).toBe(`the server is not running on port ${external.port}`);
   expect(down.supervision).toMatchObject({ nextRestartAt: null, restartsInWindow: 0, stalled: false });
 
@@ -111,7 +111,7 @@ test('the external server killed: the daemon reports it down (Degraded) and neve
     const checkedAt = current?.server?.checkedAt;
     return current?.health === 'Degraded' && checkedAt !== undefined && Date.parse(checkedAt) - hup >= 1_500 ? current : undefined;
   });
-  expect(later).toMatchObject({ health: 'Degraded', server: { state: 'stopped', external: true }, lastError: { class: 'transient', kind: 'external-server' } });
+  expect(later).toMatchObject({ health: 'Degraded', server: { state: 'stopped', supervisor: 'external' }, lastError: { class: 'transient', kind: 'external-server' } });
   expect(processesOfTown([running.pid])).toEqual([]);
   expect(existsSync(join(town.root, 'daemon', 'dolt.pid'))).toBe(false);
   expect(existsSync(join(town.root, 'daemon', 'dolt-state.json'))).toBe(false);
@@ -131,6 +131,6 @@ test('the external server killed: the daemon reports it down (Degraded) and neve
   expect(JSON.parse(json.stdout)).toMatchObject({
     running: true,
     pid: running.pid,
-    status: { health: 'Degraded', server: { state: 'stopped', pid: null, external: true } },
+    status: { health: 'Degraded', server: { state: 'stopped', pid: null, supervisor: 'external' } },
   });
 });

@@ -87,7 +87,7 @@ test('gt daemon status with a running daemon: pid, server, and the last reconcil
       daemon: { pid: daemon.pid, stopped: false },
       sync: 'InSync',
       health: 'Healthy',
-      server: { state: 'running', pid: town.serverPid(), port: town.port, external: false },
+      server: { state: 'running', pid: town.serverPid(), port: town.port, supervisor: 'gt' },
       lastReconcile: { startedAt: last.startedAt, result: 'converged', durationMs: last.durationMs, actions: a },
       lastError: null,
     },

@@ -46,7 +46,7 @@ describe('gt dolt start / stop / status / logs on one town', () => {
   });
 
   it('commands that need the server fail fast while it is down, pointing at gt dolt start (exit 2)', async () => {
-    for (const args of [['dolt', 'sql', '-q', 'SELECT 1'], ['dolt', 'list'], ['dolt', 'init-rig', 'wyvern']]) {
+    for (const args of [['dolt', 'sql', '-q', 'SELECT 1'], ['dolt', 'list', '--remotes'], ['dolt', 'init-rig', 'wyvern']]) {
       const started = Date.now();
       const result = await gt(...args);
       expect(result.exitCode).toBe(2);
@@ -55,6 +55,14 @@ describe('gt dolt start / stop / status / logs on one town', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
     }
     expect(existsSync(join(town.root, 'mayor', 'rigs.d', 'wyvern.yaml'))).toBe(false);
+  });
+
+  it('list works while it is down, as Gas Town\'s does: the databases in the data dir (none yet)', async () => {
+    const result = await gt('dolt', 'list');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(
+      'DATABASE  MANAGED BY\n\n0 databases: 0 managed, 0 unmanaged\nThe server is not running: these are the databases in the data dir',
+    );
   });
 
   it('start waits for the applier lock and gives up naming its holder', async () => {

@@ -105,8 +105,15 @@ describe('gt dolt init-rig, list and sql on a converged town', () => {
     });
   });
 
-  it('list shows managed databases with their manifest and unmanaged ones, remotes masked', async () => {
-    const result = await gt('dolt', 'list');
+  it('list shows managed databases with their manifest and unmanaged ones; --remotes their remotes, masked', async () => {
+    const names = await gt('dolt', 'list');
+    expect(names.exitCode).toBe(0);
+    expect(names.stdout.split('\n')[0]).toMatch(/^DATABASE +MANAGED BY$/);
+    expect(names.stdout).toMatch(/\ngas_town +rig gas_town, mayor\/rigs.d\/gas_town.yaml:6:9\n/);
+    expect(names.stdout).toMatch(/\nlegacy +unmanaged\n/);
+    expect(names.stdout).toContain('5 databases: 4 managed, 1 unmanaged');
+
+    const result = await gt('dolt', 'list', '--remotes');
     expect(result.exitCode).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^DATABASE +MANAGED BY +REMOTES$/);
@@ -117,7 +124,7 @@ describe('gt dolt init-rig, list and sql on a converged town', () => {
     expect(result.stdout).toContain('5 databases: 4 managed, 1 unmanaged');
     expect(result.stdout).not.toContain('s3cret');
 
-    const json = JSON.parse((await gt('dolt', 'list', '-o', 'json')).stdout) as {
+    const json = JSON.parse((await gt('dolt', 'list', '--remotes', '-o', 'json')).stdout) as {
       databases: { name: string; managed: boolean; rig: string | null; remotes: { name: string; url: string }[] }[];
     };
     expect(json.databases.map((db) => [db.name, db.managed, db.rig])).toEqual([

@@ -4,7 +4,17 @@ function statusWith(server: Partial<TownStatus['server']>): TownStatus {
   return {
     version: 1,
     town: '/srv/gt',
-    server: { state: 'unhealthy', pid: null, address: '127.0.0.1:55293', version: null, startedAt: null, uptimeSeconds: null, detail: null, ...server },
+    server: {
+      state: 'unhealthy',
+      pid: null,
+      address: '127.0.0.1:55293',
+      version: null,
+      startedAt: null,
+      uptimeSeconds: null,
+      detail: null,
+      supervisor: { by: 'gt', source: 'default', restartsCrashedServer: false },
+      ...server,
+    },
     databases: [{ name: 'hq', rig: 'hq', managed: true, remotes: null }],
     daemon: { running: false, pid: null, health: null, sync: null, lastReconcile: null, lastError: null },
     drift: { inSync: true, create: 0, update: 0, delete: 0, blocked: 0, errors: [] },

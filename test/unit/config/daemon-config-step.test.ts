@@ -26,7 +26,7 @@ describe("apply's daemon-config step writes what the plan listed, into the file 
     const results = await executePlan(plan, desired);
     expect(results.map((r) => r.status)).toEqual(plan.actions.map(() => 'done'));
     const patrols = Object.keys((JSON.parse(readFileSync(path, 'utf8')) as { patrols: object }).patrols);
-    expect(patrols).toEqual(['handler', ...plan.actions.map((a) => (a.kind === 'daemon-config' ? a.patrol : ''))]);
+    expect(patrols).toEqual(['handler', ...plan.actions.map((a) => (a.kind === 'daemon-config' && a.verb === 'write' ? a.patrol : ''))]);
   });
 
   it('file edited between plan and execute: the step fails, the file stays as edited and later steps are skipped', async () => {

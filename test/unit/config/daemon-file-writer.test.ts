@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonFile } from '../../../src/config/daemon-file.js';
-import { plannedFill, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
+import { daemonConfigText, plannedFill, writeDaemonConfig, type PlannedFill } from '../../../src/config/daemon-file-writer.js';
 import { ConfigError } from '../../../src/config/diagnostics.js';
 import { LIFECYCLE_DEFAULTS } from '../../../src/config/lifecycle.js';
+import type { JsonValue } from '../../../src/lib/json-value.js';
 import { makeTempDir } from '../../helpers/env.js';
 
 const NINE = Object.keys(LIFECYCLE_DEFAULTS);
@@ -21,6 +22,11 @@ function daemonFile(text: string | null, mode = 0o644): string {
   return path;
 }
 
+/** The daemon.json step of a plan that only fills the lifecycle defaults; returns the keys filled. */
+function writeLifecycleDefaults(path: string, fill: PlannedFill): string[] {
+  return writeDaemonConfig(path, { ...fill, settings: [] }).filled;
+}
+
 /** Plans the fill from the file as it is, then writes it (what apply does). */
 function ensure(path: string): string[] {
   return writeLifecycleDefaults(path, plannedFill(readDaemonFile(path).file));
@@ -29,7 +35,7 @@ function ensure(path: string): string[] {
 const parsed = (path: string) =>
   JSON.parse(readFileSync(path, 'utf8')) as { patrols: Record<string, unknown> } & Record<string, unknown>;
 
-describe('writeLifecycleDefaults (EnsureLifecycleDefaults on disk)', () => {
+describe('writeDaemonConfig: EnsureLifecycleDefaults on disk', () => {
   it('no patrols: adds all nine lifecycle entries and keeps the other keys first', () => {
     const path = daemonFile('{\n  "type": "daemon-patrol-config",\n  "version": 1\n}\n');
     expect(ensure(path)).toEqual(NINE);
@@ -193,6 +199,79 @@ describe('writeLifecycleDefaults (EnsureLifecycleDefaults on disk)', () => {
     const text = '{"patrols": {"dolt_server": {"restart_delay": "5s"}}}';
     const path = daemonFile(text);
     expect(() => ensure(path)).toThrow(/GT-E026/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+});
+
+describe('writeDaemonConfig: settings at a JSON path, with the fill in the same write', () => {
+  const ENABLED = ['patrols', 'dolt_server', 'enabled'];
+
+  /** Plans the write of `settings` (and the fill) from the file as it is, then writes it. */
+  function write(path: string, settings: { path: string[]; value: JsonValue }[]) {
+    return writeDaemonConfig(path, { ...plannedFill(readDaemonFile(path).file), settings });
+  }
+
+  it('changes only the value, keeping every other byte: formatting, key order, unknown keys', () => {
+    const before = [
+      '{',
+      '    "x_operator_note": "keep me",',
+      '    "type": "daemon-patrol-config",',
+      `    "patrols": ${JSON.stringify(LIFECYCLE_DEFAULTS).slice(0, -1)},`,
+      '        "dolt_server": {"enabled": true, "port": 13417, "custom_unknown": {"a": [1, 2]}}',
+      '    },',
+      '    "env": {"GT_DOLT_PORT": "13417"}',
+      '}',
+    ].join('\n');
+    const path = daemonFile(before, 0o600);
+    expect(write(path, [{ path: ENABLED, value: false }])).toEqual({ filled: [], set: ['patrols.dolt_server.enabled'] });
+    expect(readFileSync(path, 'utf8')).toBe(before.replace('"enabled": true, "port": 13417', '"enabled": false, "port": 13417'));
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('fills the missing patrols and sets the setting in one write', () => {
+    const path = daemonFile('{\n  "type": "daemon-patrol-config",\n  "patrols": {\n    "dolt_server": {"enabled": true}\n  }\n}\n');
+    const result = write(path, [{ path: ENABLED, value: false }]);
+    expect(result).toEqual({ filled: NINE, set: ['patrols.dolt_server.enabled'] });
+    expect(parsed(path).patrols).toEqual({ dolt_server: { enabled: false }, ...LIFECYCLE_DEFAULTS });
+    expect(readFileSync(path, 'utf8')).toContain('    "dolt_server": {"enabled": false},\n    "handler": {\n');
+  });
+
+  it.each([
+    ['a missing entry', '{\n  "patrols": {"handler": {"enabled": true}}\n}\n'],
+    ['a null entry', '{\n  "patrols": {"handler": {"enabled": true}, "dolt_server": null}\n}\n'],
+    ['null patrols', '{\n  "version": 1,\n  "patrols": null\n}\n'],
+  ])('creates the objects on the way when the setting lands in %s', (_case, text) => {
+    const path = daemonFile(text);
+    write(path, [
+      { path: ENABLED, value: true },
+      { path: ['patrols', 'dolt_server', 'port'], value: 13417 },
+    ]);
+    const after = readFileSync(path, 'utf8');
+    expect(parsed(path).patrols.dolt_server).toEqual({ enabled: true, port: 13417 });
+    expect(after).toContain('"dolt_server": {\n      "enabled": true,\n      "port": 13417\n    }');
+  });
+
+  it('a missing file: Gas Town\'s default file, then the settings', () => {
+    const path = daemonFile(null);
+    expect(write(path, [{ path: ENABLED, value: true }])).toEqual({ filled: NINE, set: ['patrols.dolt_server.enabled'] });
+    expect(parsed(path)).toEqual({ type: 'daemon-patrol-config', version: 1, patrols: { ...LIFECYCLE_DEFAULTS, dolt_server: { enabled: true } } });
+  });
+
+  it('refuses a file edited since the plan, naming the planned settings, writing nothing', () => {
+    const path = daemonFile(JSON.stringify({ patrols: { ...LIFECYCLE_DEFAULTS, dolt_server: { enabled: true } } }));
+    const planned = { ...plannedFill(readDaemonFile(path).file), settings: [{ path: ENABLED, value: false }] };
+    const edited = JSON.stringify({ patrols: { ...LIFECYCLE_DEFAULTS, dolt_server: { enabled: true, port: 1 } } });
+    writeFileSync(path, edited);
+    expect(() => writeDaemonConfig(path, planned)).toThrow(/was edited after the plan was made, so the planned write of patrols\.dolt_server\.enabled/);
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+  });
+
+  it('the pure text is what the writer writes (the daemon knows its own write by it)', () => {
+    const path = daemonFile('{"patrols": {"dolt_server": {"enabled": true}}}');
+    const file = readDaemonFile(path).file;
+    const planned = { ...plannedFill(file), settings: [{ path: ENABLED, value: false }] };
+    const text = daemonConfigText(file, planned)?.text;
+    writeDaemonConfig(path, planned);
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonFile } from '../../../src/config/daemon-file.js';
-import { plannedFill, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
+import { plannedFill, writeDaemonConfig } from '../../../src/config/daemon-file-writer.js';
 import { ConfigError, type Diagnostic } from '../../../src/config/diagnostics.js';
 import { LIFECYCLE_DEFAULTS } from '../../../src/config/lifecycle.js';
 import { loadDesiredState } from '../../../src/config/load.js';
@@ -131,7 +131,7 @@ describe('daemon.json as Gas Town decodes it (Go encoding/json)', () => {
     const file = readDaemonFile(join(root, 'mayor', 'daemon.json')).file;
     const planned = planDaemonConfig(root, file).map((action) => action.patrol);
     expect(planned).toEqual(Object.keys(LIFECYCLE_DEFAULTS).filter((key) => key !== 'compactor_dog'));
-    expect(writeLifecycleDefaults(file.path, plannedFill(file))).toEqual(planned);
+    expect(writeDaemonConfig(file.path, { ...plannedFill(file), settings: [] }).filled).toEqual(planned);
     const written = readFileSync(join(root, 'mayor', 'daemon.json'), 'utf8');
     expect(written).toContain('"threshold": -0');
     expect(Object.keys((JSON.parse(written) as { patrols: object }).patrols).sort()).toEqual(Object.keys(LIFECYCLE_DEFAULTS).sort());

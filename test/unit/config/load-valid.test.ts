@@ -144,6 +144,32 @@ describe('town root discovery', () => {
   });
 });
 
+describe('who supervises the server', () => {
+  const TOWN_YAML = 'apiVersion: gastown.dev/v1alpha1\nkind: Town\nspec:\n  server:\n    supervisor: gastown\n';
+
+  it('gt by default; a Town manifest\'s spec.server.supervisor, with where it says so', () => {
+    expect(load({ town: makeTown({}), cwd: '/' }).desired.server.supervisor).toEqual({ value: 'gt', source: 'default' });
+    const root = makeTown({}, { 'town.yaml': TOWN_YAML });
+    expect(load({ town: root, cwd: root }).desired.server.supervisor).toEqual({
+      value: 'gastown',
+      source: 'mayor/rigs.d/town.yaml:5:17 spec.server.supervisor',
+    });
+  });
+
+  it('patrols.dolt_server.external wins over the manifest', () => {
+    const root = makeTown({ patrols: { dolt_server: { external: true } } }, { 'town.yaml': TOWN_YAML });
+    expect(load({ town: root, cwd: root }).desired.server.supervisor).toEqual({
+      value: 'external',
+      source: 'mayor/daemon.json patrols.dolt_server.external',
+    });
+  });
+
+  it('a supervisor other than gt or gastown is refused with its place', () => {
+    const root = makeTown({}, { 'town.yaml': TOWN_YAML.replace('supervisor: gastown', 'supervisor: systemd') });
+    expect(() => load({ town: root, cwd: root })).toThrow(/town\.yaml:5:17: error GT-E023/);
+  });
+});
+
 describe('warnings', () => {
   const warnings = (
     daemon: unknown,
@@ -193,9 +219,18 @@ describe('warnings', () => {
     expect(found[5]?.[2]).toContain('disabled_patrols');
   });
 
-  it('GT-W062: dolt_server.port disagrees with env.GT_DOLT_PORT', () => {
-    const found = warnings({ patrols: { dolt_server: { enabled: true, port: 3309 } }, env: { GT_DOLT_PORT: '3308' } });
-    expect(found.map(([code]) => code)).toEqual(['GT-W062']);
+  it('GT-W062: dolt_server.port disagrees with env.GT_DOLT_PORT, whether the entry is enabled or not', () => {
+    for (const enabled of [true, false]) {
+      const found = warnings({ patrols: { dolt_server: { enabled, port: 3309 } }, env: { GT_DOLT_PORT: '3308' } });
+      expect(found.map(([code]) => code)).toEqual(['GT-W062']);
+    }
+  });
+
+  it('GT-W067: a $GT_DOLT_PORT that daemon.json outranks', () => {
+    const root = makeTown({ env: { GT_DOLT_PORT: '3308' } });
+    const { desired, diagnostics } = load({ town: root, cwd: root, env: { GT_DOLT_PORT: '3399' } });
+    expect(desired.server.port).toEqual({ value: 3308, source: 'mayor/daemon.json env.GT_DOLT_PORT' });
+    expect(diagnostics.map((d) => [d.code, d.location.file])).toEqual([['GT-W067', '$GT_DOLT_PORT']]);
   });
 
   it('GT-W063: an unreadable Gas Town runtime file is ignored', () => {

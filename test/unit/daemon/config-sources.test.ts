@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonFile } from '../../../src/config/daemon-file.js';
-import { lifecycleDefaultsText, plannedFill, writeLifecycleDefaults } from '../../../src/config/daemon-file-writer.js';
+import { daemonConfigText, plannedFill, writeDaemonConfig } from '../../../src/config/daemon-file-writer.js';
 import { configFileHashes, configFiles, configSources, fingerprintOf, isConfigPath, withOwnWrite } from '../../../src/daemon/config-sources.js';
 import { makeTempDir } from '../../helpers/env.js';
 
@@ -51,8 +51,9 @@ describe("the daemon's own write of the lifecycle defaults", () => {
     const sources = configSources(root, [], root);
     const read = configFileHashes(sources);
     const loaded = readDaemonFile(sources.daemonJson).file;
-    const ownWrite = fingerprintOf(withOwnWrite(read, sources.daemonJson, lifecycleDefaultsText(loaded)?.text ?? ''));
-    expect(writeLifecycleDefaults(loaded.path, plannedFill(loaded)).length).toBe(9);
+    const planned = { ...plannedFill(loaded), settings: [] };
+    const ownWrite = fingerprintOf(withOwnWrite(read, sources.daemonJson, daemonConfigText(loaded, planned)?.text ?? ''));
+    expect(writeDaemonConfig(loaded.path, planned).filled.length).toBe(9);
     return { root, sources, read, ownWrite };
   }
 

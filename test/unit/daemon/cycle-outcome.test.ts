@@ -2,6 +2,7 @@ import { ConfigError } from '../../../src/config/diagnostics.js';
 import { fingerprintOf } from '../../../src/daemon/config-sources.js';
 import { actionLogRecord, interpretCycle, type CycleContext } from '../../../src/daemon/cycle-outcome.js';
 import type { StatusError } from '../../../src/daemon/status-file.js';
+import { planDaemonConfig } from '../../../src/plan/plan-daemon-config.js';
 import { missingDaemonFile, TOWN } from '../plan/fixtures.js';
 import { desiredWith, report, serverResult } from './loop-fakes.js';
 
@@ -86,14 +87,9 @@ describe('interpretCycle', () => {
   });
 
   test("the daemon's own write of the lifecycle defaults is acknowledged with daemon.json as gt wrote it", () => {
-    const write = {
-      action: { kind: 'daemon-config', id: 'daemon-config/wisp_reaper', verb: 'write', code: 'patrol-missing', patrol: 'wisp_reaper' },
-      status: 'done',
-      durationMs: 3,
-      message: null,
-    } as never;
     const desired = { ...desiredWith(), daemonConfig: missingDaemonFile() };
-    const learned = interpretCycle({ kind: 'reconciled', desired, report: report([write]) }, context());
+    const writes = planDaemonConfig(TOWN, desired.daemonConfig).map((action) => ({ action, status: 'done' as const, durationMs: 3, message: null }));
+    const learned = interpretCycle({ kind: 'reconciled', desired, report: report(writes) }, context());
     expect(learned.ownWriteFingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(learned.ownWriteFingerprint).not.toBe(fingerprintOf(hashes));
   });

@@ -16,7 +16,7 @@ function inputs(overrides: Partial<HealthInputs> = {}): HealthInputs {
     restartsInWindow: 0,
     terminal: null,
     server: { state: 'running', host: '127.0.0.1', port: 4000, pid: 1, version: '1', identity: 'x', startedAt: null },
-    external: false,
+    supervisedElsewhere: false,
     nextRestartAt: null,
     nextRetryAt: null,
     lastKnownGoodAt: null,
@@ -51,8 +51,8 @@ describe('summarizeHealth', () => {
     expect(down.message).toContain('2026-01-01T00:00:05.000Z');
   });
 
-  test('a down external server, failed actions or a failed reconcile: Degraded', () => {
-    expect(summarizeHealth(inputs({ external: true, server: { state: 'stopped', port: 4000, stalePid: null } })).health).toBe('Degraded');
+  test('a down server gt does not supervise, failed actions or a failed reconcile: Degraded', () => {
+    expect(summarizeHealth(inputs({ supervisedElsewhere: true, server: { state: 'stopped', port: 4000, stalePid: null } })).health).toBe('Degraded');
     const failed = summarizeHealth(inputs({ lastReconcile: { ...converged, result: 'out-of-sync', actions: { ...converged.actions, failed: 2 } }, nextRetryAt: 0 }));
     expect(failed).toMatchObject({ sync: 'OutOfSync', health: 'Degraded' });
     expect(failed.message).toContain('2 action(s) failed; retrying at 1970');

@@ -9,7 +9,7 @@ function snapshot(overrides: Partial<LoopSnapshot> = {}): LoopSnapshot {
     supervision: { restartsInWindow: 0, nextDelayMs: 5000, stalled: false, nextRestartAt: null },
     terminal: null,
     nextRetryAt: null,
-    external: false,
+    supervisor: 'gt',
     server: { state: 'running', host: '127.0.0.1', port: 3317, pid: 4242, version: '1.86.4', identity: 'x', startedAt: null },
     serverCheckedAt: NOW - 1000,
     configHash: 'f00d',
@@ -30,7 +30,7 @@ describe('statusDocument', () => {
       updatedAt: '2026-01-01T00:10:00.000Z',
       sync: 'InSync',
       health: 'Healthy',
-      server: { state: 'running', pid: 4242, port: 3317, external: false, checkedAt: '2026-01-01T00:09:59.000Z' },
+      server: { state: 'running', pid: 4242, port: 3317, supervisor: 'gt', checkedAt: '2026-01-01T00:09:59.000Z' },
       supervision: { restartsInWindow: 0, nextDelayMs: 5000, stalled: false, nextRestartAt: null },
       nextRetryAt: null,
     });

@@ -20,7 +20,11 @@ describe('gt dolt status', () => {
     const observed = convergedObserved(desired);
     observed.databases?.push({ name: 'legacy', remotes: [], ignore: [], unpushed: null });
     observed.onDisk.push('legacy');
-    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { queryLatencyMs: 3, connections: { used: 7, max: 1000 } }, 88_290_099);
+    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), {
+      metrics: { queryLatencyMs: 3, connections: { used: 7, max: 1000 } },
+      diskUsageBytes: 88_290_099,
+      gtDaemonRunning: true,
+    });
     const text = renderDoltStatusText(status, false);
     expect(text).toContain('● Dolt server is running (PID 4242)');
     expect(text).toContain('  Port:       3317');
@@ -38,14 +42,14 @@ describe('gt dolt status', () => {
   it('running but not serving a database on disk: says so and how a restart loads it', () => {
     const observed = convergedObserved(desired);
     observed.databases = observed.databases?.filter((db) => db.name !== 'wyvern') ?? null;
-    const text = renderDoltStatusText(doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), null, 0), false);
+    const text = renderDoltStatusText(doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { metrics: null, diskUsageBytes: 0, gtDaemonRunning: false }), false);
     expect(text).toMatch(/!!! NOT SERVED.*\n +- wyvern/);
     expect(text).toContain('A restart loads them: gt apply');
   });
 
   it('stopped: the databases on disk, the drift, and how to start it', () => {
     const observed = { ...emptyObserved(), onDisk: ['hq', 'wyvern'] };
-    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), null, 2048);
+    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { metrics: null, diskUsageBytes: 2048, gtDaemonRunning: false });
     const text = renderDoltStatusText(status, false);
     expect(text).toMatch(/^○ Dolt server is not running\n/);
     expect(text).toContain(`Available databases in ${TOWN}/.dolt-data:`);

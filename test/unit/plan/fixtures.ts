@@ -12,7 +12,9 @@ function byDefault<T>(value: T) {
   return { value, source: 'default' };
 }
 
+/** A town on port 3317; supervised by gt unless `overrides` says otherwise (external: true makes it external). */
 export function serverSettings(overrides: Partial<ServerSettings> = {}): ServerSettings {
+  const external = overrides.external ?? byDefault(false);
   return {
     port: { value: 3317, source: 'mayor/daemon.json env.GT_DOLT_PORT' },
     host: byDefault('127.0.0.1'),
@@ -25,7 +27,8 @@ export function serverSettings(overrides: Partial<ServerSettings> = {}): ServerS
     readTimeoutMillis: byDefault(28_800_000),
     writeTimeoutMillis: byDefault(28_800_000),
     waitTimeoutSeconds: byDefault(0),
-    external: byDefault(false),
+    external,
+    supervisor: external.value ? { value: 'external', source: external.source } : byDefault('gt'),
     supervision: testSupervision(),
     ...overrides,
   };

@@ -206,7 +206,7 @@ describe('plan()', () => {
         compactor_dog: { enabled: true },
         checkpoint_dog: { enabled: true },
         scheduled_maintenance: { enabled: true },
-        dolt_server: { enabled: true },
+        dolt_server: { enabled: false },
       },
       unknown_key: 'kept',
     };

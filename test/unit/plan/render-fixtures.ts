@@ -10,8 +10,10 @@ import {
   missingDaemonFile,
   rig,
   servedAsDeclared,
+  serverSettings,
   withServed,
 } from './fixtures.js';
+import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 
 /** Plans of every shape the JSON renderers print, by name. */
 export const secretRemote = 'https://dolt:s3cr3t@remotes.example/wyvern?access_token=t0k3n';
@@ -38,6 +40,19 @@ export const plans: Record<string, () => Plan> = {
   'blocked drops and notes': () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('old', { ensure: 'absent', protect: true })]);
     return plan(desired, { ...emptyObserved(), onDisk: ['hq', 'wyvern', 'old'] }, NO_FLAGS);
+  },
+  "Gas Town's daemon supervises a stopped server": () => {
+    const server = serverSettings({ supervisor: { value: 'gastown', source: 'mayor/rigs.d/town.yaml:5:17 spec.server.supervisor' } });
+    const defaults = defaultDaemonConfig();
+    const daemonConfig = daemonFile({ ...defaults, patrols: { ...(defaults.patrols as object), dolt_server: { enabled: false } } });
+    const desired = desiredTown([hq()], { server, daemonConfig });
+    return plan(desired, emptyObserved(3317, desired.daemonConfig), NO_FLAGS);
+  },
+  'gt supervises, and Gas Town\'s daemon would too': () => {
+    const defaults = defaultDaemonConfig();
+    const daemonConfig = daemonFile({ ...defaults, patrols: { ...(defaults.patrols as object), dolt_server: { enabled: true } } });
+    const desired = desiredTown([hq()], { daemonConfig });
+    return plan(desired, convergedObserved(desired), NO_FLAGS);
   },
   'an imposter': () =>
     plan(desiredTown([hq()]), {

@@ -31,6 +31,15 @@ describe('renderPlanJson', () => {
     expect((blocked.blocked as { code: string }[]).map((b) => b.code)).toEqual(['protected', 'prune-not-requested', 'unpushed-unknown']);
     expect(blocked.notes).toEqual([expect.stringContaining('the server is not running, so wyvern is not served')]);
     expect(parsed((plans['an imposter'] as () => Plan)()).errors).toEqual([{ code: 'imposter', message: expect.any(String) }]);
+
+    const gastown = parsed((plans["Gas Town's daemon supervises a stopped server"] as () => Plan)());
+    expect((gastown.actions as { id: string; path: string[] }[]).map((a) => [a.id, a.path])).toEqual(
+      ['enabled', 'port', 'data_dir', 'log_file'].map((key) => [`daemon-config/patrols.dolt_server.${key}`, ['patrols', 'dolt_server', key]]),
+    );
+    expect(gastown.blocked).toEqual([expect.objectContaining({ id: 'server', verb: 'start', code: 'supervised-by-gastown' })]);
+    expect(parsed((plans["gt supervises, and Gas Town's daemon would too"] as () => Plan)()).actions).toEqual([
+      expect.objectContaining({ kind: 'daemon-config', verb: 'update', code: 'second-supervisor', before: true, after: false }),
+    ]);
   });
 
   test('secrets are masked and the real URLs are left out', () => {
