@@ -6,6 +6,7 @@ import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
 import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
+import { checkGasTownExecutor, checkLifecycle, databaseLifecycle, townLifecycle } from './lifecycle-spec.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
@@ -88,13 +89,15 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   yamlCache.save();
   const daemonConfig = daemon.file.raw as DaemonConfig;
 
-  const databases = [townDatabase(manifests.town), ...manifests.rigs.map(rigDatabase)];
+  const databases = [townDatabase(manifests.town), ...manifests.rigs.map((rig) => rigDatabase(rig, manifests.town))];
   const diagnostics = [
     ...daemon.diagnostics,
     ...manifests.diagnostics,
     ...runtime.diagnostics,
     ...checkServerEnvironment(options.env),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
+    ...checkLifecycle(manifests.rigs, manifests.town),
+    ...checkGasTownExecutor(manifests.rigs, manifests.town),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
     remoteSecrets(manifest.spec.remotes ?? null, document),
@@ -119,13 +122,17 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
       server,
       daemonConfig: daemon.file,
       databases,
+      lifecycle: townLifecycle(manifests.town, manifests.rigs),
       sources: [daemon.file.path, ...manifests.sources],
     },
     diagnostics: sorted,
   };
 }
 
-/** hq: always present and protected; a Town document only adds its remotes and ignore patterns. */
+/**
+ * hq: always present (a Town document has no `ensure`, so hq is never dropped); a Town document adds its remotes,
+ * ignore patterns, lifecycle and `protect`, which blocks the lifecycle's deletions and history rewrites there.
+ */
 function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
   return {
     name: 'hq',
@@ -133,9 +140,10 @@ function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
     kind: 'Town',
     prefix: null,
     ensure: 'present',
-    protect: true,
+    protect: town?.manifest.spec.protect ?? false,
     remotes: town?.manifest.spec.remotes ?? null,
     ignore: town?.manifest.spec.ignore ?? [],
+    lifecycle: databaseLifecycle(town, null),
     source: town === null ? null : town.document.locate(['kind']),
     sites: town === null ? { remotes: null, remote: {}, ignore: {} } : declarationSites(town),
   };
@@ -151,7 +159,7 @@ function declarationSites({ manifest, document }: Manifest<RigManifest> | Manife
   };
 }
 
-function rigDatabase({ manifest, document }: Manifest<RigManifest>): DesiredDatabase {
+function rigDatabase({ manifest, document }: Manifest<RigManifest>, town: Manifest<TownManifest> | null): DesiredDatabase {
   return {
     name: rigDatabaseName(manifest),
     rig: manifest.metadata.name,
@@ -161,6 +169,7 @@ function rigDatabase({ manifest, document }: Manifest<RigManifest>): DesiredData
     protect: manifest.spec.protect ?? false,
     remotes: manifest.spec.remotes ?? null,
     ignore: manifest.spec.ignore ?? [],
+    lifecycle: databaseLifecycle(town, { manifest, document }),
     source: document.locate(['metadata', 'name']),
     sites: declarationSites({ manifest, document }),
   };

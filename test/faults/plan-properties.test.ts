@@ -12,7 +12,7 @@ import { plan } from '../../src/plan/plan.js';
 import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import type { Plan, PlanOptions } from '../../src/plan/types.js';
-import { NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_LIFECYCLE, NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -65,6 +65,7 @@ const desiredDatabaseArb = (name: string): fc.Arbitrary<DesiredDatabase> =>
     protect: fc.boolean(),
     remotes: fc.option(remotesArb, { nil: null }),
     ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 3 }),
+    lifecycle: fc.constant(NO_LIFECYCLE),
     source: fc.constant({ file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 5, column: 9 }),
     sites: fc.constant(NO_SITES),
   });
@@ -75,9 +76,10 @@ const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
   kind: fc.constant('Town' as const),
   prefix: fc.constant(null),
   ensure: fc.constant('present' as const),
-  protect: fc.constant(true),
+  protect: fc.boolean(),
   remotes: fc.option(remotesArb, { nil: null }),
   ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 2 }),
+  lifecycle: fc.constant(NO_LIFECYCLE),
   source: fc.constant(null),
   sites: fc.constant(NO_SITES),
 });
@@ -130,6 +132,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         server,
         daemonConfig: shape.daemonConfig,
         databases: [shape.hq, ...shape.rigs],
+        lifecycle: { declared: false, executor: 'gastown' },
         sources: [],
       };
       const configText = {
@@ -373,6 +376,7 @@ describe('plan() and directories an interrupted create left', () => {
     protect: false,
     remotes: null,
     ignore: [],
+    lifecycle: NO_LIFECYCLE,
     source: { file: `${TOWN}/mayor/rigs.d/wyvern.yaml`, line: 4, column: 9 },
     sites: NO_SITES,
   };
@@ -382,6 +386,7 @@ describe('plan() and directories an interrupted create left', () => {
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
       databases: [wyvern],
+      lifecycle: { declared: false, executor: 'gastown' },
       sources: [],
     };
     const live: LiveTown = {

@@ -12,7 +12,7 @@ export type Remotes = Remote[];
 export type IgnorePatterns = string[];
 
 /**
- * At most one per town: remotes and ignore patterns of the town database hq.
+ * At most one per town: the town database hq (remotes, ignore patterns, protection) and the lifecycle every database inherits.
  */
 export interface TownManifest {
   apiVersion: 'gastown.dev/v1alpha1';
@@ -34,6 +34,11 @@ export interface StringMap {
 export interface TownSpec {
   remotes?: Remotes;
   ignore?: IgnorePatterns;
+  /**
+   * true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.
+   */
+  protect?: boolean;
+  lifecycle?: TownLifecycle;
 }
 export interface Remote {
   /**
@@ -44,4 +49,72 @@ export interface Remote {
    * A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.
    */
   url: string;
+}
+/**
+ * The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).
+ */
+export interface TownLifecycle {
+  /**
+   * Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).
+   */
+  executor?: 'gastown' | 'gt';
+  decay?: LifecycleDecay;
+  compaction?: LifecycleCompaction;
+}
+/**
+ * Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.
+ */
+export interface LifecycleDecay {
+  /**
+   * false: no decay on this database (default true once decay is declared).
+   */
+  enabled?: boolean;
+  /**
+   * Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h.
+   */
+  closeStaleWispsAfter?: string;
+  /**
+   * Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h.
+   */
+  deleteClosedWispsAfter?: string;
+  /**
+   * At most this often; default 30m.
+   */
+  interval?: string;
+}
+/**
+ * Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.
+ */
+export interface LifecycleCompaction {
+  /**
+   * off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.
+   */
+  mode?: 'off' | 'flatten' | 'surgical';
+  /**
+   * Commits on main before compaction is due; default 2000.
+   */
+  threshold?: number;
+  /**
+   * surgical only: the newest commits kept as they are; default 50, less than threshold.
+   */
+  keepRecent?: number;
+  /**
+   * At most this often; default 24h.
+   */
+  interval?: string;
+  /**
+   * A local time window "HH:MM-HH:MM" (it may cross midnight, e.g. "22:00-02:00"): the daemon compacts only inside it.
+   */
+  window?: string;
+  /**
+   * After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.
+   */
+  gc?: 'full' | 'plain' | 'none';
+  restorePoints?: RestorePoints;
+}
+export interface RestorePoints {
+  /**
+   * Restore points older than this are pruned; default 168h.
+   */
+  keep?: string;
 }

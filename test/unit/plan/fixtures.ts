@@ -40,6 +40,9 @@ export function missingDaemonFile(): DaemonFile {
   return { path: `${TOWN}/mayor/daemon.json`, exists: false, raw: {}, text: null, mode: null };
 }
 
+/** A database without a lifecycle (decay and compaction off). */
+export const NO_LIFECYCLE: DesiredDatabase['lifecycle'] = { decay: null, compaction: null, site: null };
+
 /** A database whose manifest declares where nothing is (the implicit hq, or a test that does not care). */
 export const NO_SITES: DesiredDatabase['sites'] = { remotes: null, remote: {}, ignore: {} };
 
@@ -53,6 +56,7 @@ export function hq(overrides: Partial<DesiredDatabase> = {}): DesiredDatabase {
     protect: false,
     remotes: null,
     ignore: [],
+    lifecycle: NO_LIFECYCLE,
     source: null,
     sites: NO_SITES,
     ...overrides,
@@ -69,6 +73,7 @@ export function rig(name: string, overrides: Partial<DesiredDatabase> = {}): Des
     protect: false,
     remotes: [{ name: 'origin', url: `file:///srv/dolt-remotes/${name}` }],
     ignore: ['wisps'],
+    lifecycle: NO_LIFECYCLE,
     source: { file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 1, column: 1 },
     sites: NO_SITES,
     ...overrides,
@@ -81,6 +86,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
     server: serverSettings(),
     daemonConfig: daemonFile(),
     databases,
+    lifecycle: { declared: false, executor: 'gastown' },
     sources: [`${TOWN}/mayor/daemon.json`],
     ...overrides,
   };
