@@ -184,6 +184,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
+    lifecycle: null,
   };
 }
 

@@ -128,12 +128,13 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
+    lifecycle: null,
   };
 }
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent' };
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent', lifecycle: null };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */
