@@ -4,6 +4,7 @@ import type { ObservedState } from '../observe/observed.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
+import { planLifecycle } from './plan-lifecycle.js';
 import { planServer, serverError } from './plan-server.js';
 import { relativeToTown } from './source-label.js';
 import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
@@ -120,7 +121,8 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone.
+ * databases → remotes → ignore patterns → decay → compaction), the changes the safety rules block, and what gt must
+ * leave alone.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -130,10 +132,12 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const { townRoot } = desired;
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
+  const lifecycle = planLifecycle(desired, observed);
   const notes = [
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
+    ...lifecycle.notes,
   ];
 
   return {
@@ -143,8 +147,10 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.databaseActions,
       ...databases.remoteActions,
       ...databases.ignoreActions,
+      ...lifecycle.decay,
+      ...lifecycle.compaction,
     ],
-    blocked: databases.blocked,
+    blocked: [...databases.blocked, ...lifecycle.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

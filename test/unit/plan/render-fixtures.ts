@@ -5,8 +5,11 @@ import {
   convergedObserved,
   daemonFile,
   desiredTown,
+  decayCandidates,
   emptyObserved,
   hq,
+  LIFECYCLE,
+  observedLifecycle,
   missingDaemonFile,
   rig,
   servedAsDeclared,
@@ -38,6 +41,16 @@ export const plans: Record<string, () => Plan> = {
   'blocked drops and notes': () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('old', { ensure: 'absent', protect: true })]);
     return plan(desired, { ...emptyObserved(), onDisk: ['hq', 'wyvern', 'old'] }, NO_FLAGS);
+  },
+  'lifecycle work': () => {
+    const desired = desiredTown([hq({ lifecycle: LIFECYCLE, protect: true }), rig('wyvern', { lifecycle: LIFECYCLE })], {
+      lifecycle: { declared: true, executor: 'gt' },
+    });
+    const lifecycle = observedLifecycle({
+      hq: { commits: 2417, decay: decayCandidates(0, 4, 9) },
+      wyvern: { commits: 2417, decay: decayCandidates(18, 312, 1204) },
+    });
+    return plan(desired, { ...convergedObserved(desired), lifecycle }, NO_FLAGS);
   },
   'an imposter': () =>
     plan(desiredTown([hq()]), {
