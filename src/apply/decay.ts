@@ -4,7 +4,7 @@ import { connectToServer, dropConnection, type ConnectionSettings } from '../lib
 import { recordLifecycleRun } from '../lib/lifecycle-state.js';
 import { firstRow, quoteString } from '../lib/sql.js';
 import { townPaths } from '../lib/town-layout.js';
-import { bareTables, closedExpiredWisps, relatedRows, relatedTablesIn, staleOpenWisps, utcDatetime } from '../observe/decay-queries.js';
+import { bareTables, closedExpiredWisps, relatedRowDeletes, relatedTablesIn, staleOpenWisps, utcDatetime } from '../observe/decay-queries.js';
 import { decaySummary } from '../plan/plan-lifecycle.js';
 import type { DecayAction, DecayCounts } from '../plan/types.js';
 import { GT_AUTHOR } from './sql-actions.js';
@@ -56,7 +56,7 @@ async function deleteExpired(run: Run, action: DecayAction): Promise<{ deleted: 
     const ids = await nextIds(run, closedExpiredWisps(bareTables, action.deleteClosedBefore), action.before.closedExpired - deleted);
     if (ids.length === 0) break;
     for (const table of relatedTablesIn(action.tables)) {
-      related += (await run<ResultSetHeader>(`DELETE ${relatedRows(bareTables, table, idList(ids))}`)).affectedRows;
+      for (const rows of relatedRowDeletes(bareTables, table, idList(ids))) related += (await run<ResultSetHeader>(`DELETE ${rows}`)).affectedRows;
     }
     deleted += (await run<ResultSetHeader>(`DELETE FROM wisps WHERE id IN (${idList(ids)})`)).affectedRows;
   }
@@ -82,7 +82,7 @@ async function commitTracked(run: Run, action: DecayAction, done: DecayCounts): 
     );
   }
   await run(`CALL DOLT_ADD(${idList(tables)})`);
-  const message = `gt: decay ${action.database}: ${decaySummary(done)}`;
+  const message = `gt: decay ${action.database}: ${decaySummary(done, 'done')}`;
   const result = await run<RowDataPacket[]>(`CALL DOLT_COMMIT('--skip-empty', '-m', ${quoteString(message)}, '--author', ${quoteString(GT_AUTHOR)})`);
   const hash = firstRow(result)?.hash;
   return typeof hash === 'string' && hash !== '' ? hash : null;

@@ -51,10 +51,29 @@ export function closedExpiredWisps(t: TableRef, deleteClosedBefore: string): str
   return `FROM ${t('wisps')} w WHERE w.status = 'closed' AND w.closed_at < ${quoteString(deleteClosedBefore)}`;
 }
 
-/** `FROM … WHERE …` of a related table's rows of the wisps `ids` (an id list or a subquery). */
-export function relatedRows(t: TableRef, table: (typeof RELATED_TABLES)[number], ids: string): string {
-  const from = `FROM ${t(table)} WHERE issue_id IN (${ids})`;
-  return table === 'wisp_dependencies' ? `${from} OR depends_on_id IN (${ids})` : from;
+/**
+ * The `FROM … WHERE …` clauses whose rows, deleted one after the other, are a related table's rows of the wisps `ids`
+ * (an id list). Dependencies take two: one `OR` of the two id lists takes Dolt seconds where each alone takes ms.
+ */
+export function relatedRowDeletes(t: TableRef, table: (typeof RELATED_TABLES)[number], ids: string): string[] {
+  const owned = `FROM ${t(table)} WHERE issue_id IN (${ids})`;
+  return table === 'wisp_dependencies' ? [owned, `FROM ${t(table)} WHERE depends_on_id IN (${ids})`] : [owned];
+}
+
+/**
+ * How many rows of a related table belong to the closed wisps past `deleteClosedBefore`, as an SQL expression: a
+ * dependency row counts once, whichever of its ends (or both) is one of them. Each term is a plain lookup: Dolt plans
+ * an `OR`, or an `AND` of two `IN` subqueries, badly at times (seconds instead of milliseconds).
+ */
+export function relatedRowCount(t: TableRef, table: (typeof RELATED_TABLES)[number], deleteClosedBefore: string): string {
+  const ids = `SELECT w.id ${closedExpiredWisps(t, deleteClosedBefore)}`;
+  const count = (from: string): string => `(SELECT COUNT(*) ${from})`;
+  if (table !== 'wisp_dependencies') return count(`FROM ${t(table)} WHERE issue_id IN (${ids})`);
+  const expired = (alias: string): string => `${alias}.status = 'closed' AND ${alias}.closed_at < ${quoteString(deleteClosedBefore)}`;
+  const both =
+    `FROM ${t(table)} d INNER JOIN ${t('wisps')} a ON a.id = d.issue_id INNER JOIN ${t('wisps')} b ON b.id = d.depends_on_id ` +
+    `WHERE ${expired('a')} AND ${expired('b')}`;
+  return `(${count(`FROM ${t(table)} WHERE issue_id IN (${ids})`)} + ${count(`FROM ${t(table)} WHERE depends_on_id IN (${ids})`)} - ${count(both)})`;
 }
 
 /** The related tables a database has. */

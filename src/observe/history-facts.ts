@@ -5,7 +5,7 @@ import { quoteIdentifier, quoteString } from '../lib/sql.js';
 import { townPaths } from '../lib/town-layout.js';
 import {
   closedExpiredWisps,
-  relatedRows,
+  relatedRowCount,
   relatedTablesIn,
   staleOpenWisps,
   tablesOf,
@@ -75,8 +75,7 @@ function decayColumns(database: LifecycleDatabase, tables: readonly string[], no
   if (!tables.includes('wisps')) return ['0', '0', '0', 'NULL', 'NULL'];
   const t = tablesOf(database.name);
   const { closeStaleBefore, deleteClosedBefore } = decayCutoffs(database, nowMs);
-  const expiredIds = `SELECT w.id ${closedExpiredWisps(t, deleteClosedBefore)}`;
-  const related = relatedTablesIn(tables).map((table) => `(SELECT COUNT(*) ${relatedRows(t, table, expiredIds)})`);
+  const related = relatedTablesIn(tables).map((table) => relatedRowCount(t, table, deleteClosedBefore));
   return [
     `(SELECT COUNT(*) ${staleOpenWisps(t, tables, closeStaleBefore)})`,
     `(SELECT COUNT(*) ${closedExpiredWisps(t, deleteClosedBefore)})`,

@@ -210,3 +210,20 @@ export async function beadsRowCounts(connection: mysql.Connection): Promise<Reco
   const [rows] = await connection.query<mysql.RowDataPacket[]>(tables.map((table) => `SELECT '${table}' AS name, COUNT(*) AS n FROM ${table}`).join(' UNION ALL '));
   return Object.fromEntries(rows.map((row) => [String(row.name), Number(row.n)]));
 }
+
+/**
+ * The schema of a database whose wisps are version-tracked: no `dolt_ignore` rows for them (a database made before bd
+ * kept wisps out of history, or whose patterns were removed), so every wisp write is a tracked change that needs a
+ * commit. (Adding the patterns later does not help: Dolt 1.86.4 then lists the tables' changes in dolt_status but
+ * stages none of them, so they can never be committed.)
+ */
+export async function createBeadsSchemaWithTrackedWisps(connection: mysql.Connection): Promise<void> {
+  for (const ddl of [...TRACKED_DDL, ...WISP_DDL]) await connection.query(ddl);
+  await connection.query("CALL DOLT_COMMIT('-Am', 'bd init: schema, wisp tables included')");
+}
+
+/** The commits of the database `connection` uses, newest first: hash, author and message. */
+export async function commitLog(connection: mysql.Connection): Promise<{ hash: string; committer: string; message: string }[]> {
+  const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT commit_hash, committer, message FROM dolt_log');
+  return rows.map((row) => ({ hash: String(row.commit_hash), committer: String(row.committer), message: String(row.message) }));
+}
