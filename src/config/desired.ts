@@ -110,6 +110,10 @@ export interface DatabaseLifecycle {
 export interface TownLifecycle {
   /** Some manifest declares spec.lifecycle: gt only then touches Gas Town's lifecycle patrols. */
   declared: boolean;
+  /** Some manifest declares a decay block (even one that turns it off): gt then owns the reaper's settings. */
+  declaresDecay: boolean;
+  /** Some manifest declares a compaction block (even mode: off): gt then owns the compactors' settings. */
+  declaresCompaction: boolean;
   /** Who executes decay and compaction: gt itself, or Gas Town's patrols (gt converges their knobs). */
   executor: 'gt' | 'gastown';
 }

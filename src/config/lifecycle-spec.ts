@@ -19,8 +19,13 @@ type AnyManifest = Manifest<RigManifest> | Manifest<TownManifest>;
 
 /** The town-wide settings: declared by a Town document's spec.lifecycle, or by any Rig's. */
 export function townLifecycle(town: Manifest<TownManifest> | null, rigs: readonly Manifest<RigManifest>[]): TownLifecycle {
-  const declared = town?.manifest.spec.lifecycle !== undefined || rigs.some((rig) => rig.manifest.spec.lifecycle !== undefined);
-  return { declared, executor: town?.manifest.spec.lifecycle?.executor ?? 'gastown' };
+  const specs = [town?.manifest.spec.lifecycle, ...rigs.map((rig) => rig.manifest.spec.lifecycle)];
+  return {
+    declared: specs.some((spec) => spec !== undefined),
+    declaresDecay: specs.some((spec) => spec?.decay !== undefined),
+    declaresCompaction: specs.some((spec) => spec?.compaction !== undefined),
+    executor: town?.manifest.spec.lifecycle?.executor ?? 'gastown',
+  };
 }
 
 /** A duration the schema and checkLifecycle accepted: Go syntax, more than 0. */

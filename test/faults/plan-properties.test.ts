@@ -132,7 +132,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         server,
         daemonConfig: shape.daemonConfig,
         databases: [shape.hq, ...shape.rigs],
-        lifecycle: { declared: false, executor: 'gastown' },
+        lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
         sources: [],
       };
       const configText = {
@@ -387,7 +387,7 @@ describe('plan() and directories an interrupted create left', () => {
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
       databases: [wyvern],
-      lifecycle: { declared: false, executor: 'gastown' },
+      lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
       sources: [],
     };
     const live: LiveTown = {

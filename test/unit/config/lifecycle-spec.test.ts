@@ -27,14 +27,14 @@ const TOWN_LIFECYCLE = `  lifecycle:
 describe('spec.lifecycle resolved per database', () => {
   it('nothing declared: decay and compaction off everywhere, executor gastown, not declared', () => {
     const { desired } = loadTown({ 'a.yaml': rig('wyvern') });
-    expect(desired.lifecycle).toEqual({ declared: false, executor: 'gastown' });
+    expect(desired.lifecycle).toEqual({ declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' });
     for (const database of desired.databases) expect(database.lifecycle).toMatchObject({ decay: null, compaction: null });
   });
 
   it("the Town's lifecycle applies to hq and is every rig's default, with Gas Town's defaults for what it leaves out", () => {
     const { desired, diagnostics } = loadTown({ 'town.yaml': town(TOWN_LIFECYCLE), 'a.yaml': rig('wyvern') });
     expect(diagnostics).toEqual([]);
-    expect(desired.lifecycle).toEqual({ declared: true, executor: 'gt' });
+    expect(desired.lifecycle).toEqual({ declared: true, declaresDecay: true, declaresCompaction: true, executor: 'gt' });
     const expected = {
       decay: {
         closeStaleWispsAfter: { text: '12h', ms: 43_200_000 },
@@ -72,7 +72,7 @@ describe('spec.lifecycle resolved per database', () => {
 
   it('a Rig alone can declare a lifecycle (decay on for it only)', () => {
     const { desired } = loadTown({ 'a.yaml': rig('wyvern', '  lifecycle:\n    decay: {}\n'), 'b.yaml': rig('gryphon') });
-    expect(desired.lifecycle).toEqual({ declared: true, executor: 'gastown' });
+    expect(desired.lifecycle).toEqual({ declared: true, declaresDecay: true, declaresCompaction: false, executor: 'gastown' });
     expect(desired.databases.map((db) => [db.name, db.lifecycle.decay === null])).toEqual([
       ['hq', true],
       ['wyvern', false],

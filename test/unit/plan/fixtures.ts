@@ -128,7 +128,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
     server: serverSettings(),
     daemonConfig: daemonFile(),
     databases,
-    lifecycle: { declared: false, executor: 'gastown' },
+    lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
     sources: [`${TOWN}/mayor/daemon.json`],
     ...overrides,
   };

@@ -15,7 +15,7 @@ import {
   rig,
 } from './fixtures.js';
 
-const GT = { declared: true, executor: 'gt' as const };
+const GT = { declared: true, declaresDecay: true, declaresCompaction: true, executor: 'gt' as const };
 
 function town(wyvern: Partial<DesiredDatabase> = {}): DesiredState {
   return desiredTown([hq(), rig('wyvern', { lifecycle: LIFECYCLE, ...wyvern })], { lifecycle: GT });

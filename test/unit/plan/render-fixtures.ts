@@ -44,7 +44,7 @@ export const plans: Record<string, () => Plan> = {
   },
   'lifecycle work': () => {
     const desired = desiredTown([hq({ lifecycle: LIFECYCLE, protect: true }), rig('wyvern', { lifecycle: LIFECYCLE })], {
-      lifecycle: { declared: true, executor: 'gt' },
+      lifecycle: { declared: true, declaresDecay: true, declaresCompaction: true, executor: 'gt' },
     });
     const lifecycle = observedLifecycle({
       hq: { commits: 2417, decay: decayCandidates(0, 4, 9) },
