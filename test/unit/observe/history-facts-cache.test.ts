@@ -1,4 +1,3 @@
-import type { DatabaseLifecycle } from '../../../src/config/desired.js';
 import {
   afterCount,
   dueWork,
@@ -9,25 +8,10 @@ import {
   type Heads,
   type LifecycleDatabase,
 } from '../../../src/observe/history-facts-cache.js';
+import { LIFECYCLE } from '../plan/fixtures.js';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-03T12:00:00Z');
-const d = (text: string, ms: number) => ({ text, ms });
-
-const LIFECYCLE: DatabaseLifecycle = {
-  decay: { closeStaleWispsAfter: d('24h', 24 * HOUR), deleteClosedWispsAfter: d('168h', 168 * HOUR), interval: d('30m', HOUR / 2) },
-  compaction: {
-    mode: 'flatten',
-    threshold: 2000,
-    keepRecent: 50,
-    interval: d('24h', 24 * HOUR),
-    window: null,
-    gc: 'full',
-    restorePointsKeep: d('168h', 168 * HOUR),
-  },
-  site: null,
-};
-
 const wyvern: LifecycleDatabase = { name: 'wyvern', lifecycle: LIFECYCLE };
 const ALL_TABLES = ['wisps', 'wisp_labels', 'wisp_comments', 'wisp_events', 'wisp_dependencies'];
 const HEADS: Heads = { head: 'h1', working: 'w1' };
