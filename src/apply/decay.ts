@@ -137,6 +137,12 @@ export async function runDecayStep(action: DecayAction, townRoot: string, settin
     throw error;
   }
   await connection.end().catch(() => dropConnection(connection));
-  recordLifecycleRun(townPaths(townRoot).lifecycleState, action.database, 'decay', new Date());
-  return describeDecay(action, outcome);
+  const done = describeDecay(action, outcome);
+  const statePath = townPaths(townRoot).lifecycleState;
+  try {
+    recordLifecycleRun(statePath, action.database, 'decay', new Date());
+  } catch (error) {
+    return `${done}; the run could not be recorded in ${statePath} (${(error as Error).message}), so the next one may come before its interval`;
+  }
+  return done;
 }

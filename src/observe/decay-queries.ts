@@ -32,23 +32,77 @@ export function utcDatetime(at: Date): string {
   return at.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** `FROM … WHERE …` of the stale open wisps (alias `w`); without a dependency table no wisp has a parent. */
-export function staleOpenWisps(t: TableRef, tables: readonly string[], closeStaleBefore: string): string {
-  const withParents = tables.includes('wisp_dependencies');
-  const openParent = withParents
-    ? ` LEFT JOIN (SELECT DISTINCT wd.issue_id FROM ${t('wisp_dependencies')} wd INNER JOIN ${t('wisps')} parent ` +
-      `ON parent.id = wd.depends_on_id WHERE wd.type = 'parent-child' AND parent.status IN ${OPEN_STATUSES}) open_parent ` +
-      'ON open_parent.issue_id = w.id'
-    : '';
+/** Open wisps may have an open parent only where the dependency table exists. */
+function withParents(tables: readonly string[]): boolean {
+  return tables.includes('wisp_dependencies');
+}
+
+/** `LEFT JOIN` of the wisps (alias `w`) to their open parent, if any (alias `open_parent`). */
+function openParentJoin(t: TableRef): string {
   return (
-    `FROM ${t('wisps')} w${openParent} WHERE w.status IN ${OPEN_STATUSES} AND w.created_at < ${quoteString(closeStaleBefore)} ` +
-    `AND w.issue_type <> 'agent'${withParents ? ' AND open_parent.issue_id IS NULL' : ''}`
+    ` LEFT JOIN (SELECT DISTINCT wd.issue_id FROM ${t('wisp_dependencies')} wd INNER JOIN ${t('wisps')} parent ` +
+    `ON parent.id = wd.depends_on_id WHERE wd.type = 'parent-child' AND parent.status IN ${OPEN_STATUSES}) open_parent ` +
+    'ON open_parent.issue_id = w.id'
   );
+}
+
+/** The rule for a stale open wisp `w` (with `open_parent` joined where the wisp can have one). */
+function isStaleOpen(tables: readonly string[], closeStaleBefore: string): string {
+  const rule = `w.status IN ${OPEN_STATUSES} AND w.created_at < ${quoteString(closeStaleBefore)} AND w.issue_type <> 'agent'`;
+  return withParents(tables) ? `${rule} AND open_parent.issue_id IS NULL` : rule;
+}
+
+/** The rule for a closed wisp past its time; false (not unknown) for one without a closing time. */
+function isExpired(alias: string, deleteClosedBefore: string): string {
+  return `COALESCE(${alias}.status = 'closed' AND ${alias}.closed_at < ${quoteString(deleteClosedBefore)}, FALSE)`;
+}
+
+/** `FROM … WHERE …` of the stale open wisps (alias `w`). */
+export function staleOpenWisps(t: TableRef, tables: readonly string[], closeStaleBefore: string): string {
+  return `FROM ${t('wisps')} w${withParents(tables) ? openParentJoin(t) : ''} WHERE ${isStaleOpen(tables, closeStaleBefore)}`;
 }
 
 /** `FROM … WHERE …` of the closed wisps past their time (alias `w`). */
 export function closedExpiredWisps(t: TableRef, deleteClosedBefore: string): string {
-  return `FROM ${t('wisps')} w WHERE w.status = 'closed' AND w.closed_at < ${quoteString(deleteClosedBefore)}`;
+  return `FROM ${t('wisps')} w WHERE ${isExpired('w', deleteClosedBefore)}`;
+}
+
+/**
+ * A derived table (alias `x`) of one row: how many wisps are stale and open, how many closed and past their time, and
+ * the next moments a wisp ages past a cutoff (the earliest creation of an open wisp not yet stale, the earliest
+ * closing of one not yet expired; UTC text or NULL). One pass over `wisps`: every table a statement names costs Dolt
+ * milliseconds, so a count of hundreds of databases names as few as it can.
+ */
+export function wispAggregates(t: TableRef, tables: readonly string[], cutoffs: { closeStaleBefore: string; deleteClosedBefore: string }): string {
+  const { closeStaleBefore, deleteClosedBefore } = cutoffs;
+  const notYetStale = `w.status IN ${OPEN_STATUSES} AND w.created_at >= ${quoteString(closeStaleBefore)}`;
+  const notYetExpired = `w.status = 'closed' AND w.closed_at >= ${quoteString(deleteClosedBefore)}`;
+  return (
+    `(SELECT COALESCE(SUM(${isStaleOpen(tables, closeStaleBefore)}), 0) AS stale_open, ` +
+    `COALESCE(SUM(${isExpired('w', deleteClosedBefore)}), 0) AS closed_expired, ` +
+    `CAST(MIN(CASE WHEN ${notYetStale} THEN w.created_at END) AS CHAR) AS next_stale, ` +
+    `CAST(MIN(CASE WHEN ${notYetExpired} THEN w.closed_at END) AS CHAR) AS next_expiry ` +
+    `FROM ${t('wisps')} w${withParents(tables) ? openParentJoin(t) : ''}) x`
+  );
+}
+
+/**
+ * How many related rows go with the closed wisps past their time, as a scalar subquery: their label, comment and
+ * event rows, and every dependency row from or to one of them, once (a row whose both ends expire counts for its
+ * `issue_id`). One pass: the related tables' rows as (the wisp they go with, the other end of a dependency).
+ */
+export function relatedRowsCount(t: TableRef, tables: readonly string[], deleteClosedBefore: string): string {
+  const related = relatedTablesIn(tables);
+  if (related.length === 0) return '0';
+  const rows = related.flatMap((table) => [
+    `SELECT issue_id AS id, NULL AS other FROM ${t(table)}`,
+    ...(table === 'wisp_dependencies' ? [`SELECT depends_on_id, issue_id FROM ${t(table)}`] : []),
+  ]);
+  return (
+    `(SELECT COUNT(*) FROM (${rows.join(' UNION ALL ')}) r INNER JOIN ${t('wisps')} w ON w.id = r.id ` +
+    `LEFT JOIN ${t('wisps')} a ON a.id = r.other WHERE ${isExpired('w', deleteClosedBefore)} ` +
+    `AND (r.other IS NULL OR NOT ${isExpired('a', deleteClosedBefore)}))`
+  );
 }
 
 /**
@@ -58,22 +112,6 @@ export function closedExpiredWisps(t: TableRef, deleteClosedBefore: string): str
 export function relatedRowDeletes(t: TableRef, table: (typeof RELATED_TABLES)[number], ids: string): string[] {
   const owned = `FROM ${t(table)} WHERE issue_id IN (${ids})`;
   return table === 'wisp_dependencies' ? [owned, `FROM ${t(table)} WHERE depends_on_id IN (${ids})`] : [owned];
-}
-
-/**
- * How many rows of a related table belong to the closed wisps past `deleteClosedBefore`, as an SQL expression: a
- * dependency row counts once, whichever of its ends (or both) is one of them. Each term is a plain lookup: Dolt plans
- * an `OR`, or an `AND` of two `IN` subqueries, badly at times (seconds instead of milliseconds).
- */
-export function relatedRowCount(t: TableRef, table: (typeof RELATED_TABLES)[number], deleteClosedBefore: string): string {
-  const ids = `SELECT w.id ${closedExpiredWisps(t, deleteClosedBefore)}`;
-  const count = (from: string): string => `(SELECT COUNT(*) ${from})`;
-  if (table !== 'wisp_dependencies') return count(`FROM ${t(table)} WHERE issue_id IN (${ids})`);
-  const expired = (alias: string): string => `${alias}.status = 'closed' AND ${alias}.closed_at < ${quoteString(deleteClosedBefore)}`;
-  const both =
-    `FROM ${t(table)} d INNER JOIN ${t('wisps')} a ON a.id = d.issue_id INNER JOIN ${t('wisps')} b ON b.id = d.depends_on_id ` +
-    `WHERE ${expired('a')} AND ${expired('b')}`;
-  return `(${count(`FROM ${t(table)} WHERE issue_id IN (${ids})`)} + ${count(`FROM ${t(table)} WHERE depends_on_id IN (${ids})`)} - ${count(both)})`;
 }
 
 /** The related tables a database has. */

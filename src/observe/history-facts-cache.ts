@@ -46,9 +46,19 @@ interface CachedDecay {
 }
 
 export interface CacheEntry {
+  /** When gt last counted anything of this database (ISO): who waits longest is counted first. */
+  countedAt?: string;
   commits?: CachedCommits;
   decay?: CachedDecay;
 }
+
+/**
+ * At most this many databases are counted in one observation. Counting costs Dolt tens of milliseconds a database
+ * (every table a statement names costs it), so a town whose every database moved (the first run, a busy day) is
+ * counted over several runs, the longest-waiting first, rather than in one statement that outlasts the hung-server
+ * deadline. The others are named in the plan's notes and planned on a later run.
+ */
+export const MAX_RECOUNT = 50;
 
 /** The cache file's content: entries by database. */
 export type FactsCache = Record<string, CacheEntry>;
@@ -106,13 +116,14 @@ function candidatesOf(cached: CachedDecay, database: LifecycleDatabase, nowMs: n
 
 /**
  * Per due database, the facts the cache still holds, and what must be counted again: the commit count where the head
- * moved, decay candidates where the working set moved or a wisp aged past a cutoff since they were counted.
+ * moved, decay candidates where the working set moved or a wisp aged past a cutoff since they were counted; at most
+ * MAX_RECOUNT of them, the rest `uncounted` this time.
  */
 export function planRecount(
   due: ReadonlyMap<string, { database: LifecycleDatabase; work: DueWork; heads: Heads }>,
   cache: FactsCache,
   nowMs: number,
-): { cached: Record<string, HistoryFacts>; recount: Recount[] } {
+): { cached: Record<string, HistoryFacts>; recount: Recount[]; uncounted: string[] } {
   const cached: Record<string, HistoryFacts> = {};
   const recount: Recount[] = [];
   for (const [name, { database, work, heads }] of due) {
@@ -135,7 +146,20 @@ export function planRecount(
       };
     }
   }
-  return { cached, recount };
+  const longestWaitingFirst = [...recount].sort((a, b) => {
+    const [first, second] = [countedAt(cache, a.name), countedAt(cache, b.name)];
+    return first < second ? -1 : first > second ? 1 : 0;
+  });
+  return {
+    cached,
+    recount: longestWaitingFirst.slice(0, MAX_RECOUNT),
+    uncounted: longestWaitingFirst.slice(MAX_RECOUNT).map((r) => r.name),
+  };
+}
+
+/** When a database was last counted; '' (first in order) when never. */
+function countedAt(cache: FactsCache, name: string): string {
+  return cache[name]?.countedAt ?? '';
 }
 
 /** What one count found in one database (from the same statement, so hashes and counts agree). */
@@ -167,7 +191,7 @@ function validUntil(counted: NonNullable<Counted['decay']>, database: LifecycleD
 
 /** The cache entry and the facts of a database just counted; `previous` keeps what was not counted again. */
 export function afterCount(counted: Counted, database: LifecycleDatabase, previous: CacheEntry | undefined, nowMs: number): { entry: CacheEntry; facts: HistoryFacts } {
-  const entry: CacheEntry = { ...previous };
+  const entry: CacheEntry = { ...previous, countedAt: new Date(nowMs).toISOString() };
   const facts: HistoryFacts = { commits: null, decay: null };
   if (counted.commits !== null) {
     entry.commits = { head: counted.heads.head, commits: counted.commits };

@@ -3,14 +3,7 @@ import type { DesiredState } from '../config/desired.js';
 import { readLifecycleState, readOwnJsonFile, writeOwnJsonFile } from '../lib/lifecycle-state.js';
 import { quoteIdentifier, quoteString } from '../lib/sql.js';
 import { townPaths } from '../lib/town-layout.js';
-import {
-  closedExpiredWisps,
-  relatedRowCount,
-  relatedTablesIn,
-  staleOpenWisps,
-  tablesOf,
-  WISP_TABLES,
-} from './decay-queries.js';
+import { relatedRowsCount, tablesOf, wispAggregates, WISP_TABLES } from './decay-queries.js';
 import {
   afterCount,
   decayCutoffs,
@@ -70,27 +63,16 @@ async function probeWispTables(connection: mysql.Connection, names: readonly str
   return found;
 }
 
-/** The decay columns of one database's row: counts, and the next moments a wisp ages past a cutoff. */
-function decayColumns(database: LifecycleDatabase, tables: readonly string[], nowMs: number): string[] {
-  if (!tables.includes('wisps')) return ['0', '0', '0', 'NULL', 'NULL'];
-  const t = tablesOf(database.name);
-  const { closeStaleBefore, deleteClosedBefore } = decayCutoffs(database, nowMs);
-  const related = relatedTablesIn(tables).map((table) => relatedRowCount(t, table, deleteClosedBefore));
-  return [
-    `(SELECT COUNT(*) ${staleOpenWisps(t, tables, closeStaleBefore)})`,
-    `(SELECT COUNT(*) ${closedExpiredWisps(t, deleteClosedBefore)})`,
-    related.length === 0 ? '0' : `(${related.join(' + ')})`,
-    `(SELECT CAST(MIN(created_at) AS CHAR) FROM ${t('wisps')} WHERE status IN ('open', 'hooked', 'in_progress') AND created_at >= ${quoteString(closeStaleBefore)})`,
-    `(SELECT CAST(MIN(closed_at) AS CHAR) FROM ${t('wisps')} WHERE status = 'closed' AND closed_at >= ${quoteString(deleteClosedBefore)})`,
-  ];
-}
-
 /** One row per database: its hashes and the facts asked for, read in the same statement so they agree. */
 function countSelect(recount: Recount, database: LifecycleDatabase, tables: readonly string[], nowMs: number): string {
-  const commits = recount.commits ? `(SELECT commit_order FROM ${quoteIdentifier(recount.name)}.dolt_log LIMIT 1)` : 'NULL';
-  const decay = recount.decay ? decayColumns(database, tables, nowMs) : ['NULL', 'NULL', 'NULL', 'NULL', 'NULL'];
-  const hashes = [systemVariable(recount.name, 'head'), systemVariable(recount.name, 'working')];
-  return `SELECT ${[quoteString(recount.name), ...hashes, commits, ...decay].join(', ')}`;
+  const head = [quoteString(recount.name), systemVariable(recount.name, 'head'), systemVariable(recount.name, 'working')];
+  head.push(recount.commits ? `(SELECT commit_order FROM ${quoteIdentifier(recount.name)}.dolt_log LIMIT 1)` : 'NULL');
+  if (!recount.decay) return `SELECT ${[...head, 'NULL', 'NULL', 'NULL', 'NULL', 'NULL'].join(', ')}`;
+  if (!tables.includes('wisps')) return `SELECT ${[...head, '0', '0', '0', 'NULL', 'NULL'].join(', ')}`;
+  const t = tablesOf(recount.name);
+  const cutoffs = decayCutoffs(database, nowMs);
+  const columns = [...head, 'x.stale_open', 'x.closed_expired', relatedRowsCount(t, tables, cutoffs.deleteClosedBefore), 'x.next_stale', 'x.next_expiry'];
+  return `SELECT ${columns.join(', ')} FROM ${wispAggregates(t, tables, cutoffs)}`;
 }
 
 function nullableNumber(value: unknown): number | null {
@@ -179,7 +161,13 @@ export async function observeLifecycle(
   const paths = townPaths(desired.townRoot);
   const lastRuns = readLifecycleState(paths.lifecycleState);
   const nowMs = now.getTime();
-  const observed: ObservedLifecycle = { at: now.toISOString(), localMinuteOfDay: now.getHours() * 60 + now.getMinutes(), facts: {}, lastRuns };
+  const observed: ObservedLifecycle = {
+    at: now.toISOString(),
+    localMinuteOfDay: now.getHours() * 60 + now.getMinutes(),
+    facts: {},
+    uncounted: [],
+    lastRuns,
+  };
   const servedNames = new Set(served);
   const due: [LifecycleDatabase, DueWork][] = lifecycleDatabases(desired)
     .filter((db) => servedNames.has(db.name))
@@ -191,15 +179,20 @@ export async function observeLifecycle(
   const cache = readFactsCache(paths.historyFactsCache);
   const byName = new Map(due.map(([db]) => [db.name, db]));
   const plannedDue = new Map(due.map(([db, work]) => [db.name, { database: db, work, heads: heads.get(db.name) as Heads }]));
-  const { cached, recount } = planRecount(plannedDue, cache, nowMs);
+  const { cached, recount, uncounted } = planRecount(plannedDue, cache, nowMs);
   observed.facts = cached;
+  observed.uncounted = uncounted;
   if (recount.length === 0) return observed;
 
   Object.assign(observed.facts, await countAgain(connection, recount, byName, cache, nowMs));
   // entries of databases whose lifecycle gt no longer executes are dropped; the others stay for when they are due
   const kept = new Set(lifecycleDatabases(desired).map((db) => db.name));
   const file: FactsCacheFile = { version: 1, databases: Object.fromEntries(Object.entries(cache).filter(([name]) => kept.has(name))) };
-  writeOwnJsonFile(paths.historyFactsCache, file);
+  try {
+    writeOwnJsonFile(paths.historyFactsCache, file);
+  } catch {
+    // a cache only saves work: where daemon/ cannot be written, the next observation counts again
+  }
   return observed;
 }
 

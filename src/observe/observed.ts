@@ -75,6 +75,8 @@ export interface ObservedLifecycle {
   localMinuteOfDay: number;
   /** By database: only those whose lifecycle work is due (by its interval) and that are served. */
   facts: Record<string, HistoryFacts>;
+  /** Due databases whose facts moved but were left for a later run (gt counts a bounded number a run). */
+  uncounted: string[];
   /** By database: when gt last ran decay and compaction there. */
   lastRuns: Record<string, LifecycleRuns>;
 }

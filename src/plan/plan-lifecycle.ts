@@ -157,6 +157,14 @@ function planCompaction(townRoot: string, database: DesiredDatabase, commits: nu
   plan.compaction.push(compactionAction(townRoot, database, spec, commits, remotesToCheck(database, observed), lifecycle));
 }
 
+function uncountedNote(names: readonly string[]): string {
+  const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  return (
+    `the history of ${plural(names.length, 'database')} (${shown}) moved but was not counted this run: gt counts a ` +
+    'bounded number of databases a run, the longest-waiting first, so their decay and compaction are planned on a later run'
+  );
+}
+
 /**
  * Pure: the lifecycle work due now (`observed.lifecycle.at`), from the history facts observe counted: decay where
  * it has candidates, compaction where main has more commits than the threshold; both at most once per interval
@@ -168,6 +176,7 @@ export function planLifecycle(desired: DesiredState, observed: ObservedState): L
   const lifecycle = observed.lifecycle;
   if (lifecycle === null) return plan;
   const nowMs = Date.parse(lifecycle.at);
+  if (lifecycle.uncounted.length > 0) plan.notes.push(uncountedNote(lifecycle.uncounted));
   for (const database of desired.databases) {
     const facts = lifecycle.facts[database.name];
     if (database.ensure !== 'present' || facts === undefined) continue;

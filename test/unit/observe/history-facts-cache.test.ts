@@ -1,6 +1,7 @@
 import {
   afterCount,
   dueWork,
+  MAX_RECOUNT,
   planRecount,
   type CacheEntry,
   type Counted,
@@ -105,6 +106,23 @@ describe('what the cache still holds and what is counted again', () => {
   });
 });
 
+describe('a bounded count a run', () => {
+  test(`at most ${MAX_RECOUNT} databases are counted; never-counted ones first, then the longest waiting; the rest named`, () => {
+    const names = Array.from({ length: MAX_RECOUNT + 20 }, (_, i) => `rig${String(i).padStart(3, '0')}`);
+    const due = new Map(names.map((name) => [name, { database: { ...wyvern, name }, work: BOTH, heads: { head: 'moved', working: 'moved' } }]));
+    // every database counted before, rig000 last of all, except rig119, never counted
+    const cache: Record<string, CacheEntry> = Object.fromEntries(
+      names.slice(0, -1).map((name, i) => [name, { ...entry(), countedAt: new Date(NOW - (i === 0 ? 1 : 1000 + i) * 60_000).toISOString() }]),
+    );
+    const { recount, uncounted } = planRecount(due, cache, NOW);
+    expect(recount).toHaveLength(MAX_RECOUNT);
+    expect(recount[0]?.name).toBe('rig119');
+    expect(recount[1]?.name).toBe('rig118');
+    expect(uncounted).toHaveLength(20);
+    expect(uncounted).toContain('rig000');
+  });
+});
+
 describe('what a count leaves in the cache', () => {
   const counted: Counted = {
     name: 'wyvern',
@@ -116,6 +134,7 @@ describe('what a count leaves in the cache', () => {
   test('the hashes read with the counts, and validUntil at the first wisp to age past a cutoff', () => {
     const { entry: written, facts } = afterCount(counted, wyvern, undefined, NOW);
     expect(written.commits).toEqual({ head: 'h2', commits: 2500 });
+    expect(written.countedAt).toBe(new Date(NOW).toISOString());
     // the closed wisp expires at 13:00 (168h after 2026-11-26 13:00), before the open one goes stale at 15:00
     expect(written.decay).toMatchObject({ working: 'w2', validUntil: '2026-12-03T13:00:00.000Z', staleOpen: 3 });
     expect(facts).toEqual({ commits: 2500, decay: expect.objectContaining({ closedExpired: 7, related: 20 }) });

@@ -70,7 +70,7 @@ export const OBSERVED_AT = '2026-12-03T14:00:00.000Z';
 
 /** The lifecycle part of an observation at OBSERVED_AT: the given facts, gt never having run anything. */
 export function observedLifecycle(facts: NonNullable<ObservedState['lifecycle']>['facts'], overrides: Partial<NonNullable<ObservedState['lifecycle']>> = {}): NonNullable<ObservedState['lifecycle']> {
-  return { at: OBSERVED_AT, localMinuteOfDay: 14 * 60, facts, lastRuns: {}, ...overrides };
+  return { at: OBSERVED_AT, localMinuteOfDay: 14 * 60, facts, uncounted: [], lastRuns: {}, ...overrides };
 }
 
 /** Decay candidates counted at OBSERVED_AT with the defaults' cutoffs. */

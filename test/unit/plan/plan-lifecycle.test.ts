@@ -75,6 +75,15 @@ describe('decay/<db>', () => {
     ]);
   });
 
+  test('databases whose history was left uncounted this run are named in a note', () => {
+    const names = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
+    const result = planWith(town(), {}, { uncounted: names });
+    expect(result.notes).toEqual([
+      'the history of 7 databases (a1, a2, a3, a4, a5 and 2 more) moved but was not counted this run: gt counts a bounded ' +
+        'number of databases a run, the longest-waiting first, so their decay and compaction are planned on a later run',
+    ]);
+  });
+
   test('nothing is planned where gt does not execute the lifecycle (no lifecycle observed)', () => {
     const desired = town();
     expect(plan(desired, convergedObserved(desired), NO_FLAGS).actions).toEqual([]);
