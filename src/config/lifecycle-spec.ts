@@ -142,10 +142,16 @@ function keepRecentNotBelowThreshold(name: string, spec: CompactionSpec | null, 
 }
 
 /**
- * What the schema cannot see in the lifecycle blocks: durations of 0 or less, a window that never opens, and a
- * surgical compaction (after the Rig's overrides) that keeps at least as many commits as make it due.
+ * What the schema cannot see in the lifecycle blocks: errors (durations of 0 or less, a window that never opens, a
+ * surgical compaction that keeps at least as many commits as make it due, after the Rig's overrides), and once there
+ * are none, the Rig knobs Gas Town cannot apply (GT-W067): a warning about a value that is wrong anyway is noise.
  */
-export function checkLifecycle(rigs: readonly Manifest<RigManifest>[], town: Manifest<TownManifest> | null): Diagnostic[] {
+export function lifecycleDiagnostics(rigs: readonly Manifest<RigManifest>[], town: Manifest<TownManifest> | null): Diagnostic[] {
+  const errors = checkLifecycle(rigs, town);
+  return errors.length > 0 ? errors : checkGasTownExecutor(rigs, town);
+}
+
+function checkLifecycle(rigs: readonly Manifest<RigManifest>[], town: Manifest<TownManifest> | null): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const entry of [...(town === null ? [] : [town]), ...rigs]) found.push(...nonPositiveDurations(entry), ...emptyWindow(entry));
   if (found.length > 0) return found;
@@ -169,18 +175,23 @@ const TOWN_WIDE_KNOBS: readonly [block: 'decay' | 'compaction', key: string][] =
 
 /**
  * With executor gastown, Gas Town's patrols run every database with one setting: a Rig's override of a knob is lost
- * (only turning decay or compaction off for the rig is kept, through the patrols' database lists).
+ * (only turning decay or compaction off for the rig is kept, through the patrols' database lists). A value equal to
+ * the Town's (or, where the Town leaves it out, Gas Town's default) loses nothing.
  */
-export function checkGasTownExecutor(rigs: readonly Manifest<RigManifest>[], town: Manifest<TownManifest> | null): Diagnostic[] {
+function checkGasTownExecutor(rigs: readonly Manifest<RigManifest>[], town: Manifest<TownManifest> | null): Diagnostic[] {
   if ((town?.manifest.spec.lifecycle?.executor ?? 'gastown') !== 'gastown') return [];
   const townSpec = town?.manifest.spec.lifecycle ?? {};
+  const townValues: Record<'decay' | 'compaction', Record<string, unknown>> = {
+    decay: { ...DECAY_DEFAULTS, ...townSpec.decay },
+    compaction: { mode: 'flatten', ...COMPACTION_DEFAULTS, ...townSpec.compaction },
+  };
   const found: Diagnostic[] = [];
   for (const rig of rigs) {
     const rigSpec = lifecycleOf(rig);
     for (const [block, key] of TOWN_WIDE_KNOBS) {
       const value = (rigSpec[block] as Record<string, unknown> | undefined)?.[key];
       if (value === undefined || (block === 'compaction' && key === 'mode' && value === 'off')) continue;
-      if (value === (townSpec[block] as Record<string, unknown> | undefined)?.[key]) continue;
+      if (value === townValues[block][key]) continue;
       found.push(
         diagnostic(
           'GT-W067',

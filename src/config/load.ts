@@ -6,7 +6,7 @@ import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
 import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
-import { checkGasTownExecutor, checkLifecycle, databaseLifecycle, townLifecycle } from './lifecycle-spec.js';
+import { databaseLifecycle, lifecycleDiagnostics, townLifecycle } from './lifecycle-spec.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
@@ -96,8 +96,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...runtime.diagnostics,
     ...checkServerEnvironment(options.env),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
-    ...checkLifecycle(manifests.rigs, manifests.town),
-    ...checkGasTownExecutor(manifests.rigs, manifests.town),
+    ...lifecycleDiagnostics(manifests.rigs, manifests.town),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
     remoteSecrets(manifest.spec.remotes ?? null, document),

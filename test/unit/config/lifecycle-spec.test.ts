@@ -97,5 +97,13 @@ describe('spec.lifecycle resolved per database', () => {
         expect.stringContaining("spec.lifecycle.decay.interval of rig wyvern is ignored: with executor gastown, Gas Town's patrols use one value"),
       ],
     ]);
+    // without a Town document, Gas Town's own defaults are what the rig is compared with
+    const rigOnly = loadTown({ 'a.yaml': rig('wyvern', '  lifecycle:\n    compaction:\n      mode: flatten\n      threshold: 500\n') });
+    expect(rigOnly.diagnostics.map((d) => [d.code, d.location.line])).toEqual([['GT-W067', 10]]);
+  });
+
+  test('GT-W067 is not reported next to a lifecycle error (the value is wrong anyway)', () => {
+    const keepRecent = '  lifecycle:\n    compaction:\n      mode: surgical\n      threshold: 100\n      keepRecent: 100\n';
+    expect(() => loadTown({ 'a.yaml': rig('wyvern', keepRecent) })).toThrow(expect.objectContaining({ diagnostics: [expect.objectContaining({ code: 'GT-E051' })] }));
   });
 });
