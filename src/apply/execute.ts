@@ -7,6 +7,7 @@ import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import { plannedDaemonWrite } from '../plan/plan-daemon-config.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
+import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
@@ -79,7 +80,20 @@ class ServerNotAnsweringError extends Error {
 }
 
 function databaseOf(action: Action): string | null {
-  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' ? action.database : null;
+  return action.kind === 'server' || action.kind === 'daemon-config' ? null : action.database;
+}
+
+/**
+ * Compaction is planned (and shown by gt diff) but this build has no engine to execute it: apply reports the action
+ * failed, never pretends it ran.
+ */
+class CompactionNotExecutableError extends Error {
+  constructor(database: string) {
+    super(
+      `compaction of ${database} is due, but this gt cannot execute compaction yet: nothing was changed. ` +
+        "Set spec.lifecycle.compaction.mode: off (or executor: gastown) until it can",
+    );
+  }
 }
 
 /** The one connection a plan's SQL steps share: opened on first use, closed before a server (re)start. */
@@ -154,6 +168,10 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       const hash = await ensureIgnorePatterns(await connection.get(), first.database, patterns);
       return hash ? `commit ${hash}` : 'already present';
     }
+    case 'decay':
+      return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
+    case 'compaction':
+      throw new CompactionNotExecutableError(first.database);
   }
 }
 
@@ -191,8 +209,9 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       const started = performance.now();
       try {
         const running = runStep(step, desired, connection, hooks);
+        // a decay bounds each of its statements itself: the whole of a large one may take longer than one step
         const message =
-          database === null
+          database === null || first.kind === 'decay'
             ? await running
             : await withDeadline(running, hungServerMs, () => {
                 connection.drop();

@@ -41,6 +41,10 @@ export interface TownPaths {
   reconcilerStatus: string;
   /** `gt daemon start` points the background daemon's stderr here: what it prints before its logger exists. */
   reconcilerStderr: string;
+  /** gt writes it after each decay or compaction it runs: when it last ran on each database (its `interval`). */
+  lifecycleState: string;
+  /** gt writes it while observing: per database commit count and decay candidates, keyed by head and working set. */
+  historyFactsCache: string;
 }
 
 /** The layout of the town at `root` (an absolute path). */
@@ -67,6 +71,8 @@ export function townPaths(root: string): TownPaths {
     reconcilerLog: join(daemonDir, 'gt-reconciler.log'),
     reconcilerStatus: join(daemonDir, 'gt-reconciler-status.json'),
     reconcilerStderr: join(daemonDir, 'gt-reconciler.stderr'),
+    lifecycleState: join(daemonDir, 'gt-lifecycle-state.json'),
+    historyFactsCache: join(daemonDir, 'gt-history-facts.json'),
   };
 }
 

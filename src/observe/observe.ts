@@ -8,7 +8,8 @@ import { YamlParseCache } from '../config/yaml-documents.js';
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
-import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
+import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
+import type { ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
@@ -39,6 +40,8 @@ export interface Observation {
 interface SnapshotConnection {
   connection: mysql.Connection;
   answered: boolean;
+  /** The databases the server serves (its own list). */
+  served: string[];
 }
 
 function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: number): () => Error {
@@ -75,7 +78,7 @@ export async function beginObservation(
   let pending: PendingSnapshot | null = null;
   if (probe?.ok) {
     // the probe's connection, which has already asked for the databases, and two more opened for the snapshot
-    sql = { connection: probe.connection, answered: true };
+    sql = { connection: probe.connection, answered: true, served: probe.databases };
     const answered = probe;
     pending = sendSnapshotQuery(
       { primary: probe.connection, open: () => connectToServer(answered.settings) },
@@ -90,13 +93,20 @@ export async function beginObservation(
   return {
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
+      let lifecycle: ObservedLifecycle | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
         if (sql !== null && pending !== null) {
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
-          const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, pending, hungServerMs));
+          const servedNow = sql.served.filter((name) => !onDisk.incomplete.includes(name));
+          const reading = Promise.all([
+            pending.read(dropCandidates),
+            lifecycleDatabases(desired).length === 0 ? null : observeLifecycle(sql.connection, desired, servedNow, new Date()),
+          ]);
+          const [snapshot, facts] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
+          lifecycle = facts;
         }
         return {
           server,
@@ -105,6 +115,7 @@ export async function beginObservation(
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
+          lifecycle,
         };
       } finally {
         await close();

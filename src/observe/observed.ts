@@ -1,5 +1,6 @@
 import type { DaemonFile } from '../config/desired.js';
 import type { ServerConfigSettings } from '../config/server-config-yaml.js';
+import type { LifecycleRuns } from '../lib/lifecycle-state.js';
 
 /** The server process as gt finds it. */
 export type ObservedServer =
@@ -44,6 +45,42 @@ export interface ObservedDatabase {
   unpushed: { commits: number; dirty: boolean; detail: string } | null;
 }
 
+/** What decay would act on in one database, counted for the cutoffs it names (UTC `DATETIME` literals). */
+export interface DecayCandidates {
+  closeStaleBefore: string;
+  deleteClosedBefore: string;
+  /** Open wisps created before closeStaleBefore, no agent beads, with no open parent: to be closed. */
+  staleOpen: number;
+  /** Wisps closed before deleteClosedBefore: to be deleted. */
+  closedExpired: number;
+  /** Their label, comment and event rows and every dependency row from or to them: deleted with them. */
+  related: number;
+  /** The wisp tables the database has, `wisps` first. */
+  tables: string[];
+}
+
+/** A database's history facts, observed only where its lifecycle work is due. */
+export interface HistoryFacts {
+  /** Commits on main (HEAD's commit_order); null when no compaction is due. */
+  commits: number | null;
+  /** null when no decay is due; 'no-wisps' when the database has no wisps table (it is not a beads database). */
+  decay: DecayCandidates | 'no-wisps' | null;
+}
+
+/** What the lifecycle planner needs of the live town: its clock, its history facts, and when gt last worked on it. */
+export interface ObservedLifecycle {
+  /** When gt observed (UTC ISO): the planner's "now". */
+  at: string;
+  /** The local time of day then, in minutes after midnight (compaction windows are local). */
+  localMinuteOfDay: number;
+  /** By database: only those whose lifecycle work is due (by its interval) and that are served. */
+  facts: Record<string, HistoryFacts>;
+  /** Due databases whose facts moved but were left for a later run (gt counts a bounded number a run). */
+  uncounted: string[];
+  /** By database: when gt last ran decay and compaction there. */
+  lastRuns: Record<string, LifecycleRuns>;
+}
+
 export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
 
 export interface ObservedState {
@@ -64,4 +101,6 @@ export interface ObservedState {
    * restart), 'absent', or 'unparseable' (not YAML, or not a map).
    */
   serverConfig: ObservedServerConfig;
+  /** null when no database's lifecycle asks gt to execute anything (then gt reads nothing for it). */
+  lifecycle: ObservedLifecycle | null;
 }

@@ -18,7 +18,7 @@ type SnapshotRow = [db: string, kind: 'remote' | 'ignore' | 'ignore-head', a: st
  * flat UNION ALL chain (and far more with column aliases): for 500 databases a flat chain takes minutes, the tree a
  * few hundred milliseconds.
  */
-function unionAllTree(selects: readonly string[]): string {
+export function unionAllTree(selects: readonly string[]): string {
   if (selects.length === 1) return selects[0] as string;
   const middle = selects.length >> 1;
   return `(${unionAllTree(selects.slice(0, middle))}) UNION ALL (${unionAllTree(selects.slice(middle))})`;

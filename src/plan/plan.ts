@@ -4,6 +4,8 @@ import type { ObservedState } from '../observe/observed.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
+import { planLifecycle } from './plan-lifecycle.js';
+import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
@@ -134,9 +136,9 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone. While
- * Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its settings are what makes
- * Gas Town's daemon start the server).
+ * databases → remotes → ignore patterns → decay → compaction), the changes the safety rules block, and what gt must
+ * leave alone. While Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its
+ * settings are what makes Gas Town's daemon start the server).
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -147,6 +149,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const daemonConfig = [
     ...planDaemonConfig(townRoot, observed.daemonConfig),
     ...planSupervisorSettings(desired.server, observed.daemonConfig),
+    ...planLifecyclePatrols(desired, observed.daemonConfig),
   ];
   const supervised = supervisorNote(desired.server);
   const waiting = blockedByGasTown(desired, observed.server);
@@ -157,12 +160,14 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
+  const lifecycle = planLifecycle(desired, observed);
   const notes = [
     ...(supervised === null ? [] : [supervised]),
     ...unservedNote,
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
+    ...lifecycle.notes,
   ];
 
   return {
@@ -172,8 +177,10 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.databaseActions,
       ...databases.remoteActions,
       ...databases.ignoreActions,
+      ...lifecycle.decay,
+      ...lifecycle.compaction,
     ],
-    blocked: databases.blocked,
+    blocked: [...databases.blocked, ...lifecycle.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

@@ -14,7 +14,7 @@ import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import { plannedDaemonWrite } from '../../src/plan/plan-daemon-config.js';
 import type { DaemonConfigAction, Plan, PlanOptions } from '../../src/plan/types.js';
-import { NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_LIFECYCLE, NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -67,6 +67,7 @@ const desiredDatabaseArb = (name: string): fc.Arbitrary<DesiredDatabase> =>
     protect: fc.boolean(),
     remotes: fc.option(remotesArb, { nil: null }),
     ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 3 }),
+    lifecycle: fc.constant(NO_LIFECYCLE),
     source: fc.constant({ file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 5, column: 9 }),
     sites: fc.constant(NO_SITES),
   });
@@ -77,9 +78,10 @@ const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
   kind: fc.constant('Town' as const),
   prefix: fc.constant(null),
   ensure: fc.constant('present' as const),
-  protect: fc.constant(true),
+  protect: fc.boolean(),
   remotes: fc.option(remotesArb, { nil: null }),
   ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 2 }),
+  lifecycle: fc.constant(NO_LIFECYCLE),
   source: fc.constant(null),
   sites: fc.constant(NO_SITES),
 });
@@ -149,6 +151,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         server,
         daemonConfig: shape.daemonConfig,
         databases: [shape.hq, ...shape.rigs],
+        lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
         sources: [],
       };
       const configText = {
@@ -200,6 +203,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
+    lifecycle: null,
   };
 }
 
@@ -420,6 +424,7 @@ describe('plan() and directories an interrupted create left', () => {
     protect: false,
     remotes: null,
     ignore: [],
+    lifecycle: NO_LIFECYCLE,
     source: { file: `${TOWN}/mayor/rigs.d/wyvern.yaml`, line: 4, column: 9 },
     sites: NO_SITES,
   };
@@ -429,6 +434,7 @@ describe('plan() and directories an interrupted create left', () => {
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
       databases: [wyvern],
+      lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
       sources: [],
     };
     const live: LiveTown = {

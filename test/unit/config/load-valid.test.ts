@@ -29,7 +29,7 @@ describe('loadDesiredState on valid config', () => {
     expect(diagnostics).toEqual([]);
     expect(desired.townRoot).toBe(join(REPO, 'examples', 'town'));
     expect(desired.databases.map((d) => [d.name, d.rig, d.kind, d.prefix, d.ensure, d.protect])).toEqual([
-      ['hq', 'hq', 'Town', null, 'present', true],
+      ['hq', 'hq', 'Town', null, 'present', false],
       ['gastown', 'gastown', 'Rig', 'gt', 'present', false],
       ['longeye', 'longeye', 'Rig', 'le', 'present', false],
       ['wyvern', 'wyvern', 'Rig', 'wy', 'present', true],

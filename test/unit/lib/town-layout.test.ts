@@ -22,6 +22,8 @@ describe('townPaths', () => {
       reconcilerLog: '/towns/gt/daemon/gt-reconciler.log',
       reconcilerStatus: '/towns/gt/daemon/gt-reconciler-status.json',
       reconcilerStderr: '/towns/gt/daemon/gt-reconciler.stderr',
+      lifecycleState: '/towns/gt/daemon/gt-lifecycle-state.json',
+      historyFactsCache: '/towns/gt/daemon/gt-history-facts.json',
     });
   });
 });

@@ -43,6 +43,51 @@ export function missingDaemonFile(): DaemonFile {
   return { path: `${TOWN}/mayor/daemon.json`, exists: false, raw: {}, text: null, mode: null };
 }
 
+/** A database without a lifecycle (decay and compaction off). */
+export const NO_LIFECYCLE: DesiredDatabase['lifecycle'] = { decay: null, compaction: null, site: null };
+
+const HOUR = 3_600_000;
+const declared = (text: string, ms: number) => ({ text, ms });
+
+/** Decay with Gas Town's defaults and flatten at 2000 commits every 24h, declared in the Town document at line 5. */
+export const LIFECYCLE: DesiredDatabase['lifecycle'] = {
+  decay: {
+    closeStaleWispsAfter: declared('24h', 24 * HOUR),
+    deleteClosedWispsAfter: declared('168h', 168 * HOUR),
+    interval: declared('30m', HOUR / 2),
+  },
+  compaction: {
+    mode: 'flatten',
+    threshold: 2000,
+    keepRecent: 50,
+    interval: declared('24h', 24 * HOUR),
+    window: null,
+    gc: 'full',
+    restorePointsKeep: declared('168h', 168 * HOUR),
+  },
+  site: { file: `${TOWN}/mayor/rigs.d/town.yaml`, line: 5, column: 3 },
+};
+
+/** When the lifecycle tests observe: 2026-12-03 14:00 UTC, 14:00 local. */
+export const OBSERVED_AT = '2026-12-03T14:00:00.000Z';
+
+/** The lifecycle part of an observation at OBSERVED_AT: the given facts, gt never having run anything. */
+export function observedLifecycle(facts: NonNullable<ObservedState['lifecycle']>['facts'], overrides: Partial<NonNullable<ObservedState['lifecycle']>> = {}): NonNullable<ObservedState['lifecycle']> {
+  return { at: OBSERVED_AT, localMinuteOfDay: 14 * 60, facts, uncounted: [], lastRuns: {}, ...overrides };
+}
+
+/** Decay candidates counted at OBSERVED_AT with the defaults' cutoffs. */
+export function decayCandidates(staleOpen: number, closedExpired: number, related: number) {
+  return {
+    closeStaleBefore: '2026-12-02 14:00:00',
+    deleteClosedBefore: '2026-11-26 14:00:00',
+    staleOpen,
+    closedExpired,
+    related,
+    tables: ['wisps', 'wisp_labels', 'wisp_comments', 'wisp_events', 'wisp_dependencies'],
+  };
+}
+
 /** A database whose manifest declares where nothing is (the implicit hq, or a test that does not care). */
 export const NO_SITES: DesiredDatabase['sites'] = { remotes: null, remote: {}, ignore: {} };
 
@@ -56,6 +101,7 @@ export function hq(overrides: Partial<DesiredDatabase> = {}): DesiredDatabase {
     protect: false,
     remotes: null,
     ignore: [],
+    lifecycle: NO_LIFECYCLE,
     source: null,
     sites: NO_SITES,
     ...overrides,
@@ -72,6 +118,7 @@ export function rig(name: string, overrides: Partial<DesiredDatabase> = {}): Des
     protect: false,
     remotes: [{ name: 'origin', url: `file:///srv/dolt-remotes/${name}` }],
     ignore: ['wisps'],
+    lifecycle: NO_LIFECYCLE,
     source: { file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 1, column: 1 },
     sites: NO_SITES,
     ...overrides,
@@ -84,6 +131,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
     server: serverSettings(),
     daemonConfig: daemonFile(),
     databases,
+    lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
     sources: [`${TOWN}/mayor/daemon.json`],
     ...overrides,
   };
@@ -125,12 +173,13 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
+    lifecycle: null,
   };
 }
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent' };
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent', lifecycle: null };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */
