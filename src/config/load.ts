@@ -1,6 +1,6 @@
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
-import type { DeclarationSites, DesiredDatabase, DesiredState, ServerSettings } from './desired.js';
+import type { DeclarationSites, DesiredDatabase, DesiredState, Resolved, ServerSettings } from './desired.js';
 import { sortDiagnostics } from './diagnostic-codes.js';
 import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
@@ -15,6 +15,8 @@ import { findTownRoot } from './town-root.js';
 import { YamlParseCache } from './yaml-documents.js';
 import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
 import { townPaths } from '../lib/town-layout.js';
+import { formatLocation, relativeInside } from '../lib/location.js';
+import { basename } from 'node:path';
 
 export interface LoadOptions {
   /** --town (relative to cwd); else $GT_TOWN_ROOT, else the nearest ancestor town. */
@@ -116,6 +118,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   return {
     desired: {
       townRoot,
+      townName: townName(townRoot, manifests.town),
       server,
       daemonConfig: daemon.file,
       databases,
@@ -123,6 +126,13 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     },
     diagnostics: sorted,
   };
+}
+
+function townName(townRoot: string, town: Manifest<TownManifest> | null): Resolved<string> {
+  const declared = town?.manifest.metadata?.name;
+  if (declared === undefined || town === null) return { value: basename(townRoot), source: "the town directory's name" };
+  const at = town.document.locate(['metadata', 'name']);
+  return { value: declared, source: `${formatLocation({ ...at, file: relativeInside(townRoot, at.file) })} metadata.name` };
 }
 
 /** hq: always present and protected; a Town document only adds its remotes and ignore patterns. */

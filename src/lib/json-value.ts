@@ -1,2 +1,5 @@
 /** A value JSON can hold: what config files parse to and plans print. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object: what a Gas Town JSON file holds at its top. */
+export type JsonObject = { [key: string]: JsonValue };

@@ -12,6 +12,7 @@ import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './ob
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
+import { readTownFiles } from './town-files.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 
 /** config.yaml as the server reads it: parsed (through the cache the config load used, so usually not parsed again). */
@@ -93,18 +94,23 @@ export async function beginObservation(
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
+        // read while Dolt computes the snapshot
+        const townFiles = readTownFiles(desired);
+        const observedAt = new Date().toISOString();
         if (sql !== null && pending !== null) {
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
           const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
         }
         return {
+          observedAt,
           server,
           daemonConfig: daemonFile.file,
           databases,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
+          townFiles,
         };
       } finally {
         await close();
@@ -118,7 +124,8 @@ export async function beginObservation(
 }
 
 /**
- * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml.
+ * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml,
+ * Gas Town's registry and beads files.
  * Without a `yamlCache`, config.yaml is parsed afresh.
  */
 export async function observe(desired: DesiredState, options: ObserveOptions & { yamlCache?: YamlParseCache } = {}): Promise<ObservedState> {

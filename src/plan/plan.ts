@@ -5,8 +5,9 @@ import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
+import { planTownFiles } from './plan-town-files.js';
 import { relativeToTown } from './source-label.js';
-import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
+import type { Action, BlockedChange, DatabaseAction, Plan, PlanOptions } from './types.js';
 
 /** Finds declared databases among the observed ones by name (a town has hundreds). */
 function databaseFinder(desired: DesiredState, observed: ObservedState): (name: string) => DatabaseFinding {
@@ -120,7 +121,8 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone.
+ * databases → remotes → ignore patterns → Gas Town's registry and beads files), the changes the safety rules block,
+ * and what gt must leave alone.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -130,10 +132,16 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const { townRoot } = desired;
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
+  const townFiles = planTownFiles(desired, observed, {
+    databaseActions: databases.databaseActions.filter((action): action is DatabaseAction => action.kind === 'database'),
+    // every server action starts it (a restart too), and the start records the databases then on disk
+    startsServer: server !== null,
+  });
   const notes = [
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
+    ...townFiles.notes,
   ];
 
   return {
@@ -143,8 +151,9 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.databaseActions,
       ...databases.remoteActions,
       ...databases.ignoreActions,
+      ...townFiles.actions,
     ],
-    blocked: databases.blocked,
+    blocked: [...databases.blocked, ...townFiles.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

@@ -42,9 +42,11 @@ function renderAction(paint: Paint, action: Action): string[] {
     action.destructive ? paint('red', '[destructive]') : null,
     action.needsRestart ? paint('yellow', '[needs restart]') : null,
   ].filter((flag) => flag !== null);
+  // a new Gas Town file is listed field by field, as the fields an edit changes are
+  const before = action.kind === 'town-file' && action.before === null ? {} : action.before;
   return [
     [heading(paint, symbol, SYMBOL_STYLE[symbol], action.verb, action.id), ...flags].join('  '),
-    ...valueLines(action.before, action.after).map((line) => `${INDENT}${line}`),
+    ...valueLines(before, action.after).map((line) => `${INDENT}${line}`),
     `${INDENT}${paint('dim', `# ${action.reason}`)}`,
   ];
 }

@@ -1,0 +1,74 @@
+import { townPaths } from '../lib/town-layout.js';
+import type { ObservedState } from '../observe/observed.js';
+import { relativeToTown } from './source-label.js';
+import type { FieldChanges } from './json-fields.js';
+import { townFileAction } from './town-file-action.js';
+import type { DatabaseAction, TownFileAction } from './types.js';
+
+/**
+ * daemon/dolt-state.json's `databases`: Gas Town's `gt dolt status` lists the town's databases from it, and whoever
+ * starts the server records them then. gt keeps the list true after it creates or drops databases, planned from
+ * what the data dir will hold once this plan's creates and drops are done, so the plan says exactly what it writes.
+ */
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The databases on disk after the plan: those there now, plus the creates, minus the drops (sorted, as Gas Town lists them). */
+function databasesAfter(onDisk: readonly string[], databaseActions: readonly DatabaseAction[]): string[] {
+  const after = new Set(onDisk);
+  for (const action of databaseActions) {
+    if (action.verb === 'create') after.add(action.database);
+    else after.delete(action.database);
+  }
+  return [...after].sort(byName);
+}
+
+function sameList(a: readonly string[] | null, b: readonly string[]): boolean {
+  return a !== null && a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/** A recorded list as it stands in the file (Gas Town leaves an empty one out). */
+function recordedDatabases(value: unknown): string[] | null {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) && value.every((name) => typeof name === 'string') ? [...value] : null;
+}
+
+export interface ServerStatePlan {
+  action: TownFileAction | null;
+  /** Why gt leaves a stale list alone (the file describes a server gt did not start); null otherwise. */
+  note: string | null;
+}
+
+/**
+ * The update of the recorded databases, when the file is gt's to keep: a server this plan (re)starts records the
+ * databases on disk at its start, before the creates that follow it; otherwise the file must describe the running
+ * server (its pid). An external server's supervisor, or another one that started the server, keeps its own file.
+ */
+export function planServerState(
+  townRoot: string,
+  observed: ObservedState,
+  databaseActions: readonly DatabaseAction[],
+  startsServer: boolean,
+): ServerStatePlan {
+  const state = observed.townFiles.serverState;
+  if (state === 'not-observed') return { action: null, note: null };
+  const after = databasesAfter(observed.onDisk, databaseActions);
+  const path = relativeToTown(townRoot, townPaths(townRoot).doltState);
+  const content = typeof state === 'object' ? state.content : null;
+  const server = observed.server;
+  const describesServer = content !== null && server.state === 'running' && server.pid !== null && content.pid === server.pid;
+  const recorded = startsServer ? [...observed.onDisk].sort(byName) : describesServer ? recordedDatabases(content.databases) : null;
+  if (recorded === null) {
+    const listed = content === null ? null : recordedDatabases(content.databases);
+    const stale = content !== null && server.state === 'running' && !describesServer && !sameList(listed, after);
+    const note = stale
+      ? `${path} describes another server process (pid ${String(content.pid)}) than the one running (pid ${String(server.pid)}), ` +
+        'so its database list is not current: gt leaves the file to whoever started the server'
+      : null;
+    return { action: null, note };
+  }
+  const changes: FieldChanges = sameList(recorded, after) ? { before: {}, after: {} } : { before: { databases: recorded }, after: { databases: after } };
+  const when = startsServer ? 'the server start in this plan records them before the databases it creates' : 'the server recorded them when it started';
+  const reason = () => `Gas Town's gt dolt status lists the databases recorded here, and ${when}; after this plan the data dir holds ${after.length}`;
+  return { action: townFileAction({ path, role: 'server-state', exists: true }, changes, reason), note: null };
+}
