@@ -1,4 +1,4 @@
-import { applyEdits, format, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, format, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 
 /**
  * Edits of a JSON file's text that leave everything they do not change byte-identical: formatting, key order, unknown
@@ -38,10 +38,20 @@ export function setFormatted(text: string, path: JSONPath, value: unknown, forma
   const [edit] = modify(text, path, value, { getInsertionIndex });
   if (edit === undefined) return text;
   const edited = applyEdits(text, [edit]);
-  const start = edit.offset;
-  const end = edit.offset + edit.content.length;
+  const { start, end } = layoutRange(edited, path, edit.offset, edit.offset + edit.content.length);
   const layout = format(edited, { offset: start, length: end - start }, formatting).filter(
     (e) => e.offset >= start && e.offset + e.length <= end,
   );
   return applyEdits(edited, layout);
+}
+
+/**
+ * What to lay out after an edit: the inserted text, or the whole parent when the new key is its only one (an empty
+ * `{}` becomes a block of its own, as Go writes it).
+ */
+function layoutRange(edited: string, path: JSONPath, start: number, end: number): { start: number; end: number } {
+  const root = parseTree(edited);
+  const parent = root === undefined ? undefined : findNodeAtLocation(root, path.slice(0, -1));
+  if (parent?.type === 'object' && parent.children?.length === 1) return { start: parent.offset, end: parent.offset + parent.length };
+  return { start, end };
 }
