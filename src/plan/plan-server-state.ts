@@ -7,8 +7,10 @@ import type { DatabaseAction, TownFileAction } from './types.js';
 
 /**
  * daemon/dolt-state.json's `databases`: Gas Town's `gt dolt status` lists the town's databases from it, and whoever
- * starts the server records them then. gt keeps the list true after it creates or drops databases, planned from
- * what the data dir will hold once this plan's creates and drops are done, so the plan says exactly what it writes.
+ * starts the server records them then. gt keeps the list true for the databases it manages: when it creates or drops
+ * one, or finds a declared one missing from the list (or a dropped one still in it), it writes what the data dir will
+ * hold once this plan's creates and drops are done, so the plan says exactly what it writes. A database someone else
+ * created is listed with the next write, but is no drift of its own: gt never acts for an unmanaged database.
  */
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -25,6 +27,12 @@ function databasesAfter(onDisk: readonly string[], databaseActions: readonly Dat
 
 function sameList(a: readonly string[] | null, b: readonly string[]): boolean {
   return a !== null && a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/** Whether the lists differ in a database a manifest declares (present or absent). */
+function differInManaged(recorded: readonly string[], after: readonly string[], managed: ReadonlySet<string>): boolean {
+  const ofManaged = (list: readonly string[]) => list.filter((name) => managed.has(name));
+  return !sameList(ofManaged(recorded), ofManaged(after));
 }
 
 /** A recorded list as it stands in the file (Gas Town leaves an empty one out). */
@@ -47,9 +55,9 @@ export interface ServerStatePlan {
 export function planServerState(
   townRoot: string,
   observed: ObservedState,
-  databaseActions: readonly DatabaseAction[],
-  startsServer: boolean,
+  context: { databaseActions: readonly DatabaseAction[]; startsServer: boolean; managed: ReadonlySet<string> },
 ): ServerStatePlan {
+  const { databaseActions, startsServer, managed } = context;
   const state = observed.townFiles.serverState;
   if (state === 'not-observed') return { action: null, note: null };
   const after = databasesAfter(observed.onDisk, databaseActions);
@@ -60,14 +68,16 @@ export function planServerState(
   const recorded = startsServer ? [...observed.onDisk].sort(byName) : describesServer ? recordedDatabases(content.databases) : null;
   if (recorded === null) {
     const listed = content === null ? null : recordedDatabases(content.databases);
-    const stale = content !== null && server.state === 'running' && !describesServer && !sameList(listed, after);
+    const stale = content !== null && server.state === 'running' && !describesServer && (listed === null || differInManaged(listed, after, managed));
     const note = stale
       ? `${path} describes another server process (pid ${String(content.pid)}) than the one running (pid ${String(server.pid)}), ` +
         'so its database list is not current: gt leaves the file to whoever started the server'
       : null;
     return { action: null, note };
   }
-  const changes: FieldChanges = sameList(recorded, after) ? { before: {}, after: {} } : { before: { databases: recorded }, after: { databases: after } };
+  const changes: FieldChanges = differInManaged(recorded, after, managed)
+    ? { before: { databases: recorded }, after: { databases: after } }
+    : { before: {}, after: {} };
   const when = startsServer ? 'the server start in this plan records them before the databases it creates' : 'the server recorded them when it started';
   const reason = () => `Gas Town's gt dolt status lists the databases recorded here, and ${when}; after this plan the data dir holds ${after.length}`;
   return { action: townFileAction({ path, role: 'server-state', exists: true }, changes, reason), note: null };

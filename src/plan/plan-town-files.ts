@@ -63,7 +63,8 @@ export function planTownFiles(
 
   const rigFiles = (rig: string): ObservedRigFiles => files.rigFiles[rig] ?? noRigFiles(townRoot, rig);
   const perRig = rigs.flatMap((rig) => [planRigConfig(desired, rig, rigFiles(rig.rig), now), planMetadata(desired, rig, rigFiles(rig.rig).metadata)]);
-  const state = planServerState(townRoot, observed, context.databaseActions, context.startsServer);
+  const managed = new Set(desired.databases.map((db) => db.name));
+  const state = planServerState(townRoot, observed, { ...context, managed });
   const actions = [
     planTownJson(desired, files.town, now),
     planRigsJson(desired, files.rigs, rigs, now),

@@ -254,6 +254,25 @@ describe("plan(): Gas Town's registry and beads files", () => {
     test('a database on disk the server recorded at its start needs nothing, declared or not', () => {
       expect(fileActions(plan(desired, withOnDisk(convergedObserved(desired), 'scratch'), NO_FLAGS))).toEqual([]);
     });
+
+    test('a database someone else created since the start is no drift of its own; the next write lists it', () => {
+      const converged = convergedObserved(desired);
+      const scratch = { ...converged, onDisk: [...converged.onDisk, 'scratch'] };
+      expect(fileActions(plan(desired, scratch, NO_FLAGS))).toEqual([]);
+      const withoutBravo = upWithout('bravo');
+      const result = plan(desired, { ...withoutBravo, onDisk: [...withoutBravo.onDisk, 'scratch'] }, NO_FLAGS);
+      expect(file(result, 'daemon/dolt-state.json').after).toEqual({ databases: ['alpha', 'bravo', 'hq', 'scratch'] });
+    });
+
+    test('a declared database missing from the list (a state gt did not keep before) is drift', () => {
+      const converged = convergedObserved(desired);
+      const state = converged.townFiles.serverState as { content: Record<string, unknown> };
+      const recordedEmpty = withFiles(converged, { serverState: { content: { ...state.content, databases: [] } } });
+      expect(file(plan(desired, recordedEmpty, NO_FLAGS), 'daemon/dolt-state.json')).toMatchObject({
+        before: { databases: [] },
+        after: { databases: ['alpha', 'bravo', 'hq'] },
+      });
+    });
   });
 
   test('a rig named like a directory Gas Town keeps for the town gets no file, and the change is blocked', () => {
