@@ -68,7 +68,7 @@ export function parseGasTownJson(file: string, text: string, shape?: ShapeCheck,
 }
 
 /** The text of a file that may be absent (null); a file that cannot be read is a diagnostic. */
-export function readOptionalText(path: string, diagnostics: Diagnostic[]): string | null {
+function readOptionalText(path: string, diagnostics: Diagnostic[]): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

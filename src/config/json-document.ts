@@ -19,7 +19,7 @@ export interface JsonFileKind {
   duplicateKeyCode: DiagnosticCode;
 }
 
-export const DAEMON_JSON: JsonFileKind = { name: 'daemon.json', syntaxCode: 'GT-E010', duplicateKeyCode: 'GT-E011' };
+const DAEMON_JSON: JsonFileKind = { name: 'daemon.json', syntaxCode: 'GT-E010', duplicateKeyCode: 'GT-E011' };
 
 /**
  * Strict JSON as Gas Town's Go encoding/json reads it: no comments, no trailing commas. Duplicate keys are an error

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
 import type { DeclarationSites, DesiredDatabase, DesiredState, Resolved, ServerSettings } from './desired.js';
@@ -16,7 +17,6 @@ import { YamlParseCache } from './yaml-documents.js';
 import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
 import { townPaths } from '../lib/town-layout.js';
 import { formatLocation, relativeInside } from '../lib/location.js';
-import { basename } from 'node:path';
 
 export interface LoadOptions {
   /** --town (relative to cwd); else $GT_TOWN_ROOT, else the nearest ancestor town. */

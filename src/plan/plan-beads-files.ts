@@ -11,9 +11,9 @@ import type { TownFileAction } from './types.js';
  * change through gt never leaves bd dialling the old one.
  */
 
-/** "13417 (mayor/daemon.json env.GT_DOLT_PORT)": the port and the source that won, for reasons. */
+/** "13417, from mayor/daemon.json env.GT_DOLT_PORT": the port and the source that won, for reasons. */
 function portWithSource(desired: DesiredState): string {
-  return `${desired.server.port.value} (${desired.server.port.source})`;
+  return `${desired.server.port.value}, from ${desired.server.port.source}`;
 }
 
 /**

@@ -86,7 +86,7 @@ export function planRigConfig(desired: DesiredState, rig: DesiredDatabase, files
 }
 
 /** Where a rig's route points: the mayor's clone when its beads directory exists (as `gt rig add` decides), else the rig. */
-export function routePath(rig: string, files: ObservedRigFiles): string {
+function routePath(rig: string, files: ObservedRigFiles): string {
   return files.mayorClone ? `${rig}/mayor/rig` : rig;
 }
 

@@ -168,7 +168,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
       'alpha/.beads/dolt-server.port',
     ]);
     expect(file(result, 'alpha/.beads/dolt-server.port')).toMatchObject({ role: 'port', before: { port: 3317 }, after: { port: 4400 } });
-    expect(file(result, 'alpha/.beads/dolt-server.port').reason).toContain('4400 (mayor/daemon.json env.GT_DOLT_PORT)');
+    expect(file(result, 'alpha/.beads/dolt-server.port').reason).toContain('the town\'s server is on port 4400, from mayor/daemon.json env.GT_DOLT_PORT');
     expect(file(result, 'bravo/.beads/metadata.json')).toMatchObject({ before: { dolt_server_port: 3317 }, after: { dolt_server_port: 4400 } });
   });
 
