@@ -54,6 +54,8 @@ function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: numbe
 export interface ObserveOptions {
   /** How long the snapshot may take before the server is called hung; HUNG_SERVER_MS unless given. */
   hungServerMs?: number;
+  /** Read Gas Town's registry and beads files (default); false for a command that acts on the server alone. */
+  townFiles?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function beginObservation(
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
         // read while Dolt computes the snapshot
-        const townFiles = readTownFiles(desired);
+        const townFiles = options.townFiles === false ? null : readTownFiles(desired);
         const observedAt = new Date().toISOString();
         if (sql !== null && pending !== null) {
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);

@@ -129,5 +129,6 @@ export interface ObservedState {
    * restart), 'absent', or 'unparseable' (not YAML, or not a map).
    */
   serverConfig: ObservedServerConfig;
-  townFiles: ObservedTownFiles;
+  /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */
+  townFiles: ObservedTownFiles | null;
 }

@@ -58,7 +58,7 @@ export function planServerState(
   context: { databaseActions: readonly DatabaseAction[]; startsServer: boolean; managed: ReadonlySet<string> },
 ): ServerStatePlan {
   const { databaseActions, startsServer, managed } = context;
-  const state = observed.townFiles.serverState;
+  const state = observed.townFiles?.serverState ?? 'not-observed';
   if (state === 'not-observed') return { action: null, note: null };
   const after = databasesAfter(observed.onDisk, databaseActions);
   const path = relativeToTown(townRoot, townPaths(townRoot).doltState);

@@ -53,6 +53,7 @@ export function planTownFiles(
 ): TownFilesPlan {
   const { townRoot } = desired;
   const files = observed.townFiles;
+  if (files === null) return { actions: [], blocked: [], notes: [] };
   const now = observed.observedAt;
   const present = desired.databases.filter((db) => db.ensure === 'present');
   const hq = present.find((db) => db.kind === 'Town');

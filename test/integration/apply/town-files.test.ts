@@ -249,6 +249,15 @@ describe("a Gas Town file gt cannot read: diff and apply exit 2 with file:line:c
     expect(town.serverPid()).toBeNull();
   });
 
+  it("gt dolt start still starts the server: a Gas Town file gt cannot read must not keep the town's server down", async () => {
+    const before = snapshot();
+    const started = await runGt(['dolt', 'start', '--town', town.root]);
+    expect(started.exitCode).toBe(0);
+    expect(started.stdout).toContain('✓ Dolt server started');
+    expect(town.serverPid()).not.toBeNull();
+    expect(snapshot()).toEqual(before);
+  });
+
   it('valid JSON of a shape Gas Town cannot decode (rigs is an array) is GT-E019, and is never rewritten', async () => {
     write(town, 'mayor/rigs.json', '{\n  "version": 1,\n  "rigs": ["alpha"]\n}');
     write(town, '.beads/routes.jsonl', '{"prefix":"hq-","path":"."}\n["al-", "alpha"]\n');

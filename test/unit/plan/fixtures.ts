@@ -220,10 +220,11 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
  */
 export function withOnDisk(observed: ObservedState, name: string): ObservedState {
   if (observed.onDisk.includes(name)) return observed;
-  const state = observed.townFiles.serverState;
-  const serverState =
-    typeof state === 'object' ? { content: { ...state.content, databases: [...(state.content.databases as string[]), name].sort() } } : state;
-  return { ...observed, onDisk: [...observed.onDisk, name], townFiles: { ...observed.townFiles, serverState } };
+  const files = observed.townFiles;
+  const state = files?.serverState;
+  if (files === null || typeof state !== 'object') return { ...observed, onDisk: [...observed.onDisk, name] };
+  const serverState = { content: { ...state.content, databases: [...(state.content.databases as string[]), name].sort() } };
+  return { ...observed, onDisk: [...observed.onDisk, name], townFiles: { ...files, serverState } };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */

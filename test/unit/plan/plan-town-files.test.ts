@@ -5,6 +5,7 @@ import {
   NO_FLAGS,
   OBSERVED_AT,
   convergedObserved,
+  convergedTownFiles,
   desiredTown,
   emptyObserved,
   hq,
@@ -21,9 +22,15 @@ const file = (p: Plan, path: string): TownFileAction => {
   return found;
 };
 
+/** The Gas Town files an observed town holds (the fixtures always read them). */
+function filesOf(observed: ObservedState): ObservedTownFiles {
+  if (observed.townFiles === null) throw new Error('the fixture read no Gas Town file');
+  return observed.townFiles;
+}
+
 /** The converged town with some of its Gas Town files replaced. */
 function withFiles(observed: ObservedState, files: Partial<ObservedTownFiles>): ObservedState {
-  return { ...observed, townFiles: { ...observed.townFiles, ...files } };
+  return { ...observed, townFiles: { ...filesOf(observed), ...files } };
 }
 
 const threeRigs = () => desiredTown([hq(), rig('alpha', { prefix: 'al' }), rig('bravo', { prefix: 'br' }), rig('charlie', { prefix: 'ch' })]);
@@ -89,7 +96,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
 
   test("rigs.json: the prefix follows the manifest; other rigs' entries and fields someone wrote stay", () => {
     const desired = threeRigs();
-    const converged = convergedObserved(desired).townFiles.rigs.content as { rigs: Record<string, unknown> };
+    const converged = convergedTownFiles(desired).rigs.content as { rigs: Record<string, unknown> };
     const observed = withFiles(convergedObserved(desired), {
       rigs: {
         path: 'mayor/rigs.json',
@@ -127,7 +134,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
   test("metadata.json: EnsureMetadata's fields follow the server and the declared database; bd's other fields stay", () => {
     const desired = desiredTown([hq(), rig('alpha', { prefix: 'al', name: 'alpha_db' })]);
     const converged = convergedObserved(desired);
-    const alpha = converged.townFiles.rigFiles.alpha;
+    const alpha = filesOf(converged).rigFiles.alpha;
     if (alpha === undefined) throw new Error('alpha is observed');
     const observed = withFiles(converged, {
       rigFiles: {
@@ -152,11 +159,11 @@ describe("plan(): Gas Town's registry and beads files", () => {
     const before = threeRigs();
     const desired = desiredTown(before.databases, { server: serverSettings({ port: { value: 4400, source: 'mayor/daemon.json env.GT_DOLT_PORT' } }) });
     const converged = convergedObserved(before);
-    const alpha = converged.townFiles.rigFiles.alpha;
+    const alpha = filesOf(converged).rigFiles.alpha;
     if (alpha === undefined) throw new Error('alpha is observed');
     const observed = withFiles(converged, {
       portFiles: [{ path: '.beads/dolt-server.port', port: 3317 }, { path: 'daemon/dolt.port', port: 4400 }],
-      rigFiles: { ...converged.townFiles.rigFiles, alpha: { ...alpha, portFiles: [{ path: 'alpha/.beads/dolt-server.port', port: 3317 }] } },
+      rigFiles: { ...filesOf(converged).rigFiles, alpha: { ...alpha, portFiles: [{ path: 'alpha/.beads/dolt-server.port', port: 3317 }] } },
     });
     const result = plan(desired, observed, NO_FLAGS);
     expect(fileActions(result).map((a) => a.path)).toEqual([
@@ -195,7 +202,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
   test('routes.jsonl: a missing prefix is added, a wrong path corrected, a mayor clone routed there; other lines stay', () => {
     const desired = threeRigs();
     const converged = convergedObserved(desired);
-    const bravo = converged.townFiles.rigFiles.bravo;
+    const bravo = filesOf(converged).rigFiles.bravo;
     if (bravo === undefined) throw new Error('bravo is observed');
     const observed = withFiles(converged, {
       routes: {
@@ -203,7 +210,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
         exists: true,
         routes: [{ prefix: 'hq-', path: '.' }, { prefix: 'zz-', path: 'legacy' }, { prefix: 'al-', path: 'elsewhere' }, { prefix: 'al-', path: 'alpha' }],
       },
-      rigFiles: { ...converged.townFiles.rigFiles, bravo: { ...bravo, mayorClone: true, beadsDir: 'bravo/mayor/rig/.beads', metadata: { ...bravo.metadata, path: 'bravo/mayor/rig/.beads/metadata.json' } } },
+      rigFiles: { ...filesOf(converged).rigFiles, bravo: { ...bravo, mayorClone: true, beadsDir: 'bravo/mayor/rig/.beads', metadata: { ...bravo.metadata, path: 'bravo/mayor/rig/.beads/metadata.json' } } },
     });
     expect(file(plan(desired, observed, NO_FLAGS), '.beads/routes.jsonl')).toMatchObject({
       verb: 'update',
@@ -217,12 +224,12 @@ describe("plan(): Gas Town's registry and beads files", () => {
     const desired = desiredTown([hq(), rig('alpha', { prefix: 'al' }), rig('bravo', { prefix: 'br' })]);
     const upWithout = (name: string): ObservedState => {
       const converged = convergedObserved(desired);
-      const state = converged.townFiles.serverState as { content: Record<string, unknown> };
+      const state = filesOf(converged).serverState as { content: Record<string, unknown> };
       return {
         ...converged,
         databases: (converged.databases ?? []).filter((db) => db.name !== name),
         onDisk: converged.onDisk.filter((db) => db !== name),
-        townFiles: { ...converged.townFiles, serverState: { content: { ...state.content, databases: ['alpha', 'hq'] } } },
+        townFiles: { ...filesOf(converged), serverState: { content: { ...state.content, databases: ['alpha', 'hq'] } } },
       };
     };
 
@@ -238,7 +245,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
 
     test('a file another process recorded (another pid) is left alone, with a note when its list is stale', () => {
       const observed = upWithout('bravo');
-      const state = observed.townFiles.serverState as { content: Record<string, unknown> };
+      const state = filesOf(observed).serverState as { content: Record<string, unknown> };
       const other = withFiles(observed, { serverState: { content: { ...state.content, pid: 1234 } } });
       const result = plan(desired, other, NO_FLAGS);
       expect(fileActions(result).map((a) => a.path)).not.toContain('daemon/dolt-state.json');
@@ -266,7 +273,7 @@ describe("plan(): Gas Town's registry and beads files", () => {
 
     test('a declared database missing from the list (a state gt did not keep before) is drift', () => {
       const converged = convergedObserved(desired);
-      const state = converged.townFiles.serverState as { content: Record<string, unknown> };
+      const state = filesOf(converged).serverState as { content: Record<string, unknown> };
       const recordedEmpty = withFiles(converged, { serverState: { content: { ...state.content, databases: [] } } });
       expect(file(plan(desired, recordedEmpty, NO_FLAGS), 'daemon/dolt-state.json')).toMatchObject({
         before: { databases: [] },
