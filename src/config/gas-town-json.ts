@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { JsonObject, JsonValue } from '../lib/json-value.js';
-import { relativeInside, type SourceLocation } from '../lib/location.js';
+import type { SourceLocation } from '../lib/location.js';
+import { inTown } from '../lib/town-layout.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { parseJsonDocument, type JsonFileKind } from './json-document.js';
@@ -88,7 +89,7 @@ export function readGasTownJson(
   shape?: ShapeCheck,
 ): { path: string; content: JsonObject | null } {
   const text = readOptionalText(path, diagnostics);
-  const shown = relativeInside(townRoot, path);
+  const shown = inTown(townRoot, path);
   if (text === null) return { path: shown, content: null };
   const parsed = parseGasTownJson(path, text, shape);
   diagnostics.push(...parsed.diagnostics);
@@ -152,7 +153,7 @@ export function readRoutes(
   diagnostics: Diagnostic[],
 ): { path: string; exists: boolean; routes: { prefix: string; path: string }[] } {
   const text = readOptionalText(path, diagnostics);
-  const shown = relativeInside(townRoot, path);
+  const shown = inTown(townRoot, path);
   if (text === null) return { path: shown, exists: false, routes: [] };
   const parsed = parseRoutes(path, text);
   diagnostics.push(...parsed.diagnostics);

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** bd's port file in a beads directory: the port bd dials first, before metadata.json's. */
 const BEADS_PORT_FILE = 'dolt-server.port';
@@ -109,8 +109,11 @@ export interface BeadsFiles {
   portFile: string;
 }
 
+// Plain concatenation, not join: a town has hundreds of rigs, and these paths are built for every one of them on every
+// gt diff. The parts are already normal (an absolute town root, a rig name that is a single path component).
+
 export function beadsFiles(dir: string): BeadsFiles {
-  return { dir, metadataJson: join(dir, 'metadata.json'), portFile: join(dir, BEADS_PORT_FILE) };
+  return { dir, metadataJson: `${dir}${sep}metadata.json`, portFile: `${dir}${sep}${BEADS_PORT_FILE}` };
 }
 
 /** A rig's directory under the town root (Gas Town's layout; gt creates the directory and config.json). */
@@ -125,13 +128,18 @@ export interface RigPaths {
 }
 
 export function rigPaths(root: string, rig: string): RigPaths {
-  const dir = join(root, rig);
+  const dir = `${root}${sep}${rig}`;
   return {
     dir,
-    configJson: join(dir, 'config.json'),
-    beadsDir: join(dir, '.beads'),
-    mayorCloneBeadsDir: join(dir, 'mayor', 'rig', '.beads'),
+    configJson: `${dir}${sep}config.json`,
+    beadsDir: `${dir}${sep}.beads`,
+    mayorCloneBeadsDir: `${dir}${sep}mayor${sep}rig${sep}.beads`,
   };
+}
+
+/** A path under the town root, relative to it (the way plans name files); cheap, for paths built from the root. */
+export function inTown(root: string, path: string): string {
+  return path.startsWith(`${root}${sep}`) ? path.slice(root.length + 1) : path;
 }
 
 /** The managed server config inside a data dir (the data dir is a resolved setting; it is the town's `.dolt-data`). */

@@ -3,8 +3,7 @@ import type { DesiredState } from '../config/desired.js';
 import { diagnostic, wholeFile } from '../config/diagnostic-codes.js';
 import { GasTownFileError, type Diagnostic } from '../config/diagnostics.js';
 import type { JsonObject } from '../lib/json-value.js';
-import { relativeInside } from '../lib/location.js';
-import { beadsFiles, rigPaths, townPaths } from '../lib/town-layout.js';
+import { beadsFiles, inTown, rigPaths, townPaths } from '../lib/town-layout.js';
 import type { ObservedPortFile, ObservedRigFiles, ObservedServerState, ObservedTownFiles } from './observed.js';
 import { isObject, readGasTownJson, readRoutes, type ShapeCheck } from '../config/gas-town-json.js';
 
@@ -57,7 +56,7 @@ function readPortFiles(townRoot: string, paths: readonly string[], diagnostics: 
       continue;
     }
     const port = portIn(text);
-    if (port !== null) found.push({ path: relativeInside(townRoot, path), port });
+    if (port !== null) found.push({ path: inTown(townRoot, path), port });
     else {
       const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
       diagnostics.push(
@@ -81,7 +80,7 @@ function observeRig(townRoot: string, rig: string, declared: boolean, diagnostic
   const portFiles = [beadsFiles(paths.beadsDir).portFile, ...(mayorClone ? [beadsFiles(paths.mayorCloneBeadsDir).portFile] : [])];
   return {
     config,
-    beadsDir: relativeInside(townRoot, beads.dir),
+    beadsDir: inTown(townRoot, beads.dir),
     mayorClone,
     metadata: readGasTownJson(townRoot, beads.metadataJson, diagnostics),
     portFiles: readPortFiles(townRoot, portFiles, diagnostics),

@@ -25,7 +25,7 @@ export interface FieldChanges {
   after: Record<string, JsonValue>;
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
+export function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

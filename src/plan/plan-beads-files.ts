@@ -32,8 +32,19 @@ function metadataRules(desired: DesiredState, database: string): FieldRule[] {
   ];
 }
 
+/**
+ * What metadataRules ask, checked without building them: a town has hundreds of beads directories, and a converged
+ * one (the common case) then costs a few property reads.
+ */
+function metadataHolds(desired: DesiredState, database: string, content: ObservedJsonFile['content']): boolean {
+  if (content === null) return false;
+  const server = content.dolt_server_host === desired.server.host.value && content.dolt_server_port === desired.server.port.value;
+  return server && content.backend === 'dolt' && content.database === 'dolt' && content.dolt_database === database && content.dolt_mode === 'server';
+}
+
 /** hq's or a declared rig's metadata.json: bd's server mode on the town's server and the declared database. */
 export function planMetadata(desired: DesiredState, database: DesiredDatabase, file: ObservedJsonFile): TownFileAction | null {
+  if (metadataHolds(desired, database.name, file.content)) return null;
   const changes = fieldChanges(file.content, metadataRules(desired, database.name));
   const owner = database.kind === 'Town' ? 'the town database hq' : `database ${database.name} of rig ${database.rig}`;
   const reason = () =>

@@ -1,6 +1,7 @@
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedJsonFile, ObservedRigFiles, ObservedRoutes } from '../observe/observed.js';
-import { fieldChanges, type FieldChanges, type FieldRule } from './json-fields.js';
+import type { JsonValue } from '../lib/json-value.js';
+import { fieldChanges, isObject, type FieldChanges, type FieldRule } from './json-fields.js';
 import { declaredAt } from './source-label.js';
 import { describeRigs, fieldList, townFileAction } from './town-file-action.js';
 import type { TownFileAction } from './types.js';
@@ -44,6 +45,15 @@ function rigEntryRules(rig: DesiredDatabase, now: string): FieldRule[] {
   ];
 }
 
+/**
+ * What rigEntryRules asks, checked without building them: a town has hundreds of rigs, and a converged entry (the
+ * common case) then costs a few property reads.
+ */
+function entryHolds(entry: JsonValue | undefined, rig: DesiredDatabase): boolean {
+  if (!isObject(entry) || !isObject(entry.beads)) return false;
+  return entry.git_url != null && entry.added_at != null && entry.beads.repo != null && entry.beads.prefix === (rig.prefix ?? '');
+}
+
 /** Rigs whose entry a change touches (`rigs.<name>…` keys). */
 function touchedRigs(changes: FieldChanges, rigs: readonly DesiredDatabase[]): DesiredDatabase[] {
   const names = new Set(Object.keys(changes.after).map((key) => key.split('.')[1]));
@@ -52,7 +62,8 @@ function touchedRigs(changes: FieldChanges, rigs: readonly DesiredDatabase[]): D
 
 export function planRigsJson(desired: DesiredState, file: ObservedJsonFile, rigs: readonly DesiredDatabase[], now: string): TownFileAction | null {
   // Gas Town writes the rigs map sorted by name (a Go map): a new file lists them so
-  const sorted = [...rigs].sort((a, b) => (a.rig < b.rig ? -1 : a.rig > b.rig ? 1 : 0));
+  const entries = isObject(file.content?.rigs) ? file.content.rigs : {};
+  const sorted = rigs.filter((rig) => !entryHolds(entries[rig.rig], rig)).sort((a, b) => (a.rig < b.rig ? -1 : a.rig > b.rig ? 1 : 0));
   const changes = fieldChanges(file.content, [
     fill(['version'], RIGS_VERSION),
     fill(['rigs'], {}),
@@ -69,9 +80,16 @@ export function planRigsJson(desired: DesiredState, file: ObservedJsonFile, rigs
   return townFileAction({ path: file.path, role: 'rigs', exists: file.content !== null }, changes, reason);
 }
 
+/** What planRigConfig's rules ask, checked without building them (see entryHolds). */
+function configHolds(content: ObservedJsonFile['content'], rig: DesiredDatabase): boolean {
+  if (content === null || !isObject(content.beads)) return false;
+  const filled = content.type != null && content.version != null && content.name != null && content.git_url != null && content.created_at != null;
+  return filled && content.beads.prefix === (rig.prefix ?? '');
+}
+
 export function planRigConfig(desired: DesiredState, rig: DesiredDatabase, files: ObservedRigFiles, now: string): TownFileAction | null {
   const config = files.config;
-  if (config === null) return null;
+  if (config === null || configHolds(config.content, rig)) return null;
   const changes = fieldChanges(config.content, [
     fill(['type'], 'rig'),
     fill(['version'], RIG_CONFIG_VERSION),
