@@ -1,3 +1,4 @@
+import type { JsonObject, JsonValue } from '../lib/json-value.js';
 import { townPaths } from '../lib/town-layout.js';
 import type { ObservedState } from '../observe/observed.js';
 import { relativeToTown } from './source-label.js';
@@ -47,6 +48,16 @@ export interface ServerStatePlan {
   note: string | null;
 }
 
+/** A list in a file that describes another process than the running server, when it is stale: gt leaves it. */
+function staleNote(path: string, content: JsonObject, observed: ObservedState, after: readonly string[], managed: ReadonlySet<string>): string | null {
+  const listed = recordedDatabases(content.databases);
+  if (observed.server.state !== 'running' || (listed !== null && !differInManaged(listed, after, managed))) return null;
+  return (
+    `${path} describes another server process (pid ${String(content.pid)}) than the one running (pid ${String(observed.server.pid)}), ` +
+    'so its database list is not current: gt leaves the file to whoever started the server'
+  );
+}
+
 /**
  * The update of the recorded databases, when the file is gt's to keep: a server this plan (re)starts records the
  * databases on disk at its start, before the creates that follow it; otherwise the file must describe the running
@@ -65,19 +76,13 @@ export function planServerState(
   const content = typeof state === 'object' ? state.content : null;
   const server = observed.server;
   const describesServer = content !== null && server.state === 'running' && server.pid !== null && content.pid === server.pid;
-  const recorded = startsServer ? [...observed.onDisk].sort(byName) : describesServer ? recordedDatabases(content.databases) : null;
-  if (recorded === null) {
-    const listed = content === null ? null : recordedDatabases(content.databases);
-    const stale = content !== null && server.state === 'running' && !describesServer && (listed === null || differInManaged(listed, after, managed));
-    const note = stale
-      ? `${path} describes another server process (pid ${String(content.pid)}) than the one running (pid ${String(server.pid)}), ` +
-        'so its database list is not current: gt leaves the file to whoever started the server'
-      : null;
-    return { action: null, note };
-  }
-  const changes: FieldChanges = differInManaged(recorded, after, managed)
-    ? { before: { databases: recorded }, after: { databases: after } }
-    : { before: {}, after: {} };
+  if (!startsServer && !describesServer) return { action: null, note: content === null ? null : staleNote(path, content, observed, after, managed) };
+  // what the file holds when the step runs: what the start records, or what the running server's file says now
+  const started = [...observed.onDisk].sort(byName);
+  const value: JsonValue = startsServer ? started : (content?.databases ?? null);
+  const list = startsServer ? started : recordedDatabases(value);
+  const changes: FieldChanges =
+    list === null || differInManaged(list, after, managed) ? { before: { databases: value }, after: { databases: after } } : { before: {}, after: {} };
   const when = startsServer ? 'the server start in this plan records them before the databases it creates' : 'the server recorded them when it started';
   const reason = () => `Gas Town's gt dolt status lists the databases recorded here, and ${when}; after this plan the data dir holds ${after.length}`;
   return { action: townFileAction({ path, role: 'server-state', exists: true }, changes, reason), note: null };
