@@ -11,6 +11,7 @@ import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
+import { writeTownFile } from './town-file-writer.js';
 
 export interface ActionResult {
   action: Action;
@@ -80,7 +81,7 @@ class ServerNotAnsweringError extends Error {
 }
 
 function databaseOf(action: Action): string | null {
-  return action.kind === 'server' || action.kind === 'daemon-config' ? null : action.database;
+  return action.kind === 'server' || action.kind === 'daemon-config' || action.kind === 'town-file' ? null : action.database;
 }
 
 /**
@@ -172,13 +173,28 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
     case 'compaction':
       throw new CompactionNotExecutableError(first.database);
+    case 'town-file':
+      return writeTownFile(desired.townRoot, first);
   }
 }
 
 /**
+ * Why a step must not run although nothing before it stopped the plan: the server's state file lists what the data
+ * dir holds after the plan's database steps, which is no longer true once one of them failed.
+ */
+function dependsOnFailed(action: Action, failedDatabases: ReadonlySet<string>): string | null {
+  const database = databaseOf(action);
+  if (database !== null && failedDatabases.has(database)) return `database ${database} could not be created`;
+  if (action.kind === 'town-file' && action.role === 'server-state' && failedDatabases.size > 0) {
+    return 'a database step failed, so the planned database list is not what the data dir holds; the next apply plans it again';
+  }
+  return null;
+}
+
+/**
  * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
- * skips the rest; a failed database create skips that database's remotes and ignore patterns; other failures do not
- * stop independent actions.
+ * skips the rest; a failed database create skips that database's remotes and ignore patterns, and any failed
+ * database step the server state file's database list; other failures do not stop independent actions.
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
@@ -201,8 +217,9 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         report('skipped', 0, 'gt is stopping');
         continue;
       }
-      if (stopped !== null || (database !== null && failedDatabases.has(database))) {
-        report('skipped', 0, stopped ?? `database ${database} could not be created`);
+      const dependency = dependsOnFailed(first, failedDatabases);
+      if (stopped !== null || dependency !== null) {
+        report('skipped', 0, stopped ?? dependency);
         continue;
       }
       hooks.onStart?.(step);
@@ -224,7 +241,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         report('failed', Math.round(performance.now() - started), message);
         if (stopsEverything(first, error)) stopped = 'an earlier step failed';
         else if (serverLost(error)) stopped = 'the server stopped answering';
-        if (first.kind === 'database' && first.verb === 'create') failedDatabases.add(first.database);
+        if (first.kind === 'database') failedDatabases.add(first.database);
       }
     }
   } finally {

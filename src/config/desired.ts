@@ -158,6 +158,11 @@ export interface DaemonFile {
 /** Everything the operator declared, validated and resolved. */
 export interface DesiredState {
   townRoot: string;
+  /**
+   * The town's name in Gas Town's town.json: the Town manifest's metadata.name, else the town directory's name (as
+   * Gas Town's install names it).
+   */
+  townName: Resolved<string>;
   server: ServerSettings;
   daemonConfig: DaemonFile;
   /** hq first, then rigs in declaration order. */

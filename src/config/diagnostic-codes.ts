@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = {
   'GT-E015': 'unknown kind',
   'GT-E016': 'more than one Town document',
   'GT-E017': 'YAML merge key in a manifest',
+  'GT-E018': 'Gas Town file is not valid JSON',
+  'GT-E019': 'Gas Town file has a shape Gas Town cannot read',
   'GT-E020': 'unknown key',
   'GT-E021': 'missing required key',
   'GT-E022': 'wrong type',

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
 import type { DeclarationSites, DesiredDatabase, DesiredState, Resolved, ServerEndpointSettings } from './desired.js';
@@ -123,6 +124,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   return {
     desired: {
       townRoot,
+      townName: townName(townRoot, manifests.town),
       server,
       daemonConfig: daemon.file,
       databases,
@@ -138,6 +140,13 @@ function declaredSupervisor(townRoot: string, town: Manifest<TownManifest> | nul
   const value = town?.manifest.spec.server?.supervisor;
   if (town === null || value === undefined) return null;
   return { value, source: `${formatPlace(townRoot, town.document.locate(['spec', 'server', 'supervisor']))} spec.server.supervisor` };
+}
+
+function townName(townRoot: string, town: Manifest<TownManifest> | null): Resolved<string> {
+  const declared = town?.manifest.metadata?.name;
+  if (declared === undefined || town === null) return { value: basename(townRoot), source: "the town directory's name" };
+  const at = town.document.locate(['metadata', 'name']);
+  return { value: declared, source: `${formatPlace(townRoot, at)} metadata.name` };
 }
 
 /**

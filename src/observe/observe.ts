@@ -13,6 +13,7 @@ import type { ObservedDatabase, ObservedLifecycle, ObservedServerConfig, Observe
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
+import { readTownFiles } from './town-files.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 
 /** config.yaml as the server reads it: parsed (through the cache the config load used, so usually not parsed again). */
@@ -56,6 +57,8 @@ function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: numbe
 export interface ObserveOptions {
   /** How long the snapshot may take before the server is called hung; HUNG_SERVER_MS unless given. */
   hungServerMs?: number;
+  /** Read Gas Town's registry and beads files (default); false for a command that acts on the server alone. */
+  townFiles?: boolean;
 }
 
 /**
@@ -97,18 +100,23 @@ export async function beginObservation(
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
+        // read while Dolt computes the snapshot
+        const townFiles = options.townFiles === false ? null : readTownFiles(desired);
+        const now = new Date();
+        const observedAt = now.toISOString();
         if (sql !== null && pending !== null) {
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
           const servedNow = sql.served.filter((name) => !onDisk.incomplete.includes(name));
           const reading = Promise.all([
             pending.read(dropCandidates),
-            lifecycleDatabases(desired).length === 0 ? null : observeLifecycle(sql.connection, desired, servedNow, new Date()),
+            lifecycleDatabases(desired).length === 0 ? null : observeLifecycle(sql.connection, desired, servedNow, now),
           ]);
           const [snapshot, facts] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
           lifecycle = facts;
         }
         return {
+          observedAt,
           server,
           daemonConfig: daemonFile.file,
           databases,
@@ -116,6 +124,7 @@ export async function beginObservation(
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
           lifecycle,
+          townFiles,
         };
       } finally {
         await close();
@@ -129,7 +138,8 @@ export async function beginObservation(
 }
 
 /**
- * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml.
+ * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml,
+ * Gas Town's registry and beads files.
  * Without a `yamlCache`, config.yaml is parsed afresh.
  */
 export async function observe(desired: DesiredState, options: ObserveOptions & { yamlCache?: YamlParseCache } = {}): Promise<ObservedState> {

@@ -1,6 +1,7 @@
 import type { DaemonFile } from '../config/desired.js';
 import type { ServerConfigSettings } from '../config/server-config-yaml.js';
 import type { LifecycleRuns } from '../lib/lifecycle-state.js';
+import type { JsonObject } from '../lib/json-value.js';
 
 /** The server process as gt finds it. */
 export type ObservedServer =
@@ -83,7 +84,71 @@ export interface ObservedLifecycle {
 
 export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
 
+/** A JSON file of Gas Town's as gt found it. */
+export interface ObservedJsonFile {
+  /** Relative to the town root, as plans show it. */
+  path: string;
+  /** Its content, an object (observation refuses any other shape); null when the file does not exist. */
+  content: JsonObject | null;
+}
+
+/** A line of `.beads/routes.jsonl`. */
+export interface ObservedRoute {
+  prefix: string;
+  path: string;
+}
+
+export interface ObservedRoutes {
+  /** Relative to the town root. */
+  path: string;
+  exists: boolean;
+  /** Every route line, in file order (blank and comment lines left out). */
+  routes: ObservedRoute[];
+}
+
+/** An existing bd port file and the port it names. */
+export interface ObservedPortFile {
+  /** Relative to the town root. */
+  path: string;
+  port: number;
+}
+
+/** What gt converges of a rig's own files. */
+export interface ObservedRigFiles {
+  /** `<rig>/config.json`; null when not read (a rig only mayor/rigs.json knows: gt converges only its port there). */
+  config: ObservedJsonFile | null;
+  /** The beads directory Gas Town uses: the mayor's clone's when it exists, else the rig's own (relative). */
+  beadsDir: string;
+  /** Whether that is the mayor's clone's (`<rig>/mayor/rig/.beads`), which also moves the rig's route. */
+  mayorClone: boolean;
+  /** metadata.json in that beads directory. */
+  metadata: ObservedJsonFile;
+  /** bd's port files in the rig's beads directories, the existing ones. */
+  portFiles: ObservedPortFile[];
+}
+
+/**
+ * `daemon/dolt-state.json`: its content; absent; unreadable (not a JSON object: the next server start rewrites it); or
+ * not observed (an external server, whose supervisor keeps it).
+ */
+export type ObservedServerState = { content: JsonObject } | 'absent' | 'unreadable' | 'not-observed';
+
+/** Gas Town's registry and beads files, as far as gt converges them. */
+export interface ObservedTownFiles {
+  town: ObservedJsonFile;
+  rigs: ObservedJsonFile;
+  hqMetadata: ObservedJsonFile;
+  routes: ObservedRoutes;
+  /** The existing port files outside rigs (the town's beads directory, the data dir's, the daemon directory). */
+  portFiles: ObservedPortFile[];
+  /** By rig name: every rig a manifest declares present, and every other rig mayor/rigs.json lists. */
+  rigFiles: Record<string, ObservedRigFiles>;
+  serverState: ObservedServerState;
+}
+
 export interface ObservedState {
+  /** When the town was observed (ISO 8601): the time a plan records as a new file's creation time. */
+  observedAt: string;
   server: ObservedServer;
   /** `mayor/daemon.json` as it is on disk now (it is both a source of desired settings and a target of apply). */
   daemonConfig: DaemonFile;
@@ -103,4 +168,6 @@ export interface ObservedState {
   serverConfig: ObservedServerConfig;
   /** null when no database's lifecycle asks gt to execute anything (then gt reads nothing for it). */
   lifecycle: ObservedLifecycle | null;
+  /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */
+  townFiles: ObservedTownFiles | null;
 }

@@ -9,8 +9,9 @@ import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
+import { planTownFiles } from './plan-town-files.js';
 import { relativeToTown } from './source-label.js';
-import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
+import type { Action, BlockedChange, DatabaseAction, Plan, PlanOptions } from './types.js';
 
 /** Finds declared databases among the observed ones by name (a town has hundreds). */
 function databaseFinder(desired: DesiredState, observed: ObservedState): (name: string) => DatabaseFinding {
@@ -136,9 +137,9 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns → decay → compaction), the changes the safety rules block, and what gt must
- * leave alone. While Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its
- * settings are what makes Gas Town's daemon start the server).
+ * databases → remotes → ignore patterns → Gas Town's registry and beads files → decay → compaction), the changes the
+ * safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a server that does not run, only
+ * daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas Town's files are planned.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -154,13 +155,26 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const supervised = supervisorNote(desired.server);
   const waiting = blockedByGasTown(desired, observed.server);
   if (waiting !== null) {
-    const notes = [...(supervised === null ? [] : [supervised])];
-    return { actions: daemonConfig, blocked: [waiting], unmanaged: unmanagedDatabases(desired, observed), notes, errors: [] };
+    // Gas Town's files need no server: they converge while the databases wait for it
+    const townFiles = planTownFiles(desired, observed, { databaseActions: [], startsServer: false });
+    const notes = [...(supervised === null ? [] : [supervised]), ...townFiles.notes];
+    return {
+      actions: [...daemonConfig, ...townFiles.actions],
+      blocked: [waiting, ...townFiles.blocked],
+      unmanaged: unmanagedDatabases(desired, observed),
+      notes,
+      errors: [],
+    };
   }
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
   const lifecycle = planLifecycle(desired, observed);
+  const townFiles = planTownFiles(desired, observed, {
+    databaseActions: databases.databaseActions.filter((action): action is DatabaseAction => action.kind === 'database'),
+    // every server action starts it (a restart too), and the start records the databases then on disk
+    startsServer: server !== null,
+  });
   const notes = [
     ...(supervised === null ? [] : [supervised]),
     ...unservedNote,
@@ -168,6 +182,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
     ...lifecycle.notes,
+    ...townFiles.notes,
   ];
 
   return {
@@ -177,10 +192,11 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.databaseActions,
       ...databases.remoteActions,
       ...databases.ignoreActions,
+      ...townFiles.actions,
       ...lifecycle.decay,
       ...lifecycle.compaction,
     ],
-    blocked: [...databases.blocked, ...lifecycle.blocked],
+    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

@@ -26,13 +26,17 @@ export type ActionCode =
   | 'ignore-missing'
   | 'ignore-disabled'
   | 'decay-due'
-  | 'compaction-due';
+  | 'compaction-due'
+  | 'town-file-missing'
+  | 'town-file-incomplete'
+  | 'town-file-outdated';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
  * create left the database's directory, and only a server restart (which gt may not do to a server it does not
  * supervise) clears it. supervised-by-gastown: the server is not running (or not answering) and Gas Town's daemon
  * supervises it, so gt may not start or restart it. outside-window: compaction is due but its declared window is closed.
+ * rig-directory-reserved: the rig's directory would be one Gas Town keeps for the town itself (`mayor/`, `daemon/`).
  */
 export type BlockedCode =
   | 'protected'
@@ -41,7 +45,8 @@ export type BlockedCode =
   | 'unpushed-unknown'
   | 'incomplete-directory'
   | 'supervised-by-gastown'
-  | 'outside-window';
+  | 'outside-window'
+  | 'rig-directory-reserved';
 
 interface ActionBase {
   /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
@@ -260,7 +265,40 @@ export interface CompactionAction extends ActionBase {
 
 export type LifecycleAction = DecayAction | CompactionAction;
 
-export type Action = DaemonConfigAction | ServerAction | DatabaseAction | RemoteAction | IgnoreAction | LifecycleAction;
+/**
+ * Which of Gas Town's files a town-file action writes; it decides the layout and mode a new file gets (Gas Town's own
+ * for that file).
+ */
+export type TownFileRole = 'town' | 'rigs' | 'rig-config' | 'beads-metadata' | 'routes' | 'port' | 'server-state';
+
+/** Gas Town's fields of one file, by dotted path (routes.jsonl: by prefix; a port file: `port`). */
+export type TownFileFields = Record<string, JsonValue>;
+
+/**
+ * One of Gas Town's registry or beads files, converged from the manifests. Only the fields gt manages are listed, and
+ * only those that change: everything else in the file stays as it is.
+ */
+export interface TownFileAction extends ActionBase {
+  kind: 'town-file';
+  verb: 'create' | 'update';
+  /** missing: no file; incomplete: fields absent (only filled); outdated: a managed value differs (converged). */
+  code: 'town-file-missing' | 'town-file-incomplete' | 'town-file-outdated';
+  /** Relative to the town root; the id is `file/<path>`. */
+  path: string;
+  role: TownFileRole;
+  /** The changed fields as they are (null where absent); null when the file does not exist. */
+  before: TownFileFields | null;
+  after: TownFileFields;
+}
+
+export type Action =
+  | DaemonConfigAction
+  | ServerAction
+  | DatabaseAction
+  | RemoteAction
+  | IgnoreAction
+  | TownFileAction
+  | LifecycleAction;
 
 /** A change the config asks for that gt will not make under the current flags. */
 export interface BlockedChange {

@@ -14,7 +14,8 @@ import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import { plannedDaemonWrite } from '../../src/plan/plan-daemon-config.js';
 import type { DaemonConfigAction, Plan, PlanOptions } from '../../src/plan/types.js';
-import { NO_LIFECYCLE, NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_LIFECYCLE, NO_SITES, OBSERVED_AT, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { applyTownFileAction, liveFilesArb, observeFiles, OTHER_RIG_ENTRY, type LiveFiles } from './support/town-files-model.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -33,6 +34,8 @@ interface LiveTown {
   databases: LiveDatabase[];
   /** Directories an interrupted create left (they block creating a database of that name). */
   incomplete: string[];
+  /** Gas Town's registry and beads files. */
+  files: LiveFiles;
 }
 
 interface Scenario {
@@ -138,6 +141,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     server: fc.constantFrom('stopped' as const, 'running' as const, 'unhealthy' as const, 'imposter' as const),
     configText: fc.constantFrom('rendered', 'stale', 'garbage', 'absent'),
     daemonConfig: daemonFileArb,
+    files: liveFilesArb,
     options: fc.record({ prune: fc.boolean(), force: fc.boolean() }),
   })
   .chain((shape) =>
@@ -148,6 +152,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       });
       const desired: DesiredState = {
         townRoot: TOWN,
+        townName: { value: 'town', source: 'test' },
         server,
         daemonConfig: shape.daemonConfig,
         databases: [shape.hq, ...shape.rigs],
@@ -169,6 +174,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
           daemonConfig: shape.daemonConfig,
           databases: liveDatabases.map((db) => ({ ...db, served: queryable && db.served })),
           incomplete: shape.incompleteNames.filter((name) => !shape.liveNames.includes(name)),
+          files: shape.files,
         },
         options: shape.options,
       };
@@ -197,6 +203,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
           }))
       : null;
   return {
+    observedAt: OBSERVED_AT,
     server: servers[live.server],
     daemonConfig: live.daemonConfig,
     databases,
@@ -204,6 +211,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
     lifecycle: null,
+    townFiles: observeFiles(live.files, desired),
   };
 }
 
@@ -233,6 +241,8 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
         next.server = 'running';
         next.configText = renderServerConfigYaml(desired.server);
         for (const db of next.databases) db.served = true;
+        // the start records the databases on disk then (daemon/dolt-state.json)
+        next.files.state = { running: true, pid: 4242, databases: next.databases.map((db) => db.name).sort() };
         break;
       }
       case 'database':
@@ -255,6 +265,9 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
         db.ignore = [...db.ignore.filter((row) => row.pattern !== action.pattern), { pattern: action.pattern, ignored: true }];
         break;
       }
+      case 'town-file':
+        applyTownFileAction(next.files, action);
+        break;
     }
   }
   return next;
@@ -275,6 +288,34 @@ function expectOneSupervisor(live: LiveTown, desired: DesiredState, initial: Liv
       break;
     case 'external':
       expect(patrols.dolt_server).toEqual(initialPatrols.dolt_server);
+      break;
+  }
+}
+
+/** Gas Town's files say what the config declares, and everything gt does not manage in them is still there. */
+function expectFilesMatchDesired(live: LiveTown, desired: DesiredState, initial: LiveFiles): void {
+  const { json, routes, ports, state } = live.files;
+  const port = desired.server.port.value;
+  const present = desired.databases.filter((db) => db.ensure === 'present');
+  expect(json['mayor/town.json']).toMatchObject({ type: 'town', version: 2, name: initial.json['mayor/town.json']?.name ?? 'town' });
+  const rigs = json['mayor/rigs.json']?.rigs as Record<string, { beads: { prefix: string } }>;
+  for (const rig of present.filter((db) => db.kind === 'Rig')) {
+    expect({ rig: rig.rig, prefix: rigs[rig.rig]?.beads.prefix }).toEqual({ rig: rig.rig, prefix: rig.prefix });
+    expect(json[`${rig.rig}/config.json`]).toMatchObject({ type: 'rig', name: rig.rig, beads: { prefix: rig.prefix } });
+    expect(json[`${rig.rig}/.beads/metadata.json`]).toMatchObject({ dolt_database: rig.name, dolt_mode: 'server', dolt_server_port: port });
+    expect(routes?.find((route) => route.prefix === `${rig.prefix}-`)?.path).toBe(rig.rig);
+  }
+  expect(json['.beads/metadata.json']).toMatchObject({ dolt_database: 'hq', dolt_server_port: port });
+  expect(routes?.find((route) => route.prefix === 'hq-')?.path).toBe('.');
+  for (const [path, found] of Object.entries(ports)) expect({ path, port: found }).toEqual({ path, port });
+  for (const [path, content] of Object.entries(json)) if ('dolt_server_port' in content) expect({ path, port: content.dolt_server_port }).toEqual({ path, port });
+  if (initial.json['mayor/rigs.json'] !== undefined) {
+    expect(rigs.other).toEqual(OTHER_RIG_ENTRY);
+    expect(json['mayor/rigs.json']?.x_extra).toEqual([1, 2]);
+    expect(json['.beads/metadata.json']?.x_bd).toBe(true);
+  }
+  if (state !== null && live.server === 'running' && !desired.server.external.value) {
+    expect(state.databases).toEqual(live.databases.map((db) => db.name).sort());
   }
 }
 
@@ -330,6 +371,7 @@ describe('plan() properties', () => {
           }
           if (current.actions.length === 0) {
             expectMatchesDesired(town, desired, current, live);
+            expectFilesMatchDesired(town, desired, live.files);
             return;
           }
           if (pass === 3) throw new Error(`still planning after two passes: ${current.actions.map((a) => `${a.verb} ${a.id}`).join(', ')}`);
@@ -354,6 +396,7 @@ describe('plan() properties', () => {
         const second = plan(desired, observe(after, desired), options);
         expect(second.actions).toEqual([]);
         expectMatchesDesired(after, desired, second, visible);
+        expectFilesMatchDesired(after, desired, live.files);
         expect(second.blocked).toEqual(first.blocked);
       }),
       RUNS,
@@ -431,6 +474,7 @@ describe('plan() and directories an interrupted create left', () => {
   const town = (external: boolean): { desired: DesiredState; observed: ObservedState } => {
     const desired: DesiredState = {
       townRoot: TOWN,
+      townName: { value: 'town', source: 'test' },
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
       databases: [wyvern],
@@ -443,6 +487,7 @@ describe('plan() and directories an interrupted create left', () => {
       daemonConfig: desired.daemonConfig,
       databases: [],
       incomplete: ['wyvern', 'stray'],
+      files: { json: {}, routes: null, ports: {}, state: null },
     };
     return { desired, observed: observe(live, desired) };
   };
@@ -450,7 +495,16 @@ describe('plan() and directories an interrupted create left', () => {
   it('a managed server is restarted (the start moves the directory aside), then the database created', () => {
     const { desired, observed } = town(false);
     const planned = plan(desired, observed, { prune: false, force: false });
-    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual(['restart server databases-not-served', 'create database/wyvern database-missing']);
+    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual([
+      'restart server databases-not-served',
+      'create database/wyvern database-missing',
+      'create file/mayor/town.json town-file-missing',
+      'create file/mayor/rigs.json town-file-missing',
+      'create file/wyvern/config.json town-file-missing',
+      'create file/wyvern/.beads/metadata.json town-file-missing',
+      'create file/.beads/routes.jsonl town-file-missing',
+      'update file/daemon/dolt-state.json town-file-outdated',
+    ]);
     expect(planned.actions[1]?.reason).toContain('.dolt-data/wyvern is an incomplete directory left by an interrupted create');
     expect(planned.notes).toEqual([
       '.dolt-data/stray is an incomplete database directory left by an interrupted create; no manifest declares stray, so gt leaves it alone',
@@ -460,7 +514,14 @@ describe('plan() and directories an interrupted create left', () => {
   it('gt never restarts an external server: the create is blocked, with what to do', () => {
     const { desired, observed } = town(true);
     const planned = plan(desired, observed, { prune: false, force: false });
-    expect(planned.actions).toEqual([]);
+    // only Gas Town's files, which need no server (the external server's supervisor keeps its state file)
+    expect(planned.actions.map((a) => a.id)).toEqual([
+      'file/mayor/town.json',
+      'file/mayor/rigs.json',
+      'file/wyvern/config.json',
+      'file/wyvern/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+    ]);
     expect(planned.blocked).toEqual([
       expect.objectContaining({
         id: 'database/wyvern',

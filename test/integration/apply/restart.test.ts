@@ -122,6 +122,15 @@ describe('a new listen host: gt apply moves the server there, after the clients 
         after: { 'listener.host': '127.0.0.2' },
         needsRestart: true,
       }),
+      // bd finds the server through metadata.json: the same plan moves it there
+      ...['.beads', 'wyvern/.beads'].map((dir) =>
+        expect.objectContaining({
+          id: `file/${dir}/metadata.json`,
+          code: 'town-file-outdated',
+          before: { dolt_server_host: '127.0.0.1' },
+          after: { dolt_server_host: '127.0.0.2' },
+        }),
+      ),
     ]);
 
     const agent = await town.connect('wyvern'); // on 127.0.0.1, where the server listens now
@@ -261,6 +270,15 @@ describe('a new port: the server runs healthy on its old port until gt apply mov
           after: { 'listener.port': newPort },
           needsRestart: true,
         }),
+        // bd finds the server through metadata.json: the same plan moves it there
+        ...['.beads', 'wyvern/.beads'].map((dir) =>
+          expect.objectContaining({
+            id: `file/${dir}/metadata.json`,
+            code: 'town-file-outdated',
+            before: { dolt_server_port: town.port },
+            after: { dolt_server_port: newPort },
+          }),
+        ),
       ]);
       const status = await runGt(['dolt', 'status', '--town', town.root]);
       expect(status.stdout).not.toMatch(/not healthy|unhealthy/);

@@ -1,5 +1,5 @@
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../../src/config/diagnostics.js';
 import { loadDesiredState, type LoadOptions } from '../../../src/config/load.js';
@@ -44,6 +44,7 @@ describe('loadDesiredState on valid config', () => {
     expect(desired.databases[2]?.remotes).toBeNull();
     expect(desired.databases[0]?.remotes).toEqual([{ name: 'origin', url: 'file:///srv/dolt-remotes/hq' }]);
     expect(desired.server.port).toEqual({ value: 3307, source: 'mayor/daemon.json env.GT_DOLT_PORT' });
+    expect(desired.townName).toEqual({ value: 'example-town', source: 'mayor/rigs.d/town.yaml:7:9 metadata.name' });
     expect(desired.daemonConfig.exists).toBe(true);
     expect(desired.sources).toEqual([
       join(REPO, 'examples/town/mayor/daemon.json'),
@@ -74,6 +75,8 @@ describe('loadDesiredState on valid config', () => {
       mode: null,
     });
     expect(desired.databases.map((d) => [d.name, d.source])).toEqual([['hq', null]]);
+    // no Town document naming it: Gas Town's town.json takes the directory's name, as its install does
+    expect(desired.townName).toEqual({ value: basename(root), source: "the town directory's name" });
   });
 
   it('reads -f files and directories instead of mayor/rigs.d/', () => {

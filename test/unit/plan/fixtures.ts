@@ -3,10 +3,21 @@ import type { DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSe
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { flattenServerConfig, renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { parseYamlDocuments } from '../../../src/config/yaml-documents.js';
-import type { ObservedDatabase, ObservedServer, ObservedServerConfig, ObservedState } from '../../../src/observe/observed.js';
+import type {
+  ObservedDatabase,
+  ObservedRigFiles,
+  ObservedServer,
+  ObservedServerConfig,
+  ObservedState,
+  ObservedTownFiles,
+} from '../../../src/observe/observed.js';
+import type { JsonObject } from '../../../src/lib/json-value.js';
 import { testSupervision } from '../../helpers/supervision.js';
 
 export const TOWN = '/srv/town';
+
+/** When the fixtures' towns are observed: 2026-12-03 14:00 UTC, 14:00 local (the lifecycle's windows are local). */
+export const OBSERVED_AT = '2026-12-03T14:00:00.000Z';
 
 function byDefault<T>(value: T) {
   return { value, source: 'default' };
@@ -68,9 +79,6 @@ export const LIFECYCLE: DesiredDatabase['lifecycle'] = {
   site: { file: `${TOWN}/mayor/rigs.d/town.yaml`, line: 5, column: 3 },
 };
 
-/** When the lifecycle tests observe: 2026-12-03 14:00 UTC, 14:00 local. */
-export const OBSERVED_AT = '2026-12-03T14:00:00.000Z';
-
 /** The lifecycle part of an observation at OBSERVED_AT: the given facts, gt never having run anything. */
 export function observedLifecycle(facts: NonNullable<ObservedState['lifecycle']>['facts'], overrides: Partial<NonNullable<ObservedState['lifecycle']>> = {}): NonNullable<ObservedState['lifecycle']> {
   return { at: OBSERVED_AT, localMinuteOfDay: 14 * 60, facts, uncounted: [], lastRuns: {}, ...overrides };
@@ -128,6 +136,7 @@ export function rig(name: string, overrides: Partial<DesiredDatabase> = {}): Des
 export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Partial<DesiredState> = {}): DesiredState {
   return {
     townRoot: TOWN,
+    townName: { value: 'town', source: "the town directory's name" },
     server: serverSettings(),
     daemonConfig: daemonFile(),
     databases,
@@ -163,10 +172,72 @@ export function observedServerConfig(text: string | null): ObservedServerConfig 
   return settings === null ? 'unparseable' : { settings };
 }
 
+/** No Gas Town file exists: a town gt never converged. */
+export function absentTownFiles(): ObservedTownFiles {
+  const absent = (path: string) => ({ path, content: null });
+  return {
+    town: absent('mayor/town.json'),
+    rigs: absent('mayor/rigs.json'),
+    hqMetadata: absent('.beads/metadata.json'),
+    routes: { path: '.beads/routes.jsonl', exists: false, routes: [] },
+    portFiles: [],
+    rigFiles: {},
+    serverState: 'absent',
+  };
+}
+
+/** A beads directory's metadata.json as Gas Town's EnsureMetadata writes it for `database` on the desired server. */
+export function metadataOf(desired: DesiredState, database: string): JsonObject {
+  return {
+    backend: 'dolt',
+    database: 'dolt',
+    dolt_database: database,
+    dolt_mode: 'server',
+    dolt_server_host: desired.server.host.value,
+    dolt_server_port: desired.server.port.value,
+  };
+}
+
+function convergedRigFiles(desired: DesiredState, rig: DesiredDatabase): ObservedRigFiles {
+  const config = { type: 'rig', version: 1, name: rig.rig, git_url: '', created_at: OBSERVED_AT, beads: { prefix: rig.prefix ?? '' } };
+  return {
+    config: { path: `${rig.rig}/config.json`, content: config },
+    beadsDir: `${rig.rig}/.beads`,
+    mayorClone: false,
+    metadata: { path: `${rig.rig}/.beads/metadata.json`, content: metadataOf(desired, rig.name) },
+    portFiles: [],
+  };
+}
+
+/** Every Gas Town file as gt leaves it for `desired` (the server with pid 4242 recorded the present databases). */
+export function convergedTownFiles(desired: DesiredState): ObservedTownFiles {
+  const present = desired.databases.filter((db) => db.ensure === 'present');
+  const rigs = present.filter((db) => db.kind === 'Rig');
+  const entry = (rig: DesiredDatabase) => ({ git_url: '', added_at: OBSERVED_AT, beads: { repo: 'local', prefix: rig.prefix ?? '' } });
+  return {
+    town: { path: 'mayor/town.json', content: { type: 'town', version: 2, name: desired.townName.value, created_at: OBSERVED_AT } },
+    rigs: { path: 'mayor/rigs.json', content: { version: 1, rigs: Object.fromEntries(rigs.map((rig) => [rig.rig, entry(rig)])) } },
+    hqMetadata: { path: '.beads/metadata.json', content: metadataOf(desired, 'hq') },
+    routes: {
+      path: '.beads/routes.jsonl',
+      exists: true,
+      routes: [
+        { prefix: 'hq-', path: '.' },
+        { prefix: 'hq-cv-', path: '.' },
+        ...rigs.map((rig) => ({ prefix: `${rig.prefix ?? ''}-`, path: rig.rig })),
+      ],
+    },
+    portFiles: [],
+    rigFiles: Object.fromEntries(rigs.map((rig) => [rig.rig, convergedRigFiles(desired, rig)])),
+    serverState: { content: { running: true, pid: 4242, port: desired.server.port.value, databases: present.map((db) => db.name).sort() } },
+  };
+}
+
 /** The live town converged to `desired`: server up with its config.yaml, every present database served as declared. */
 export function convergedObserved(desired: DesiredState): ObservedState {
   const present = desired.databases.filter((db) => db.ensure === 'present');
   return {
+    observedAt: OBSERVED_AT,
     server: running(desired.server.port.value),
     daemonConfig: desired.daemonConfig,
     databases: present.map(servedAsDeclared),
@@ -174,22 +245,42 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
     lifecycle: null,
+    townFiles: convergedTownFiles(desired),
   };
 }
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent', lifecycle: null };
+  return {
+    observedAt: OBSERVED_AT,
+    server: stopped(port),
+    daemonConfig,
+    databases: null,
+    onDisk: [],
+    incomplete: [],
+    serverConfig: 'absent',
+    townFiles: absentTownFiles(),
+    lifecycle: null,
+  };
+}
+
+/**
+ * A database also on disk since the server started: in onDisk, and in the databases daemon/dolt-state.json recorded
+ * at that start.
+ */
+export function withOnDisk(observed: ObservedState, name: string): ObservedState {
+  if (observed.onDisk.includes(name)) return observed;
+  const files = observed.townFiles;
+  const state = files?.serverState;
+  if (files === null || typeof state !== 'object') return { ...observed, onDisk: [...observed.onDisk, name] };
+  const serverState = { content: { ...state.content, databases: [...(state.content.databases as string[]), name].sort() } };
+  return { ...observed, onDisk: [...observed.onDisk, name], townFiles: { ...files, serverState } };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */
 export function withServed(observed: ObservedState, database: ObservedDatabase): ObservedState {
   const others = (observed.databases ?? []).filter((db) => db.name !== database.name);
-  return {
-    ...observed,
-    databases: [...others, database],
-    onDisk: observed.onDisk.includes(database.name) ? observed.onDisk : [...observed.onDisk, database.name],
-  };
+  return { ...withOnDisk(observed, database.name), databases: [...others, database] };
 }
 
 export const NO_FLAGS = { prune: false, force: false };

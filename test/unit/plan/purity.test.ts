@@ -99,7 +99,17 @@ describe('plan() is pure', () => {
 
     const watched = await watchPlan({ desired, observed, options: { prune: true, force: false } });
 
-    expect(watched.actions).toEqual(['database/gryphon', 'database/old', 'remote/gryphon/origin', 'ignore/gryphon/wisps']);
+    expect(watched.actions).toEqual([
+      'database/gryphon',
+      'database/old',
+      'remote/gryphon/origin',
+      'ignore/gryphon/wisps',
+      'file/mayor/rigs.json',
+      'file/gryphon/config.json',
+      'file/gryphon/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+      'file/daemon/dolt-state.json',
+    ]);
     expect(watched.calls).toEqual([]);
     expect(watched.loadedDuringPlan).toEqual([]);
     const imported = watched.importedByPlanner.join('\n');
