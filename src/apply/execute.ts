@@ -8,6 +8,7 @@ import { maskUrlsInText } from '../lib/mask.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
+import { initializeBeads } from './beads-init.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
 
 export interface ActionResult {
@@ -78,7 +79,14 @@ class ServerNotAnsweringError extends Error {
 }
 
 function databaseOf(action: Action): string | null {
-  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' ? action.database : null;
+  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' || action.kind === 'beads'
+    ? action.database
+    : null;
+}
+
+/** Steps that only talk to the server, bounded by the hung-server deadline (bd's own calls have their timeout). */
+function boundByServerDeadline(action: Action): boolean {
+  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore';
 }
 
 /** The one connection a plan's SQL steps share: opened on first use, closed before a server (re)start. */
@@ -152,13 +160,15 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       const hash = await ensureIgnorePatterns(await connection.get(), first.database, patterns);
       return hash ? `commit ${hash}` : 'already present';
     }
+    case 'beads':
+      return initializeBeads(first, desired.server, await connection.get());
   }
 }
 
 /**
  * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
- * skips the rest; a failed database create skips that database's remotes and ignore patterns; other failures do not
- * stop independent actions.
+ * skips the rest; a failed database create skips that database's remotes, ignore patterns and beads initialization;
+ * other failures do not stop independent actions.
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
@@ -190,7 +200,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       try {
         const running = runStep(step, desired, connection, hooks);
         const message =
-          database === null
+          !boundByServerDeadline(first)
             ? await running
             : await withDeadline(running, hungServerMs, () => {
                 connection.drop();

@@ -8,7 +8,8 @@ import { YamlParseCache } from '../config/yaml-documents.js';
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
-import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
+import { observeBd } from './bd.js';
+import type { ObservedBd, ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
@@ -53,6 +54,14 @@ function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: numbe
 export interface ObserveOptions {
   /** How long the snapshot may take before the server is called hung; HUNG_SERVER_MS unless given. */
   hungServerMs?: number;
+  /** Where GT_BD_BIN and PATH are read to find bd; process.env unless given. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A declared database bd has not initialized, or whose state gt cannot see: only then is bd looked for. */
+function needsBd(desired: DesiredState, databases: ObservedDatabase[] | null): boolean {
+  const initialized = new Set((databases ?? []).filter((db) => db.beadsPrefix !== null).map((db) => db.name));
+  return desired.databases.some((db) => db.ensure === 'present' && !initialized.has(db.name));
 }
 
 /**
@@ -98,6 +107,7 @@ export async function beginObservation(
           const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
         }
+        const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
           server,
           daemonConfig: daemonFile.file,
@@ -105,6 +115,7 @@ export async function beginObservation(
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
+          bd,
         };
       } finally {
         await close();

@@ -37,12 +37,25 @@ export interface ObservedDatabase {
   name: string;
   remotes: ObservedRemote[];
   ignore: ObservedIgnore[];
+  /** bd's `issue_prefix` in the database's `config` table; null until bd has initialized the database for beads. */
+  beadsPrefix: string | null;
   /**
    * Commits or working changes that exist nowhere else, probed only for databases a plan may drop;
    * null when not probed.
    */
   unpushed: { commits: number; dirty: boolean; detail: string } | null;
 }
+
+/** Where gt finds bd: the path in GT_BD_BIN, else the first `bd` on PATH. */
+export type BdSource = 'GT_BD_BIN' | 'PATH';
+
+/** The bd executable, looked for only when a declared database is not initialized for beads. */
+export type ObservedBd =
+  /** Every declared database is initialized (or cannot be seen): gt did not look for bd. */
+  | { state: 'not-checked' }
+  | { state: 'found'; path: string; source: BdSource; version: string }
+  /** No usable bd: `reason` says what gt found (no bd on PATH, GT_BD_BIN not executable, `bd version` failed). */
+  | { state: 'unavailable'; source: BdSource; reason: string };
 
 export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
 
@@ -64,4 +77,5 @@ export interface ObservedState {
    * restart), 'absent', or 'unparseable' (not YAML, or not a map).
    */
   serverConfig: ObservedServerConfig;
+  bd: ObservedBd;
 }

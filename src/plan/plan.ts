@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedState } from '../observe/observed.js';
+import { planBeads, type BeadsState } from './plan-beads.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
@@ -76,6 +77,16 @@ interface DatabasesPlan {
   incomplete: string[];
   /** Notes on ignore patterns present but not declared (never deleted). */
   undeclaredIgnore: string[];
+  /** What is known of each declared present database's beads initialization. */
+  beads: { database: DesiredDatabase; beads: BeadsState }[];
+}
+
+/** Initialized or not when the database can be read; not initialized when this plan creates it; else unknown. */
+function beadsStateOf(finding: DatabaseFinding, creates: boolean): BeadsState {
+  if (creates) return { state: 'not-initialized' };
+  if (finding.observed === null) return { state: 'unknown' };
+  const prefix = finding.observed.beadsPrefix;
+  return prefix === null ? { state: 'not-initialized' } : { state: 'initialized', prefix };
 }
 
 function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
@@ -90,6 +101,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     unseen: [],
     incomplete: [],
     undeclaredIgnore: [],
+    beads: [],
   };
   const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
@@ -105,6 +117,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     if (planned.action !== null) found.databaseActions.push(planned.action);
     found.blocked.push(...planned.blocked);
     if (database.ensure === 'absent') continue;
+    found.beads.push({ database, beads: beadsStateOf(finding, planned.action !== null) });
     if (finding.exists && finding.observed === null) {
       if (serverUp) found.unserved.push(database.name);
       if (managesContents(database)) found.unseen.push(database.name);
@@ -120,7 +133,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone.
+ * databases → remotes → ignore patterns → beads initialization), the changes the safety rules block, and what gt must leave alone.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -130,10 +143,12 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const { townRoot } = desired;
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
+  const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd);
   const notes = [
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
+    ...beads.notes,
   ];
 
   return {
@@ -143,6 +158,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.databaseActions,
       ...databases.remoteActions,
       ...databases.ignoreActions,
+      ...beads.actions,
     ],
     blocked: databases.blocked,
     unmanaged: unmanagedDatabases(desired, observed),

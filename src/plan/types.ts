@@ -20,7 +20,8 @@ export type ActionCode =
   | 'remote-url-changed'
   | 'remote-undeclared'
   | 'ignore-missing'
-  | 'ignore-disabled';
+  | 'ignore-disabled'
+  | 'beads-not-initialized';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
@@ -29,7 +30,10 @@ export type ActionCode =
 export type BlockedCode = 'protected' | 'prune-not-requested' | 'unpushed-changes' | 'unpushed-unknown' | 'incomplete-directory';
 
 interface ActionBase {
-  /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
+  /**
+   * Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps,
+   * daemon-config/patrols.wisp_reaper, beads/wyvern.
+   */
   id: string;
   verb: Verb;
   code: ActionCode;
@@ -171,7 +175,30 @@ export interface IgnoreAction extends ActionBase {
   after: { pattern: string; ignored: true };
 }
 
-export type Action = DaemonConfigAction | ServerAction | DatabaseAction | RemoteAction | IgnoreAction;
+/** A database as bd sees it once initialized: its issue prefix, and where its `.beads/` directory is (town-relative). */
+export interface BeadsValue {
+  issue_prefix: string;
+  directory: string;
+}
+
+/**
+ * `bd init` of a database bd has not initialized (no issue_prefix in its config table), then the `bd config set` calls
+ * Gas Town makes. `commands` are bd's arguments in order, run by `bd` in `workDir` (absolute).
+ */
+export interface BeadsAction extends ActionBase {
+  kind: 'beads';
+  verb: 'create';
+  code: 'beads-not-initialized';
+  database: string;
+  /** The bd executable apply runs, and its version. */
+  bd: { path: string; version: string };
+  workDir: string;
+  commands: string[][];
+  before: null;
+  after: BeadsValue;
+}
+
+export type Action = DaemonConfigAction | ServerAction | DatabaseAction | RemoteAction | IgnoreAction | BeadsAction;
 
 /** A change the config asks for that gt will not make under the current flags. */
 export interface BlockedChange {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { DaemonFile, DesiredDatabase, DesiredState } from '../../src/config/desired.js';
 import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from '../../src/config/lifecycle.js';
 import { renderServerConfigYaml } from '../../src/config/server-config-yaml.js';
-import type { ObservedDatabase, ObservedIgnore, ObservedRemote, ObservedServer, ObservedState } from '../../src/observe/observed.js';
+import type { ObservedBd, ObservedDatabase, ObservedIgnore, ObservedRemote, ObservedServer, ObservedState } from '../../src/observe/observed.js';
 import { plan } from '../../src/plan/plan.js';
 import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
@@ -21,6 +21,8 @@ interface LiveDatabase {
   served: boolean;
   remotes: ObservedRemote[];
   ignore: ObservedIgnore[];
+  /** bd's issue_prefix; null until bd initialized the database. */
+  beadsPrefix: string | null;
   unpushed: { commits: number; dirty: boolean };
 }
 
@@ -31,6 +33,8 @@ interface LiveTown {
   databases: LiveDatabase[];
   /** Directories an interrupted create left (they block creating a database of that name). */
   incomplete: string[];
+  /** The bd gt finds when it looks. */
+  bd: ObservedBd;
 }
 
 interface Scenario {
@@ -106,8 +110,15 @@ const liveDatabaseArb = (name: string): fc.Arbitrary<LiveDatabase> =>
       selector: (row) => row.pattern,
       maxLength: 3,
     }),
+    beadsPrefix: fc.constantFrom(null, name.slice(0, 2), 'zz'),
     unpushed: fc.record({ commits: fc.nat(2), dirty: fc.boolean() }),
   });
+
+const BD_STATES: ObservedBd[] = [
+  { state: 'found', path: '/usr/local/bin/bd', source: 'PATH', version: '1.0.0' },
+  { state: 'found', path: '/opt/bd', source: 'GT_BD_BIN', version: '0.59.0' },
+  { state: 'unavailable', source: 'PATH', reason: 'no bd on PATH' },
+];
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
@@ -120,6 +131,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     server: fc.constantFrom('stopped' as const, 'running' as const, 'unhealthy' as const, 'imposter' as const),
     configText: fc.constantFrom('rendered', 'stale', 'garbage', 'absent'),
     daemonConfig: daemonFileArb,
+    bd: fc.constantFrom(...BD_STATES),
     options: fc.record({ prune: fc.boolean(), force: fc.boolean() }),
   })
   .chain((shape) =>
@@ -147,6 +159,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
           daemonConfig: shape.daemonConfig,
           databases: liveDatabases.map((db) => ({ ...db, served: queryable && db.served })),
           incomplete: shape.incompleteNames.filter((name) => !shape.liveNames.includes(name)),
+          bd: shape.bd,
         },
         options: shape.options,
       };
@@ -171,6 +184,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
             name: db.name,
             remotes: db.remotes.map((r) => ({ ...r })),
             ignore: db.ignore.map((row) => ({ ...row })),
+            beadsPrefix: db.beadsPrefix,
             unpushed: probed.has(db.name) ? { ...db.unpushed, detail: '' } : null,
           }))
       : null;
@@ -181,6 +195,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
+    bd: live.bd,
   };
 }
 
@@ -211,7 +226,14 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
         if (action.verb === 'create') {
           if (next.server !== 'running') throw new Error(`create ${action.database} while the server is ${next.server}`);
           if (next.incomplete.includes(action.database)) throw new Error(`create ${action.database}: Dolt says the database exists`);
-          next.databases.push({ name: action.database, served: true, remotes: [], ignore: [], unpushed: { commits: 0, dirty: false } });
+          next.databases.push({
+            name: action.database,
+            served: true,
+            remotes: [],
+            ignore: [],
+            beadsPrefix: null,
+            unpushed: { commits: 0, dirty: false },
+          });
         } else {
           next.databases = next.databases.filter((db) => db.name !== action.database);
         }
@@ -227,6 +249,9 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
         db.ignore = [...db.ignore.filter((row) => row.pattern !== action.pattern), { pattern: action.pattern, ignored: true }];
         break;
       }
+      case 'beads':
+        database(action.database).beadsPrefix = action.after.issue_prefix;
+        break;
     }
   }
   return next;
@@ -253,6 +278,10 @@ function expectMatchesDesired(live: LiveTown, desired: DesiredState, converged: 
       expect([...found.remotes].sort(byName)).toEqual([...db.remotes].sort(byName));
     }
     for (const pattern of db.ignore) expect(found.ignore).toContainEqual({ pattern, ignored: true });
+    // a usable bd leaves no database uninitialized; without one the plan only notes them
+    const bdUsable = live.bd.state === 'found' && live.bd.version === '1.0.0';
+    if (bdUsable) expect({ db: db.name, initialized: found.beadsPrefix !== null }).toEqual({ db: db.name, initialized: true });
+    else if (found.beadsPrefix === null) expect(converged.notes.find((note) => note.includes('not initialized for beads'))).toContain(db.name);
   }
 }
 
@@ -317,7 +346,7 @@ describe('plan() properties', () => {
         const declared = new Map(desired.databases.map((db) => [db.name, db]));
         for (const action of current.actions) {
           if (action.destructive) expect({ kind: action.kind, verb: action.verb }).toEqual({ kind: 'database', verb: 'delete' });
-          if (action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore') {
+          if (action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' || action.kind === 'beads') {
             expect(declared.has(action.database)).toBe(true);
             expect(current.unmanaged).not.toContain(action.database);
           }
@@ -390,6 +419,7 @@ describe('plan() and directories an interrupted create left', () => {
       daemonConfig: desired.daemonConfig,
       databases: [],
       incomplete: ['wyvern', 'stray'],
+      bd: BD_STATES[0] as ObservedBd,
     };
     return { desired, observed: observe(live, desired) };
   };
@@ -397,7 +427,11 @@ describe('plan() and directories an interrupted create left', () => {
   it('a managed server is restarted (the start moves the directory aside), then the database created', () => {
     const { desired, observed } = town(false);
     const planned = plan(desired, observed, { prune: false, force: false });
-    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual(['restart server databases-not-served', 'create database/wyvern database-missing']);
+    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual([
+      'restart server databases-not-served',
+      'create database/wyvern database-missing',
+      'create beads/wyvern beads-not-initialized',
+    ]);
     expect(planned.actions[1]?.reason).toContain('.dolt-data/wyvern is an incomplete directory left by an interrupted create');
     expect(planned.notes).toEqual([
       '.dolt-data/stray is an incomplete database directory left by an interrupted create; no manifest declares stray, so gt leaves it alone',

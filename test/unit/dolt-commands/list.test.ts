@@ -7,6 +7,7 @@ describe('gt dolt list', () => {
     name: 'legacy',
     remotes: [{ name: 'origin', url: 'https://bot:s3cret@dolthub.example/legacy?token=abc' }],
     ignore: [],
+    beadsPrefix: null,
     unpushed: null,
   });
   observed.onDisk.push('old');

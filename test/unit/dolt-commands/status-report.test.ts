@@ -18,7 +18,7 @@ describe('gt dolt status', () => {
 
   it('running: pid, port, data dir, databases with their rigs, connection, metrics, no drift', () => {
     const observed = convergedObserved(desired);
-    observed.databases?.push({ name: 'legacy', remotes: [], ignore: [], unpushed: null });
+    observed.databases?.push({ name: 'legacy', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
     observed.onDisk.push('legacy');
     const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { queryLatencyMs: 3, connections: { used: 7, max: 1000 } }, 88_290_099);
     const text = renderDoltStatusText(status, false);

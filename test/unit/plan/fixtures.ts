@@ -3,7 +3,7 @@ import type { DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSe
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { flattenServerConfig, renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { parseYamlDocuments } from '../../../src/config/yaml-documents.js';
-import type { ObservedDatabase, ObservedServer, ObservedServerConfig, ObservedState } from '../../../src/observe/observed.js';
+import type { ObservedBd, ObservedDatabase, ObservedServer, ObservedServerConfig, ObservedState } from '../../../src/observe/observed.js';
 import { testSupervision } from '../../helpers/supervision.js';
 
 export const TOWN = '/srv/town';
@@ -94,15 +94,24 @@ export function stopped(port = 3317): ObservedServer {
   return { state: 'stopped', port, stalePid: null };
 }
 
-/** A served database exactly as the desired one declares it (no unpushed work). */
+/** A served database exactly as the desired one declares it, initialized for beads (no unpushed work). */
 export function servedAsDeclared(database: DesiredDatabase): ObservedDatabase {
   return {
     name: database.name,
     remotes: (database.remotes ?? []).map((remote: DesiredRemote) => ({ ...remote })),
     ignore: database.ignore.map((pattern) => ({ pattern, ignored: true })),
+    beadsPrefix: database.prefix ?? 'hq',
     unpushed: null,
   };
 }
+
+/** A served database with nothing in it: no remotes, no ignore patterns, not initialized for beads. */
+export function servedEmpty(name: string, unpushed: ObservedDatabase['unpushed'] = null): ObservedDatabase {
+  return { name, remotes: [], ignore: [], beadsPrefix: null, unpushed };
+}
+
+/** bd 1.0.0 on PATH, as observe() reports it when a database needs it. */
+export const BD_FOUND: ObservedBd = { state: 'found', path: '/usr/local/bin/bd', source: 'PATH', version: '1.0.0' };
 
 /** config.yaml's text as observe() reports it (parsed, flattened); null: no file. */
 export function observedServerConfig(text: string | null): ObservedServerConfig {
@@ -122,12 +131,13 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
+    bd: BD_FOUND,
   };
 }
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent' };
+  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent', bd: BD_FOUND };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */

@@ -43,6 +43,7 @@ describe('plan()', () => {
       'daemon-config/patrols.main_branch_test',
       'server',
       'database/hq',
+      'beads/hq',
     ]);
     expect(find(result, 'daemon-config/patrols.handler')).toMatchObject({
       verb: 'write',
@@ -69,7 +70,7 @@ describe('plan()', () => {
     const observed = convergedObserved(desiredTown([hq(), rig('gryphon')]));
     const result = plan(desired, observed, NO_FLAGS);
 
-    expect(ids(result)).toEqual(['database/wyvern', 'remote/wyvern/origin', 'ignore/wyvern/wisps', 'ignore/wyvern/wisp_*']);
+    expect(ids(result)).toEqual(['database/wyvern', 'remote/wyvern/origin', 'ignore/wyvern/wisps', 'ignore/wyvern/wisp_*', 'beads/wyvern']);
     expect(find(result, 'database/wyvern')).toMatchObject({ kind: 'database', verb: 'create', code: 'database-missing' });
     expect(find(result, 'database/wyvern').reason).toContain('mayor/rigs.d/wyvern.yaml:1:1');
     expect(find(result, 'remote/wyvern/origin')).toMatchObject({ verb: 'create', toUrl: 'file:///srv/dolt-remotes/wyvern' });
@@ -82,6 +83,7 @@ describe('plan()', () => {
       name: 'scratch',
       remotes: [{ name: 'origin', url: 'file:///tmp/x' }],
       ignore: [],
+      beadsPrefix: null,
       unpushed: null,
     });
     const result = plan(desired, { ...observed, onDisk: [...observed.onDisk, 'old_rig'] }, { prune: true, force: true });
@@ -226,12 +228,13 @@ describe('plan()', () => {
     expect(find(result, 'daemon-config/patrols.main_branch_test').reason).toContain('is missing');
   });
 
-  test('server down: start it, create what is not on disk with its remotes and ignore patterns, note the rest', () => {
+  test('server down: start it, create what is not on disk with its contents and beads, note the rest', () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('gryphon')]);
     const observed = { ...emptyObserved(), onDisk: ['hq', 'wyvern', 'leftover'] };
     const result = plan(desired, observed, NO_FLAGS);
 
-    expect(ids(result)).toEqual(['server', 'database/gryphon', 'remote/gryphon/origin', 'ignore/gryphon/wisps']);
+    // hq and wyvern cannot be read until the server serves them: their beads initialization waits for that pass
+    expect(ids(result)).toEqual(['server', 'database/gryphon', 'remote/gryphon/origin', 'ignore/gryphon/wisps', 'beads/gryphon']);
     expect(find(result, 'server')).toMatchObject({
       verb: 'start',
       before: { state: 'stopped', host: '127.0.0.1', port: 3317 },
@@ -367,6 +370,7 @@ describe('plan()', () => {
       name: 'old',
       remotes: [{ name: 'origin', url: 'file:///x' }],
       ignore: [],
+      beadsPrefix: null,
       unpushed: { commits: 0, dirty: false, detail: '' },
     });
 
@@ -398,6 +402,7 @@ describe('plan()', () => {
         name: 'old',
         remotes: [],
         ignore: [],
+        beadsPrefix: null,
         unpushed: { commits: 12, dirty: true, detail: 'not on origin' },
       });
       const blocked = plan(desired, unpushed, { prune: true, force: false });
@@ -432,6 +437,7 @@ describe('plan()', () => {
       name: 'old',
       remotes: [],
       ignore: [],
+      beadsPrefix: null,
       unpushed: { commits: 0, dirty: false, detail: '' },
     });
     const result = plan(desired, observed, { prune: true, force: true });
@@ -448,10 +454,10 @@ describe('plan()', () => {
     expect(plan(desired, observed, NO_FLAGS).blocked.map((b) => b.code)).toEqual(['protected', 'prune-not-requested']);
   });
 
-  test('actions come in dependency order: daemon config, server, databases, remotes, ignore patterns', () => {
+  test('actions come in dependency order: daemon config, server, databases, remotes, ignore patterns, beads', () => {
     const desired = desiredTown([hq({ ignore: ['wisps'] }), rig('wyvern'), rig('gryphon')]);
     const kinds = plan(desired, emptyObserved(3317, daemonFile({ patrols: {} })), NO_FLAGS).actions.map((a) => a.kind);
-    const order = ['daemon-config', 'server', 'database', 'remote', 'ignore'];
+    const order = ['daemon-config', 'server', 'database', 'remote', 'ignore', 'beads'];
     expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(new Set(kinds)).toEqual(new Set(order));
   });

@@ -23,8 +23,8 @@ describe('renderPlanJson', () => {
   test('carries every kind, the summary and the blocked, unmanaged, notes and errors lists', () => {
     const document = parsed((plans['every kind of action'] as () => Plan)());
     const actions = document.actions as { kind: string; id: string; verb: string }[];
-    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['daemon-config', 'server', 'database', 'remote', 'ignore']));
-    expect(document.summary).toEqual({ create: 13, update: 3, delete: 2, blocked: 0 });
+    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['daemon-config', 'server', 'database', 'remote', 'ignore', 'beads']));
+    expect(document.summary).toEqual({ create: 14, update: 3, delete: 2, blocked: 0 });
     expect(document.unmanaged).toEqual(['scratch']);
 
     const blocked = parsed((plans['blocked drops and notes'] as () => Plan)());

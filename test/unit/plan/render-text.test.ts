@@ -26,8 +26,8 @@ function busyTown(prune: boolean) {
     daemonConfig: daemonFile({ patrols: { handler: { enabled: true } } }),
   };
   observed = withServed(observed, { ...servedAsDeclared(wyvern), remotes: [{ name: 'origin', url: 'file:///srv/old/wyvern' }] });
-  observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
-  observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
+  observed = withServed(observed, { name: 'old', remotes: [], ignore: [], beadsPrefix: null, unpushed: { commits: 0, dirty: false, detail: '' } });
+  observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
   observed = { ...observed, serverConfig: observedServerConfig(renderServerConfigYaml(serverSettings({ logLevel: { value: 'debug', source: 'default' } }))) };
   return plan(desired, observed, { prune, force: false });
 }
@@ -49,12 +49,15 @@ describe('renderPlanText', () => {
     expect(text).toMatch(/ {6}# URL differs from mayor\/rigs\.d\/wyvern\.yaml:1:1; Dolt has no set-url/);
     expect(lines).toContain('Unmanaged databases: they exist, but no config declares them; gt never touches them:');
     expect(lines).toContain('  scratch');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 11 to create, 2 to update, 1 to delete.');
+    expect(lines).toContain('  + create  beads/gryphon');
+    expect(lines).toContain('      { issue_prefix: "gr", directory: "gryphon/.beads" }');
+    expect(text).toMatch(/ {6}# declared in mayor\/rigs\.d\/gryphon\.yaml:1:1; bd has not initialized it \(no issue_prefix\): bd 1\.0\.0 runs init and 2 config set calls in gryphon,/);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 12 to create, 2 to update, 1 to delete.');
   });
 
   test('order on screen is the order of execution', () => {
     const text = renderPlanText(busyTown(true), false);
-    const positions = ['daemon-config/', '~ restart server', 'database/gryphon', 'database/old', 'remote/wyvern/origin', 'ignore/gryphon/wisps'].map(
+    const positions = ['daemon-config/', '~ restart server', 'database/gryphon', 'database/old', 'remote/wyvern/origin', 'ignore/gryphon/wisps', 'beads/gryphon'].map(
       (needle) => text.indexOf(needle),
     );
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -72,7 +75,7 @@ describe('renderPlanText', () => {
     expect(text).toContain('Blocked: the config asks for these, but gt will not make them under the current flags:');
     expect(text).toContain('  ! delete  database/old\n      # ensure: absent (mayor/rigs.d/old.yaml:1:1), but drops happen only with --prune\n      → pass --prune');
     expect(text).not.toContain('- delete  database/old');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 11 to create, 2 to update, 0 to delete. 1 blocked.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 12 to create, 2 to update, 0 to delete. 1 blocked.');
   });
 
   test('a converged town says so', () => {
