@@ -6,7 +6,7 @@ import type { ServerSettings } from '../config/desired.js';
 import { clientHost } from '../lib/connect.js';
 import { isTownDatabaseName } from '../lib/sql.js';
 import { beadsDirIn } from '../lib/town-layout.js';
-import { readBeadsPrefixes } from '../observe/beads-prefixes.js';
+import { readIssuePrefix } from '../observe/beads-prefixes.js';
 import type { BeadsAction } from '../plan/types.js';
 
 /** One bd call normally takes well under a second; this bounds a bd that hangs (e.g. waiting for a lock). */
@@ -33,11 +33,6 @@ export function bdEnvironment(action: BeadsAction, server: ServerSettings, inher
     BEADS_DOLT_PASSWORD: server.password.value,
     BEADS_DOLT_SERVER_DATABASE: action.database,
   };
-}
-
-/** bd's issue_prefix in the database, or null when bd has not initialized it. */
-async function issuePrefix(connection: mysql.Connection, database: string): Promise<string | null> {
-  return (await readBeadsPrefixes(connection, [database])).get(database) ?? null;
 }
 
 async function serverDatabases(connection: mysql.Connection): Promise<Set<string>> {
@@ -91,7 +86,7 @@ export async function initializeBeads(
   connection: mysql.Connection,
   inherited: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  const already = await issuePrefix(connection, action.database);
+  const already = await readIssuePrefix(connection, action.database);
   if (already !== null) return `already initialized (issue_prefix ${already}); nothing run`;
   const before = await serverDatabases(connection);
   mkdirSync(action.workDir, { recursive: true });
@@ -111,7 +106,7 @@ export async function initializeBeads(
     );
   }
   if (failure !== null) throw failure;
-  const prefix = await issuePrefix(connection, action.database);
+  const prefix = await readIssuePrefix(connection, action.database);
   if (prefix === null) throw new Error(`bd exited 0, but ${action.database} still has no issue_prefix`);
   return `issue_prefix ${prefix} (${action.commands.length} bd commands)`;
 }

@@ -38,6 +38,17 @@ async function withConfigTable(connection: mysql.Connection, names: readonly str
   return (rows as unknown as [string][]).map(([schema]) => schema).filter((schema) => wanted.has(schema));
 }
 
+/** What the snapshot learned of bd's initialization. */
+export interface BeadsPrefixes {
+  /** Each database's beads issue_prefix, for those bd has initialized. */
+  prefixes: Map<string, string>;
+  /**
+   * Why gt could not tell which of the databases have bd's tables, when some have not: information_schema fails as a
+   * whole while the server serves a broken database (a directory an interrupted create left). Null when it could.
+   */
+  unreadable: string | null;
+}
+
 /**
  * Each database's beads `issue_prefix`, for those bd has initialized (bd refuses to create an issue without it). One
  * statement when every database has bd's tables, the usual state of a town that uses bd; when one has not, Dolt
@@ -45,13 +56,29 @@ async function withConfigTable(connection: mysql.Connection, names: readonly str
  * which databases have the table first would cost every run 115 ms at 500 databases (information_schema lists every
  * table of every database), more than the read itself.
  */
-export async function readBeadsPrefixes(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, string>> {
-  if (names.length === 0) return new Map();
+export async function readBeadsPrefixes(connection: mysql.Connection, names: readonly string[]): Promise<BeadsPrefixes> {
+  if (names.length === 0) return { prefixes: new Map(), unreadable: null };
   try {
-    return await readConfigTables(connection, names);
+    return { prefixes: await readConfigTables(connection, names), unreadable: null };
   } catch (error) {
     if (!isNoSuchTable(error)) throw error;
   }
-  const initialized = await withConfigTable(connection, names);
-  return initialized.length === 0 ? new Map() : readConfigTables(connection, initialized);
+  let initialized: string[];
+  try {
+    initialized = await withConfigTable(connection, names);
+  } catch (error) {
+    if ((error as { fatal?: unknown }).fatal === true) throw error;
+    return { prefixes: new Map(), unreadable: (error as Error).message };
+  }
+  return { prefixes: initialized.length === 0 ? new Map() : await readConfigTables(connection, initialized), unreadable: null };
+}
+
+/** One database's beads issue_prefix, or null when bd has not initialized it (no config table, or no prefix in it). */
+export async function readIssuePrefix(connection: mysql.Connection, database: string): Promise<string | null> {
+  try {
+    return (await readConfigTables(connection, [database])).get(database) ?? null;
+  } catch (error) {
+    if (isNoSuchTable(error)) return null;
+    throw error;
+  }
 }

@@ -99,6 +99,7 @@ export async function beginObservation(
   return {
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
+      let beadsUnreadable: string | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
@@ -106,12 +107,14 @@ export async function beginObservation(
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
           const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
+          beadsUnreadable = snapshot.beadsUnreadable;
         }
         const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
           server,
           daemonConfig: daemonFile.file,
           databases,
+          beadsUnreadable,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
@@ -129,8 +132,8 @@ export async function beginObservation(
 }
 
 /**
- * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml.
- * Without a `yamlCache`, config.yaml is parsed afresh.
+ * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml,
+ * and bd when a declared database is not initialized for beads. Without a `yamlCache`, config.yaml is parsed afresh.
  */
 export async function observe(desired: DesiredState, options: ObserveOptions & { yamlCache?: YamlParseCache } = {}): Promise<ObservedState> {
   const yamlCache = options.yamlCache ?? new YamlParseCache(null);

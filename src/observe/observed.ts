@@ -65,6 +65,11 @@ export interface ObservedState {
   daemonConfig: DaemonFile;
   /** Databases served, from SQL; null when the server could not be queried. */
   databases: ObservedDatabase[] | null;
+  /**
+   * Why the served databases that lack bd's tables could not be told from those that have them (the server serves a
+   * broken database); their beadsPrefix is then null but unknown. Null when they were read.
+   */
+  beadsUnreadable: string | null;
   /** Databases on disk (`<data_dir>/<name>/.dolt` complete), known even when the server is down. */
   onDisk: string[];
   /**

@@ -1,11 +1,13 @@
 import type mysql from 'mysql2/promise';
 import { dropConnection } from '../lib/connect.js';
 import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
-import { readBeadsPrefixes } from './beads-prefixes.js';
+import { readBeadsPrefixes, type BeadsPrefixes } from './beads-prefixes.js';
 import type { ObservedDatabase, ObservedIgnore } from './observed.js';
 
 export interface SqlSnapshot {
   databases: ObservedDatabase[];
+  /** Why bd's tables could not be read where some database lacks them (BeadsPrefixes.unreadable); null when read. */
+  beadsUnreadable: string | null;
 }
 
 /**
@@ -45,7 +47,7 @@ interface ExtraConnections {
 /** What the snapshot's statements answered: the remote and ignore rows, and bd's issue_prefix of each database. */
 interface SnapshotParts {
   rows: SnapshotRow[];
-  beadsPrefixes: Map<string, string>;
+  beads: BeadsPrefixes;
 }
 
 /**
@@ -82,10 +84,7 @@ function requestParts(connections: SnapshotConnections, names: readonly string[]
     onAnother().then((connection) => select(connection, ignores)),
     onAnother().then((connection) => select(connection, committed)),
     onAnother().then((connection) => readBeadsPrefixes(connection, names)),
-  ]).then(([remoteRows, ignoreRows, committedRows, beadsPrefixes]) => ({
-    rows: [...remoteRows, ...ignoreRows, ...committedRows],
-    beadsPrefixes,
-  }));
+  ]).then(([remoteRows, ignoreRows, committedRows, beads]) => ({ rows: [...remoteRows, ...ignoreRows, ...committedRows], beads }));
   parts.catch(() => undefined); // awaited in read(); until then its failure is not unhandled
   return parts;
 }
@@ -103,7 +102,7 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
     names.map((name) => [name, { name, remotes: [], ignore: [], beadsPrefix: null, unpushed: null }]),
   );
   const extras: ExtraConnections = { opened: [], done: false };
-  const nothing: SnapshotParts = { rows: [], beadsPrefixes: new Map() };
+  const nothing: SnapshotParts = { rows: [], beads: { prefixes: new Map(), unreadable: null } };
   const parts = names.length > 0 ? requestParts(connections, names, extras) : Promise.resolve(nothing);
   const connection = connections.primary;
 
@@ -111,7 +110,7 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
     async read(probeUnpushed = []) {
       const working = new Map<string, ObservedIgnore[]>();
       const head = new Map<string, ObservedIgnore[]>();
-      const { rows, beadsPrefixes } = await parts;
+      const { rows, beads } = await parts;
       for (const [db, kind, a, b] of rows) {
         const database = byName.get(db);
         if (!database) continue;
@@ -124,14 +123,14 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
       }
       for (const database of byName.values()) {
         database.ignore = presentPatterns(working.get(database.name) ?? [], head.get(database.name) ?? []);
-        database.beadsPrefix = beadsPrefixes.get(database.name) ?? null;
+        database.beadsPrefix = beads.prefixes.get(database.name) ?? null;
       }
       for (const name of probeUnpushed) {
         const database = byName.get(name);
         if (!database) continue;
         database.unpushed = await probeUnpushedWork(connection, name);
       }
-      return { databases: [...byName.values()] };
+      return { databases: [...byName.values()], beadsUnreadable: beads.unreadable };
     },
     async release() {
       extras.done = true;

@@ -103,7 +103,8 @@ function usableBd(bd: ObservedBd): { path: string; version: string } | { reason:
 function namesOf(databases: readonly DesiredDatabase[]): string {
   const names = databases.slice(0, NAMED_IN_NOTE).map((db) => db.name);
   const more = databases.length - names.length;
-  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(databases.length === 2 ? ' and ' : ', ');
+  if (more > 0) return `${names.join(', ')} and ${more} more`;
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1) as string}`;
 }
 
 function unusableNote(waiting: readonly DesiredDatabase[], why: string): string {
@@ -122,18 +123,26 @@ function prefixMismatchNote(townRoot: string, database: DesiredDatabase, prefix:
   );
 }
 
+function unreadableNote(reason: string): string {
+  return (
+    `gt cannot tell which databases bd has initialized: the server serves a database it cannot read (${reason}); ` +
+    'gt plans bd init there once that database is repaired or moved out of the data dir'
+  );
+}
+
 /**
  * Pure: `bd init` for each declared database bd has not initialized, when gt can run bd; else one note that says
  * which databases wait and how to let gt initialize them. A database already initialized with another prefix than
- * its manifest's is only noted.
+ * its manifest's is only noted, and so is a town whose bd tables could not be read (`unreadable`).
  */
 export function planBeads(
   townRoot: string,
   server: ServerSettings,
   states: ReadonlyArray<{ database: DesiredDatabase; beads: BeadsState }>,
   bd: ObservedBd,
+  unreadable: string | null,
 ): BeadsPlan {
-  const notes: string[] = [];
+  const notes: string[] = unreadable === null ? [] : [unreadableNote(unreadable)];
   const waiting: DesiredDatabase[] = [];
   for (const { database, beads } of states) {
     if (beads.state === 'not-initialized') waiting.push(database);

@@ -81,12 +81,16 @@ interface DatabasesPlan {
   beads: { database: DesiredDatabase; beads: BeadsState }[];
 }
 
-/** Initialized or not when the database can be read; not initialized when this plan creates it; else unknown. */
-function beadsStateOf(finding: DatabaseFinding, creates: boolean): BeadsState {
+/**
+ * Initialized or not when bd's tables can be read; not initialized when this plan creates the database; else unknown
+ * (not served, or `unreadable`: which databases have bd's tables could not be told).
+ */
+function beadsStateOf(finding: DatabaseFinding, creates: boolean, unreadable: string | null): BeadsState {
   if (creates) return { state: 'not-initialized' };
   if (finding.observed === null) return { state: 'unknown' };
   const prefix = finding.observed.beadsPrefix;
-  return prefix === null ? { state: 'not-initialized' } : { state: 'initialized', prefix };
+  if (prefix !== null) return { state: 'initialized', prefix };
+  return unreadable === null ? { state: 'not-initialized' } : { state: 'unknown' };
 }
 
 function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
@@ -117,7 +121,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     if (planned.action !== null) found.databaseActions.push(planned.action);
     found.blocked.push(...planned.blocked);
     if (database.ensure === 'absent') continue;
-    found.beads.push({ database, beads: beadsStateOf(finding, planned.action !== null) });
+    found.beads.push({ database, beads: beadsStateOf(finding, planned.action !== null, observed.beadsUnreadable) });
     if (finding.exists && finding.observed === null) {
       if (serverUp) found.unserved.push(database.name);
       if (managesContents(database)) found.unseen.push(database.name);
@@ -143,7 +147,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const { townRoot } = desired;
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
-  const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd);
+  const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
   const notes = [
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,

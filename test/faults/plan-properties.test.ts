@@ -188,10 +188,15 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
             unpushed: probed.has(db.name) ? { ...db.unpushed, detail: '' } : null,
           }))
       : null;
+  // information_schema fails as a whole while the server serves a leftover of an interrupted create, so which
+  // databases have bd's tables cannot be told when some have not
+  const beadsUnreadable =
+    databases !== null && live.incomplete.length > 0 && databases.some((db) => db.beadsPrefix === null) ? 'a broken database' : null;
   return {
     server: servers[live.server],
     daemonConfig: live.daemonConfig,
     databases,
+    beadsUnreadable,
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
@@ -280,8 +285,9 @@ function expectMatchesDesired(live: LiveTown, desired: DesiredState, converged: 
     for (const pattern of db.ignore) expect(found.ignore).toContainEqual({ pattern, ignored: true });
     // a usable bd leaves no database uninitialized; without one the plan only notes them
     const bdUsable = live.bd.state === 'found' && live.bd.version === '1.0.0';
-    if (bdUsable) expect({ db: db.name, initialized: found.beadsPrefix !== null }).toEqual({ db: db.name, initialized: true });
-    else if (found.beadsPrefix === null) expect(converged.notes.find((note) => note.includes('not initialized for beads'))).toContain(db.name);
+    const unreadable = converged.notes.some((note) => note.startsWith('gt cannot tell which databases bd has initialized'));
+    if (bdUsable && !unreadable) expect({ db: db.name, initialized: found.beadsPrefix !== null }).toEqual({ db: db.name, initialized: true });
+    else if (!unreadable && found.beadsPrefix === null) expect(converged.notes.find((note) => note.includes('not initialized for beads'))).toContain(db.name);
   }
 }
 
@@ -318,7 +324,7 @@ describe('plan() properties', () => {
     );
   });
 
-  it('when the server runs, serves every database and has its config, one pass converges', () => {
+  it('when the server runs, serves every database and has its config, one pass converges (two when bd tables were unreadable)', () => {
     fc.assert(
       fc.property(scenarioArb, ({ desired, live, options }) => {
         const visible: LiveTown = {
@@ -328,8 +334,13 @@ describe('plan() properties', () => {
           databases: live.databases.map((db) => ({ ...db, served: true })),
         };
         const first = plan(desired, observe(visible, desired), options);
-        const after = execute(visible, first, desired);
-        const second = plan(desired, observe(after, desired), options);
+        let after = execute(visible, first, desired);
+        let second = plan(desired, observe(after, desired), options);
+        if (observe(visible, desired).beadsUnreadable !== null) {
+          // which databases bd initialized could be read only once the restart moved the broken database aside
+          after = execute(after, second, desired);
+          second = plan(desired, observe(after, desired), options);
+        }
         expect(second.actions).toEqual([]);
         expectMatchesDesired(after, desired, second);
         expect(second.blocked).toEqual(first.blocked);

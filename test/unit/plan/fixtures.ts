@@ -128,6 +128,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     server: running(desired.server.port.value),
     daemonConfig: desired.daemonConfig,
     databases: present.map(servedAsDeclared),
+    beadsUnreadable: null,
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
@@ -137,7 +138,16 @@ export function convergedObserved(desired: DesiredState): ObservedState {
 
 /** Nothing running and nothing on disk. */
 export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile()): ObservedState {
-  return { server: stopped(port), daemonConfig, databases: null, onDisk: [], incomplete: [], serverConfig: 'absent', bd: BD_FOUND };
+  return {
+    server: stopped(port),
+    daemonConfig,
+    databases: null,
+    beadsUnreadable: null,
+    onDisk: [],
+    incomplete: [],
+    serverConfig: 'absent',
+    bd: BD_FOUND,
+  };
 }
 
 /** Replaces one served database in an observed town (adding it when absent), keeping onDisk consistent. */

@@ -106,6 +106,19 @@ describe('plan(): beads initialization', () => {
     expect(beadsActions(plan(town, observed, { prune: false, force: false }))).toEqual([]);
   });
 
+  test('while the server serves a broken database, gt cannot tell which have bd tables: it notes that, and plans only new ones', () => {
+    const gryphon = rig('gryphon');
+    const town = desiredTown([hq(), wyvern, gryphon]);
+    const reason = 'open /srv/town/.dolt-data/stray/.dolt/repo_state.json: no such file or directory';
+    const observed = { ...uninitialized(convergedObserved(desiredTown([hq(), wyvern])), 'wyvern'), beadsUnreadable: reason };
+    const result = plan(town, observed, NO_FLAGS);
+    expect(beadsActions(result).map((a) => a.id)).toEqual(['beads/gryphon']);
+    expect(result.notes).toEqual([
+      `gt cannot tell which databases bd has initialized: the server serves a database it cannot read (${reason}); gt plans ` +
+        'bd init there once that database is repaired or moved out of the data dir',
+    ]);
+  });
+
   describe('without a bd gt can run, the plan only notes what waits and how to fix it', () => {
     const observedWith = (bd: ObservedBd): ObservedState => ({ ...uninitialized(convergedObserved(desired), 'hq', 'wyvern'), bd });
 
