@@ -1,23 +1,12 @@
 import { bdEnvironment, bdFailureMessage } from '../../../src/apply/beads-init.js';
 import { parseBdVersion } from '../../../src/observe/bd.js';
 import type { BeadsAction } from '../../../src/plan/types.js';
-import { serverSettings } from '../plan/fixtures.js';
+import { planBeads } from '../../../src/plan/plan-beads.js';
+import { BD_FOUND, TOWN, rig, serverSettings } from '../plan/fixtures.js';
 
-const action: BeadsAction = {
-  kind: 'beads',
-  id: 'beads/wyvern',
-  verb: 'create',
-  code: 'beads-not-initialized',
-  database: 'wyvern',
-  bd: { path: '/usr/local/bin/bd', version: '1.0.0' },
-  workDir: '/srv/town/wyvern',
-  commands: [['init']],
-  before: null,
-  after: { issue_prefix: 'wy', directory: 'wyvern/.beads' },
-  reason: 'test',
-  destructive: false,
-  needsRestart: false,
-};
+/** The planner's action for a rig database bd has not initialized. */
+const action = planBeads(TOWN, serverSettings(), [{ database: rig('wyvern', { prefix: 'wy' }), beads: { state: 'not-initialized' } }], BD_FOUND, null)
+  .actions[0] as BeadsAction;
 
 describe("bd's environment for one database", () => {
   test("turns bd's server auto-start off and names the town server, the database and the work dir's .beads", () => {
