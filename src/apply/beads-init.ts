@@ -75,10 +75,32 @@ async function runBd(action: BeadsAction, args: readonly string[], env: NodeJS.P
   throw new Error(bdFailureMessage(args, outcome, password));
 }
 
+/** Files staged in the git repository the work dir is in; empty when none, or when it is in no repository. */
+async function stagedInGit(workDir: string): Promise<string[]> {
+  const result = await execa('git', ['diff', '--cached', '--name-only'], { cwd: workDir, reject: false, stdin: 'ignore' });
+  if (result.exitCode !== 0) return [];
+  return String(result.stdout).split('\n').filter((line) => line !== '');
+}
+
+/**
+ * bd init, in a git repository, stages `.beads/` and commits: the commit would take whatever else is staged. So,
+ * as with dolt_ignore, gt runs it only when nothing is staged.
+ */
+async function refuseStagedGitChanges(workDir: string): Promise<void> {
+  const staged = await stagedInGit(workDir);
+  if (staged.length === 0) return;
+  const shown = staged.length > 5 ? `${staged.slice(0, 5).join(', ')} and ${staged.length - 5} more` : staged.join(', ');
+  throw new Error(
+    `${workDir} is in a git repository with staged changes (${shown}); bd init commits its .beads/ files, and the ` +
+      'commit would take them too, so gt runs it only when nothing is staged: commit or unstage them, then apply again',
+  );
+}
+
 /**
  * Initializes the database for beads as the action says: re-reads its issue_prefix first (someone may have
- * initialized it since the plan: then nothing runs), runs each bd command in the work dir, then checks that bd set
- * the prefix and created no database. A database bd created is never dropped here: the step fails and names it.
+ * initialized it since the plan: then nothing runs), refuses while the work dir's git repository has staged changes,
+ * runs each bd command in the work dir, then checks that bd set the prefix and created no database. A database bd
+ * created is never dropped here: the step fails and names it.
  */
 export async function initializeBeads(
   action: BeadsAction,
@@ -88,8 +110,9 @@ export async function initializeBeads(
 ): Promise<string> {
   const already = await readIssuePrefix(connection, action.database);
   if (already !== null) return `already initialized (issue_prefix ${already}); nothing run`;
-  const before = await serverDatabases(connection);
   mkdirSync(action.workDir, { recursive: true });
+  await refuseStagedGitChanges(action.workDir);
+  const before = await serverDatabases(connection);
   const env = bdEnvironment(action, server, inherited);
   let failure: Error | null = null;
   try {

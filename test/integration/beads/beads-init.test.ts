@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execa } from 'execa';
 import { delimiter, dirname, join } from 'node:path';
 import { bdStub, type BdCall } from '../../helpers/bd-stub.js';
 import { freePort, queryOn } from '../../helpers/dolt-server.js';
@@ -205,11 +206,28 @@ describe('what gt does when bd misbehaves', () => {
     const bd = bdStub({ GT_TEST_BD_STRAY: '1' });
     const result = await runGt(['apply', '--town', town.root], { env: bd.env });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain(
-      '+ create  beads/alpha ... FAILED',
-    );
+    expect(result.stdout).toContain('+ create  beads/alpha ... FAILED');
     expect(result.stdout).toContain('bd created beads_al while initializing alpha; gt drops no database');
     expect(await databasesOn(town.port)).toEqual(expect.arrayContaining(['beads_al', 'beads_br', 'beads_hq']));
+  });
+
+  it('bd init waits while the git repository it would commit to has staged changes: its commit would take them', async () => {
+    const git = (...args: string[]) => execa('git', ['-C', town.root, ...args]);
+    await git('init', '-q');
+    writeFileSync(join(town.root, 'operator-notes.txt'), 'half-done work\n');
+    await git('add', 'operator-notes.txt');
+    const bd = bdStub();
+    const blocked = await runGt(['apply', '--town', town.root], { env: bd.env });
+    expect(blocked.exitCode).toBe(1);
+    expect(blocked.stdout).toContain('+ create  beads/alpha ... FAILED');
+    expect(blocked.stdout).toContain(
+      `${join(town.root, 'alpha')} is in a git repository with staged changes (operator-notes.txt); bd init commits its .beads/ files`,
+    );
+    expect(initCalls(bd.calls())).toEqual([]);
+
+    await git('reset', '-q');
+    expect((await runGt(['apply', '--town', town.root], { env: bd.env })).exitCode).toBe(0);
+    expect(await issuePrefix(town.port, 'alpha')).toBe('al');
   });
 
   it("bd's error ends the step with its stderr; the other databases are still initialized", async () => {
