@@ -10,7 +10,7 @@ import { readIssuePrefix } from '../observe/beads-prefixes.js';
 import type { BeadsAction } from '../plan/types.js';
 
 /** One bd call normally takes well under a second; this bounds a bd that hangs (e.g. waiting for a lock). */
-export const BD_COMMAND_TIMEOUT_MS = 120_000;
+const BD_COMMAND_TIMEOUT_MS = 120_000;
 
 /** Lines of bd's stderr kept in a failure message: its error is at the end, after its warnings. */
 const STDERR_LINES = 12;
@@ -44,7 +44,7 @@ async function serverDatabases(connection: mysql.Connection): Promise<Set<string
 }
 
 /** What ended a bd call that did not succeed: how it ended and the end of its stderr, the password masked. */
-export interface BdOutcome {
+interface BdOutcome {
   exitCode?: number | undefined;
   signal?: string | undefined;
   timedOut: boolean;

@@ -5,21 +5,21 @@ import { declaredAt, relativeToTown } from './source-label.js';
 import type { BeadsAction } from './types.js';
 
 /** The issue types Gas Town registers with every beads database (`bd config set types.custom`). */
-export const GAS_TOWN_CUSTOM_TYPES = 'agent,role,rig,convoy,slot,queue,event,message,molecule,gate,merge-request';
+const GAS_TOWN_CUSTOM_TYPES = 'agent,role,rig,convoy,slot,queue,event,message,molecule,gate,merge-request';
 
 /** The town database's issue prefix, and the prefixes its issues may carry (convoys are hq-cv-…). */
 const TOWN_PREFIX = 'hq';
 const TOWN_ALLOWED_PREFIXES = 'hq,hq-cv';
 
 /** The oldest bd whose `bd init` has every flag gt passes (--database, --non-interactive, --skip-agents, --role). */
-export const MIN_BD_VERSION = '1.0.0';
+const MIN_BD_VERSION = '1.0.0';
 
 /** At most this many databases are named in a note; the rest are counted. */
 const NAMED_IN_NOTE = 5;
 
 /**
  * What gt knows of a declared database's beads state: initialized with this prefix, not initialized (also a database
- * this plan creates), or unknown (it exists but is not served, so its tables cannot be read).
+ * this plan creates), or unknown (it exists but is not served, or bd's tables could not be read).
  */
 export type BeadsState = { state: 'initialized'; prefix: string } | { state: 'not-initialized' } | { state: 'unknown' };
 
@@ -50,7 +50,7 @@ function compareVersions(a: string, b: string): number {
  * Then the issue types and prefix, and for hq its role (through init, which sets it only inside a git repository)
  * and the convoy prefixes.
  */
-export function bdCommands(database: DesiredDatabase, server: ServerSettings): string[][] {
+function bdCommands(database: DesiredDatabase, server: ServerSettings): string[][] {
   const prefix = beadsPrefixOf(database);
   const town = database.kind === 'Town';
   const init = ['init', '--prefix', prefix, '--server', '--server-port', String(server.port.value), '--database', database.name];
