@@ -10,6 +10,7 @@ import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } fro
 import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
+import { initializeBeads } from './beads-init.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
 import { writeTownFile } from './town-file-writer.js';
 
@@ -82,6 +83,11 @@ class ServerNotAnsweringError extends Error {
 
 function databaseOf(action: Action): string | null {
   return action.kind === 'server' || action.kind === 'daemon-config' || action.kind === 'town-file' ? null : action.database;
+}
+
+/** Steps that only talk to the server, bounded by the hung-server deadline (bd's calls and decay have their own bounds). */
+function boundByServerDeadline(action: Action): boolean {
+  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore';
 }
 
 /**
@@ -175,6 +181,8 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       throw new CompactionNotExecutableError(first.database);
     case 'town-file':
       return writeTownFile(desired.townRoot, first);
+    case 'beads':
+      return initializeBeads(first, desired.server, await connection.get());
   }
 }
 
@@ -193,8 +201,8 @@ function dependsOnFailed(action: Action, failedDatabases: ReadonlySet<string>): 
 
 /**
  * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
- * skips the rest; a failed database create skips that database's remotes and ignore patterns, and any failed
- * database step the server state file's database list; other failures do not stop independent actions.
+ * skips the rest; a failed database create skips that database's remotes, ignore patterns and beads initialization,
+ * and any failed database step the server state file's database list; other failures do not stop independent actions.
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
@@ -207,7 +215,6 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
   try {
     for (const step of steps(plan.actions)) {
       const first = step[0] as Action;
-      const database = databaseOf(first);
       const report = (status: ActionResult['status'], durationMs: number, message: string | null): void => {
         const stepResults = step.map((action) => ({ action, status, durationMs, message }));
         results.push(...stepResults);
@@ -228,7 +235,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         const running = runStep(step, desired, connection, hooks);
         // a decay bounds each of its statements itself: the whole of a large one may take longer than one step
         const message =
-          database === null || first.kind === 'decay'
+          !boundByServerDeadline(first)
             ? await running
             : await withDeadline(running, hungServerMs, () => {
                 connection.drop();

@@ -152,3 +152,22 @@ export function inTown(root: string, path: string): string {
 export function serverConfigIn(dataDir: string): string {
   return join(dataDir, 'config.yaml');
 }
+
+/** What locates a database's beads directory: the rig that owns it, and whether it is the town's own (hq). */
+export interface BeadsOwner {
+  kind: 'Rig' | 'Town';
+  rig: string;
+}
+
+/**
+ * Where bd runs for a database and keeps its `.beads/` directory: the town root for the town database hq, the rig's
+ * directory `<town>/<rig>` for a rig (where Gas Town's `gt install` and `gt rig add` run `bd init`). bd writes it.
+ */
+export function beadsWorkDir(root: string, owner: BeadsOwner): string {
+  return owner.kind === 'Town' ? root : join(root, owner.rig);
+}
+
+/** The `.beads/` directory bd keeps in a work dir (its metadata.json, config.yaml, port file). */
+export function beadsDirIn(workDir: string): string {
+  return join(workDir, '.beads');
+}

@@ -1,7 +1,7 @@
 import type mysql from 'mysql2/promise';
 import type { DesiredState } from '../config/desired.js';
 import { readLifecycleState, readOwnJsonFile, writeOwnJsonFile } from '../lib/lifecycle-state.js';
-import { quoteIdentifier, quoteString } from '../lib/sql.js';
+import { quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
 import { townPaths } from '../lib/town-layout.js';
 import { relatedRowsCount, tablesOf, wispAggregates, WISP_TABLES } from './decay-queries.js';
 import {
@@ -17,7 +17,6 @@ import {
   type Recount,
 } from './history-facts-cache.js';
 import type { HistoryFacts, ObservedLifecycle } from './observed.js';
-import { unionAllTree } from './sql-snapshot.js';
 
 /**
  * Gt reads history facts only for databases whose lifecycle it executes: executor gt, and decay or compaction

@@ -8,8 +8,9 @@ import { YamlParseCache } from '../config/yaml-documents.js';
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
+import { observeBd } from './bd.js';
 import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
-import type { ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
+import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
@@ -59,6 +60,14 @@ export interface ObserveOptions {
   hungServerMs?: number;
   /** Read Gas Town's registry and beads files (default); false for a command that acts on the server alone. */
   townFiles?: boolean;
+  /** Where GT_BD_BIN and PATH are read to find bd; process.env unless given. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A declared database bd has not initialized, or whose state gt cannot see: only then is bd looked for. */
+function needsBd(desired: DesiredState, databases: ObservedDatabase[] | null): boolean {
+  const initialized = new Set((databases ?? []).filter((db) => db.beadsPrefix !== null).map((db) => db.name));
+  return desired.databases.some((db) => db.ensure === 'present' && !initialized.has(db.name));
 }
 
 /**
@@ -97,6 +106,7 @@ export async function beginObservation(
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
       let lifecycle: ObservedLifecycle | null = null;
+      let beadsUnreadable: string | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
@@ -114,17 +124,21 @@ export async function beginObservation(
           const [snapshot, facts] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
           lifecycle = facts;
+          beadsUnreadable = snapshot.beadsUnreadable;
         }
+        const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
           observedAt,
           server,
           daemonConfig: daemonFile.file,
           databases,
+          beadsUnreadable,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
           lifecycle,
           townFiles,
+          bd,
         };
       } finally {
         await close();
@@ -139,8 +153,8 @@ export async function beginObservation(
 
 /**
  * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml,
- * Gas Town's registry and beads files.
- * Without a `yamlCache`, config.yaml is parsed afresh.
+ * Gas Town's registry and beads files, and bd when a declared database is not initialized for beads. Without a
+ * `yamlCache`, config.yaml is parsed afresh.
  */
 export async function observe(desired: DesiredState, options: ObserveOptions & { yamlCache?: YamlParseCache } = {}): Promise<ObservedState> {
   const yamlCache = options.yamlCache ?? new YamlParseCache(null);

@@ -39,6 +39,8 @@ export interface ObservedDatabase {
   name: string;
   remotes: ObservedRemote[];
   ignore: ObservedIgnore[];
+  /** bd's `issue_prefix` in the database's `config` table; null until bd has initialized the database for beads. */
+  beadsPrefix: string | null;
   /**
    * Commits or working changes that exist nowhere else, probed only for databases a plan may drop;
    * null when not probed.
@@ -81,6 +83,16 @@ export interface ObservedLifecycle {
   /** By database: when gt last ran decay and compaction there. */
   lastRuns: Record<string, LifecycleRuns>;
 }
+/** Where gt finds bd: the path in GT_BD_BIN, else the first `bd` on PATH. */
+export type BdSource = 'GT_BD_BIN' | 'PATH';
+
+/** The bd executable, looked for only when a declared database is not initialized for beads. */
+export type ObservedBd =
+  /** Every declared database is initialized (or cannot be seen): gt did not look for bd. */
+  | { state: 'not-checked' }
+  | { state: 'found'; path: string; source: BdSource; version: string }
+  /** No usable bd: `reason` says what gt found (no bd on PATH, GT_BD_BIN not executable, `bd version` failed). */
+  | { state: 'unavailable'; source: BdSource; reason: string };
 
 export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
 
@@ -154,6 +166,11 @@ export interface ObservedState {
   daemonConfig: DaemonFile;
   /** Databases served, from SQL; null when the server could not be queried. */
   databases: ObservedDatabase[] | null;
+  /**
+   * Why the served databases that lack bd's tables could not be told from those that have them (the server serves a
+   * broken database); their beadsPrefix is then null but unknown. Null when they were read.
+   */
+  beadsUnreadable: string | null;
   /** Databases on disk (`<data_dir>/<name>/.dolt` complete), known even when the server is down. */
   onDisk: string[];
   /**
@@ -170,4 +187,5 @@ export interface ObservedState {
   lifecycle: ObservedLifecycle | null;
   /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */
   townFiles: ObservedTownFiles | null;
+  bd: ObservedBd;
 }

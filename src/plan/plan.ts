@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedState } from '../observe/observed.js';
+import { planBeads, type BeadsState } from './plan-beads.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
@@ -93,6 +94,20 @@ interface DatabasesPlan {
   incomplete: string[];
   /** Notes on ignore patterns present but not declared (never deleted). */
   undeclaredIgnore: string[];
+  /** What is known of each declared present database's beads initialization. */
+  beads: { database: DesiredDatabase; beads: BeadsState }[];
+}
+
+/**
+ * Initialized or not when bd's tables can be read; not initialized when this plan creates the database; else unknown
+ * (not served, or `unreadable`: which databases have bd's tables could not be told).
+ */
+function beadsStateOf(finding: DatabaseFinding, creates: boolean, unreadable: string | null): BeadsState {
+  if (creates) return { state: 'not-initialized' };
+  if (finding.observed === null) return { state: 'unknown' };
+  const prefix = finding.observed.beadsPrefix;
+  if (prefix !== null) return { state: 'initialized', prefix };
+  return unreadable === null ? { state: 'not-initialized' } : { state: 'unknown' };
 }
 
 function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
@@ -107,6 +122,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     unseen: [],
     incomplete: [],
     undeclaredIgnore: [],
+    beads: [],
   };
   const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
@@ -122,6 +138,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     if (planned.action !== null) found.databaseActions.push(planned.action);
     found.blocked.push(...planned.blocked);
     if (database.ensure === 'absent') continue;
+    found.beads.push({ database, beads: beadsStateOf(finding, planned.action !== null, observed.beadsUnreadable) });
     if (finding.exists && finding.observed === null) {
       if (serverUp) found.unserved.push(database.name);
       if (managesContents(database)) found.unseen.push(database.name);
@@ -137,9 +154,10 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns → Gas Town's registry and beads files → decay → compaction), the changes the
- * safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a server that does not run, only
- * daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas Town's files are planned.
+ * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
+ * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
+ * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
+ * Town's files are planned.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -175,6 +193,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     // every server action starts it (a restart too), and the start records the databases then on disk
     startsServer: server !== null,
   });
+  const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
   const notes = [
     ...(supervised === null ? [] : [supervised]),
     ...unservedNote,
@@ -183,6 +202,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     ...undeclaredIncompleteNotes(desired, observed),
     ...lifecycle.notes,
     ...townFiles.notes,
+    ...beads.notes,
   ];
 
   return {
@@ -193,6 +213,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.remoteActions,
       ...databases.ignoreActions,
       ...townFiles.actions,
+      ...beads.actions,
       ...lifecycle.decay,
       ...lifecycle.compaction,
     ],

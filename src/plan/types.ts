@@ -29,7 +29,8 @@ export type ActionCode =
   | 'compaction-due'
   | 'town-file-missing'
   | 'town-file-incomplete'
-  | 'town-file-outdated';
+  | 'town-file-outdated'
+  | 'beads-not-initialized';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
@@ -49,7 +50,10 @@ export type BlockedCode =
   | 'rig-directory-reserved';
 
 interface ActionBase {
-  /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
+  /**
+   * Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps,
+   * daemon-config/patrols.wisp_reaper, beads/wyvern.
+   */
   id: string;
   verb: Verb;
   code: ActionCode;
@@ -291,6 +295,29 @@ export interface TownFileAction extends ActionBase {
   after: TownFileFields;
 }
 
+/** A database as bd sees it once initialized: its issue prefix, and where its `.beads/` directory is (town-relative). */
+export interface BeadsValue {
+  issue_prefix: string;
+  directory: string;
+}
+
+/**
+ * `bd init` of a database bd has not initialized (no issue_prefix in its config table), then the `bd config set` calls
+ * Gas Town makes. `commands` are bd's arguments in order, run by `bd` in `workDir` (absolute).
+ */
+export interface BeadsAction extends ActionBase {
+  kind: 'beads';
+  verb: 'create';
+  code: 'beads-not-initialized';
+  database: string;
+  /** The bd executable apply runs, and its version. */
+  bd: { path: string; version: string };
+  workDir: string;
+  commands: string[][];
+  before: null;
+  after: BeadsValue;
+}
+
 export type Action =
   | DaemonConfigAction
   | ServerAction
@@ -298,6 +325,7 @@ export type Action =
   | RemoteAction
   | IgnoreAction
   | TownFileAction
+  | BeadsAction
   | LifecycleAction;
 
 /** A change the config asks for that gt will not make under the current flags. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { commitBeadsSlowly } from '../../helpers/agent.js';
 import { freePort } from '../../helpers/dolt-server.js';
+import { withoutBeadsNote } from '../../helpers/bd-stub.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
@@ -92,7 +93,7 @@ describe('gt apply restarts the server when a needs-restart setting changes', ()
 
     const again = await runGt(['apply', '--town', town.root]);
     expect(again.exitCode).toBe(0);
-    expect(again.stdout.trim()).toBe('No changes. The town matches its config.');
+    expect(withoutBeadsNote(again.stdout)).toBe('No changes. The town matches its config.');
     expect(town.serverPid()).toBe(after);
   });
 });

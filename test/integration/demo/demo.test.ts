@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
+import { withoutBeadsNote } from '../../helpers/bd-stub.js';
 import { queryOn } from '../../helpers/dolt-server.js';
 import { makeTempDir } from '../../helpers/env.js';
 import { GT_COMMAND, runGt } from '../../helpers/gt.js';
@@ -77,7 +78,7 @@ describe('gt demo (the README main job)', () => {
     expect(apply).toContain('The town matches its config.');
     expect(apply).toMatch(/\(exit 0\)\n/);
 
-    expect(secondDiff).toBe('No changes. The town matches its config.\n(exit 0)\n');
+    expect(withoutBeadsNote(secondDiff ?? '')).toBe('No changes. The town matches its config.\n(exit 0)');
 
     const databases = planned.filter((entry) => entry.startsWith('create database/')).map((entry) => entry.slice('create database/'.length));
     expect(status).toContain(`Town      ${dir}`);

@@ -18,7 +18,7 @@ describe('gt dolt status', () => {
 
   it('running: pid, port, data dir, databases with their rigs, connection, metrics, no drift', () => {
     // legacy: created by someone else before the server started, which recorded it
-    const observed = withServed(convergedObserved(desired), { name: 'legacy', remotes: [], ignore: [], unpushed: null });
+    const observed = withServed(convergedObserved(desired), { name: 'legacy', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
     const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), {
       metrics: { queryLatencyMs: 3, connections: { used: 7, max: 1000 } },
       diskUsageBytes: 88_290_099,

@@ -4,6 +4,7 @@ import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { flattenServerConfig, renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { parseYamlDocuments } from '../../../src/config/yaml-documents.js';
 import type {
+  ObservedBd,
   ObservedDatabase,
   ObservedRigFiles,
   ObservedServer,
@@ -154,15 +155,24 @@ export function stopped(port = 3317): ObservedServer {
   return { state: 'stopped', port, stalePid: null };
 }
 
-/** A served database exactly as the desired one declares it (no unpushed work). */
+/** A served database exactly as the desired one declares it, initialized for beads (no unpushed work). */
 export function servedAsDeclared(database: DesiredDatabase): ObservedDatabase {
   return {
     name: database.name,
     remotes: (database.remotes ?? []).map((remote: DesiredRemote) => ({ ...remote })),
     ignore: database.ignore.map((pattern) => ({ pattern, ignored: true })),
+    beadsPrefix: database.prefix ?? 'hq',
     unpushed: null,
   };
 }
+
+/** A served database with nothing in it: no remotes, no ignore patterns, not initialized for beads. */
+export function servedEmpty(name: string, unpushed: ObservedDatabase['unpushed'] = null): ObservedDatabase {
+  return { name, remotes: [], ignore: [], beadsPrefix: null, unpushed };
+}
+
+/** bd 1.0.0 on PATH, as observe() reports it when a database needs it. */
+export const BD_FOUND: ObservedBd = { state: 'found', path: '/usr/local/bin/bd', source: 'PATH', version: '1.0.0' };
 
 /** config.yaml's text as observe() reports it (parsed, flattened); null: no file. */
 export function observedServerConfig(text: string | null): ObservedServerConfig {
@@ -241,11 +251,13 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     server: running(desired.server.port.value),
     daemonConfig: desired.daemonConfig,
     databases: present.map(servedAsDeclared),
+    beadsUnreadable: null,
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
     lifecycle: null,
     townFiles: convergedTownFiles(desired),
+    bd: BD_FOUND,
   };
 }
 
@@ -256,11 +268,13 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
     server: stopped(port),
     daemonConfig,
     databases: null,
+    beadsUnreadable: null,
     onDisk: [],
     incomplete: [],
     serverConfig: 'absent',
     townFiles: absentTownFiles(),
     lifecycle: null,
+    bd: BD_FOUND,
   };
 }
 

@@ -105,6 +105,7 @@ describe("one supervisor: Gas Town's daemon supervises (spec.server.supervisor: 
       'database/wyvern',
       'remote/wyvern/origin',
       'ignore/wyvern/wisps',
+      'beads/wyvern',
     ]);
   });
 

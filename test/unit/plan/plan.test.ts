@@ -49,6 +49,7 @@ describe('plan()', () => {
       'file/.beads/metadata.json',
       'file/.beads/routes.jsonl',
       'file/daemon/dolt-state.json',
+      'beads/hq',
     ]);
     expect(find(result, 'daemon-config/patrols.handler')).toMatchObject({
       verb: 'write',
@@ -87,6 +88,7 @@ describe('plan()', () => {
       'file/wyvern/.beads/metadata.json',
       'file/.beads/routes.jsonl',
       'file/daemon/dolt-state.json',
+      'beads/wyvern',
     ]);
     expect(find(result, 'database/wyvern')).toMatchObject({ kind: 'database', verb: 'create', code: 'database-missing' });
     expect(find(result, 'database/wyvern').reason).toContain('mayor/rigs.d/wyvern.yaml:1:1');
@@ -100,6 +102,7 @@ describe('plan()', () => {
       name: 'scratch',
       remotes: [{ name: 'origin', url: 'file:///tmp/x' }],
       ignore: [],
+      beadsPrefix: null,
       unpushed: null,
     });
     const result = plan(desired, withOnDisk(observed, 'old_rig'), { prune: true, force: true });
@@ -244,11 +247,12 @@ describe('plan()', () => {
     expect(find(result, 'daemon-config/patrols.main_branch_test').reason).toContain('is missing');
   });
 
-  test('server down: start it, create what is not on disk with its remotes and ignore patterns, note the rest', () => {
+  test('server down: start it, create what is not on disk with its contents and beads, note the rest', () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('gryphon')]);
     const observed = { ...emptyObserved(), onDisk: ['hq', 'wyvern', 'leftover'] };
     const result = plan(desired, observed, NO_FLAGS);
 
+    // hq and wyvern cannot be read until the server serves them: their beads initialization waits for that pass
     expect(ids(result)).toEqual([
       'server',
       'database/gryphon',
@@ -263,6 +267,7 @@ describe('plan()', () => {
       'file/gryphon/.beads/metadata.json',
       'file/.beads/routes.jsonl',
       'file/daemon/dolt-state.json',
+      'beads/gryphon',
     ]);
     expect(find(result, 'server')).toMatchObject({
       verb: 'start',
@@ -399,6 +404,7 @@ describe('plan()', () => {
       name: 'old',
       remotes: [{ name: 'origin', url: 'file:///x' }],
       ignore: [],
+      beadsPrefix: null,
       unpushed: { commits: 0, dirty: false, detail: '' },
     });
 
@@ -431,6 +437,7 @@ describe('plan()', () => {
         name: 'old',
         remotes: [],
         ignore: [],
+        beadsPrefix: null,
         unpushed: { commits: 12, dirty: true, detail: 'not on origin' },
       });
       const blocked = plan(desired, unpushed, { prune: true, force: false });
@@ -468,6 +475,7 @@ describe('plan()', () => {
       name: 'old',
       remotes: [],
       ignore: [],
+      beadsPrefix: null,
       unpushed: { commits: 0, dirty: false, detail: '' },
     });
     const result = plan(desired, observed, { prune: true, force: true });
@@ -487,7 +495,7 @@ describe('plan()', () => {
   test("actions come in dependency order: daemon config, server, databases, remotes, ignore patterns, Gas Town's files", () => {
     const desired = desiredTown([hq({ ignore: ['wisps'] }), rig('wyvern'), rig('gryphon')]);
     const kinds = plan(desired, emptyObserved(3317, daemonFile({ patrols: {} })), NO_FLAGS).actions.map((a) => a.kind);
-    const order = ['daemon-config', 'server', 'database', 'remote', 'ignore', 'town-file'];
+    const order = ['daemon-config', 'server', 'database', 'remote', 'ignore', 'town-file', 'beads'];
     expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(new Set(kinds)).toEqual(new Set(order));
   });

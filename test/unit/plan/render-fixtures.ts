@@ -36,8 +36,8 @@ export const plans: Record<string, () => Plan> = {
       remotes: [{ name: 'origin', url: 'file:///old' }, { name: 'stray', url: 'file:///stray' }],
       ignore: [{ pattern: 'wisps', ignored: false }],
     });
-    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
-    observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
+    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], beadsPrefix: null, unpushed: { commits: 0, dirty: false, detail: '' } });
+    observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
     return plan(desired, { ...observed, serverConfig: 'absent' }, { prune: true, force: false });
   },
   'blocked drops and notes': () => {

@@ -23,10 +23,10 @@ describe('renderPlanJson', () => {
   test('carries every kind, the summary and the blocked, unmanaged, notes and errors lists', () => {
     const document = parsed((plans['every kind of action'] as () => Plan)());
     const actions = document.actions as { kind: string; id: string; verb: string }[];
-    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['daemon-config', 'server', 'database', 'remote', 'ignore', 'town-file']));
+    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['daemon-config', 'server', 'database', 'remote', 'ignore', 'town-file', 'beads']));
     // Gas Town's files add wyvern's and gryphon's config.json and metadata.json, and update rigs.json, the routes and
     // the databases the server state lists
-    expect(document.summary).toEqual({ create: 17, update: 6, delete: 2, blocked: 0 });
+    expect(document.summary).toEqual({ create: 18, update: 6, delete: 2, blocked: 0 });
     expect(actions.find((a) => a.id === 'file/wyvern/config.json')).toMatchObject({ kind: 'town-file', verb: 'create', role: 'rig-config', before: null });
     expect(document.unmanaged).toEqual(['scratch']);
 
