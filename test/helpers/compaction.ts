@@ -7,12 +7,13 @@ import { connectTo } from './dolt-server.js';
 const WISPS = 30;
 
 /**
- * A beads database `name` with `commits` commits of history after bd's two schema commits, each creating one issue
- * (with a label and an event) the way bd does, and WISPS wisps with their labels and events in the working set.
+ * A beads database `name` (created unless it exists) with `commits` commits of history after bd's two schema
+ * commits, each creating one issue (with a label and an event) the way bd does, and WISPS wisps with their labels
+ * and events in the working set.
  */
 export async function createBeadsHistory(port: number, name: string, commits: number): Promise<void> {
   const setup = await connectTo(port);
-  await setup.query(`CREATE DATABASE \`${name}\``);
+  await setup.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
   await setup.end();
   const connection = await connectTo(port, name);
   try {
