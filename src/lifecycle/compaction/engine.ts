@@ -147,7 +147,7 @@ class CompactionRun {
 
   private async rewrite(states: RemoteState[]): Promise<CompactionOutcome> {
     const { connection, request } = this;
-    const record = await this.step('restore-point', () => takeRestorePoint(connection, request.townRoot, request.database, request.now(), request.mode));
+    const record = await this.step('restore-point', () => this.takeRestorePoint());
     this.restorePoint = this.ref(record.name);
     const pre = await this.step('pre-state', () => this.recordPreState(record, states));
     const built = await this.step('build', () => this.build());
@@ -155,6 +155,18 @@ class CompactionRun {
     this.mainRewritten = true;
     await this.step('fold', () => foldConcurrentCommits(connection));
     return this.verifyAndFinish({ mode: request.mode, built, preCounts: pre.counts, commitsBefore: pre.commits, storageBefore: pre.storageBytes, states });
+  }
+
+  /**
+   * A plain gc first, whatever the declared mode: it moves the history out of Dolt's live journal into archive
+   * files. A backup of history still in the journal holds up every commit to the database while it copies (at 2,000
+   * commits on a loaded 2-core machine: 5.7 s, commits held up to 2.7 s); after a plain gc (0.9 s, commits held up
+   * to 0.3 s) the backup copies files in tens of milliseconds.
+   */
+  private async takeRestorePoint(): Promise<RestorePointRecord> {
+    const { townRoot, database, mode } = this.request;
+    await collectGarbage(this.connection, 'plain');
+    return takeRestorePoint(this.connection, townRoot, database, this.request.now(), mode);
   }
 
   private databaseDir(): string {
