@@ -159,9 +159,9 @@ class CompactionRun {
 
   /**
    * A plain gc first, whatever the declared mode: it moves the history out of Dolt's live journal into archive
-   * files. A backup of history still in the journal holds up every commit to the database while it copies (at 2,000
-   * commits on a loaded 2-core machine: 5.7 s, commits held up to 2.7 s); after a plain gc (0.9 s, commits held up
-   * to 0.3 s) the backup copies files in tens of milliseconds.
+   * files. A backup of history still in the journal holds up every commit to the database while it copies (2,000
+   * commits on a loaded 2-core machine: 10 s, a commit held 6–8 s); gc then backup took 1.2 s, a commit held at most
+   * 0.3 s (10,000 commits: 30 s and 11.8 s against 12 s and 5.2 s).
    */
   private async takeRestorePoint(): Promise<RestorePointRecord> {
     const { townRoot, database, mode } = this.request;
