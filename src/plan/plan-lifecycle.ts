@@ -150,7 +150,7 @@ function planCompaction(townRoot: string, database: DesiredDatabase, commits: nu
       verb: 'update',
       code: 'outside-window',
       reason: `compaction is due (${due}), but its window ${spec.window.text} is closed (local time ${clock(lifecycle.localMinuteOfDay)})`,
-      hint: `gt apply and the daemon compact inside the window; gt dolt compact ${database.name} compacts now, with the same checks`,
+      hint: `gt apply and the daemon compact inside the window; to compact sooner, widen or remove spec.lifecycle.compaction.window`,
     });
     return;
   }

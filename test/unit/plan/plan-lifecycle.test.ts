@@ -139,7 +139,7 @@ describe('compaction/<db>', () => {
         verb: 'update',
         code: 'outside-window',
         reason: 'compaction is due (2,417 commits > 2,000), but its window 03:00-05:00 is closed (local time 14:00)',
-        hint: 'gt apply and the daemon compact inside the window; gt dolt compact wyvern compacts now, with the same checks',
+        hint: 'gt apply and the daemon compact inside the window; to compact sooner, widen or remove spec.lifecycle.compaction.window',
       },
     ]);
     const inside = planWith(town({ lifecycle: windowed }), { wyvern: { commits: 2417, decay: null } }, { localMinuteOfDay: 4 * 60 });
