@@ -8,6 +8,7 @@ import { isTownDatabaseName } from '../lib/sql.js';
 import { beadsDirIn } from '../lib/town-layout.js';
 import { readIssuePrefix } from '../observe/beads-prefixes.js';
 import type { BeadsAction } from '../plan/types.js';
+import { keepMetadataFields } from './beads-metadata-keeper.js';
 
 /** One bd call normally takes well under a second; this bounds a bd that hangs (e.g. waiting for a lock). */
 const BD_COMMAND_TIMEOUT_MS = 120_000;
@@ -114,12 +115,14 @@ export async function initializeBeads(
   await refuseStagedGitChanges(action.workDir);
   const before = await serverDatabases(connection);
   const env = bdEnvironment(action, server, inherited);
+  const restoreDroppedFields = keepMetadataFields(beadsDirIn(action.workDir));
   let failure: Error | null = null;
   try {
     for (const args of action.commands) await runBd(action, args, env, server.password.value);
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
   }
+  const kept = restoreDroppedFields();
   const appeared = [...(await serverDatabases(connection))].filter((name) => !before.has(name));
   if (appeared.length > 0) {
     throw new Error(
@@ -131,5 +134,6 @@ export async function initializeBeads(
   if (failure !== null) throw failure;
   const prefix = await readIssuePrefix(connection, action.database);
   if (prefix === null) throw new Error(`bd exited 0, but ${action.database} still has no issue_prefix`);
-  return `issue_prefix ${prefix} (${action.commands.length} bd commands)`;
+  const keptNote = kept.length === 0 ? '' : `; kept the metadata.json fields bd dropped (${kept.join(', ')})`;
+  return `issue_prefix ${prefix} (${action.commands.length} bd commands)${keptNote}`;
 }
