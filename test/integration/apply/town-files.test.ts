@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { runGt } from '../../helpers/gt.js';
 import { makeTown, type RigSpec, type TestTown } from '../../helpers/town.js';
+import { withoutBeadsNote } from '../../helpers/bd-stub.js';
 
 /** An RFC 3339 time as Go's time.Time reads it (what town.json's created_at and rigs.json's added_at hold). */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -128,7 +129,7 @@ describe("gt apply writes Gas Town's files on a fresh town with three rigs", () 
     const before = new Map(['mayor/rigs.json', 'alpha/.beads/metadata.json', '.beads/routes.jsonl'].map((path) => [path, statSync(join(town.root, path)).mtimeMs]));
     const again = await runGt(['apply', '--town', town.root]);
     expect(again.exitCode).toBe(0);
-    expect(again.stdout.trim()).toBe('No changes. The town matches its config.');
+    expect(withoutBeadsNote(again.stdout).trim()).toBe('No changes. The town matches its config.');
     const diff = await runGt(['diff', '--town', town.root]);
     expect(diff.exitCode).toBe(0);
     for (const [path, mtime] of before) expect(statSync(join(town.root, path)).mtimeMs).toBe(mtime);

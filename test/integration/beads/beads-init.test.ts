@@ -133,7 +133,7 @@ describe('gt initializes every declared database for beads when bd is available 
     const result = await runGt(['apply', '--town', town.root], { env: bd.env });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('~ restart server ... done');
-    expect(result.stdout).not.toContain('beads/');
+    expect(result.stdout).not.toMatch(/(^|\s)beads\//m);
     expect(bd.calls().slice(before)).toEqual([]);
     expect(await issuePrefix(port, 'alpha')).toBe('al');
     expect((await runGt(['diff', '--town', town.root], { env: bd.env })).exitCode).toBe(0);
@@ -162,7 +162,7 @@ describe('without bd, gt says which databases bd cannot use and how to fix it', 
     const applied = await runGt(['apply', '--town', town.root], { env: noBd });
     expect(applied.exitCode).toBe(0);
     expect(applied.stdout).toContain(note);
-    expect(applied.stdout).not.toContain('beads/');
+    expect(applied.stdout).not.toMatch(/(^|\s)beads\//m);
     const diffed = await runGt(['diff', '--town', town.root], { env: noBd });
     expect(diffed.exitCode).toBe(0);
     expect(diffed.stdout).toContain(note);
