@@ -65,12 +65,3 @@ export function lifecyclePatrolSettings(desired: Pick<DesiredState, 'lifecycle' 
     ...(declaresCompaction ? [setting('scheduled_maintenance', 'enabled', false)] : []),
   ];
 }
-
-/** The settings whose value in daemon.json (`raw`, as parsed) differs: what a write must change. */
-export function settingsToWrite(settings: readonly PatrolSetting[], raw: Readonly<Record<string, unknown>>): PatrolSetting[] {
-  return settings.filter(({ path, value }) => {
-    let current: unknown = raw;
-    for (const key of path) current = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>)[key] : undefined;
-    return JSON.stringify(current) !== JSON.stringify(value);
-  });
-}

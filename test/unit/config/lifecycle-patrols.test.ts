@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lifecyclePatrolSettings, settingsToWrite } from '../../../src/config/lifecycle-patrols.js';
+import { lifecyclePatrolSettings } from '../../../src/config/lifecycle-patrols.js';
+import { planLifecyclePatrols } from '../../../src/plan/plan-lifecycle-patrols.js';
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { loadDesiredState } from '../../../src/config/load.js';
 import { makeTempDir } from '../../helpers/env.js';
@@ -69,14 +70,16 @@ describe("the daemon.json settings of Gas Town's lifecycle patrols", () => {
     ]);
   });
 
-  test('only the settings daemon.json does not hold yet are to be written', () => {
+  test('planned as daemon.json settings: only those the file does not hold yet', () => {
     const desired = desiredOf({ 'town.yaml': town('    executor: gt\n    decay: {}\n') });
     const raw = defaultDaemonConfig() as { patrols: Record<string, Record<string, unknown>> };
     (raw.patrols.compactor_dog as Record<string, unknown>).enabled = false;
-    expect(shown(settingsToWrite(lifecyclePatrolSettings(desired), raw))).toEqual([
-      'patrols.wisp_reaper.enabled = false',
-      'patrols.scheduled_maintenance.enabled = false',
+    const file = { path: '/srv/town/mayor/daemon.json', exists: true, raw, text: JSON.stringify(raw), mode: 0o644 };
+    expect(planLifecyclePatrols(desired, file).map((action) => [action.id, action.before, action.after])).toEqual([
+      ['daemon-config/patrols.wisp_reaper.enabled', true, false],
+      ['daemon-config/patrols.scheduled_maintenance.enabled', (raw.patrols.scheduled_maintenance as { enabled?: unknown }).enabled ?? null, false],
     ]);
-    expect(settingsToWrite(lifecyclePatrolSettings(desired), {})).toHaveLength(3);
+    const missing = { path: '/srv/town/mayor/daemon.json', exists: false, raw: {}, text: null, mode: null };
+    expect(planLifecyclePatrols(desired, missing).map((action) => action.verb)).toEqual(['create', 'create', 'create']);
   });
 });
