@@ -191,6 +191,16 @@ describe('warnings', () => {
     ]);
   });
 
+  it('GT-W060 in a large town names the first ten declared databases and counts the rest', () => {
+    const rigs = Object.fromEntries(
+      Array.from({ length: 12 }, (_, n) => [`r${n}.yaml`, `apiVersion: gastown.dev/v1alpha1\nkind: Rig\nmetadata:\n  name: r${n}\nspec:\n  prefix: p${n}\n`]),
+    );
+    const [found] = warnings({ patrols: { wisp_reaper: { enabled: true, databases: ['ghost'] } } }, rigs);
+    expect(found?.[2]).toBe(
+      'patrols.wisp_reaper.databases names "ghost", which no manifest declares (declared: hq, r0, r1, r10, r11, r2, r3, r4, r5, r6 and 3 more)',
+    );
+  });
+
   it('GT-W061: enabled patrols that do nothing', () => {
     const found = warnings(
       {
