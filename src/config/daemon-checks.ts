@@ -17,7 +17,7 @@ export interface DaemonCheckContext {
 const DATABASE_PATROLS = ['dolt_remotes', 'dolt_backup', 'jsonl_git_backup', 'wisp_reaper', 'compactor_dog'] as const;
 
 /**
- * What daemon.json's schema cannot see (Gas Town's `DaemonPatrolConfig`, internal/daemon/types.go, and `gt config
+ * What daemon.json's schema cannot see (Gas Town's `DaemonPatrolConfig`, and `gt config
  * set`): the port range `gt config set` enforces, port settings that disagree, patrols naming databases no manifest
  * declares, and patrols that are enabled but do nothing.
  */

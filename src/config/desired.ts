@@ -7,7 +7,7 @@ export interface Resolved<T> {
   source: string;
 }
 
-/** Restart supervision parameters (Gas Town's `DoltServerConfig`, internal/daemon/dolt.go), in ms. */
+/** Restart supervision parameters (Gas Town's `DoltServerConfig`), in ms. */
 export interface Supervision {
   restartDelayMs: number;
   maxRestartDelayMs: number;
