@@ -19,10 +19,6 @@ export interface BenchOptions {
   rssReconciles: number;
   /** B5: timed `gt --version` runs. */
   versionRuns: number;
-  /** B7: history sizes (commits) compacted, each by flatten and by surgical. */
-  compactionCommits: number[];
-  /** Run B7 alone (BENCH_B7_ONLY=1): its fixtures take minutes to build, the other benchmarks do not need them. */
-  b7Only: boolean;
   /** Keep the temp dir (towns, logs) for inspection instead of removing it. */
   keep: boolean;
 }
@@ -47,8 +43,7 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 
 /**
  * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
- * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B7_COMMITS
- * (e.g. "2000,10000"), BENCH_B7_ONLY=1, BENCH_KEEP=1.
+ * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_KEEP=1.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -66,8 +61,6 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     rssRigs: positiveInteger(env, 'BENCH_RSS_RIGS', quick ? 60 : 500),
     rssReconciles: positiveInteger(env, 'BENCH_RSS_RECONCILES', quick ? 20 : 100),
     versionRuns: positiveInteger(env, 'BENCH_VERSION_RUNS', quick ? 5 : 20),
-    compactionCommits: integerList(env, 'BENCH_B7_COMMITS', quick ? [500, 2000] : [2000, 10_000]),
-    b7Only: env.BENCH_B7_ONLY === '1',
     keep: env.BENCH_KEEP === '1',
   };
 }

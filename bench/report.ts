@@ -5,7 +5,6 @@ import type { ChangeLatency } from './b4-daemon.js';
 import type { StartupResult } from './b5-startup.js';
 import { CRASH_RECOVERY_TARGET_P95_MS, type CrashRecoveryResult } from './b6-crash-recovery.js';
 import type { RestartGapResult } from './b6-restart-gap.js';
-import { COMPACTION_METHOD, type CompactionBenchResult, type CompactionCase } from './b7-compaction.js';
 
 export interface Environment {
   date: string;
@@ -33,7 +32,6 @@ export interface Measurements {
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
   b6Crash: CrashRecoveryResult;
-  b7: CompactionBenchResult;
 }
 
 export interface TargetCheck {
@@ -45,56 +43,6 @@ export interface TargetCheck {
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
 const times = (value: number): string => `${value.toFixed(1)}×`;
-
-const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)} %`;
-const mb = (bytes: number): string => `${(bytes / 1_000_000).toFixed(bytes < 1_000_000 ? 2 : 1)} MB`;
-const p99Ratio = (c: CompactionCase): number => c.during.p99Ms / c.baseline.p99Ms;
-
-/** B7's targets: storage after gc, the writer's p99 during compaction against without it, no error or lost row. */
-export function compactionTargets(b7: CompactionBenchResult): TargetCheck[] {
-  const label = (c: CompactionCase): string => `${c.mode} ${c.commits}`;
-  return [
-    {
-      id: 'B7',
-      target: 'storage after gc ≤ 5 % of before',
-      value: b7.cases.map((c) => `${label(c)}: ${percent(c.storageAfterBytes, c.storageBeforeBytes)}`).join(', '),
-      met: b7.cases.every((c) => c.storageAfterBytes <= 0.05 * c.storageBeforeBytes),
-    },
-    {
-      id: 'B7',
-      target: "writer's commit p99 during compaction ≤ 2× without",
-      value: b7.cases.map((c) => `${label(c)}: ${times(p99Ratio(c))}`).join(', '),
-      met: b7.cases.every((c) => p99Ratio(c) <= 2),
-    },
-    {
-      id: 'B7',
-      target: 'writer: 0 errors, 0 rows lost',
-      value: `${b7.cases.reduce((sum, c) => sum + c.during.errors + c.baseline.errors, 0)} errors, ${b7.cases.reduce((sum, c) => sum + c.lost, 0)} lost`,
-      met: b7.cases.every((c) => c.during.errors === 0 && c.baseline.errors === 0 && c.lost === 0),
-    },
-  ];
-}
-
-/** One row per B7 case: time (the slowest steps), commits and storage before and after, the writer's latency. */
-export function compactionRows(b7: CompactionBenchResult): string[][] {
-  return b7.cases.map((c) => {
-    const slowest = [...c.steps].sort((a, b) => b.ms - a.ms).slice(0, 3).map((step) => `${step.step} ${ms(step.ms)}`);
-    return [
-      'B7',
-      `${c.mode}, ${c.commits.toLocaleString('en-US')} commits${c.mode === 'surgical' ? ` (keep ${b7.keepRecent})` : ''}, gc full, a writer committing (${b7.writerPauseMs} ms pause)`,
-      `${ms(c.compactionMs)} (${slowest.join(', ')}); ${c.commitsBefore.toLocaleString('en-US')} → ${c.commitsAfter} commits; ` +
-        `${mb(c.storageBeforeBytes)} → ${mb(c.storageAfterBytes)} (${percent(c.storageAfterBytes, c.storageBeforeBytes)}); ` +
-        `writer p50 ${ms(c.during.p50Ms)}, p99 ${ms(c.during.p99Ms)} over ${c.during.commits} commits (without compaction: p50 ${ms(c.baseline.p50Ms)}, p99 ${ms(c.baseline.p99Ms)}), ` +
-        (c.slowestCommit === null ? '' : `slowest commit ${ms(c.slowestCommit.latencyMs)} during ${c.slowestCommit.step}, `) +
-        `${c.during.errors} errors, ${c.lost} lost`,
-    ];
-  });
-}
-
-/** A Markdown table. */
-function markdownTable(header: string[], body: string[][]): string {
-  return [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-}
 
 /** B2/B1 per town size. */
 export function shellRatios(m: Measurements): { rigs: number; ratio: number }[] {
@@ -128,7 +76,6 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       value: ms(m.b6Crash.p95Ms),
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
-    ...compactionTargets(m.b7),
   ];
 }
 
@@ -175,21 +122,17 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
-  rows.push(...compactionRows(m.b7));
-  const runs = `B1: medians of ${env.diffRuns} runs, after a first run with an empty parse cache and a second untimed one; B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs. ${COMPACTION_METHOD}`;
-  return renderTables(env, runs, rows, targets);
-}
 
-/** The environment line, a note on how the figures were taken, the measurements and the targets. */
-export function renderTables(env: Environment, note: string, rows: string[][], targets: readonly TargetCheck[]): string {
+  const table = (header: string[], body: string[][]): string =>
+    [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const lines = [
     `${env.date} · ${env.cpus} cores (${env.cpuModel}), ${env.memoryGiB} GiB · load average ${env.loadAverage.start.toFixed(2)} at the start, ${env.loadAverage.end.toFixed(2)} at the end · Dolt ${env.dolt} · Node ${env.node}${env.nodeExtraCaCertsRemoved ? ' (NODE_EXTRA_CA_CERTS unset for gt)' : ''} · \`${env.command}\`${env.quick ? ' · QUICK sizes' : ''}`,
     '',
-    note,
+    `B1: medians of ${env.diffRuns} runs, after a first run with an empty parse cache and a second untimed one; B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
     '',
-    markdownTable(['', 'measure', 'result'], rows),
+    table(['', 'measure', 'result'], rows),
     '',
-    markdownTable(['', 'target', 'measured', 'met'], targets.map((t) => [t.id, t.target, t.value, t.met ? 'yes' : '**no**'])),
+    table(['', 'target', 'measured', 'met'], targets.map((t) => [t.id, t.target, t.value, t.met ? 'yes' : '**no**'])),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -12,18 +12,8 @@ import { benchVersionStartup } from './b5-startup.js';
 import { benchRestartGap } from './b6-restart-gap.js';
 import { benchCrashRecovery } from './b6-crash-recovery.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
-import { benchCompaction, COMPACTION_METHOD, type CompactionBenchResult } from './b7-compaction.js';
-import { benchOptions, type BenchOptions } from './options.js';
-import {
-  checkTargets,
-  compactionRows,
-  compactionTargets,
-  renderMarkdown,
-  renderTables,
-  type Environment,
-  type Measurements,
-  type TargetCheck,
-} from './report.js';
+import { benchOptions } from './options.js';
+import { checkTargets, renderMarkdown, type Environment, type Measurements } from './report.js';
 import { repoRoot } from './run-process.js';
 import { BenchTown } from './town.js';
 
@@ -60,114 +50,6 @@ function doltVersion(doltBin: string): string {
   return /dolt version (\S+)/.exec(output)?.[1] ?? 'unknown';
 }
 
-/** Provisions Dolt for the bench (its own DOLT_ROOT_PATH, parse cache) and describes the machine it runs on. */
-function prepareEnvironment(runRoot: string, options: BenchOptions): Environment {
-  const doltRootPath = join(runRoot, 'dolt-root');
-  const doltBin = execFileSync('bash', [join(repoRoot, 'scripts', 'ensure-dolt.sh'), '--quiet', '--root-path', doltRootPath], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
-  // gt, the servers it starts and the dolt CLI processes of B2 inherit these; gt's parse cache is the bench's own.
-  const cacheDir = join(runRoot, 'gt-cache');
-  Object.assign(process.env, { GT_DOLT_BIN: doltBin, DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1', GT_CACHE_DIR: cacheDir });
-  return {
-    date: new Date().toISOString().slice(0, 10),
-    command: options.b7Only ? 'BENCH_B7_ONLY=1 npm run bench' : 'npm run bench',
-    quick: options.quick,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    loadAverage: { start: loadavg()[0] ?? NaN, end: NaN },
-    dolt: doltVersion(doltBin),
-    node: process.version,
-    nodeExtraCaCertsRemoved: process.env.NODE_EXTRA_CA_CERTS !== undefined,
-    runs: options.runs,
-    diffRuns: options.diffRuns,
-    versionRuns: options.versionRuns,
-  };
-}
-
-/** B7 on a town of its own (hq only; the fixtures are databases no manifest declares). */
-async function runCompactionBench(runRoot: string, cleanup: Cleanup, options: BenchOptions): Promise<CompactionBenchResult> {
-  const town = await BenchTown.create(runRoot, 'b7', 0);
-  cleanup.towns.push(town);
-  await town.converge();
-  log(`B7: flatten and surgical compaction at ${options.compactionCommits.join(', ')} commits, a writer committing`);
-  return benchCompaction(town, options.compactionCommits, log);
-}
-
-/** B1 to B7 (B7 last: building its fixtures loads the machine). */
-async function runAll(runRoot: string, cleanup: Cleanup, options: BenchOptions): Promise<Measurements> {
-  const cacheDir = join(runRoot, 'gt-cache');
-  const convergedTowns = new Map<number, BenchTown>();
-  /** The converged town of this size, shared by the benchmarks in turn (B4 and B5 add ignore patterns last). */
-  const townOf = async (rigs: number): Promise<BenchTown> => {
-    const existing = convergedTowns.get(rigs);
-    if (existing) return existing;
-    const town = await BenchTown.create(runRoot, `town${rigs}`, rigs);
-    cleanup.towns.push(town);
-    const converged = await town.converge();
-    log(`  ${rigs}-rig town converged by gt apply in ${(converged.ms / 1000).toFixed(1)} s (port ${town.port})`);
-    convergedTowns.set(rigs, town);
-    return town;
-  };
-
-  log(`setting up towns of ${options.diffRigs.join(', ')} rigs`);
-  const diffTowns: BenchTown[] = [];
-  for (const rigs of options.diffRigs) diffTowns.push(await townOf(rigs));
-  for (const town of diffTowns) {
-    const waited = await town.settle();
-    if (waited > 1500) log(`  waited ${(waited / 1000).toFixed(1)} s for the ${town.rigs.length}-rig town's server to go idle`);
-  }
-  log(`B1: no-op gt diff, ${options.diffRuns} runs per town`);
-  const b1 = await benchDiff(diffTowns, options.diffRuns, cacheDir);
-  log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
-  const b2 = await benchShellObservation(process.env.GT_DOLT_BIN as string, diffTowns, options.runs);
-  log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);
-  const b3 = await benchApply(runRoot, options.applyRigs, options.runs, (town) => cleanup.towns.push(town));
-
-  const withDaemon = async <T>(rigs: number, measure: (town: BenchTown, daemon: DaemonUnderTest) => Promise<T>): Promise<T> => {
-    const town = await townOf(rigs);
-    const daemon = await DaemonUnderTest.start(town);
-    cleanup.daemons.push(daemon);
-    try {
-      return await measure(town, daemon);
-    } finally {
-      await daemon.stop();
-    }
-  };
-  log(`B4: daemon latency, ${options.daemonRigs} rigs, ${options.daemonChanges} changes`);
-  const b4 = await withDaemon(options.daemonRigs, (town, daemon) => timeOneRigChanges(town, daemon, options.daemonChanges, 'b4'));
-  log(`B5: daemon memory, ${options.rssRigs} rigs, ${options.rssReconciles} reconciles; gt --version, ${options.versionRuns} runs`);
-  const daemonMemory = await withDaemon(options.rssRigs, async (town, daemon) => {
-    const latency = await timeOneRigChanges(town, daemon, options.rssReconciles, 'b5');
-    const memory = daemon.memoryMB();
-    return { rigs: options.rssRigs, reconciles: options.rssReconciles, peakRssMB: memory.peak, rssMB: memory.current, latency };
-  });
-  const startup = await benchVersionStartup(options.versionRuns);
-  const restartRigs = options.diffRigs[0] as number;
-  log(`B6: writer gap across a needs-restart gt apply, ${restartRigs} rigs, ${options.runs} runs`);
-  const b6Restart = await benchRestartGap(await townOf(restartRigs), options.runs);
-
-  const crashKills = options.quick ? 3 : 10;
-  log(`B6: kill -9 → SELECT 1 again, ${crashKills} kills with gt init's supervision settings`);
-  const b6Crash = await benchCrashRecovery(runRoot, crashKills, {
-    town: (town) => cleanup.towns.push(town),
-    daemon: (daemon) => cleanup.daemons.push(daemon),
-  });
-  const b7 = await runCompactionBench(runRoot, cleanup, options);
-  return { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, b7 };
-}
-
-/** Prints the tables, writes every sample to bench/results.json, and fails the run when a target is missed. */
-function report(env: Environment, options: BenchOptions, markdown: string, measurements: unknown, targets: readonly TargetCheck[]): void {
-  process.stdout.write(`\n${markdown}`);
-  const resultsPath = join(repoRoot, 'bench', 'results.json');
-  writeFileSync(resultsPath, `${JSON.stringify({ environment: env, options, measurements, targets }, null, 2)}\n`);
-  log(`wrote ${resultsPath}`);
-  if (targets.some((target) => !target.met)) process.exitCode = 1;
-}
-
 async function main(): Promise<void> {
   const options = benchOptions();
   const runRoot = realpathSync(mkdtempSync(join(tmpdir(), 'gt-bench-')));
@@ -180,19 +62,96 @@ async function main(): Promise<void> {
   }
 
   try {
-    const env = prepareEnvironment(runRoot, options);
+    const doltRootPath = join(runRoot, 'dolt-root');
+    const doltBin = execFileSync('bash', [join(repoRoot, 'scripts', 'ensure-dolt.sh'), '--quiet', '--root-path', doltRootPath], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+    // gt, the servers it starts and the dolt CLI processes of B2 inherit these; gt's parse cache is the bench's own.
+    const cacheDir = join(runRoot, 'gt-cache');
+    Object.assign(process.env, { GT_DOLT_BIN: doltBin, DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1', GT_CACHE_DIR: cacheDir });
+    const env: Environment = {
+      date: new Date().toISOString().slice(0, 10),
+      command: 'npm run bench',
+      quick: options.quick,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      loadAverage: { start: loadavg()[0] ?? NaN, end: NaN },
+      dolt: doltVersion(doltBin),
+      node: process.version,
+      nodeExtraCaCertsRemoved: process.env.NODE_EXTRA_CA_CERTS !== undefined,
+      runs: options.runs,
+      diffRuns: options.diffRuns,
+      versionRuns: options.versionRuns,
+    };
     log(`Dolt ${env.dolt}, load average ${env.loadAverage.start.toFixed(2)}, temp dir ${runRoot}`);
-    if (options.b7Only) {
-      const b7 = await runCompactionBench(runRoot, cleanup, options);
-      env.loadAverage.end = loadavg()[0] ?? NaN;
-      const targets = compactionTargets(b7);
-      report(env, options, renderTables(env, COMPACTION_METHOD, compactionRows(b7), targets), { b7 }, targets);
-      return;
+
+    const convergedTowns = new Map<number, BenchTown>();
+    /** The converged town of this size, shared by the benchmarks in turn (B4 and B5 add ignore patterns last). */
+    const townOf = async (rigs: number): Promise<BenchTown> => {
+      const existing = convergedTowns.get(rigs);
+      if (existing) return existing;
+      const town = await BenchTown.create(runRoot, `town${rigs}`, rigs);
+      cleanup.towns.push(town);
+      const converged = await town.converge();
+      log(`  ${rigs}-rig town converged by gt apply in ${(converged.ms / 1000).toFixed(1)} s (port ${town.port})`);
+      convergedTowns.set(rigs, town);
+      return town;
+    };
+
+    log(`setting up towns of ${options.diffRigs.join(', ')} rigs`);
+    const diffTowns: BenchTown[] = [];
+    for (const rigs of options.diffRigs) diffTowns.push(await townOf(rigs));
+    for (const town of diffTowns) {
+      const waited = await town.settle();
+      if (waited > 1500) log(`  waited ${(waited / 1000).toFixed(1)} s for the ${town.rigs.length}-rig town's server to go idle`);
     }
-    const measurements = await runAll(runRoot, cleanup, options);
+    log(`B1: no-op gt diff, ${options.diffRuns} runs per town`);
+    const b1 = await benchDiff(diffTowns, options.diffRuns, cacheDir);
+    log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
+    const b2 = await benchShellObservation(doltBin, diffTowns, options.runs);
+    log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);
+    const b3 = await benchApply(runRoot, options.applyRigs, options.runs, (town) => cleanup.towns.push(town));
+
+    const withDaemon = async <T>(rigs: number, measure: (town: BenchTown, daemon: DaemonUnderTest) => Promise<T>): Promise<T> => {
+      const town = await townOf(rigs);
+      const daemon = await DaemonUnderTest.start(town);
+      cleanup.daemons.push(daemon);
+      try {
+        return await measure(town, daemon);
+      } finally {
+        await daemon.stop();
+      }
+    };
+    log(`B4: daemon latency, ${options.daemonRigs} rigs, ${options.daemonChanges} changes`);
+    const b4 = await withDaemon(options.daemonRigs, (town, daemon) => timeOneRigChanges(town, daemon, options.daemonChanges, 'b4'));
+    log(`B5: daemon memory, ${options.rssRigs} rigs, ${options.rssReconciles} reconciles; gt --version, ${options.versionRuns} runs`);
+    const daemonMemory = await withDaemon(options.rssRigs, async (town, daemon) => {
+      const latency = await timeOneRigChanges(town, daemon, options.rssReconciles, 'b5');
+      const memory = daemon.memoryMB();
+      return { rigs: options.rssRigs, reconciles: options.rssReconciles, peakRssMB: memory.peak, rssMB: memory.current, latency };
+    });
+    const startup = await benchVersionStartup(options.versionRuns);
+    const restartRigs = options.diffRigs[0] as number;
+    log(`B6: writer gap across a needs-restart gt apply, ${restartRigs} rigs, ${options.runs} runs`);
+    const b6Restart = await benchRestartGap(await townOf(restartRigs), options.runs);
+
+    const crashKills = options.quick ? 3 : 10;
+    log(`B6: kill -9 → SELECT 1 again, ${crashKills} kills with gt init's supervision settings`);
+    const b6Crash = await benchCrashRecovery(runRoot, crashKills, {
+      town: (town) => cleanup.towns.push(town),
+      daemon: (daemon) => cleanup.daemons.push(daemon),
+    });
+
     env.loadAverage.end = loadavg()[0] ?? NaN;
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash };
     const targets = checkTargets(measurements, options.ratioRigs);
-    report(env, options, renderMarkdown(env, measurements, targets), measurements, targets);
+    process.stdout.write(`\n${renderMarkdown(env, measurements, targets)}`);
+    const resultsPath = join(repoRoot, 'bench', 'results.json');
+    writeFileSync(resultsPath, `${JSON.stringify({ environment: env, options, measurements, targets }, null, 2)}\n`);
+    log(`wrote ${resultsPath}`);
+    if (targets.some((target) => !target.met)) process.exitCode = 1;
   } finally {
     await cleanup.run();
   }

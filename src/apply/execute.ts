@@ -8,7 +8,6 @@ import { maskUrlsInText } from '../lib/mask.js';
 import { plannedDaemonWrite } from '../plan/plan-daemon-config.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
 import { runDecayStep } from './decay.js';
-import { runCompactionStep } from './compaction-step.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { initializeBeads } from './beads-init.js';
@@ -91,6 +90,19 @@ function boundByServerDeadline(action: Action): boolean {
   return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore';
 }
 
+/**
+ * Compaction is planned (and shown by gt diff) but this build has no engine to execute it: apply reports the action
+ * failed, never pretends it ran.
+ */
+class CompactionNotExecutableError extends Error {
+  constructor(database: string) {
+    super(
+      `compaction of ${database} is due, but this gt cannot execute compaction yet: nothing was changed. ` +
+        "Set spec.lifecycle.compaction.mode: off (or executor: gastown) until it can",
+    );
+  }
+}
+
 /** The one connection a plan's SQL steps share: opened on first use, closed before a server (re)start. */
 class StepConnection {
   private connection: mysql.Connection | null = null;
@@ -166,7 +178,7 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
     case 'decay':
       return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
     case 'compaction':
-      return runCompactionStep(first, desired.townRoot, desired.server, (step) => hooks.onProgress?.(first, `compaction: ${step} done`));
+      throw new CompactionNotExecutableError(first.database);
     case 'town-file':
       return writeTownFile(desired.townRoot, first);
     case 'beads':

@@ -13,7 +13,7 @@ const LOCK_TIMEOUT_DEFAULT = '60s';
 export function registerDoltCommand(program: Command, session: Session): void {
   const dolt = program
     .command('dolt')
-    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list, restore");
+    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list");
 
   addLockTimeoutOption(addManifestOption(dolt.command('start')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
     .description('start the server (the server part of gt apply); already running: says so, exit 0')
@@ -63,17 +63,5 @@ export function registerDoltCommand(program: Command, session: Session): void {
     .option('--remotes', "also each database's remotes (reads them from the server, as gt diff does)")
     .action(
       runCommand(session, async (io, options: { remotes?: boolean }) => (await import('./dolt/list.js')).runList(io, options)),
-    );
-
-  addLockTimeoutOption(addManifestOption(dolt.command('restore')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
-    .argument('<database>', 'the database whose restore points to list or restore')
-    .description("list the restore points compaction took (--list), or restore one as a new database (--from … --as …)")
-    .option('--list', 'list the restore points, oldest first')
-    .option('--from <restorePoint>', 'the restore point to restore (its name, as --list shows it)')
-    .option('--as <newDatabase>', 'the new database to restore it as (never an existing one)')
-    .action(
-      runCommand(session, async (io, database: string, options: { list?: boolean; from?: string; as?: string; lockTimeout: number }) =>
-        (await import('./dolt/restore.js')).runRestore(io, database, options),
-      ),
     );
 }

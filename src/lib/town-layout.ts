@@ -44,12 +44,6 @@ export interface TownPaths {
   dataDir: string;
   /** gt writes it before every start (Gas Town's daemon writes its own when it supervises): the server's config. */
   serverConfigYaml: string;
-  /**
-   * gt writes it: one directory per database holding the restore points compaction takes (a Dolt backup each, named
-   * by its UTC time, with a JSON record beside it). Outside `.dolt-backup`, whose newest file Gas Town's health checks
-   * read as the age of its own backups: a fresh restore point there would hide a stale backup.
-   */
-  restorePointsDir: string;
   /** Whoever starts the server writes it (gt, or Gas Town's daemon in "PID\nNONCE" form): the server's pid. */
   doltPid: string;
   /**
@@ -96,7 +90,6 @@ export function townPaths(root: string): TownPaths {
     daemonEnvFile: join(daemonDir, 'daemon.env'),
     dataDir,
     serverConfigYaml: join(dataDir, 'config.yaml'),
-    restorePointsDir: join(root, '.gt-restore-points'),
     doltPid: join(daemonDir, 'dolt.pid'),
     doltState: join(daemonDir, 'dolt-state.json'),
     doltLog: join(daemonDir, 'dolt.log'),

@@ -19,7 +19,6 @@ describe('townPaths', () => {
       daemonEnvFile: '/towns/gt/daemon/daemon.env',
       dataDir: '/towns/gt/.dolt-data',
       serverConfigYaml: '/towns/gt/.dolt-data/config.yaml',
-      restorePointsDir: '/towns/gt/.gt-restore-points',
       doltPid: '/towns/gt/daemon/dolt.pid',
       doltState: '/towns/gt/daemon/dolt-state.json',
       doltLog: '/towns/gt/daemon/dolt.log',
