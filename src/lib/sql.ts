@@ -49,6 +49,14 @@ export function isTownDatabaseName(name: string): boolean {
  * flat UNION ALL chain (and far more with column aliases): for 500 databases a flat chain takes minutes, the tree a
  * few hundred milliseconds.
  */
+/**
+ * Dolt's system variable holding a database's HEAD commit hash or its working set's root hash, as the session sees
+ * them: read in one statement with the database's tables, it names the very state those were read from.
+ */
+export function rootHashVariable(database: string, root: 'head' | 'working'): string {
+  return `@@${quoteIdentifier(`${database}_${root}`)}`;
+}
+
 export function unionAllTree(selects: readonly string[]): string {
   if (selects.length === 1) return selects[0] as string;
   const middle = selects.length >> 1;

@@ -67,6 +67,8 @@ export interface TownPaths {
   lifecycleState: string;
   /** gt writes it while observing: per database commit count and decay candidates, keyed by head and working set. */
   historyFactsCache: string;
+  /** gt writes it while observing: what the SQL snapshot read at each root hash (dolt_ignore, bd's issue_prefix). */
+  rootFactsCache: string;
 }
 
 /** The layout of the town at `root` (an absolute path). */
@@ -100,6 +102,7 @@ export function townPaths(root: string): TownPaths {
     reconcilerStderr: join(daemonDir, 'gt-reconciler.stderr'),
     lifecycleState: join(daemonDir, 'gt-lifecycle-state.json'),
     historyFactsCache: join(daemonDir, 'gt-history-facts.json'),
+    rootFactsCache: join(daemonDir, 'gt-root-facts.json'),
   };
 }
 

@@ -16,12 +16,12 @@ function isNoSuchTable(error: unknown): boolean {
  * bd's settings of each named database, as one UNION ALL. Every row is read: Dolt answers a plain scan of these small
  * tables faster than one filtered by key (at 500 databases 53 ms against 99 ms).
  */
-async function readConfigTables(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, string>> {
+async function readConfigTables(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, string | null>> {
   const selects = names.map(
     (name) => `SELECT ${quoteString(name)}, \`key\`, \`value\` FROM ${quoteIdentifier(name)}.${quoteIdentifier(BD_CONFIG_TABLE)}`,
   );
   const [rows] = await connection.query<mysql.RowDataPacket[]>({ sql: unionAllTree(selects), rowsAsArray: true });
-  const prefixes = new Map<string, string>();
+  const prefixes = new Map<string, string | null>(names.map((name) => [name, null]));
   for (const [db, key, value] of rows as unknown as [string, string, string | null][]) {
     if (key === ISSUE_PREFIX_KEY && value !== null && value !== '') prefixes.set(db, value);
   }
@@ -40,8 +40,8 @@ async function withConfigTable(connection: mysql.Connection, names: readonly str
 
 /** What the snapshot learned of bd's initialization. */
 export interface BeadsPrefixes {
-  /** Each database's beads issue_prefix, for those bd has initialized. */
-  prefixes: Map<string, string>;
+  /** Each database read: its beads issue_prefix, null where bd has not initialized it. */
+  prefixes: Map<string, string | null>;
   /**
    * Why gt could not tell which of the databases have bd's tables, when some have not: information_schema fails as a
    * whole while the server serves a broken database (a directory an interrupted create left). Null when it could.
@@ -70,7 +70,9 @@ export async function readBeadsPrefixes(connection: mysql.Connection, names: rea
     if ((error as { fatal?: unknown }).fatal === true) throw error;
     return { prefixes: new Map(), unreadable: (error as Error).message };
   }
-  return { prefixes: initialized.length === 0 ? new Map() : await readConfigTables(connection, initialized), unreadable: null };
+  const prefixes = new Map<string, string | null>(names.map((name) => [name, null]));
+  if (initialized.length > 0) for (const [name, prefix] of await readConfigTables(connection, initialized)) prefixes.set(name, prefix);
+  return { prefixes, unreadable: null };
 }
 
 /** One database's beads issue_prefix, or null when bd has not initialized it (no config table, or no prefix in it). */

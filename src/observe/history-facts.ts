@@ -1,7 +1,7 @@
 import type mysql from 'mysql2/promise';
 import type { DesiredState } from '../config/desired.js';
 import { readLifecycleState, readOwnJsonFile, writeOwnJsonFile } from '../lib/lifecycle-state.js';
-import { quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
+import { quoteIdentifier, quoteString, rootHashVariable, unionAllTree } from '../lib/sql.js';
 import { townPaths } from '../lib/town-layout.js';
 import { relatedRowsCount, tablesOf, wispAggregates, WISP_TABLES } from './decay-queries.js';
 import {
@@ -29,10 +29,6 @@ export function lifecycleDatabases(desired: DesiredState): LifecycleDatabase[] {
   );
 }
 
-function systemVariable(database: string, suffix: 'head' | 'working'): string {
-  return `@@${quoteIdentifier(`${database}_${suffix}`)}`;
-}
-
 async function selectRows(connection: mysql.Connection, sql: string): Promise<unknown[][]> {
   const [rows] = await connection.query<mysql.RowDataPacket[]>({ sql, rowsAsArray: true });
   return rows as unknown as unknown[][];
@@ -40,7 +36,7 @@ async function selectRows(connection: mysql.Connection, sql: string): Promise<un
 
 /** Every database's head and working-set hash in one statement (a few ms per hundred databases). */
 async function readHeads(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, Heads>> {
-  const columns = names.flatMap((name) => [systemVariable(name, 'head'), systemVariable(name, 'working')]);
+  const columns = names.flatMap((name) => [rootHashVariable(name, 'head'), rootHashVariable(name, 'working')]);
   const [row = []] = await selectRows(connection, `SELECT ${columns.join(', ')}`);
   return new Map(names.map((name, i) => [name, { head: String(row[2 * i]), working: String(row[2 * i + 1]) }]));
 }
@@ -64,7 +60,7 @@ async function probeWispTables(connection: mysql.Connection, names: readonly str
 
 /** One row per database: its hashes and the facts asked for, read in the same statement so they agree. */
 function countSelect(recount: Recount, database: LifecycleDatabase, tables: readonly string[], nowMs: number): string {
-  const head = [quoteString(recount.name), systemVariable(recount.name, 'head'), systemVariable(recount.name, 'working')];
+  const head = [quoteString(recount.name), rootHashVariable(recount.name, 'head'), rootHashVariable(recount.name, 'working')];
   head.push(recount.commits ? `(SELECT commit_order FROM ${quoteIdentifier(recount.name)}.dolt_log LIMIT 1)` : 'NULL');
   if (!recount.decay) return `SELECT ${[...head, 'NULL', 'NULL', 'NULL', 'NULL', 'NULL'].join(', ')}`;
   if (!tables.includes('wisps')) return `SELECT ${[...head, '0', '0', '0', 'NULL', 'NULL'].join(', ')}`;

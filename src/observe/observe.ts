@@ -13,7 +13,8 @@ import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
 import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
-import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
+import { townPaths } from '../lib/town-layout.js';
+import { rootFactsFile, sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
 import { readTownFiles } from './town-files.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 
@@ -96,6 +97,7 @@ export async function beginObservation(
       { primary: probe.connection, open: () => connectToServer(answered.settings) },
       probe.databases,
       onDisk.incomplete,
+      rootFactsFile(townPaths(townRoot).rootFactsCache),
     );
   }
   const close = async (): Promise<void> => {

@@ -1,8 +1,18 @@
 import type mysql from 'mysql2/promise';
 import { dropConnection } from '../lib/connect.js';
-import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
+import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, rootHashVariable, unionAllTree } from '../lib/sql.js';
 import { readBeadsPrefixes, type BeadsPrefixes } from './beads-prefixes.js';
 import type { ObservedDatabase, ObservedIgnore } from './observed.js';
+import {
+  emptyRootFacts,
+  factsToKeep,
+  planRereads,
+  readRootFacts,
+  writeRootFacts,
+  type IgnoreRow,
+  type RootFacts,
+  type RootHashes,
+} from './root-facts-cache.js';
 
 export interface SqlSnapshot {
   databases: ObservedDatabase[];
@@ -33,6 +43,7 @@ export interface SnapshotConnections {
 }
 
 function select(connection: mysql.Connection, selects: readonly string[]): Promise<SnapshotRow[]> {
+  if (selects.length === 0) return Promise.resolve([]);
   return connection
     .query<mysql.RowDataPacket[]>({ sql: unionAllTree(selects), rowsAsArray: true })
     .then(([result]) => result as unknown as SnapshotRow[]);
@@ -44,26 +55,110 @@ interface ExtraConnections {
   done: boolean;
 }
 
-/** What the snapshot's statements answered: the remote and ignore rows, and bd's issue_prefix of each database. */
+/** What the snapshot's statements answered: the remotes, and each database's ignore rows and bd prefix. */
 interface SnapshotParts {
-  rows: SnapshotRow[];
-  beads: BeadsPrefixes;
+  remotes: SnapshotRow[];
+  ignore: Map<string, IgnoreRow[]>;
+  ignoreHead: Map<string, IgnoreRow[]>;
+  prefixes: Map<string, string | null>;
+  beadsUnreadable: string | null;
+}
+
+/** Every database's HEAD and working-set hash, in one statement (a few ms per hundred databases). */
+async function readRootHashes(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, RootHashes>> {
+  const columns = names.flatMap((name) => [rootHashVariable(name, 'head'), rootHashVariable(name, 'working')]);
+  const [rows] = await connection.query<mysql.RowDataPacket[]>({ sql: `SELECT ${columns.join(', ')}`, rowsAsArray: true });
+  const row = (rows as unknown as unknown[][])[0] ?? [];
+  return new Map(names.map((name, i) => [name, { head: String(row[2 * i]), working: String(row[2 * i + 1]) }]));
+}
+
+/** dolt_ignore of each database in the working set, or committed at the HEAD commit given (a literal hash). */
+function ignoreSelects(names: readonly string[], heads?: ReadonlyMap<string, RootHashes>): string[] {
+  return names.map((name) => {
+    const asOf = heads === undefined ? '' : ` AS OF ${quoteString(heads.get(name)?.head ?? 'HEAD')}`;
+    return `SELECT ${quoteString(name)}, '${asOf === '' ? 'ignore' : 'ignore-head'}', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore${asOf}`;
+  });
+}
+
+/** Each named database's rows (an empty list for one without any). */
+function ignoreRowsOf(rows: readonly SnapshotRow[], names: readonly string[]): Map<string, IgnoreRow[]> {
+  const byName = new Map<string, IgnoreRow[]>(names.map((name) => [name, []]));
+  for (const [db, , pattern, ignored] of rows) byName.get(db)?.push([pattern, Number(ignored) === 1]);
+  return byName;
+}
+
+/** What the working sets hold, read where the cache has nothing, and the hashes they were read at. */
+interface WorkingSetReading {
+  hashes: ReadonlyMap<string, RootHashes>;
+  ignore: Map<string, IgnoreRow[]>;
+  beads: BeadsPrefixes | null;
 }
 
 /**
- * Four parts, each a UNION ALL over every database, sent on four connections at once: Dolt plans and answers them in
- * parallel. One statement of the first three parts took a 500-database server 275 ms, three in parallel 153 ms
- * (the remotes and the working set's dolt_ignore alone: 140 ms). dolt_ignore is read both in the working set and as
- * committed at HEAD (see presentPatterns): two selects, not a JOIN, which took Dolt 0.6-1.8 s at 300 databases. The
- * fourth part reads bd's settings (readBeadsPrefixes).
+ * Reads again what the cache lacks of the working sets named in `rereads`, in one read-only transaction that reads
+ * the hashes first: Dolt's transaction sees each database as it was then, so what is read is what those hashes name,
+ * whatever agents commit meanwhile. (A working set has no hash to read it AS OF; a commit has.) Starting a
+ * transaction costs Dolt tens of milliseconds at 500 databases, so a town whose hashes did not move skips it.
  */
-function requestParts(connections: SnapshotConnections, names: readonly string[], extras: ExtraConnections): Promise<SnapshotParts> {
+async function readWorkingSets(connection: mysql.Connection, names: readonly string[], known: RootFacts): Promise<WorkingSetReading> {
+  await connection.query('START TRANSACTION READ ONLY');
+  try {
+    const hashes = await readRootHashes(connection, names);
+    const rereads = planRereads(hashes, known);
+    const ignore = ignoreRowsOf(await select(connection, ignoreSelects(rereads.ignore)), rereads.ignore);
+    const beads = rereads.prefix.length === 0 ? null : await readBeadsPrefixes(connection, rereads.prefix);
+    return { hashes, ignore, beads };
+  } finally {
+    await connection.query('COMMIT');
+  }
+}
+
+/** dolt_ignore committed at each database's HEAD, read AS OF the commit itself: what the hash names, by construction. */
+async function readHeads(connection: mysql.Connection, names: readonly string[], hashes: ReadonlyMap<string, RootHashes>): Promise<Map<string, IgnoreRow[]>> {
+  return ignoreRowsOf(await select(connection, ignoreSelects(names, hashes)), names);
+}
+
+/**
+ * The versioned parts of the snapshot: dolt_ignore in the working set and at HEAD, and bd's issue_prefix. Their
+ * content is named by the database's root hashes, so one statement reads every hash and only databases whose hash
+ * has no entry in the cache are read again (a converged, idle town: none). HEAD's rows go on a connection of their
+ * own while the working sets are read.
+ */
+async function readVersionedParts(onAnother: () => Promise<mysql.Connection>, names: readonly string[], cache: RootFactsStore): Promise<Omit<SnapshotParts, 'remotes'>> {
+  const known = cache.read();
+  const first = await onAnother();
+  const hashes = await readRootHashes(first, names);
+  const rereads = planRereads(hashes, known);
+  const nothingRead: WorkingSetReading = { hashes, ignore: new Map(), beads: null };
+  const [working, ignoreHead] = await Promise.all([
+    rereads.ignore.length + rereads.prefix.length === 0 ? nothingRead : readWorkingSets(first, [...new Set([...rereads.ignore, ...rereads.prefix])], known),
+    rereads.ignoreHead.length === 0 ? new Map<string, IgnoreRow[]>() : onAnother().then((connection) => readHeads(connection, rereads.ignoreHead, hashes)),
+  ]);
+  const fresh = emptyRootFacts();
+  const { ignore } = working;
+  const prefixes = new Map(working.beads?.prefixes ?? []);
+  for (const [name, rows] of ignore) fresh.ignoreByWorking.set(working.hashes.get(name)?.working ?? '', rows);
+  for (const [name, rows] of ignoreHead) fresh.ignoreByHead.set(hashes.get(name)?.head ?? '', rows);
+  for (const [name, prefix] of prefixes) fresh.prefixByWorking.set(working.hashes.get(name)?.working ?? '', prefix);
+  for (const [name, { head, working: firstWorking }] of hashes) {
+    const workingHash = working.hashes.get(name)?.working ?? firstWorking;
+    if (!ignore.has(name)) ignore.set(name, known.ignoreByWorking.get(workingHash) ?? []);
+    if (!ignoreHead.has(name)) ignoreHead.set(name, known.ignoreByHead.get(head) ?? []);
+    if (!prefixes.has(name) && known.prefixByWorking.has(workingHash)) prefixes.set(name, known.prefixByWorking.get(workingHash) ?? null);
+  }
+  if (rereads.ignore.length + rereads.ignoreHead.length + rereads.prefix.length > 0) cache.write(factsToKeep(hashes, known, fresh));
+  return { ignore, ignoreHead, prefixes, beadsUnreadable: working.beads?.unreadable ?? null };
+}
+
+/**
+ * The parts, sent on several connections at once: Dolt plans and answers them in parallel. One statement of the
+ * remotes and both dolt_ignore reads took a 500-database server 275 ms, three in parallel 153 ms. dolt_ignore is read
+ * both in the working set and as committed at HEAD (see presentPatterns): two selects, not a JOIN, which took Dolt
+ * 0.6-1.8 s at 300 databases. dolt_remotes is not versioned (no root hash names it), so it is read every time.
+ */
+function requestParts(connections: SnapshotConnections, names: readonly string[], extras: ExtraConnections, cache: RootFactsStore): Promise<SnapshotParts> {
   // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
   const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
-  const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
-  const committed = names.map(
-    (name) => `SELECT ${quoteString(name)}, 'ignore-head', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore AS OF 'HEAD'`,
-  );
   const onAnother = async (): Promise<mysql.Connection> => {
     let connection: mysql.Connection;
     try {
@@ -79,58 +174,62 @@ function requestParts(connections: SnapshotConnections, names: readonly string[]
     extras.opened.push(connection);
     return connection;
   };
-  const parts = Promise.all([
-    select(connections.primary, remotes),
-    onAnother().then((connection) => select(connection, ignores)),
-    onAnother().then((connection) => select(connection, committed)),
-    onAnother().then((connection) => readBeadsPrefixes(connection, names)),
-  ]).then(([remoteRows, ignoreRows, committedRows, beads]) => ({ rows: [...remoteRows, ...ignoreRows, ...committedRows], beads }));
+  const parts = Promise.all([select(connections.primary, remotes), readVersionedParts(onAnother, names, cache)]).then(
+    ([remoteRows, versioned]) => ({ remotes: remoteRows, ...versioned }),
+  );
   parts.catch(() => undefined); // awaited in read(); until then its failure is not unhandled
   return parts;
 }
 
+/** Where the snapshot keeps its root facts between runs; `none` keeps nothing (every run reads everything). */
+export interface RootFactsStore {
+  read(): RootFacts;
+  write(facts: RootFacts): void;
+}
+
+export const NO_ROOT_FACTS_STORE: RootFactsStore = { read: emptyRootFacts, write: () => undefined };
+
+/** The store in a file (gt's town keeps it under daemon/). */
+export function rootFactsFile(path: string): RootFactsStore {
+  return { read: () => readRootFacts(path), write: (facts) => writeRootFacts(path, facts) };
+}
+
 /**
- * Everything else gt needs from SQL, in four statements whatever the number of databases (six when some databases
- * have no bd tables): UNION ALLs (balanced trees) over the databases' dolt_remotes, dolt_ignore and bd's config.
- * Sends them and returns, so the caller can read its config while the server answers. `served` is the server's own
- * list (the health probe asked for it); the system schemas are left out, and so are `incomplete` directories an
- * interrupted create left: a server may list them, but every query on them fails.
+ * Everything else gt needs from SQL, in a constant number of statements whatever the number of databases: the root
+ * hashes, then UNION ALLs (balanced trees) over the databases' dolt_remotes and, where a hash moved, dolt_ignore and
+ * bd's config. Sends them and returns, so the caller can read its config while the server answers. `served` is the
+ * server's own list (the health probe asked for it); the system schemas are left out, and so are `incomplete`
+ * directories an interrupted create left: a server may list them, but every query on them fails.
  */
-export function sendSnapshotQuery(connections: SnapshotConnections, served: readonly string[], incomplete: readonly string[] = []): PendingSnapshot {
+export function sendSnapshotQuery(
+  connections: SnapshotConnections,
+  served: readonly string[],
+  incomplete: readonly string[] = [],
+  cache: RootFactsStore = NO_ROOT_FACTS_STORE,
+): PendingSnapshot {
   const names = served.filter((name) => isTownDatabaseName(name) && !incomplete.includes(name)).sort();
   const byName = new Map<string, ObservedDatabase>(
     names.map((name) => [name, { name, remotes: [], ignore: [], beadsPrefix: null, unpushed: null }]),
   );
   const extras: ExtraConnections = { opened: [], done: false };
-  const nothing: SnapshotParts = { rows: [], beads: { prefixes: new Map(), unreadable: null } };
-  const parts = names.length > 0 ? requestParts(connections, names, extras) : Promise.resolve(nothing);
+  const nothing: SnapshotParts = { remotes: [], ignore: new Map(), ignoreHead: new Map(), prefixes: new Map(), beadsUnreadable: null };
+  const parts = names.length > 0 ? requestParts(connections, names, extras, cache) : Promise.resolve(nothing);
   const connection = connections.primary;
 
   return {
     async read(probeUnpushed = []) {
-      const working = new Map<string, ObservedIgnore[]>();
-      const head = new Map<string, ObservedIgnore[]>();
-      const { rows, beads } = await parts;
-      for (const [db, kind, a, b] of rows) {
-        const database = byName.get(db);
-        if (!database) continue;
-        if (kind === 'remote') {
-          database.remotes.push({ name: a, url: String(b) });
-        } else {
-          const side = kind === 'ignore' ? working : head;
-          side.set(db, [...(side.get(db) ?? []), { pattern: a, ignored: Number(b) === 1 }]);
-        }
-      }
+      const { remotes, ignore, ignoreHead, prefixes, beadsUnreadable } = await parts;
+      for (const [db, , name, url] of remotes) byName.get(db)?.remotes.push({ name, url: String(url) });
       for (const database of byName.values()) {
-        database.ignore = presentPatterns(working.get(database.name) ?? [], head.get(database.name) ?? []);
-        database.beadsPrefix = beads.prefixes.get(database.name) ?? null;
+        database.ignore = presentPatterns(ignore.get(database.name) ?? [], ignoreHead.get(database.name) ?? []);
+        database.beadsPrefix = prefixes.get(database.name) ?? null;
       }
       for (const name of probeUnpushed) {
         const database = byName.get(name);
         if (!database) continue;
         database.unpushed = await probeUnpushedWork(connection, name);
       }
-      return { databases: [...byName.values()], beadsUnreadable: beads.unreadable };
+      return { databases: [...byName.values()], beadsUnreadable };
     },
     async release() {
       extras.done = true;
@@ -148,11 +247,11 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
  * say so. A row only in the working set is in effect for no clone or pull (and Dolt leaves it there when a pattern
  * matches dolt_ignore itself); a row deleted from the working set is in effect for no local `DOLT_ADD('-A')`.
  */
-function presentPatterns(working: ObservedIgnore[], head: ObservedIgnore[]): ObservedIgnore[] {
-  const committed = new Map(head.map((row) => [row.pattern, row.ignored]));
+function presentPatterns(working: readonly IgnoreRow[], head: readonly IgnoreRow[]): ObservedIgnore[] {
+  const committed = new Map(head);
   return working
-    .filter((row) => committed.has(row.pattern))
-    .map((row) => ({ pattern: row.pattern, ignored: row.ignored && committed.get(row.pattern) === true }));
+    .filter(([pattern]) => committed.has(pattern))
+    .map(([pattern, ignored]) => ({ pattern, ignored: ignored && committed.get(pattern) === true }));
 }
 
 /**

@@ -1,8 +1,10 @@
+import { rmSync } from 'node:fs';
 import type { RowDataPacket } from 'mysql2/promise';
 import { hasErrors } from '../../../src/config/diagnostics.js';
 import { loadDesiredState } from '../../../src/config/load.js';
 import { observe } from '../../../src/observe/observe.js';
 import { sendSnapshotQuery } from '../../../src/observe/sql-snapshot.js';
+import { townPaths } from '../../../src/lib/town-layout.js';
 import { startDoltServer, type TestServer } from '../../helpers/dolt-server.js';
 import { runGt } from '../../helpers/gt.js';
 import { countStatements } from '../../helpers/statement-count.js';
@@ -148,19 +150,31 @@ describe('a full observation (health probe and snapshot) of a town started by gt
     return statements;
   }
 
-  it("sends the server 6 statements for 50 databases, as for 2: the probe, the snapshot's four parts, bd's tables found", async () => {
-    // no database has bd's tables: the read of bd's config is refused at once, and one more statement finds none
+  it('sends as many statements for 50 databases as for 2, and only three once no database moved', async () => {
+    // no hash known (gt's cache emptied): the probe, the remotes, the hashes, and in one transaction the hashes
+    // again, the working sets' dolt_ignore, bd's config (refused at once: no database has bd's tables) and the search
+    // for bd's tables; dolt_ignore at each HEAD on a third connection
+    const cache = townPaths(town.root).rootFactsCache;
     await growTo(2);
+    rmSync(cache, { force: true });
     const forTwo = await observeCounted();
     await growTo(50);
+    rmSync(cache, { force: true });
     const forFifty = await observeCounted();
-    expect({ forTwo, forFifty }).toEqual({ forTwo: 6, forFifty: 6 });
+    // nothing moved since: the probe, the remotes and the hashes; what the hashes name comes from gt's cache
+    const idle = await observeCounted();
+    expect({ forTwo, forFifty, idle }).toEqual({ forTwo: 10, forFifty: 10, idle: 3 });
   }, 300_000);
 
-  it('sends 5 statements when bd initialized every database, the usual state of a town that uses bd', async () => {
+  it("reads bd's issue_prefix again only where a working set moved, and keeps reporting it from the cache", async () => {
     for (const name of names) {
       await town.run(['CREATE TABLE config (`key` VARCHAR(255) PRIMARY KEY, `value` TEXT NOT NULL)', "INSERT INTO config VALUES ('issue_prefix', 'p')"], name);
     }
-    expect(await observeCounted()).toBe(5);
+    // every working set moved, every HEAD did not: one read of bd's config for all of them, no HEAD read
+    expect(await observeCounted()).toBe(8);
+    expect(await observeCounted()).toBe(3);
+    const { desired } = loadDesiredState({ town: town.root, files: [], env: process.env, cwd: town.root });
+    const observed = await observe(desired);
+    expect(new Set(observed.databases?.map((db) => db.beadsPrefix))).toEqual(new Set(['p']));
   }, 300_000);
 });
