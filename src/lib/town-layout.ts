@@ -25,6 +25,12 @@ export interface TownPaths {
   dataDir: string;
   /** gt writes it before every start (Gas Town's daemon writes its own when it supervises): the server's config. */
   serverConfigYaml: string;
+  /**
+   * The DOLT_ROOT_PATH gt starts the server with: gt creates it before its first start (the global config seeded from
+   * the root the server had before, its credentials linked); Dolt writes it (the cluster role and epoch among it).
+   * Outside the data dir, where a `.dolt` directory would be taken for a database.
+   */
+  doltRoot: string;
   /** Whoever starts the server writes it (gt, or Gas Town's daemon in "PID\nNONCE" form): the server's pid. */
   doltPid: string;
   /** Whoever starts the server writes it (Gas Town's `doltserver.State`): port, data dir, databases. */
@@ -59,6 +65,7 @@ export function townPaths(root: string): TownPaths {
     daemonEnvFile: join(daemonDir, 'daemon.env'),
     dataDir,
     serverConfigYaml: join(dataDir, 'config.yaml'),
+    doltRoot: join(root, '.dolt-root'),
     doltPid: join(daemonDir, 'dolt.pid'),
     doltState: join(daemonDir, 'dolt-state.json'),
     doltLog: join(daemonDir, 'dolt.log'),

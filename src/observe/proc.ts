@@ -130,3 +130,14 @@ export function processCwd(pid: number): string | null {
     return null;
   }
 }
+
+/** The process's environment as it was started with, or null when it is gone or unreadable (another user's). */
+export function processEnvironment(pid: number): Record<string, string> | null {
+  try {
+    const raw = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    const entries = raw.split('\0').filter((entry) => entry.includes('='));
+    return Object.fromEntries(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  } catch {
+    return null;
+  }
+}

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
-import type { ObservedState } from '../observe/observed.js';
+import type { ObservedRemote, ObservedState } from '../observe/observed.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planServer, serverError } from './plan-server.js';
+import { effectiveRole, firstJoinAsStandby, holdOnStandby, standbyNote } from './plan-standby.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
 import { relativeToTown } from './source-label.js';
@@ -92,6 +93,12 @@ interface DatabasesPlan {
   undeclaredIgnore: string[];
 }
 
+/** Dolt's own remotes: one per cluster peer in every database, named after the peer (never gt's to manage). */
+function withoutClusterRemotes(desired: DesiredState, remotes: readonly ObservedRemote[]): ObservedRemote[] {
+  const peers = new Set((desired.server.cluster?.peers ?? []).map((peer) => peer.name));
+  return remotes.filter((remote) => !peers.has(remote.name));
+}
+
 function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
   const { townRoot } = desired;
   const serverUp = observed.databases !== null;
@@ -124,7 +131,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
       if (managesContents(database)) found.unseen.push(database.name);
       continue;
     }
-    found.remoteActions.push(...planRemotes(townRoot, database, finding.observed?.remotes ?? []));
+    found.remoteActions.push(...planRemotes(townRoot, database, withoutClusterRemotes(desired, finding.observed?.remotes ?? [])));
     found.ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
     const undeclared = undeclaredIgnoreNote(database, finding.observed?.ignore ?? []);
     if (undeclared !== null) found.undeclaredIgnore.push(undeclared);
@@ -136,7 +143,8 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
  * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone. While
  * Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its settings are what makes
- * Gas Town's daemon start the server).
+ * Gas Town's daemon start the server). On a cluster standby nothing is written to a database: those actions are
+ * blocked, since the primary's databases replicate here.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -155,27 +163,37 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     return { actions: daemonConfig, blocked: [waiting], unmanaged: unmanagedDatabases(desired, observed), notes, errors: [] };
   }
   const databases = planDeclaredDatabases(desired, observed, options);
-  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
+  const server = planServerStep(desired, observed, databases);
+  const role = effectiveRole(desired, observed);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
   const notes = [
     ...(supervised === null ? [] : [supervised]),
+    ...[standbyNote(role)].filter((note) => note !== null),
     ...unservedNote,
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
   ];
+  const joining = firstJoinAsStandby(desired, observed, server.action, options);
+  const held = holdOnStandby([...databases.databaseActions, ...databases.remoteActions, ...databases.ignoreActions], role);
 
   return {
-    actions: [
-      ...daemonConfig,
-      ...(server === null ? [] : [server]),
-      ...databases.databaseActions,
-      ...databases.remoteActions,
-      ...databases.ignoreActions,
-    ],
-    blocked: databases.blocked,
+    actions: [...daemonConfig, ...(server.action === null || joining !== null ? [] : [server.action]), ...held.actions],
+    blocked: [...server.blocked, ...(joining === null ? [] : [joining]), ...databases.blocked, ...held.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
-    notes,
+    notes: [...notes, ...held.notes],
     errors: [],
   };
+}
+
+/** The server's step, from what the observation and the databases' planning found. */
+function planServerStep(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan): ReturnType<typeof planServer> {
+  return planServer(desired.townRoot, desired.server, {
+    observed: observed.server,
+    serverConfig: observed.serverConfig,
+    serverRoot: observed.serverRoot,
+    portConflicts: observed.portConflicts,
+    unserved: databases.unserved,
+    incomplete: databases.incomplete,
+  });
 }

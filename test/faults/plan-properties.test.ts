@@ -14,7 +14,7 @@ import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import { plannedDaemonWrite } from '../../src/plan/plan-daemon-config.js';
 import type { DaemonConfigAction, Plan, PlanOptions } from '../../src/plan/types.js';
-import { NO_SITES, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_SITES, observedServerConfig, ownRoot, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -148,6 +148,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         townRoot: TOWN,
         server,
         daemonConfig: shape.daemonConfig,
+        daemonMetrics: null,
         databases: [shape.hq, ...shape.rigs],
         sources: [],
       };
@@ -200,6 +201,9 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
+    serverRoot: { ...ownRoot(), running: live.server === 'running' ? ownRoot().running : null },
+    cluster: null,
+    portConflicts: [],
   };
 }
 
@@ -428,6 +432,7 @@ describe('plan() and directories an interrupted create left', () => {
       townRoot: TOWN,
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
+      daemonMetrics: null,
       databases: [wyvern],
       sources: [],
     };

@@ -2673,7 +2673,8 @@ return errors === 0;
 }
 
 export const town = validate47;
-const schema71 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: remotes and ignore patterns of the town database hq, and who supervises the town's Dolt server.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]}}}}}}};
+const schema71 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: remotes and ignore patterns of the town database hq, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
+const schema79 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2774,6 +2775,122 @@ vErrors.push(err4);
 errors++;
 }
 validate51.errors = vErrors;
+return errors === 0;
+}
+
+const schema78 = {"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.port === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "host") || (key0 === "port")) || (key0 === "exposeMetrics"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data0 = data.host;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.properties.host,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.host.type,parentSchema:schema78.properties.host,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.type,parentSchema:schema79,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.exposeMetrics !== undefined){
+let data2 = data.exposeMetrics;
+if(typeof data2 !== "boolean"){
+const err7 = {instancePath:instancePath+"/exposeMetrics",schemaPath:"#/properties/exposeMetrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.exposeMetrics.type,parentSchema:schema78.properties.exposeMetrics,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate53.errors = vErrors;
 return errors === 0;
 }
 
@@ -2963,7 +3080,7 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!(((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server"))){
+if(!(((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "replication")) || (key4 === "daemon"))){
 const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
@@ -2990,7 +3107,7 @@ if(data8.server !== undefined){
 let data11 = data8.server;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key5 in data11){
-if(!(key5 === "supervisor")){
+if(!((key5 === "supervisor") || (key5 === "metrics"))){
 const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.server,data:data11};
 if(vErrors === null){
 vErrors = [err15];
@@ -3014,6 +3131,12 @@ vErrors.push(err16);
 errors++;
 }
 }
+if(data11.metrics !== undefined){
+if(!(validate53(data11.metrics, {instancePath:instancePath+"/spec/server/metrics",parentData:data11,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.server.type,parentSchema:schema71.properties.spec.properties.server,data:data11};
@@ -3026,9 +3149,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.type,parentSchema:schema71.properties.spec,data:data8};
+if(data8.replication !== undefined){
+let data14 = data8.replication;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.role === undefined){
+const err18 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema71.properties.spec.properties.replication.required,parentSchema:schema71.properties.spec.properties.replication,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3037,15 +3162,453 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(data14.remotesapi === undefined){
+const err19 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema71.properties.spec.properties.replication.required,parentSchema:schema71.properties.spec.properties.replication,data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+if(data14.peers === undefined){
+const err20 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "peers"},message:"must have required property '"+"peers"+"'",schema:schema71.properties.spec.properties.replication.required,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key6 in data14){
+if(!(((key6 === "role") || (key6 === "remotesapi")) || (key6 === "peers"))){
+const err21 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data14.role !== undefined){
+let data15 = data14.role;
+if(!((data15 === "primary") || (data15 === "standby"))){
+const err22 = {instancePath:instancePath+"/spec/replication/role",schemaPath:"#/properties/spec/properties/replication/properties/role/enum",keyword:"enum",params:{allowedValues: schema71.properties.spec.properties.replication.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.spec.properties.replication.properties.role.enum,parentSchema:schema71.properties.spec.properties.replication.properties.role,data:data15};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data14.remotesapi !== undefined){
+let data16 = data14.remotesapi;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.port === undefined){
+const err23 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema71.properties.spec.properties.replication.properties.remotesapi.required,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi,data:data16};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key7 in data16){
+if(!((key7 === "host") || (key7 === "port"))){
+const err24 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi,data:data16};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data16.host !== undefined){
+let data17 = data16.host;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err25 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data17};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.spec.properties.replication.properties.remotesapi.properties.host.type,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data16.port !== undefined){
+let data18 = data16.port;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err27 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.type,parentSchema:schema79,data:data18};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 65535 || isNaN(data18)){
+const err28 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79,data:data18};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err29 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79,data:data18};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.properties.remotesapi.type,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi,data:data16};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data14.peers !== undefined){
+let data19 = data14.peers;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err31 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.peers,data:data19};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.name === undefined){
+const err32 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data20.remotesapi === undefined){
+const err33 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema71.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key8 in data20){
+if(!(((key8 === "name") || (key8 === "remotesapi")) || (key8 === "sql"))){
+const err34 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data20.name !== undefined){
+let data21 = data20.name;
+if(typeof data21 === "string"){
+if(func2(data21) > 64){
+const err35 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data21};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(func2(data21) < 1){
+const err36 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!pattern18.test(data21)){
+const err37 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data21};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data21};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data20.remotesapi !== undefined){
+let data22 = data20.remotesapi;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err39 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data22};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.remotesapi.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data22};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data20.sql !== undefined){
+let data23 = data20.sql;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.port === undefined){
+const err41 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.required,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data23};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key9 in data23){
+if(!((key9 === "host") || (key9 === "port"))){
+const err42 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data23};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data23.host !== undefined){
+let data24 = data23.host;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err43 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data24};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data24};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data23.port !== undefined){
+let data25 = data23.port;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err45 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.type,parentSchema:schema79,data:data25};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 65535 || isNaN(data25)){
+const err46 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79,data:data25};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data25 < 1 || isNaN(data25)){
+const err47 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79,data:data25};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data23};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.properties.peers.items.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.spec.properties.replication.properties.peers.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers,data:data19};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.type,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data8.daemon !== undefined){
+let data26 = data8.daemon;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key10 in data26){
+if(!(key10 === "metrics")){
+const err52 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.daemon,data:data26};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data26.metrics !== undefined){
+if(!(validate53(data26.metrics, {instancePath:instancePath+"/spec/daemon/metrics",parentData:data26,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.daemon.type,parentSchema:schema71.properties.spec.properties.daemon,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.type,parentSchema:schema71.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }

@@ -102,4 +102,10 @@ export const INVALID_CASES: InvalidCase[] = [
   rigCase('remote-relative-file.yaml', 'GT-E044', 9, 'needs an absolute path'),
   rigCase('duplicate-remote.yaml', 'GT-E045', 10, 'remote name "origin" is already declared at'),
   rigCase('test-database-on-3307.yaml', 'GT-E046', 7, 'the production port 3307'),
+  rigCase('replication-role.yaml', 'GT-E023', 5, 'allowed values: "primary", "standby"'),
+  rigCase('metrics-not-loopback.yaml', 'GT-E055', 6, 'or add exposeMetrics: true to spec.server.metrics'),
+  rigCase('peer-url-path.yaml', 'GT-E056', 9, 'has more than a scheme, a host and a port'),
+  rigCase('peer-duplicate.yaml', 'GT-E057', 10, 'peer name "standby1" is already declared at'),
+  rigCase('remote-named-like-peer.yaml', 'GT-E058', 7, 'Dolt adds a remote of that name to every database'),
+  rigCase('listeners-one-port.yaml', 'GT-E059', 8, 'port 9309 is already spec.server.metrics'),
 ];

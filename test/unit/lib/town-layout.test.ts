@@ -14,6 +14,7 @@ describe('townPaths', () => {
       daemonEnvFile: '/towns/gt/daemon/daemon.env',
       dataDir: '/towns/gt/.dolt-data',
       serverConfigYaml: '/towns/gt/.dolt-data/config.yaml',
+      doltRoot: '/towns/gt/.dolt-root',
       doltPid: '/towns/gt/daemon/dolt.pid',
       doltState: '/towns/gt/daemon/dolt-state.json',
       doltLog: '/towns/gt/daemon/dolt.log',
