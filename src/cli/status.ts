@@ -8,6 +8,14 @@ import type { ObservedState } from '../observe/observed.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import { ownerLabel } from './database-owner.js';
+import {
+  connectionsLine,
+  replicationLines,
+  replicationReport,
+  scrapedConnections,
+  type ConnectionsReport,
+  type ReplicationReport,
+} from './replication-report.js';
 import { describeSupervisor, supervisorReport, type SupervisorReport } from './supervisor-report.js';
 import { addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
@@ -37,9 +45,21 @@ export interface TownStatus {
     lastError: string | null;
   };
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
+  /** Cluster replication; null when the town declares none. */
+  replication: ReplicationReport | null;
+  /** Connections in use, from Dolt's metrics endpoint; null when the town declares none or the server is down. */
+  connections: ConnectionsReport | null;
 }
 
-function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
+/** What gt status shows besides the config, the observation and the plan. */
+interface StatusFacts {
+  daemon: DaemonStatusReport;
+  connections: ConnectionsReport | null;
+  now: Date;
+}
+
+function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, facts: StatusFacts): TownStatus {
+  const { daemon, now } = facts;
   const server = observed.server;
   const startedAt = server.state === 'running' ? server.startedAt : null;
   const declared = new Map(desired.databases.filter((db) => db.ensure === 'present').map((db) => [db.name, db]));
@@ -78,6 +98,8 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       ...summary,
       errors: plan.errors.map((error) => error.message),
     },
+    replication: replicationReport(desired, observed),
+    connections: facts.connections,
   };
 }
 
@@ -107,6 +129,11 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
     lines.push(`Server    ${paint('red', `✗ ${s.state}`)}  ${detail}`);
   }
   lines.push(`          Supervisor: ${describeSupervisor(s.supervisor, gt)}`);
+  if (status.connections !== null) lines.push(`          Connections: ${connectionsLine(status.connections)}`);
+  if (status.replication !== null) {
+    const [head, ...rest] = replicationLines(status.replication, paint);
+    lines.push(`Replication ${head}`, ...rest.map((line) => `          ${line}`));
+  }
   lines.push(`Databases ${status.databases.length}`);
   const width = Math.max(8, ...status.databases.map((db) => db.name.length));
   for (const db of status.databases) {
@@ -143,7 +170,9 @@ async function runStatus(io: CommandIO): Promise<number> {
   const { plan } = await import('../plan/plan.js');
   const { readDaemonStatus } = await import('../daemon/status-file.js');
   const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
-  const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
+  const connections = await scrapedConnections(desired, observed);
+  const facts = { daemon: readDaemonStatus(desired.townRoot), connections, now: new Date() };
+  const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), facts);
   io.stdout.write(io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, io.color, io.invocation));
   return EXIT.ok;
 }

@@ -18,10 +18,42 @@ function statusWith(server: Partial<TownStatus['server']>): TownStatus {
     databases: [{ name: 'hq', rig: 'hq', managed: true, remotes: null }],
     daemon: { running: false, pid: null, health: null, sync: null, lastReconcile: null, lastError: null },
     drift: { inSync: true, create: 0, update: 0, delete: 0, blocked: 0, errors: [] },
+    replication: null,
+    connections: null,
   };
 }
 
 describe('gt status text', () => {
+  it('shows the role and epoch, each peer with its lag and last error, and connections against the maximum', () => {
+    const status: TownStatus = {
+      ...statusWith({ state: 'running', pid: 7 }),
+      connections: { used: 12, max: 1000, error: null },
+      replication: {
+        role: 'primary',
+        epoch: 3,
+        roleSource: 'the server',
+        bootstrapRole: 'standby',
+        unobserved: null,
+        peers: [
+          { name: 'standby1', remotesapi: 'http://127.0.0.1:50052', lagMillis: 0, lastUpdate: null, lastError: null, databases: [] },
+          {
+            name: 'standby2',
+            remotesapi: 'http://10.0.0.7:50052',
+            lagMillis: 5120,
+            lastUpdate: null,
+            lastError: { database: 'hq', message: 'connection refused' },
+            databases: [{ database: 'hq', lagMillis: 5120, lastUpdate: null, error: 'connection refused' }],
+          },
+        ],
+      },
+    };
+    const text = renderStatusText(status, false);
+    expect(text).toContain('          Connections: 12 / 1000 (1%), from the metrics endpoint\n');
+    expect(text).toContain('Replication primary, epoch 3 (from the server, bootstrap role standby)\n');
+    expect(text).toContain('          standby1  http://127.0.0.1:50052  lag 0 ms, 0 databases, no error\n');
+    expect(text).toContain('          standby2  http://10.0.0.7:50052  lag 5120 ms, 1 database, error (hq): connection refused\n');
+  });
+
   it('names the address once when the failed health check already names it', () => {
     const text = renderStatusText(statusWith({ detail: '127.0.0.1:55293: connect ETIMEDOUT' }), false);
     expect(text).toContain('Server    ✗ unhealthy  127.0.0.1:55293: connect ETIMEDOUT\n');
