@@ -15,6 +15,7 @@ import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSour
 import { actionLogRecord, interpretCycle, isCrashRestart, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
 import type { DaemonOptions } from './daemon.js';
 import { jitteredInterval } from './jitter.js';
+import { DaemonMetrics } from './metrics.js';
 import { restartWithLastKnownGood } from './last-known-good.js';
 import type { LastReconcile, Trigger } from './loop-types.js';
 import { ReconcilePolicy } from './policy.js';
@@ -65,6 +66,10 @@ export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthI
   logger: winston.Logger;
   /** Replaces some of the real collaborators (unit tests). */
   collaborators?: Partial<LoopCollaborators>;
+  /** Where the loop records its reconciles and actions (the daemon serves them); a registry of its own unless given. */
+  metrics?: DaemonMetrics;
+  /** Told each time a config has loaded (the daemon binds its metrics endpoint where the config says). */
+  onConfigLoaded?: (desired: DesiredState) => void;
 };
 
 type TimerName = 'health' | 'liveness' | 'resync' | 'restart' | 'retry';
@@ -108,6 +113,7 @@ export class ReconcileLoop {
   private exitedPid: number | null = null;
   private resources: ResourceCondition[] = [];
   private unmanaged: string[] = [];
+  private readonly metrics: DaemonMetrics;
 
   constructor(private readonly options: LoopOptions) {
     this.world = { ...realCollaborators, ...options.collaborators };
@@ -115,6 +121,7 @@ export class ReconcileLoop {
     this.startedAt = this.clock.now();
     this.policy = new ReconcilePolicy(defaultSupervision(options.townRoot));
     this.yamlCache = diskYamlCache(options.env);
+    this.metrics = options.metrics ?? new DaemonMetrics();
   }
 
   start(): void {
@@ -237,6 +244,7 @@ export class ReconcileLoop {
           onStep: (results) => {
             for (const result of results) {
               stepCounts[result.status]++;
+              this.metrics.recordAction(result);
               this.log(actionLogRecord(result));
             }
           },
@@ -261,6 +269,7 @@ export class ReconcileLoop {
       this.configHash = fingerprint;
       this.lastKnownGoodAt = null;
       this.policy.configure(loaded.desired.server.supervision);
+      this.options.onConfigLoaded?.(loaded.desired);
       return loaded.desired;
     } catch (error) {
       return { kind: 'config-error', error };
@@ -281,6 +290,7 @@ export class ReconcileLoop {
     if (learned.ownWriteFingerprint !== null) this.policy.acknowledge(learned.ownWriteFingerprint);
     this.policy.afterReconcile(learned.policyOutcome, now);
     this.lastReconcile = learned.lastReconcile;
+    this.metrics.recordReconcile(learned.lastReconcile, now);
     this.lastError = learned.lastError;
     this.resources = learned.resources;
     if (learned.unmanaged !== null) this.unmanaged = learned.unmanaged;
@@ -298,7 +308,12 @@ export class ReconcileLoop {
       serverState: server.state,
       configErrors: locations,
     });
-    const hooks = { signal: this.abort.signal, onStep: (results: readonly ActionResult[]) => results.forEach((result) => this.log(actionLogRecord(result))) };
+    const onStep = (results: readonly ActionResult[]): void =>
+      results.forEach((result) => {
+        this.metrics.recordAction(result);
+        this.log(actionLogRecord(result));
+      });
+    const hooks = { signal: this.abort.signal, onStep };
     let results: ActionResult[] = [];
     try {
       results = await this.world.restartWithLastKnownGood(desired, server, { lockTimeoutMs: this.options.lockTimeoutMs, hooks });
