@@ -74,3 +74,30 @@ export function townPaths(root: string): TownPaths {
 export function serverConfigIn(dataDir: string): string {
   return join(dataDir, 'config.yaml');
 }
+
+/** bd's files in a beads directory. */
+export interface BeadsDirFiles {
+  /** bd writes the port it dials first (before metadata.json's); gt's doctor rewrites it when it names another port. */
+  portFile: string;
+  /** bd writes the pid of a server it started itself; gt's doctor removes it once that process is gone. */
+  pidFile: string;
+  /** bd's server settings (Gas Town's EnsureMetadata); gt's doctor corrects only a stale `dolt_server_port`. */
+  metadataJson: string;
+}
+
+export function beadsDirFiles(dir: string): BeadsDirFiles {
+  return { portFile: join(dir, 'dolt-server.port'), pidFile: join(dir, 'dolt-server.pid'), metadataJson: join(dir, 'metadata.json') };
+}
+
+/**
+ * The beads directories bd and Gas Town read in a town: the town's (hq's), then each rig's own and its mayor clone's
+ * (`<rig>/mayor/rig/.beads`, which Gas Town prefers when it exists).
+ */
+export function townBeadsDirs(root: string, rigs: readonly string[]): string[] {
+  return [join(root, '.beads'), ...rigs.flatMap((rig) => [join(root, rig, '.beads'), join(root, rig, 'mayor', 'rig', '.beads')])];
+}
+
+/** Port files Gas Town's stale-port check reads besides the beads directories': the data dir's and the daemon's. */
+export function serverPortFiles(root: string): string[] {
+  return [join(root, '.dolt-data', '.beads', 'dolt-server.port'), join(root, 'daemon', 'dolt.port')];
+}

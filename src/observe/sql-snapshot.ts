@@ -1,6 +1,6 @@
 import type mysql from 'mysql2/promise';
 import { dropConnection } from '../lib/connect.js';
-import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString } from '../lib/sql.js';
+import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
 import type { ObservedDatabase, ObservedIgnore } from './observed.js';
 
 export interface SqlSnapshot {
@@ -12,17 +12,6 @@ export interface SqlSnapshot {
  * dolt_ignore in the working set / committed at HEAD.
  */
 type SnapshotRow = [db: string, kind: 'remote' | 'ignore' | 'ignore-head', a: string, b: string | number | null];
-
-/**
- * `s1 UNION ALL s2 UNION ALL ...` nested as a balanced tree. Dolt's planner takes time quadratic in the length of a
- * flat UNION ALL chain (and far more with column aliases): for 500 databases a flat chain takes minutes, the tree a
- * few hundred milliseconds.
- */
-function unionAllTree(selects: readonly string[]): string {
-  if (selects.length === 1) return selects[0] as string;
-  const middle = selects.length >> 1;
-  return `(${unionAllTree(selects.slice(0, middle))}) UNION ALL (${unionAllTree(selects.slice(middle))})`;
-}
 
 /** A snapshot whose query is on its way: the server computes it while gt does other work. */
 export interface PendingSnapshot {
