@@ -5,6 +5,7 @@ import type { DesiredState, Supervision } from '../../../src/config/desired.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
 import type { Clock, LoopCollaborators } from '../../../src/daemon/reconcile-loop.js';
 import type { DaemonStatus } from '../../../src/daemon/status-file.js';
+import type { DoctorReport } from '../../../src/plan/doctor-types.js';
 import type { Plan, ServerAction } from '../../../src/plan/types.js';
 import { desiredTown, running, TOWN } from '../plan/fixtures.js';
 
@@ -113,6 +114,10 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
     inspections: 0,
     /** Replace to make a reconcile fail, hang or report something else. */
     nextReport: (): Promise<ReconcileReport> => Promise.resolve(report()),
+    /** When gt doctor's checks ran, and what the next run reports (replace to make it fail or hang). */
+    doctorRuns: [] as { at: number }[],
+    nextDoctorReport: (): Promise<DoctorReport> => Promise.resolve({ checks: [], plan: { actions: [], blocked: [] }, status: 'ok' }),
+    disabledPatrols: [] as string[],
   };
   const collaborators: LoopCollaborators = {
     clock,
@@ -137,6 +142,11 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
       return Promise.resolve(world.server);
     },
     writeStatus: (_townRoot, status) => statuses.push(status),
+    runDoctor: () => {
+      world.doctorRuns.push({ at: clock.now() });
+      return world.nextDoctorReport();
+    },
+    disabledPatrols: () => world.disabledPatrols,
   };
   return { world, collaborators };
 }
