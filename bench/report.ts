@@ -1,4 +1,5 @@
 import type { DiffResult } from './b1-diff.js';
+import type { DoctorResult } from './b-doctor.js';
 import type { ShellResult } from './b2-shell.js';
 import type { ApplyResult } from './b3-apply.js';
 import type { ChangeLatency } from './b4-daemon.js';
@@ -32,6 +33,7 @@ export interface Measurements {
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
   b6Crash: CrashRecoveryResult;
+  doctor: DoctorResult;
 }
 
 export interface TargetCheck {
@@ -76,6 +78,7 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       value: ms(m.b6Crash.p95Ms),
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
+    { id: 'B-doctor', target: `\`gt doctor\` on a healthy ${m.doctor.rigs}-rig town < 1 s`, value: ms(m.doctor.medianMs), met: m.doctor.medianMs < 1000 },
   ];
 }
 
@@ -123,12 +126,19 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
 
+  const doctor = m.doctor;
+  rows.push([
+    'B-doctor',
+    `\`gt doctor\`, healthy ${doctor.rigs}-rig town (every check, the machine's process scan included)`,
+    `${ms(doctor.medianMs)}, ${doctor.statements} SQL statement${doctor.statements === 1 ? '' : 's'}, checks ${doctor.status}`,
+  ]);
+
   const table = (header: string[], body: string[][]): string =>
     [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const lines = [
     `${env.date} · ${env.cpus} cores (${env.cpuModel}), ${env.memoryGiB} GiB · load average ${env.loadAverage.start.toFixed(2)} at the start, ${env.loadAverage.end.toFixed(2)} at the end · Dolt ${env.dolt} · Node ${env.node}${env.nodeExtraCaCertsRemoved ? ' (NODE_EXTRA_CA_CERTS unset for gt)' : ''} · \`${env.command}\`${env.quick ? ' · QUICK sizes' : ''}`,
     '',
-    `B1: medians of ${env.diffRuns} runs, after a first run with an empty parse cache and a second untimed one; B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
+    `B1 and B-doctor: medians of ${env.diffRuns} runs, after a first run with an empty parse cache (B1) or an untimed one (B-doctor); B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
     '',
     table(['', 'measure', 'result'], rows),
     '',

@@ -36,10 +36,16 @@ function parsePs(stdout: string): PsRow[] {
   return rows.filter((row) => Number.isInteger(row.pid) && row.pid > 0);
 }
 
+/** Runs a tool whose non-zero exit only means "found nothing"; a tool that is not installed is an error that says so. */
+async function outputOf(tool: 'ps' | 'lsof', args: readonly string[]): Promise<string> {
+  const result = await execa(tool, args, { reject: false, env: C_LOCALE });
+  if ((result as { code?: string }).code === 'ENOENT') throw new Error(`${tool} is not installed (gt reads processes with ps and lsof where there is no /proc)`);
+  return result.stdout;
+}
+
 async function psRows(pids: readonly number[] | null): Promise<PsRow[]> {
   const which = pids === null ? ['-ax'] : ['-p', pids.join(',')];
-  const result = await execa('ps', [...which, '-ww', '-o', 'pid=,rss=,lstart=,args='], { reject: false, env: C_LOCALE });
-  return parsePs(result.stdout);
+  return parsePs(await outputOf('ps', [...which, '-ww', '-o', 'pid=,rss=,lstart=,args=']));
 }
 
 /** lsof's `-F pn` output as name fields by pid (a `p` line starts a process, each `n` line names one of its files). */
@@ -59,8 +65,7 @@ function parseLsofNames(stdout: string): Map<number, string[]> {
 
 /** lsof for the given processes and selection; exit 1 only means it found nothing. */
 async function lsofNames(pids: readonly number[], selection: readonly string[]): Promise<Map<number, string[]>> {
-  const result = await execa('lsof', ['-a', '-p', pids.join(','), ...selection, '-n', '-P', '-F', 'pn'], { reject: false, env: C_LOCALE });
-  return parseLsofNames(result.stdout);
+  return parseLsofNames(await outputOf('lsof', ['-a', '-p', pids.join(','), ...selection, '-n', '-P', '-F', 'pn']));
 }
 
 /** `127.0.0.1:3307`, `*:3307`, `[::1]:3307` → 3307. */
