@@ -4,40 +4,17 @@ import { loadDesiredState } from '../../../src/config/load.js';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { observeForDoctor } from '../../../src/observe/doctor-observation.js';
 import { runGt } from '../../helpers/gt.js';
-import { parseDocument } from '../../helpers/json-schemas.js';
 import { countStatements } from '../../helpers/statement-count.js';
-import { makeTown, type TestTown } from '../../helpers/town.js';
+import type { TestTown } from '../../helpers/town.js';
 import { missingRows, startWriter } from '../../helpers/writer.js';
-
-interface Check {
-  id: string;
-  status: string;
-  summary: string;
-  findings: { subject: string; message: string; details: Record<string, unknown> }[];
-}
-interface DoctorJson {
-  checks: Check[];
-  fixes: { actions: { id: string }[] };
-  results?: { fix: { id: string; class?: string }; status: string; message: string }[];
-}
-
-async function doctor(town: TestTown, ...flags: string[]): Promise<{ exitCode: number; document: DoctorJson; check: (id: string) => Check }> {
-  const result = await runGt(['doctor', '--town', town.root, '-o', 'json', ...flags]);
-  const document = parseDocument('doctor', result.stdout) as unknown as DoctorJson;
-  const check = (id: string): Check => document.checks.find((candidate) => candidate.id === id) as Check;
-  return { exitCode: result.exitCode, document, check };
-}
+import { appliedTown, runDoctor as doctor } from './support.js';
 
 describe('gt doctor: databases', () => {
+  const theTown = appliedTown([{ name: 'wyvern' }, { name: 'gryphon' }]);
   let town: TestTown;
 
-  beforeAll(async () => {
-    town = await makeTown([{ name: 'wyvern' }, { name: 'gryphon' }]);
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-  }, 120_000);
-
-  afterAll(async () => {
-    await town?.stopServer();
+  beforeAll(() => {
+    town = theTown();
   });
 
   test('one SQL statement on a healthy town (the health probe), however many databases; gt doctor reads the rest from disk and /proc', async () => {
@@ -76,15 +53,11 @@ describe('gt doctor: databases', () => {
 });
 
 describe('gt doctor: a town server serving a stale snapshot', () => {
+  const theTown = appliedTown([{ name: 'wyvern' }]);
   let town: TestTown;
 
-  beforeAll(async () => {
-    town = await makeTown([{ name: 'wyvern' }]);
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-  }, 120_000);
-
-  afterAll(async () => {
-    await town?.stopServer();
+  beforeAll(() => {
+    town = theTown();
   });
 
   test('its data dir replaced under it (restored from a copy): an error; --fix --stop-servers stops it, gt apply starts a fresh one, all ok', async () => {

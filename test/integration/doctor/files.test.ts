@@ -2,32 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, tru
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { runGt } from '../../helpers/gt.js';
-import { parseDocument } from '../../helpers/json-schemas.js';
-import { makeTown, type TestTown } from '../../helpers/town.js';
-
-interface Check {
-  id: string;
-  status: string;
-  summary: string;
-  findings: { subject: string; message: string }[];
-}
-interface DoctorJson {
-  status: string;
-  checks: Check[];
-  fixes: { actions: { id: string; kind: string }[]; blocked: { id: string; hint: string }[] };
-  results?: { fix: { id: string }; status: string; message: string }[];
-}
-
-async function doctor(town: TestTown, ...flags: string[]): Promise<{ exitCode: number; document: DoctorJson; check: (id: string) => Check }> {
-  const result = await runGt(['doctor', '--town', town.root, '-o', 'json', ...flags]);
-  const document = parseDocument('doctor', result.stdout) as unknown as DoctorJson;
-  const check = (id: string): Check => {
-    const found = document.checks.find((candidate) => candidate.id === id);
-    if (found === undefined) throw new Error(`no check ${id}`);
-    return found;
-  };
-  return { exitCode: result.exitCode, document, check };
-}
+import { appliedTown, runDoctor as doctor } from './support.js';
 
 /** A pid no process has: above every pid in use now (the kernel hands them out upwards). */
 function deadPid(): number {
@@ -36,15 +11,11 @@ function deadPid(): number {
 }
 
 describe('gt doctor: files', () => {
-  let town: TestTown;
+  const theTown = appliedTown([{ name: 'wyvern' }]);
+  let town: ReturnType<typeof theTown>;
 
-  beforeAll(async () => {
-    town = await makeTown([{ name: 'wyvern' }]);
-    expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-  }, 120_000);
-
-  afterAll(async () => {
-    await town?.stopServer();
+  beforeAll(() => {
+    town = theTown();
   });
 
   test('a healthy town: every check ok, nothing to fix, exit 0', async () => {

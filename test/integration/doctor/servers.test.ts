@@ -7,19 +7,9 @@ import { findDoltServers } from '../../../src/observe/dolt-processes.js';
 import type { StopServerFix } from '../../../src/plan/doctor-types.js';
 import { startDoltServer, type TestServer } from '../../helpers/dolt-server.js';
 import { runGt } from '../../helpers/gt.js';
-import { parseDocument } from '../../helpers/json-schemas.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 import { missingRows, startWriter } from '../../helpers/writer.js';
-
-interface Finding {
-  details: { pid: number; class: string };
-}
-interface DoctorJson {
-  status: string;
-  checks: { id: string; status: string; findings: Finding[] }[];
-  fixes: { actions: { id: string }[]; blocked: { id: string; hint: string }[] };
-  results?: { fix: { id: string; pid: number }; status: string; message: string }[];
-}
+import { runDoctor as doctor, type DoctorJson } from './support.js';
 
 function onPath(tool: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -34,12 +24,7 @@ function onPath(tool: string): boolean {
 
 function classes(document: DoctorJson): Map<number, string> {
   const servers = document.checks.find((check) => check.id === 'server-processes');
-  return new Map((servers?.findings ?? []).map((finding) => [finding.details.pid, finding.details.class]));
-}
-
-async function doctor(town: TestTown, ...flags: string[]): Promise<{ exitCode: number; document: DoctorJson }> {
-  const result = await runGt(['doctor', '--town', town.root, '-o', 'json', ...flags]);
-  return { exitCode: result.exitCode, document: parseDocument('doctor', result.stdout) as unknown as DoctorJson };
+  return new Map((servers?.findings ?? []).map((finding) => [finding.details.pid as number, finding.details.class as string]));
 }
 
 /**

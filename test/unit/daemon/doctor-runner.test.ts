@@ -1,10 +1,8 @@
 import type { DesiredState } from '../../../src/config/desired.js';
 import { doctorSchedule } from '../../../src/config/doctor-dog.js';
-import { configSources } from '../../../src/daemon/config-sources.js';
-import { ReconcileLoop } from '../../../src/daemon/reconcile-loop.js';
 import type { DoctorReport } from '../../../src/plan/doctor-types.js';
-import { daemonFile, TOWN } from '../plan/fixtures.js';
-import { desiredWith, fakeWorld, recordingLogger, settle } from './loop-fakes.js';
+import { daemonFile } from '../plan/fixtures.js';
+import { desiredWith, settle, startTestLoop } from './loop-fakes.js';
 
 const MINUTE = 60_000;
 
@@ -14,22 +12,7 @@ function withDoctorDog(entry: unknown): DesiredState {
 }
 
 function startLoop(desired: DesiredState) {
-  const { world, collaborators } = fakeWorld(desired);
-  const { logger, lines } = recordingLogger();
-  const loop = new ReconcileLoop({
-    townRoot: TOWN,
-    files: [],
-    cwd: TOWN,
-    env: {},
-    sources: configSources(TOWN, [], TOWN),
-    healthIntervalMs: null,
-    resyncIntervalMs: 60 * MINUTE,
-    lockTimeoutMs: 0,
-    prune: false,
-    logger,
-    collaborators,
-  });
-  return { loop, world, lines, clock: world.clock, lastStatus: () => world.statuses.at(-1) };
+  return startTestLoop(desired, 60 * MINUTE);
 }
 
 function reportWith(status: DoctorReport['status'], summary = 'fine'): DoctorReport {
