@@ -82,6 +82,14 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
   ];
 }
 
+function doctorRow(doctor: DoctorResult): string[] {
+  return [
+    'B-doctor',
+    `\`gt doctor\`, healthy ${doctor.rigs}-rig town (every check, the machine's process scan included)`,
+    `${ms(doctor.medianMs)}, ${doctor.statements} SQL statement${doctor.statements === 1 ? '' : 's'}, checks ${doctor.status}`,
+  ];
+}
+
 /** The measurements as a Markdown table (printed, and pasted into the README), then the targets. */
 export function renderMarkdown(env: Environment, m: Measurements, targets: readonly TargetCheck[]): string {
   const rows: string[][] = [];
@@ -126,12 +134,7 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
 
-  const doctor = m.doctor;
-  rows.push([
-    'B-doctor',
-    `\`gt doctor\`, healthy ${doctor.rigs}-rig town (every check, the machine's process scan included)`,
-    `${ms(doctor.medianMs)}, ${doctor.statements} SQL statement${doctor.statements === 1 ? '' : 's'}, checks ${doctor.status}`,
-  ]);
+  rows.push(doctorRow(m.doctor));
 
   const table = (header: string[], body: string[][]): string =>
     [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

@@ -1,6 +1,6 @@
 import { relativeInside } from '../lib/location.js';
-import type { DoctorObservation } from '../observe/doctor-observation.js';
 import { isDoltServerCommand } from '../lib/process.js';
+import type { DoctorObservation } from '../observe/doctor-observation.js';
 import type { DoltServerProcess } from '../observe/dolt-process-facts.js';
 import type { BlockedFix, CheckOutcome, DoctorContext, Finding, FindingLevel, ServerClass, StopServerFix } from './doctor-types.js';
 import { checkStatus, countBy, noFixes, plural } from './doctor-util.js';
@@ -62,7 +62,7 @@ export function classifyServer(process: DoltServerProcess, town: { root: string;
   return decided('foreign', `serves ${dataDir}, outside this town`);
 }
 
-function describe(classified: Classified): Finding {
+function serverFinding(classified: Classified): Finding {
   const { process } = classified;
   const ports = process.ports.length === 0 ? 'no listening port' : `port ${process.ports.join(', ')}`;
   return {
@@ -131,7 +131,7 @@ export function checkServerProcesses(context: DoctorContext): CheckOutcome {
   }
   const town = { root: observation.townRoot, dataDir: observation.dataDir, serverPid: townServerPid(observation) };
   const classified = observation.processes.list.map((process) => classifyServer(process, town)).sort((a, b) => a.process.pid - b.process.pid);
-  const findings = classified.map(describe);
+  const findings = classified.map(serverFinding);
   const counts = countBy(classified.map((entry) => entry.class), ['town', 'stale-snapshot', 'duplicate', 'rogue', 'foreign']);
   const summary =
     classified.length === 0 ? 'no dolt sql-server runs on this machine' : `${plural(classified.length, 'Dolt server')}: ${counts}`;
@@ -172,7 +172,7 @@ export function checkTownServer(context: DoctorContext): CheckOutcome {
 }
 
 /** Whether a pid file's process is a `dolt sql-server` serving the town's data dir (for the runtime-files check). */
-export function servesTownDataDir(observation: DoctorObservation, pid: number, command: string[] | null): boolean {
-  if (!('list' in observation.processes)) return command !== null && isDoltServerCommand(command);
+export function servesTownDataDir(observation: DoctorObservation, pid: number, command: readonly string[]): boolean {
+  if (!('list' in observation.processes)) return isDoltServerCommand(command);
   return observation.processes.list.some((process) => process.pid === pid && process.dataDir?.path === observation.dataDir);
 }

@@ -16,18 +16,21 @@ function fileId(observation: DoctorObservation, path: string): string {
   return `file/${relativeInside(observation.townRoot, path) || path}`;
 }
 
-function outcome(
-  base: { id: CheckOutcome['check']['id']; title: string },
-  findings: Finding[],
-  clean: string,
-  fix: string,
-  actions: DoctorFix[],
-  blocked: BlockedFix[] = [],
-  found = plural(findings.length, 'file'),
-): CheckOutcome {
+interface FilesFound {
+  findings: Finding[];
+  /** The summary when nothing was found, and when something was. */
+  clean: string;
+  found: string;
+  fix: string;
+  actions: DoctorFix[];
+  blocked?: BlockedFix[];
+}
+
+function outcome(base: { id: CheckOutcome['check']['id']; title: string }, result: FilesFound): CheckOutcome {
+  const { findings, actions, blocked = [] } = result;
   const status = checkStatus(findings);
-  const summary = findings.length === 0 ? clean : found;
-  return { check: { ...base, group: 'files', status, summary, findings, fix: status === 'ok' ? null : fix }, actions, blocked };
+  const summary = findings.length === 0 ? result.clean : result.found;
+  return { check: { ...base, group: 'files', status, summary, findings, fix: status === 'ok' ? null : result.fix }, actions, blocked };
 }
 
 /** Port files and metadata.json ports that name another port than the town's (bd dials the port file's first). */
@@ -58,56 +61,61 @@ export function checkPortFiles({ desired, observation, options }: DoctorContext)
   const fix = `${options.gt} doctor --fix writes port ${port} into them (only that field of a metadata.json); a file that names no port is left to you`;
   const title = "Port files and metadata.json ports that miss the town's port";
   const found = `${plural(findings.length, 'file')} name${findings.length === 1 ? 's' : ''} another port than ${port}`;
-  return outcome({ id: 'port-files', title }, findings, `every port file and metadata.json names port ${port}`, fix, actions, [], found);
+  return outcome({ id: 'port-files', title }, { findings, clean: `every port file and metadata.json names port ${port}`, found, fix, actions });
 }
 
-/** A pid file whose process is not what the file says: gone, or another program's that reused the pid. */
-function staleness(fact: PidFileFact, isNamedKind: (pid: number, command: string[] | null) => boolean): string | null {
+type IsNamedKind = (pid: number, command: string[]) => boolean;
+
+/**
+ * Why a pid file is stale: it names no pid, a process that is gone, or one that is now another program (the pid was
+ * reused). A live process gt cannot read (another user's) is taken to be what the file says.
+ */
+function staleness(fact: PidFileFact, isNamedKind: IsNamedKind): string | null {
   if (fact.pid === null) return 'names no pid';
   if (!fact.alive) return `names PID ${fact.pid}, which is gone`;
-  return isNamedKind(fact.pid, fact.command) ? null : `names PID ${fact.pid}, which is now another program (${(fact.command ?? []).join(' ') || 'unreadable'})`;
+  if (fact.command === null || isNamedKind(fact.pid, fact.command)) return null;
+  return `names PID ${fact.pid}, which is now another program (${fact.command.join(' ')})`;
 }
 
-function pidFileFinding(observation: DoctorObservation, fact: PidFileFact, why: string): Finding {
-  return { level: 'warning', subject: relativeInside(observation.townRoot, fact.path) || fact.path, message: why, details: { path: fact.path, pid: fact.pid } };
-}
+/** A stale file's fix, given why it is stale. */
+type RuntimeFix = (fact: PidFileFact, why: string) => DoctorFix;
 
 /**
  * The stale runtime files and their fixes. The town's pid and state files are pointed at the town's running server
- * when there is one (Gas Town's own gt dolt status reads them), else removed and marked stopped.
+ * when there is one (Gas Town's own gt dolt status reads them), else removed and marked stopped; gt's daemon's and
+ * bd's pid files are removed.
  */
 function staleRuntimeFiles(observation: DoctorObservation): { findings: Finding[]; actions: DoctorFix[] } {
   const { files } = observation;
   const running = townServerPid(observation);
-  const isTownServer = (pid: number, command: string[] | null): boolean => servesTownDataDir(observation, pid, command);
+  const base = (fact: PidFileFact) => ({ id: fileId(observation, fact.path), check: 'runtime-files' as const, path: fact.path, before: fact.pid });
+  const townPidFix: RuntimeFix = (fact, why): PidFileFix =>
+    running === null
+      ? { kind: 'pid-file', verb: 'remove', ...base(fact), after: null, reason: `it ${why}` }
+      : { kind: 'pid-file', verb: 'write', ...base(fact), after: running, reason: `it ${why}; the town's server is PID ${running}` };
+  const stateFix: RuntimeFix = (fact, why): StateFileFix => ({
+    kind: 'state-file',
+    verb: 'write',
+    ...base(fact),
+    after: running,
+    reason: running === null ? `it says running, but ${why.replace(/^names/, 'its pid is')}` : `its pid is not the town's server, PID ${running}`,
+  });
+  const removeFix: RuntimeFix = (fact, why): PidFileFix => ({ kind: 'pid-file', verb: 'remove', ...base(fact), after: null, reason: `it ${why}` });
+  const isTownServer: IsNamedKind = (pid, command) => servesTownDataDir(observation, pid, command);
+  const candidates: [PidFileFact | null, IsNamedKind, RuntimeFix][] = [
+    [files.doltPid, isTownServer, townPidFix],
+    [files.doltStateRunning, isTownServer, stateFix],
+    [files.daemonPid, (_pid, command) => isGtDaemonCommand(command), removeFix],
+    ...files.bdPids.map((fact): [PidFileFact, IsNamedKind, RuntimeFix] => [fact, (_pid, command) => isDoltServerCommand(command), removeFix]),
+  ];
   const findings: Finding[] = [];
   const actions: DoctorFix[] = [];
-  const add = (fact: PidFileFact | null, isNamedKind: (pid: number, command: string[] | null) => boolean, fix: (why: string) => DoctorFix): void => {
+  for (const [fact, isNamedKind, fix] of candidates) {
     const why = fact === null ? null : staleness(fact, isNamedKind);
-    if (fact === null || why === null) return;
-    findings.push(pidFileFinding(observation, fact, why));
-    actions.push(fix(why));
-  };
-  const id = (fact: PidFileFact): string => fileId(observation, fact.path);
-  const pidFix = (fact: PidFileFact, why: string): PidFileFix => ({
-    kind: 'pid-file',
-    verb: running === null ? 'remove' : 'write',
-    id: id(fact),
-    check: 'runtime-files',
-    reason: running === null ? `it ${why}` : `it ${why}; the town's server is PID ${running}`,
-    path: fact.path,
-    before: fact.pid,
-    after: running,
-  });
-  add(files.doltPid, isTownServer, (why) => pidFix(files.doltPid as PidFileFact, why));
-  add(files.doltStateRunning, isTownServer, (why): StateFileFix => {
-    const fact = files.doltStateRunning as PidFileFact;
-    const reason = running === null ? `it says running, but ${why.replace(/^names/, 'its pid is')}` : `its pid is not the town's server, PID ${running}`;
-    return { kind: 'state-file', verb: 'write', id: id(fact), check: 'runtime-files', reason, path: fact.path, before: fact.pid, after: running };
-  });
-  const removeFix = (fact: PidFileFact, why: string): PidFileFix => ({ ...pidFix(fact, why), verb: 'remove', after: null, reason: `it ${why}` });
-  add(files.daemonPid, (_pid, command) => command === null || isGtDaemonCommand(command), (why) => removeFix(files.daemonPid as PidFileFact, why));
-  for (const bdPid of files.bdPids) add(bdPid, (_pid, command) => command === null || isDoltServerCommand(command), (why) => removeFix(bdPid, why));
+    if (fact === null || why === null) continue;
+    findings.push({ level: 'warning', subject: relativeInside(observation.townRoot, fact.path) || fact.path, message: why, details: { path: fact.path, pid: fact.pid } });
+    actions.push(fix(fact, why));
+  }
   return { findings, actions };
 }
 
@@ -115,7 +123,8 @@ export function checkRuntimeFiles({ observation, options }: DoctorContext): Chec
   const { findings, actions } = staleRuntimeFiles(observation);
   const fix = `${options.gt} doctor --fix removes them, or points the town's at its running server`;
   const title = 'Pid and state files naming processes that are gone';
-  return outcome({ id: 'runtime-files', title }, findings, 'every pid and state file names a live process of its kind', fix, actions, [], plural(findings.length, 'stale file'));
+  const clean = 'every pid and state file names a live process of its kind';
+  return outcome({ id: 'runtime-files', title }, { findings, clean, found: plural(findings.length, 'stale file'), fix, actions });
 }
 
 /** Whether a `dolt sql-server` runs on the town's data dir (one could be creating the directory right now). */
@@ -145,6 +154,6 @@ export function checkInterruptedCreates({ observation, options }: DoctorContext)
   }
   const fix = `${gt} doctor --fix moves them to .dolt-data/.gt-incomplete/ (never deletes them) while no server runs on the data dir`;
   const base = { id: 'interrupted-creates', title: 'Leftovers of interrupted CREATE DATABASE' } as const;
-  const summary = `${observation.incomplete.length} half-created database director${observation.incomplete.length === 1 ? 'y' : 'ies'}: ${observation.incomplete.join(', ')}`;
-  return outcome(base, findings, 'no half-created database directory', fix, actions, blocked, summary);
+  const found = `${observation.incomplete.length} half-created database director${observation.incomplete.length === 1 ? 'y' : 'ies'}: ${observation.incomplete.join(', ')}`;
+  return outcome(base, { findings, clean: 'no half-created database directory', found, fix, actions, blocked });
 }

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, tru
 import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { runGt } from '../../helpers/gt.js';
+import { parseDocument } from '../../helpers/json-schemas.js';
+import { makeTown } from '../../helpers/town.js';
 import { appliedTown, runDoctor as doctor } from './support.js';
 
 /** A pid no process has: above every pid in use now (the kernel hands them out upwards). */
@@ -117,5 +119,16 @@ describe('gt doctor: files', () => {
     expect(big.document.fixes.actions).toEqual([]);
     rmSync(log);
     expect((await doctor(town)).check('daemon-dir').status).toBe('ok');
+  });
+});
+
+describe('gt doctor: bad config', () => {
+  test('daemon.json that does not parse: exit 2, the error at file:line:col, and with -o json a document saying so', async () => {
+    const town = await makeTown();
+    writeFileSync(join(town.root, 'mayor', 'daemon.json'), '{"type": "daemon-patrol-config",\n');
+    const result = await runGt(['doctor', '--town', town.root, '-o', 'json']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('daemon.json:2:1: error GT-E010');
+    expect(parseDocument('doctor', result.stdout)).toMatchObject({ version: 1, errors: [{ code: 'GT-E010', at: expect.stringContaining('daemon.json:2:1') }] });
   });
 });
