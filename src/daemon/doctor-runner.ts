@@ -62,9 +62,9 @@ export class DoctorRunner {
     this.desired = desired;
     if (this.stopped || this.running !== null) return;
     const schedule = doctorSchedule(desired.daemonConfig.raw, this.deps.disabledPatrols(desired.townRoot));
+    this.status = { lastRun: null, lastError: null, ...this.status, enabled: schedule.enabled, intervalMs: schedule.intervalMs, reason: schedule.reason };
     if (!schedule.enabled) {
       this.disarm();
-      this.status = { ...(this.status ?? { lastRun: null, lastError: null }), enabled: false, intervalMs: schedule.intervalMs, reason: schedule.reason };
       return;
     }
     if (this.timer !== null && this.armedIntervalMs === schedule.intervalMs) return;

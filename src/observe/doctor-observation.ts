@@ -22,7 +22,7 @@ export interface DoctorObservation {
   server: ObservedServer;
   /** Every `dolt sql-server` on the machine; an error when they cannot be listed (no /proc, no lsof). */
   processes: { source: ProcessSource; list: DoltServerProcess[] } | { source: ProcessSource; error: string };
-  /** Town databases the server serves; null when it does not answer. */
+  /** Databases the server serves, as it names them (its system ones included); null when it does not answer. */
   served: string[] | null;
   /** Last commit date (ISO) of the served databases no manifest declares present (asked in one statement). */
   lastCommits: Record<string, string>;
@@ -51,10 +51,10 @@ async function lastCommitDates(connection: mysql.Connection, names: readonly str
   }
 }
 
-/** The databases whose last commit a check shows: served, and declared present nowhere (or a test name). */
+/** The databases whose last commit a check shows: served town databases declared present nowhere (or a test name). */
 function orphanCandidates(desired: DesiredState, served: readonly string[]): string[] {
   const declared = new Set(desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name.toLowerCase()));
-  return served.filter((name) => !declared.has(name.toLowerCase()) || testDatabasePrefix(name) !== null);
+  return served.filter(isTownDatabaseName).filter((name) => !declared.has(name.toLowerCase()) || testDatabasePrefix(name) !== null);
 }
 
 async function listProcesses(source: ProcessSource): Promise<DoctorObservation['processes']> {
@@ -82,7 +82,7 @@ export async function observeForDoctor(desired: DesiredState, options: { process
   let lastCommits: Record<string, string> = {};
   if (probe?.ok) {
     try {
-      served = probe.databases.filter((name) => isTownDatabaseName(name) && !scan.incomplete.includes(name)).sort();
+      served = probe.databases.filter((name) => !scan.incomplete.includes(name)).sort();
       lastCommits = await lastCommitDates(probe.connection, orphanCandidates(desired, served));
     } finally {
       await probe.connection.end().catch(() => dropConnection(probe.connection));

@@ -1,3 +1,4 @@
+import { isTownDatabaseName } from '../lib/sql.js';
 import { testDatabasePrefix } from '../lib/test-databases.js';
 import type { DoctorObservation } from '../observe/doctor-observation.js';
 import type { CheckOutcome, DoctorCheck, DoctorContext, Finding } from './doctor-types.js';
@@ -10,6 +11,11 @@ import { checkStatus, formatBytes, noFixes, plural } from './doctor-util.js';
  */
 
 const NEVER_DROPPED = 'gt doctor never drops a database';
+
+/** The town's databases the server serves, without Dolt's and MySQL's own (information_schema, mysql, dolt_cluster). */
+function servedDatabases(observation: DoctorObservation): string[] | null {
+  return observation.served?.filter(isTownDatabaseName) ?? null;
+}
 
 function declaredPresent({ desired }: DoctorContext): Set<string> {
   return new Set(desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name.toLowerCase()));
@@ -43,9 +49,10 @@ function serverDown(base: Pick<DoctorCheck, 'id' | 'title'>): CheckOutcome {
 export function checkUndeclaredDatabases(context: DoctorContext): CheckOutcome {
   const { observation, options } = context;
   const base = { id: 'undeclared-databases', title: 'Databases served but declared in no manifest' } as const;
-  if (observation.served === null) return serverDown(base);
+  const served = servedDatabases(observation);
+  if (served === null) return serverDown(base);
   const declared = declaredPresent(context);
-  const undeclared = observation.served.filter((name) => !declared.has(name.toLowerCase()) && testDatabasePrefix(name) === null);
+  const undeclared = served.filter((name) => !declared.has(name.toLowerCase()) && testDatabasePrefix(name) === null);
   const findings = undeclared.map((name) => databaseFinding(observation, name, 'served, declared nowhere'));
   const fix = `declare each in a rig manifest to manage it, or declare it with ensure: absent and run ${options.gt} apply --prune to drop it (restorable); ${NEVER_DROPPED}`;
   return databaseCheck(base, findings, 'every served database is declared', fix);
@@ -53,8 +60,9 @@ export function checkUndeclaredDatabases(context: DoctorContext): CheckOutcome {
 
 export function checkUnservedDatabases({ observation, options }: DoctorContext): CheckOutcome {
   const base = { id: 'unserved-databases', title: 'Databases on disk the server does not serve' } as const;
-  if (observation.served === null) return serverDown(base);
-  const served = new Set(observation.served.map((name) => name.toLowerCase()));
+  const servedNames = servedDatabases(observation);
+  if (servedNames === null) return serverDown(base);
+  const served = new Set(servedNames.map((name) => name.toLowerCase()));
   const findings = observation.onDisk
     .filter((name) => !served.has(name.toLowerCase()))
     .map((name) => databaseFinding(observation, name, 'on disk, not served'));
@@ -66,7 +74,7 @@ export function checkTestDatabases(context: DoctorContext): CheckOutcome {
   const { observation, options } = context;
   const base = { id: 'test-databases', title: 'Databases named like test databases' } as const;
   const declared = declaredPresent(context);
-  const names = [...new Set([...(observation.served ?? []), ...observation.onDisk])].sort();
+  const names = [...new Set([...(servedDatabases(observation) ?? []), ...observation.onDisk])].sort();
   const findings = names
     .filter((name) => testDatabasePrefix(name) !== null && !declared.has(name.toLowerCase()))
     .map((name) => databaseFinding(observation, name, `a test name (${testDatabasePrefix(name)}…) on the town's server`));

@@ -135,9 +135,9 @@ describe('gt doctor: servers', () => {
 describe('gt doctor: databases', () => {
   const desired = desiredTown([hq(), rig('wyvern')]);
 
-  test('served but declared nowhere, with size and last commit; system databases and test names are not in it', () => {
+  test('served but declared nowhere, with size and last commit; system databases (dolt_cluster too) and test names are not in it', () => {
     const observation = healthyObservation({
-      served: ['hq', 'scratch', 'testdb_1', 'wyvern'],
+      served: ['dolt_cluster', 'hq', 'information_schema', 'mysql', 'scratch', 'testdb_1', 'wyvern'],
       onDisk: ['hq', 'scratch', 'testdb_1', 'wyvern'],
       lastCommits: { scratch: '2026-11-01T10:00:00.000Z' },
       usage: { ...healthyObservation().usage, databases: [{ name: 'scratch', bytes: 12 * 1024 * 1024, journalBytes: 0, lastWrittenAt: null }] },
@@ -146,6 +146,8 @@ describe('gt doctor: databases', () => {
     expect(undeclared).toMatchObject({ status: 'warning', summary: '1 database: scratch' });
     expect(undeclared.findings[0]).toMatchObject({ message: 'served, declared nowhere (12 MiB, last commit 2026-11-01T10:00:00.000Z)', details: { bytes: 12 * 1024 * 1024 } });
     expect(undeclared.fix).toContain('gt doctor never drops a database');
+    const report = diagnose(desired, observation, CHECK_ONLY);
+    expect(JSON.stringify(report)).not.toMatch(/dolt_cluster|information_schema|"mysql"/);
   });
 
   test('on disk but not served: a warning with when it was last written', () => {
