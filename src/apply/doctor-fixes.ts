@@ -2,10 +2,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { patchServerState, readServerState } from '../lib/dolt-runtime-files.js';
 import { findDoltServers, type ProcessSource } from '../observe/dolt-processes.js';
-import type { DoctorFix, FixResult, IncompleteDirectoryFix, PidFileFix, StateFileFix } from '../plan/doctor-types.js';
+import { portFixAsTownFile } from '../plan/doctor-town-files.js';
+import type { DoctorFix, FixResult, IncompleteDirectoryFix, MetadataPortFix, PidFileFix, PortFileFix, StateFileFix } from '../plan/doctor-types.js';
 import { moveAsideIncomplete } from './incomplete-databases.js';
-import { rewriteMetadataPort, rewritePortFile } from './stale-port-files.js';
 import { stopServerProcess } from './stop-server-process.js';
+import { writeTownFile } from './town-file-writer.js';
 
 /** The first line of a pid file as a pid (plain, or Gas Town's "PID\nNONCE"); null when it names none. */
 function pidIn(text: string): number | null {
@@ -28,6 +29,12 @@ function fixPidFile(fix: PidFileFix): string {
   }
   writeFileAtomic(fix.path, String(fix.after));
   return `PID ${fix.before ?? 'none'} → ${fix.after}`;
+}
+
+/** A stale port written by gt apply's own writer of Gas Town's files (it refuses when the port changed since). */
+function fixPort(townRoot: string, fix: PortFileFix | MetadataPortFix): string {
+  writeTownFile(townRoot, portFixAsTownFile(townRoot, fix));
+  return `${fix.kind === 'port-file' ? 'port' : 'dolt_server_port'} ${fix.before} → ${fix.after}`;
 }
 
 function fixStateFile(townRoot: string, fix: StateFileFix): string {
@@ -54,9 +61,8 @@ function run(townRoot: string, fix: DoctorFix, source: ProcessSource): Promise<s
     case 'stop-server':
       return stopServerProcess(townRoot, fix, source);
     case 'port-file':
-      return rewritePortFile(fix);
     case 'metadata-port':
-      return rewriteMetadataPort(fix);
+      return fixPort(townRoot, fix);
     case 'pid-file':
       return fixPidFile(fix);
     case 'state-file':

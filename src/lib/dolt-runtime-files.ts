@@ -3,8 +3,8 @@ import { writeFileAtomic } from './atomic-write.js';
 import { townPaths } from './town-layout.js';
 
 /**
- * The Dolt server's runtime files under `<town>/daemon/`, in Gas Town's formats (`doltserver.State` and the pid file,
- * internal/doltserver/doltserver.go) so that Gas Town's own `gt dolt status` and gt agree on what runs.
+ * The Dolt server's runtime files under `<town>/daemon/`, in Gas Town's formats (`doltserver.State` and the pid file)
+ * so that Gas Town's own `gt dolt status` and gt agree on what runs.
  */
 
 /**

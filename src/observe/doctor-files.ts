@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readServerState } from '../lib/dolt-runtime-files.js';
 import { isProcessAlive } from '../lib/process.js';
-import { beadsDirFiles, serverPortFiles, townBeadsDirs, townPaths } from '../lib/town-layout.js';
+import { beadsFiles, rigPaths, townPaths } from '../lib/town-layout.js';
 import { processArgs } from './proc.js';
 
 /**
@@ -98,13 +98,21 @@ function stateRunning(townRoot: string): PidFileFact | null {
 
 const present = <T>(value: T | null): value is T => value !== null;
 
+/**
+ * The beads directories bd and Gas Town read in a town: the town's (hq's), then each rig's own and its mayor clone's
+ * (which Gas Town prefers when it exists). All are looked in: a stale file in either misleads whoever reads it.
+ */
+function townBeadsDirs(townRoot: string, rigs: readonly string[]): string[] {
+  const rigDirs = rigs.map((rig) => rigPaths(townRoot, rig)).flatMap((rig) => [rig.beadsDir, rig.mayorCloneBeadsDir]);
+  return [townPaths(townRoot).townBeadsDir, ...rigDirs];
+}
+
 /** The town's port, pid and state files; `rigs` are the rigs whose beads directories to look in. */
 export function readTownFileFacts(townRoot: string, rigs: readonly string[]): TownFileFacts {
   const paths = townPaths(townRoot);
-  const beadsDirs = townBeadsDirs(townRoot, rigs).filter((dir) => existsSync(dir));
-  const files = beadsDirs.map(beadsDirFiles);
+  const files = townBeadsDirs(townRoot, rigs).filter((dir) => existsSync(dir)).map(beadsFiles);
   return {
-    portFiles: [...files.map((file) => file.portFile), ...serverPortFiles(townRoot)].map(portFile).filter(present),
+    portFiles: [...files.map((file) => file.portFile), paths.dataDirPortFile, paths.daemonPortFile].map(portFile).filter(present),
     metadataPorts: files.map((file) => metadataPort(file.metadataJson)).filter(present),
     doltPid: pidFile(paths.doltPid, true),
     doltStateRunning: stateRunning(townRoot),

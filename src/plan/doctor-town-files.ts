@@ -1,10 +1,24 @@
 import { relativeInside } from '../lib/location.js';
 import { isDoltServerCommand, isGtDaemonCommand } from '../lib/process.js';
+import { inTown } from '../lib/town-layout.js';
 import type { DoctorObservation } from '../observe/doctor-observation.js';
 import type { PidFileFact } from '../observe/doctor-files.js';
 import { servesTownDataDir, townServerPid } from './doctor-servers.js';
-import type { BlockedFix, CheckOutcome, DoctorContext, DoctorFix, Finding, IncompleteDirectoryFix, PidFileFix, StateFileFix } from './doctor-types.js';
+import type {
+  BlockedFix,
+  CheckOutcome,
+  DoctorContext,
+  DoctorFix,
+  Finding,
+  IncompleteDirectoryFix,
+  MetadataPortFix,
+  PidFileFix,
+  PortFileFix,
+  StateFileFix,
+} from './doctor-types.js';
 import { checkStatus, plural } from './doctor-util.js';
+import { townFileAction } from './town-file-action.js';
+import type { TownFileAction } from './types.js';
 
 /**
  * The files that point agents and Gas Town at the server, and the leftovers of interrupted work: bd's port files and
@@ -62,6 +76,18 @@ export function checkPortFiles({ desired, observation, options }: DoctorContext)
   const title = "Port files and metadata.json ports that miss the town's port";
   const found = `${plural(findings.length, 'file')} name${findings.length === 1 ? 's' : ''} another port than ${port}`;
   return outcome({ id: 'port-files', title }, { findings, clean: `every port file and metadata.json names port ${port}`, found, fix, actions });
+}
+
+/**
+ * A stale-port fix as the town-file action gt apply runs for the same file: Gas Town's files have one writer, which
+ * re-reads the file, refuses when the port is no longer the one the doctor saw, and changes only that value.
+ */
+export function portFixAsTownFile(townRoot: string, fix: PortFileFix | MetadataPortFix): TownFileAction {
+  const [role, field] = fix.kind === 'port-file' ? (['port', 'port'] as const) : (['beads-metadata', 'dolt_server_port'] as const);
+  const target = { path: inTown(townRoot, fix.path), role, exists: true };
+  const action = townFileAction(target, { before: { [field]: fix.before }, after: { [field]: fix.after } }, () => fix.reason);
+  if (action === null) throw new Error(`internal error: the fix of ${fix.path} changes nothing`);
+  return action;
 }
 
 type IsNamedKind = (pid: number, command: string[]) => boolean;

@@ -1,14 +1,18 @@
 import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedState } from '../observe/observed.js';
+import { planBeads, type BeadsState } from './plan-beads.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
+import { planLifecycle } from './plan-lifecycle.js';
+import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
+import { planTownFiles } from './plan-town-files.js';
 import { relativeToTown } from './source-label.js';
-import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
+import type { Action, BlockedChange, DatabaseAction, Plan, PlanOptions } from './types.js';
 
 /** Finds declared databases among the observed ones by name (a town has hundreds). */
 function databaseFinder(desired: DesiredState, observed: ObservedState): (name: string) => DatabaseFinding {
@@ -90,6 +94,20 @@ interface DatabasesPlan {
   incomplete: string[];
   /** Notes on ignore patterns present but not declared (never deleted). */
   undeclaredIgnore: string[];
+  /** What is known of each declared present database's beads initialization. */
+  beads: { database: DesiredDatabase; beads: BeadsState }[];
+}
+
+/**
+ * Initialized or not when bd's tables can be read; not initialized when this plan creates the database; else unknown
+ * (not served, or `unreadable`: which databases have bd's tables could not be told).
+ */
+function beadsStateOf(finding: DatabaseFinding, creates: boolean, unreadable: string | null): BeadsState {
+  if (creates) return { state: 'not-initialized' };
+  if (finding.observed === null) return { state: 'unknown' };
+  const prefix = finding.observed.beadsPrefix;
+  if (prefix !== null) return { state: 'initialized', prefix };
+  return unreadable === null ? { state: 'not-initialized' } : { state: 'unknown' };
 }
 
 function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
@@ -104,6 +122,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     unseen: [],
     incomplete: [],
     undeclaredIgnore: [],
+    beads: [],
   };
   const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
@@ -119,6 +138,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     if (planned.action !== null) found.databaseActions.push(planned.action);
     found.blocked.push(...planned.blocked);
     if (database.ensure === 'absent') continue;
+    found.beads.push({ database, beads: beadsStateOf(finding, planned.action !== null, observed.beadsUnreadable) });
     if (finding.exists && finding.observed === null) {
       if (serverUp) found.unserved.push(database.name);
       if (managesContents(database)) found.unseen.push(database.name);
@@ -134,9 +154,10 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone. While
- * Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its settings are what makes
- * Gas Town's daemon start the server).
+ * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
+ * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
+ * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
+ * Town's files are planned.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -147,22 +168,41 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const daemonConfig = [
     ...planDaemonConfig(townRoot, observed.daemonConfig),
     ...planSupervisorSettings(desired.server, observed.daemonConfig),
+    ...planLifecyclePatrols(desired, observed.daemonConfig),
   ];
   const supervised = supervisorNote(desired.server);
   const waiting = blockedByGasTown(desired, observed.server);
   if (waiting !== null) {
-    const notes = [...(supervised === null ? [] : [supervised])];
-    return { actions: daemonConfig, blocked: [waiting], unmanaged: unmanagedDatabases(desired, observed), notes, errors: [] };
+    // Gas Town's files need no server: they converge while the databases wait for it
+    const townFiles = planTownFiles(desired, observed, { databaseActions: [], startsServer: false });
+    const notes = [...(supervised === null ? [] : [supervised]), ...townFiles.notes];
+    return {
+      actions: [...daemonConfig, ...townFiles.actions],
+      blocked: [waiting, ...townFiles.blocked],
+      unmanaged: unmanagedDatabases(desired, observed),
+      notes,
+      errors: [],
+    };
   }
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
+  const lifecycle = planLifecycle(desired, observed);
+  const townFiles = planTownFiles(desired, observed, {
+    databaseActions: databases.databaseActions.filter((action): action is DatabaseAction => action.kind === 'database'),
+    // every server action starts it (a restart too), and the start records the databases then on disk
+    startsServer: server !== null,
+  });
+  const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
   const notes = [
     ...(supervised === null ? [] : [supervised]),
     ...unservedNote,
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
+    ...lifecycle.notes,
+    ...townFiles.notes,
+    ...beads.notes,
   ];
 
   return {
@@ -172,8 +212,12 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...databases.databaseActions,
       ...databases.remoteActions,
       ...databases.ignoreActions,
+      ...townFiles.actions,
+      ...beads.actions,
+      ...lifecycle.decay,
+      ...lifecycle.compaction,
     ],
-    blocked: databases.blocked,
+    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

@@ -2050,7 +2050,7 @@ return errors === 0;
 }
 
 export const rig = validate40;
-const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"ignore":{"$ref":"#/definitions/ignorePatterns"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
+const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"ignore":{"$ref":"#/definitions/ignorePatterns"},"lifecycle":{"$ref":"#/definitions/rigLifecycle"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"rigLifecycle":{"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}},"decay":{"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}},"compaction":{"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}},"goDuration":{"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},"clockWindow":{"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
 const schema60 = {"const":"gastown.dev/v1alpha1"};
 const schema61 = {"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64};
 const schema62 = {"type":"object","additionalProperties":{"type":"string"}};
@@ -2290,6 +2290,457 @@ validate45.errors = vErrors;
 return errors === 0;
 }
 
+const schema71 = {"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}};
+const schema72 = {"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}};
+const schema73 = {"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"};
+const pattern20 = new RegExp("^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$", "u");
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "enabled") || (key0 === "closeStaleWispsAfter")) || (key0 === "deleteClosedWispsAfter")) || (key0 === "interval"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.closeStaleWispsAfter !== undefined){
+let data1 = data.closeStaleWispsAfter;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern20.test(data1)){
+const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.deleteClosedWispsAfter !== undefined){
+let data2 = data.deleteClosedWispsAfter;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern20.test(data2)){
+const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}};
+const schema78 = {"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"};
+const pattern24 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "mode") || (key0 === "threshold")) || (key0 === "keepRecent")) || (key0 === "interval")) || (key0 === "window")) || (key0 === "gc")) || (key0 === "restorePoints"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mode.type,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((data0 === "off") || (data0 === "flatten")) || (data0 === "surgical"))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema76.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.mode.enum,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data1 = data.threshold;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.threshold.type,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.keepRecent !== undefined){
+let data2 = data.keepRecent;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.keepRecent.type,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.window !== undefined){
+let data4 = data.window;
+if(typeof data4 === "string"){
+if(!pattern24.test(data4)){
+const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.gc !== undefined){
+let data5 = data.gc;
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gc.type,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(((data5 === "full") || (data5 === "plain")) || (data5 === "none"))){
+const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema76.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.gc.enum,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.restorePoints !== undefined){
+let data6 = data.restorePoints;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(key1 === "keep")){
+const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data6.keep !== undefined){
+let data7 = data6.keep;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!pattern20.test(data7)){
+const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.restorePoints.type,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "decay") || (key0 === "compaction"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.decay !== undefined){
+if(!(validate48(data.decay, {instancePath:instancePath+"/decay",parentData:data,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.compaction !== undefined){
+if(!(validate50(data.compaction, {instancePath:instancePath+"/compaction",parentData:data,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/rig.schema.json" */;
@@ -2516,7 +2967,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key4 in data8){
-if(!((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "ignore"))){
+if(!(((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "ignore")) || (key4 === "lifecycle"))){
 const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema59.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err18];
@@ -2645,6 +3096,12 @@ vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.error
 errors = vErrors.length;
 }
 }
+if(data8.lifecycle !== undefined){
+if(!(validate47(data8.lifecycle, {instancePath:instancePath+"/spec/lifecycle",parentData:data8,parentDataProperty:"lifecycle",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err28 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.properties.spec.type,parentSchema:schema59.properties.spec,data:data8};
@@ -2672,10 +3129,10 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-export const town = validate47;
-const schema71 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: remotes and ignore patterns of the town database hq, and who supervises the town's Dolt server.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]}}}}}}};
+export const town = validate53;
+const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, and who supervises the town's Dolt server.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}}}}}};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -2697,12 +3154,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -2773,18 +3230,418 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "enabled") || (key0 === "closeStaleWispsAfter")) || (key0 === "deleteClosedWispsAfter")) || (key0 === "interval"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.closeStaleWispsAfter !== undefined){
+let data1 = data.closeStaleWispsAfter;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern20.test(data1)){
+const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.deleteClosedWispsAfter !== undefined){
+let data2 = data.deleteClosedWispsAfter;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern20.test(data2)){
+const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "mode") || (key0 === "threshold")) || (key0 === "keepRecent")) || (key0 === "interval")) || (key0 === "window")) || (key0 === "gc")) || (key0 === "restorePoints"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mode.type,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((data0 === "off") || (data0 === "flatten")) || (data0 === "surgical"))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema76.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.mode.enum,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data1 = data.threshold;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.threshold.type,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.keepRecent !== undefined){
+let data2 = data.keepRecent;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.keepRecent.type,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.window !== undefined){
+let data4 = data.window;
+if(typeof data4 === "string"){
+if(!pattern24.test(data4)){
+const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.gc !== undefined){
+let data5 = data.gc;
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gc.type,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(((data5 === "full") || (data5 === "plain")) || (data5 === "none"))){
+const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema76.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.gc.enum,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.restorePoints !== undefined){
+let data6 = data.restorePoints;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(key1 === "keep")){
+const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data6.keep !== undefined){
+let data7 = data6.keep;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!pattern20.test(data7)){
+const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.restorePoints.type,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/town.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2794,7 +3651,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2804,7 +3661,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.spec === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2815,7 +3672,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2841,7 +3698,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("Town" !== data1){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema71.properties.kind,data:data1};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema80.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2856,7 +3713,7 @@ let data2 = data.metadata;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 if(!(((key1 === "name") || (key1 === "labels")) || (key1 === "annotations"))){
-const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.metadata,data:data2};
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2870,7 +3727,7 @@ if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.metadata.properties.name,data:data3};
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2881,7 +3738,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.metadata.properties.name.type,parentSchema:schema71.properties.metadata.properties.name,data:data3};
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.metadata.properties.name.type,parentSchema:schema80.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2949,7 +3806,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.metadata.type,parentSchema:schema71.properties.metadata,data:data2};
+const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.metadata.type,parentSchema:schema80.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2963,8 +3820,8 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!(((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server"))){
-const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec,data:data8};
+if(!(((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle"))){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2975,14 +3832,14 @@ errors++;
 }
 }
 if(data8.remotes !== undefined){
-if(!(validate48(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate54(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 if(data8.ignore !== undefined){
-if(!(validate51(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate57(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -2991,7 +3848,7 @@ let data11 = data8.server;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key5 in data11){
 if(!(key5 === "supervisor")){
-const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.server,data:data11};
+const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.server,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3004,7 +3861,7 @@ errors++;
 if(data11.supervisor !== undefined){
 let data12 = data11.supervisor;
 if(!((data12 === "gt") || (data12 === "gastown"))){
-const err16 = {instancePath:instancePath+"/spec/server/supervisor",schemaPath:"#/properties/spec/properties/server/properties/supervisor/enum",keyword:"enum",params:{allowedValues: schema71.properties.spec.properties.server.properties.supervisor.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.spec.properties.server.properties.supervisor.enum,parentSchema:schema71.properties.spec.properties.server.properties.supervisor,data:data12};
+const err16 = {instancePath:instancePath+"/spec/server/supervisor",schemaPath:"#/properties/spec/properties/server/properties/supervisor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.server.properties.supervisor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.server.properties.supervisor.enum,parentSchema:schema80.properties.spec.properties.server.properties.supervisor,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3016,7 +3873,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.server.type,parentSchema:schema71.properties.spec.properties.server,data:data11};
+const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.server.type,parentSchema:schema80.properties.spec.properties.server,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3026,9 +3883,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.type,parentSchema:schema71.properties.spec,data:data8};
+if(data8.protect !== undefined){
+let data13 = data8.protect;
+if(typeof data13 !== "boolean"){
+const err18 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.spec.properties.protect.type,parentSchema:schema80.properties.spec.properties.protect,data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3038,9 +3896,12 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(data8.lifecycle !== undefined){
+let data14 = data8.lifecycle;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key6 in data14){
+if(!(((key6 === "executor") || (key6 === "decay")) || (key6 === "compaction"))){
+const err19 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.lifecycle,data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3049,6 +3910,77 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate47.errors = vErrors;
+}
+if(data14.executor !== undefined){
+let data15 = data14.executor;
+if(typeof data15 !== "string"){
+const err20 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.lifecycle.properties.executor.type,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data15};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data15 === "gastown") || (data15 === "gt"))){
+const err21 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.lifecycle.properties.executor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.lifecycle.properties.executor.enum,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data15};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data14.decay !== undefined){
+if(!(validate59(data14.decay, {instancePath:instancePath+"/spec/lifecycle/decay",parentData:data14,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+if(data14.compaction !== undefined){
+if(!(validate61(data14.compaction, {instancePath:instancePath+"/spec/lifecycle/compaction",parentData:data14,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.lifecycle.type,parentSchema:schema80.properties.spec.properties.lifecycle,data:data14};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate53.errors = vErrors;
 return errors === 0;
 }

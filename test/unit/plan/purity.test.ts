@@ -96,12 +96,23 @@ describe('plan() is pure', () => {
     const wyvern = rig('wyvern', { remotes: [{ name: 'origin', url: 'file:///srv/remotes/wyvern' }], ignore: ['wisps_*'] });
     const desired = desiredTown([hq(), wyvern, rig('gryphon'), old]);
     let observed = convergedObserved(desiredTown([hq(), wyvern]));
-    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
+    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], beadsPrefix: null, unpushed: { commits: 0, dirty: false, detail: '' } });
     observed = { ...observed, serverConfig: observedServerConfig(`# tuned by the operator\n${renderServerConfigYaml(desired.server)}`) };
 
     const watched = await watchPlan({ desired, observed, options: { prune: true, force: false } });
 
-    expect(watched.actions).toEqual(['database/gryphon', 'database/old', 'remote/gryphon/origin', 'ignore/gryphon/wisps']);
+    expect(watched.actions).toEqual([
+      'database/gryphon',
+      'database/old',
+      'remote/gryphon/origin',
+      'ignore/gryphon/wisps',
+      'file/mayor/rigs.json',
+      'file/gryphon/config.json',
+      'file/gryphon/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+      'file/daemon/dolt-state.json',
+      'beads/gryphon',
+    ]);
     expect(watched.calls).toEqual([]);
     expect(watched.loadedDuringPlan).toEqual([]);
     const imported = watched.importedByPlanner.join('\n');
