@@ -23,6 +23,8 @@ export interface BenchOptions {
   replicationSeconds: number;
   /** Run B10 alone (BENCH_B10_ONLY=1): it needs its own pair of towns, and none of the others. */
   b10Only: boolean;
+  /** B-doctor: rigs of the healthy town `gt doctor` is timed on. */
+  doctorRigs: number;
   /** Keep the temp dir (towns, logs) for inspection instead of removing it. */
   keep: boolean;
 }
@@ -48,7 +50,7 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 /**
  * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
  * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B10_SECONDS,
- * BENCH_B10_ONLY=1, BENCH_KEEP=1.
+ * BENCH_B10_ONLY=1, BENCH_DOCTOR_RIGS, BENCH_KEEP=1.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -68,6 +70,7 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     versionRuns: positiveInteger(env, 'BENCH_VERSION_RUNS', quick ? 5 : 20),
     replicationSeconds: positiveInteger(env, 'BENCH_B10_SECONDS', quick ? 10 : 30),
     b10Only: env.BENCH_B10_ONLY === '1',
+    doctorRigs: positiveInteger(env, 'BENCH_DOCTOR_RIGS', quick ? 30 : 100),
     keep: env.BENCH_KEEP === '1',
   };
 }

@@ -1,4 +1,5 @@
 import type { DiffResult } from './b1-diff.js';
+import type { DoctorResult } from './b-doctor.js';
 import type { ShellResult } from './b2-shell.js';
 import type { ApplyResult } from './b3-apply.js';
 import type { ChangeLatency } from './b4-daemon.js';
@@ -33,6 +34,7 @@ export interface Measurements {
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
   b6Crash: CrashRecoveryResult;
+  doctor: DoctorResult;
   b10: ReplicationResult;
 }
 
@@ -107,7 +109,16 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       value: ms(m.b6Crash.p95Ms),
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
+    { id: 'B-doctor', target: `\`gt doctor\` on a healthy ${m.doctor.rigs}-rig town < 1 s`, value: ms(m.doctor.medianMs), met: m.doctor.medianMs < 1000 },
     ...replicationTargets(m.b10),
+  ];
+}
+
+function doctorRow(doctor: DoctorResult): string[] {
+  return [
+    'B-doctor',
+    `\`gt doctor\`, healthy ${doctor.rigs}-rig town (every check, the machine's process scan included)`,
+    `${ms(doctor.medianMs)}, ${doctor.statements} SQL statement${doctor.statements === 1 ? '' : 's'}, checks ${doctor.status}`,
   ];
 }
 
@@ -154,8 +165,9 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
+  rows.push(doctorRow(m.doctor));
   rows.push(...replicationRows(m.b10));
-  const runs = `B1: medians of ${env.diffRuns} runs, after a first run with an empty parse cache and a second untimed one; B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`;
+  const runs = `B1 and B-doctor: medians of ${env.diffRuns} runs, after a first run with an empty parse cache (B1) or an untimed one (B-doctor); B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`;
   return renderTables(env, runs, rows, targets);
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { processesUnder } from '../test/helpers/global-teardown.js';
 import { terminateProcess } from '../src/lib/process.js';
 import { benchDiff } from './b1-diff.js';
+import { benchDoctor } from './b-doctor.js';
 import { benchShellObservation } from './b2-shell.js';
 import { benchApply } from './b3-apply.js';
 import { timeOneRigChanges } from './b4-daemon.js';
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     }
     log(`B1: no-op gt diff, ${options.diffRuns} runs per town`);
     const b1 = await benchDiff(diffTowns, options.diffRuns, cacheDir);
+    log(`B-doctor: gt doctor on a healthy ${options.doctorRigs}-rig town, ${options.diffRuns} runs`);
+    const doctor = await benchDoctor(await townOf(options.doctorRigs), options.diffRuns);
     log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
     const b2 = await benchShellObservation(doltBin, diffTowns, options.runs);
     log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);
@@ -180,7 +183,7 @@ async function main(): Promise<void> {
     const b10 = await replication();
 
     env.loadAverage.end = loadavg()[0] ?? NaN;
-    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, b10 };
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, doctor, b10 };
     const targets = checkTargets(measurements, options.ratioRigs);
     publish(renderMarkdown(env, measurements, targets), { environment: env, options, measurements, targets });
   } finally {

@@ -7,9 +7,12 @@ import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import { plannedDaemonWrite } from '../plan/plan-daemon-config.js';
 import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
+import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
+import { initializeBeads } from './beads-init.js';
 import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
+import { writeTownFile } from './town-file-writer.js';
 
 export interface ActionResult {
   action: Action;
@@ -79,7 +82,25 @@ class ServerNotAnsweringError extends Error {
 }
 
 function databaseOf(action: Action): string | null {
-  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' ? action.database : null;
+  return action.kind === 'server' || action.kind === 'daemon-config' || action.kind === 'town-file' ? null : action.database;
+}
+
+/** Steps that only talk to the server, bounded by the hung-server deadline (bd's calls and decay have their own bounds). */
+function boundByServerDeadline(action: Action): boolean {
+  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore';
+}
+
+/**
+ * Compaction is planned (and shown by gt diff) but this build has no engine to execute it: apply reports the action
+ * failed, never pretends it ran.
+ */
+class CompactionNotExecutableError extends Error {
+  constructor(database: string) {
+    super(
+      `compaction of ${database} is due, but this gt cannot execute compaction yet: nothing was changed. ` +
+        "Set spec.lifecycle.compaction.mode: off (or executor: gastown) until it can",
+    );
+  }
 }
 
 /** The one connection a plan's SQL steps share: opened on first use, closed before a server (re)start. */
@@ -154,13 +175,34 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       const hash = await ensureIgnorePatterns(await connection.get(), first.database, patterns);
       return hash ? `commit ${hash}` : 'already present';
     }
+    case 'decay':
+      return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
+    case 'compaction':
+      throw new CompactionNotExecutableError(first.database);
+    case 'town-file':
+      return writeTownFile(desired.townRoot, first);
+    case 'beads':
+      return initializeBeads(first, desired.server, await connection.get());
   }
 }
 
 /**
+ * Why a step must not run although nothing before it stopped the plan: the server's state file lists what the data
+ * dir holds after the plan's database steps, which is no longer true once one of them failed.
+ */
+function dependsOnFailed(action: Action, failedDatabases: ReadonlySet<string>): string | null {
+  const database = databaseOf(action);
+  if (database !== null && failedDatabases.has(database)) return `database ${database} could not be created`;
+  if (action.kind === 'town-file' && action.role === 'server-state' && failedDatabases.size > 0) {
+    return 'a database step failed, so the planned database list is not what the data dir holds; the next apply plans it again';
+  }
+  return null;
+}
+
+/**
  * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
- * skips the rest; a failed database create skips that database's remotes and ignore patterns; other failures do not
- * stop independent actions.
+ * skips the rest; a failed database create skips that database's remotes, ignore patterns and beads initialization,
+ * and any failed database step the server state file's database list; other failures do not stop independent actions.
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
@@ -173,7 +215,6 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
   try {
     for (const step of steps(plan.actions)) {
       const first = step[0] as Action;
-      const database = databaseOf(first);
       const report = (status: ActionResult['status'], durationMs: number, message: string | null): void => {
         const stepResults = step.map((action) => ({ action, status, durationMs, message }));
         results.push(...stepResults);
@@ -183,16 +224,18 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         report('skipped', 0, 'gt is stopping');
         continue;
       }
-      if (stopped !== null || (database !== null && failedDatabases.has(database))) {
-        report('skipped', 0, stopped ?? `database ${database} could not be created`);
+      const dependency = dependsOnFailed(first, failedDatabases);
+      if (stopped !== null || dependency !== null) {
+        report('skipped', 0, stopped ?? dependency);
         continue;
       }
       hooks.onStart?.(step);
       const started = performance.now();
       try {
         const running = runStep(step, desired, connection, hooks);
+        // a decay bounds each of its statements itself: the whole of a large one may take longer than one step
         const message =
-          database === null
+          !boundByServerDeadline(first)
             ? await running
             : await withDeadline(running, hungServerMs, () => {
                 connection.drop();
@@ -205,7 +248,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         report('failed', Math.round(performance.now() - started), message);
         if (stopsEverything(first, error)) stopped = 'an earlier step failed';
         else if (serverLost(error)) stopped = 'the server stopped answering';
-        if (first.kind === 'database' && first.verb === 'create') failedDatabases.add(first.database);
+        if (first.kind === 'database') failedDatabases.add(first.database);
       }
     }
   } finally {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DesiredState } from '../config/desired.js';
 import { clientHost } from '../lib/connect.js';
+import type { DoctorStatus } from '../daemon/doctor-runner.js';
 import type { DaemonStatusReport } from '../daemon/status-file.js';
 import { maskUrl } from '../lib/mask.js';
 import { painter } from '../lib/paint.js';
@@ -43,6 +44,8 @@ export interface TownStatus {
     sync: string | null;
     lastReconcile: { at: string; result: string; durationMs: number } | null;
     lastError: string | null;
+    /** gt doctor's checks as the daemon last ran them (Gas Town's doctor_dog interval); null when it never did. */
+    doctor: DoctorStatus | null;
   };
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
   /** Cluster replication; null when the town declares none. */
@@ -92,6 +95,7 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       sync: daemon.status?.sync ?? null,
       lastReconcile: last ? { at: last.startedAt, result: last.result, durationMs: last.durationMs } : null,
       lastError: daemon.status?.lastError?.message ?? null,
+      doctor: daemon.status?.doctor ?? null,
     },
     drift: {
       inSync: plan.errors.length === 0 && plan.actions.length === 0 && plan.blocked.length === 0,
@@ -110,6 +114,26 @@ function formatUptime(seconds: number): string {
   if (days > 0) return `${days}d ${hours}h`;
   if (hours > 0) return `${hours}h ${minutes}m`;
   return minutes > 0 ? `${minutes}m` : `${seconds}s`;
+}
+
+function formatInterval(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
+}
+
+/** The daemon's last gt doctor run: one line, then each check that is not ok. */
+function doctorLines(doctor: DoctorStatus | null, paint: ReturnType<typeof painter>, gt: string): string[] {
+  if (doctor === null) return [];
+  if (!doctor.enabled) return [`Doctor    ${paint('dim', `not run by the daemon: ${doctor.reason ?? 'disabled'}`)} (run: ${gt} doctor)`];
+  const last = doctor.lastRun;
+  if (last === null) return [`Doctor    ${doctor.lastError === null ? 'not run yet' : paint('red', `cannot check: ${doctor.lastError}`)}`];
+  const every = `every ${formatInterval(doctor.intervalMs)}`;
+  const problems = last.checks.filter((check) => check.status === 'warning' || check.status === 'error');
+  if (problems.length === 0) return [`Doctor    ${paint('green', 'all checks ok')} at ${last.at} (${every})`];
+  const style = last.status === 'error' ? 'red' : 'yellow';
+  return [
+    `Doctor    ${paint(style, `${problems.length} check${problems.length === 1 ? '' : 's'} not ok`)} at ${last.at} (${every}; see: ${gt} doctor)`,
+    ...problems.map((check) => `          ${paint(check.status === 'error' ? 'red' : 'yellow', check.status === 'error' ? '✗' : '!')} ${check.id}: ${check.summary}`),
+  ];
 }
 
 /** The status as text; its hints name gt as `gt` (the invocation) runs it. */
@@ -150,6 +174,7 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
   } else {
     lines.push(`Daemon    not running (start with: ${gt} daemon start)`);
   }
+  lines.push(...doctorLines(status.daemon.doctor, paint, gt));
   const drift = status.drift;
   if (drift.errors.length > 0) lines.push(`Drift     ${paint('red', 'cannot plan')}: ${drift.errors.join('; ')}`);
   else if (drift.inSync) lines.push(`Drift     ${paint('green', 'none')}: the town matches its config`);

@@ -17,7 +17,7 @@ export interface DaemonCheckContext {
 const DATABASE_PATROLS = ['dolt_remotes', 'dolt_backup', 'jsonl_git_backup', 'wisp_reaper', 'compactor_dog'] as const;
 
 /**
- * What daemon.json's schema cannot see (Gas Town's `DaemonPatrolConfig`, internal/daemon/types.go, and `gt config
+ * What daemon.json's schema cannot see (Gas Town's `DaemonPatrolConfig`, and `gt config
  * set`): the port range `gt config set` enforces, port settings that disagree, patrols naming databases no manifest
  * declares, and patrols that are enabled but do nothing.
  */
@@ -70,6 +70,16 @@ function checkPortSettings(config: DaemonConfig, patrols: NonNullable<PatrolsCon
   return found;
 }
 
+/** At most this many declared databases are named in a warning: a town has hundreds, and the line must stay readable. */
+const DECLARED_NAMED = 10;
+
+/** The declared databases, for a warning: all of them in a small town, the first few and a count in a large one. */
+function declaredList(declared: ReadonlySet<string>): string {
+  const names = [...declared];
+  if (names.length <= DECLARED_NAMED) return names.join(', ');
+  return `${names.slice(0, DECLARED_NAMED).join(', ')} and ${names.length - DECLARED_NAMED} more`;
+}
+
 /** Patrols that name a database no manifest declares. */
 function checkPatrolDatabases(patrols: NonNullable<PatrolsConfig>, document: PositionedDocument, declared: ReadonlySet<string>): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -80,7 +90,7 @@ function checkPatrolDatabases(patrols: NonNullable<PatrolsConfig>, document: Pos
           diagnostic(
             'GT-W060',
             document.locate(['patrols', key, 'databases', index]),
-            `patrols.${key}.databases names "${name}", which no manifest declares (declared: ${[...declared].join(', ')})`,
+            `patrols.${key}.databases names "${name}", which no manifest declares (declared: ${declaredList(declared)})`,
           ),
         );
       }

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { applyEdits, format, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { daemonFileSha256, readDaemonFile } from './daemon-file.js';
 import type { DaemonFile } from './desired.js';
 import { ConfigError, hasErrors } from './diagnostics.js';
+import { detectFormatting, setFormatted } from './json-text-edit.js';
 import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from './lifecycle.js';
 import { isJsonObject, type JsonValue } from '../lib/json-value.js';
 
@@ -154,31 +154,6 @@ function withValueAt(content: Record<string, unknown>, path: readonly string[], 
   const [key, ...rest] = path as [string, ...string[]];
   const child = content[key];
   return { ...content, [key]: rest.length === 0 ? value : withValueAt(isJsonObject(child) ? child : {}, rest, value) };
-}
-
-/**
- * Sets `path` to `value`, formatting only the inserted text. (modify's own formatting re-indents the whole line the
- * edit touches, which would rewrite the previous entry when it sits on that line.)
- */
-function setFormatted(text: string, path: JSONPath, value: unknown, formatting: FormattingOptions): string {
-  const [edit] = modify(text, path, value, {});
-  if (edit === undefined) return text;
-  const edited = applyEdits(text, [edit]);
-  const start = edit.offset;
-  const end = edit.offset + edit.content.length;
-  const layout = format(edited, { offset: start, length: end - start }, formatting).filter(
-    (e) => e.offset >= start && e.offset + e.length <= end,
-  );
-  return applyEdits(edited, layout);
-}
-
-/** The file's own indentation and line ending, so inserted entries look like their neighbours. */
-function detectFormatting(text: string): FormattingOptions {
-  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indent.startsWith('\t')
-    ? { insertSpaces: false, tabSize: 1, eol }
-    : { insertSpaces: true, tabSize: indent.length, eol };
 }
 
 /**

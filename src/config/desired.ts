@@ -7,7 +7,7 @@ export interface Resolved<T> {
   source: string;
 }
 
-/** Restart supervision parameters (Gas Town's `DoltServerConfig`, internal/daemon/dolt.go), in ms. */
+/** Restart supervision parameters (Gas Town's `DoltServerConfig`), in ms. */
 export interface Supervision {
   restartDelayMs: number;
   maxRestartDelayMs: number;
@@ -116,10 +116,63 @@ export interface DesiredDatabase {
   remotes: DesiredRemote[] | null;
   /** dolt_ignore patterns that must be present (with ignored = true). */
   ignore: string[];
+  /** Its data lifecycle: the Town's spec.lifecycle with the Rig's overrides. */
+  lifecycle: DatabaseLifecycle;
   /** Where it was declared; null for the implicit hq database. */
   source: SourceLocation | null;
   /** Where its remotes and ignore patterns are declared, for the reasons a plan gives. */
   sites: DeclarationSites;
+}
+
+/** A duration as declared (Gas Town's patrols take the text) and in milliseconds (gt's own decisions). */
+export interface DeclaredDuration {
+  text: string;
+  ms: number;
+}
+
+/** Wisp decay of one database (Gas Town's wisp_reaper rules). */
+export interface DecaySpec {
+  closeStaleWispsAfter: DeclaredDuration;
+  deleteClosedWispsAfter: DeclaredDuration;
+  interval: DeclaredDuration;
+}
+
+/** A daily local time window; `endMinute` may be smaller than `startMinute` (the window crosses midnight). */
+export interface DailyWindow {
+  text: string;
+  startMinute: number;
+  endMinute: number;
+}
+
+/** History compaction of one database; only declared when its mode is not off. */
+export interface CompactionSpec {
+  mode: 'flatten' | 'surgical';
+  threshold: number;
+  keepRecent: number;
+  interval: DeclaredDuration;
+  window: DailyWindow | null;
+  gc: 'full' | 'plain' | 'none';
+  restorePointsKeep: DeclaredDuration;
+}
+
+/** What the lifecycle asks of one database: null where it is off. */
+export interface DatabaseLifecycle {
+  decay: DecaySpec | null;
+  compaction: CompactionSpec | null;
+  /** Where its lifecycle is declared (the Rig's spec.lifecycle, else the Town's), for the reasons a plan gives. */
+  site: SourceLocation | null;
+}
+
+/** The town-wide lifecycle settings. */
+export interface TownLifecycle {
+  /** Some manifest declares spec.lifecycle: gt only then touches Gas Town's lifecycle patrols. */
+  declared: boolean;
+  /** Some manifest declares a decay block (even one that turns it off): gt then owns the reaper's settings. */
+  declaresDecay: boolean;
+  /** Some manifest declares a compaction block (even mode: off): gt then owns the compactors' settings. */
+  declaresCompaction: boolean;
+  /** Who executes decay and compaction: gt itself, or Gas Town's patrols (gt converges their knobs). */
+  executor: 'gt' | 'gastown';
 }
 
 /** Where a manifest declares the contents of its database (nothing for what it does not declare). */
@@ -147,12 +200,18 @@ export interface DaemonFile {
 /** Everything the operator declared, validated and resolved. */
 export interface DesiredState {
   townRoot: string;
+  /**
+   * The town's name in Gas Town's town.json: the Town manifest's metadata.name, else the town directory's name (as
+   * Gas Town's install names it).
+   */
+  townName: Resolved<string>;
   server: ServerSettings;
   daemonConfig: DaemonFile;
   /** hq first, then rigs in declaration order. */
   databases: DesiredDatabase[];
   /** Where gt's daemon serves its own metrics (spec.daemon.metrics); null when not declared. */
   daemonMetrics: MetricsListener | null;
+  lifecycle: TownLifecycle;
   /** Every file and directory that was read, for the daemon's watcher. */
   sources: string[];
 }

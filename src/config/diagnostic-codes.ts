@@ -18,6 +18,8 @@ export const DIAGNOSTIC_CODES = {
   'GT-E015': 'unknown kind',
   'GT-E016': 'more than one Town document',
   'GT-E017': 'YAML merge key in a manifest',
+  'GT-E018': 'Gas Town file is not valid JSON',
+  'GT-E019': 'Gas Town file has a shape Gas Town cannot read',
   'GT-E020': 'unknown key',
   'GT-E021': 'missing required key',
   'GT-E022': 'wrong type',
@@ -42,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E048': 'invalid value in the environment',
   'GT-E049': 'wait_timeout Dolt refuses',
   'GT-E050': 'ignore pattern matches dolt_ignore or a Dolt system table',
+  'GT-E051': 'lifecycle settings that contradict each other',
   'GT-E055': 'metrics endpoint on a non-loopback host without exposeMetrics',
   'GT-E056': 'replication peer remotesapi Dolt cannot replicate to',
   'GT-E057': 'duplicate replication peer name',
@@ -55,6 +58,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W065': 'manifest entry skipped',
   'GT-W066': 'setting no Gas Town reader accepts',
   'GT-W067': 'environment variable outranked by the town config',
+  'GT-W068': 'lifecycle override Gas Town cannot apply per database',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -23,3 +23,15 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * A Gas Town file gt converges (rigs.json, a metadata.json, …) that does not parse, or has a shape Gas Town cannot
+ * read: nothing is planned or written until it is fixed. Unlike the operator's own config, it can be fixed by the
+ * program that wrote it, so the daemon keeps looking rather than waiting for a config change.
+ */
+export class GasTownFileError extends ConfigError {
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics);
+    this.name = 'GasTownFileError';
+  }
+}

@@ -1,5 +1,5 @@
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { diagnostic } from './diagnostic-codes.js';
+import { diagnostic, type DiagnosticCode } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import { MAX_NESTING, tooDeep } from './input-limits.js';
 import { LineIndex, type DocPath, type PositionedDocument } from './positioned-document.js';
@@ -12,16 +12,25 @@ export interface ParsedJson {
   diagnostics: Diagnostic[];
 }
 
+/** Which JSON file a finding is about: its name in messages, and the codes of its syntax and duplicate-key errors. */
+export interface JsonFileKind {
+  name: string;
+  syntaxCode: DiagnosticCode;
+  duplicateKeyCode: DiagnosticCode;
+}
+
+const DAEMON_JSON: JsonFileKind = { name: 'daemon.json', syntaxCode: 'GT-E010', duplicateKeyCode: 'GT-E011' };
+
 /**
  * Strict JSON as Gas Town's Go encoding/json reads it: no comments, no trailing commas. Duplicate keys are an error
  * too (Go silently keeps the last one, which hides edits). Only the first syntax error is reported: the rest follow
  * from it.
  */
-export function parseJsonDocument(file: string, text: string): ParsedJson {
+export function parseJsonDocument(file: string, text: string, kind: JsonFileKind = DAEMON_JSON): ParsedJson {
   const lines = new LineIndex(text);
   const deep = offsetTooDeep(text);
   if (deep !== null) {
-    return { document: null, tree: null, diagnostics: [diagnostic('GT-E010', lines.location(file, deep), tooDeep())] };
+    return { document: null, tree: null, diagnostics: [diagnostic(kind.syntaxCode, lines.location(file, deep), tooDeep())] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -36,9 +45,9 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
       tree: null,
       diagnostics: [
         diagnostic(
-          'GT-E010',
+          kind.syntaxCode,
           lines.location(file, offset),
-          `${what}; daemon.json must be strict JSON (no comments, no trailing commas) — gt never rewrites a file it cannot parse`,
+          `${what}; ${kind.name} must be strict JSON (no comments, no trailing commas) — gt never rewrites a file it cannot parse`,
         ),
       ],
     };
@@ -49,7 +58,7 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
     const keyNode = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
     return lines.location(file, target === 'key' && keyNode !== undefined ? keyNode.offset : node.offset);
   };
-  return { document: { file, value, locate }, tree: root, diagnostics: duplicateKeys(root, file, lines) };
+  return { document: { file, value, locate }, tree: root, diagnostics: duplicateKeys(root, file, lines, kind.duplicateKeyCode) };
 }
 
 /**
@@ -113,7 +122,7 @@ function nearestNode(root: Node, path: DocPath): Node {
   return root;
 }
 
-function duplicateKeys(node: Node, file: string, lines: LineIndex): Diagnostic[] {
+function duplicateKeys(node: Node, file: string, lines: LineIndex, code: DiagnosticCode): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (node.type === 'object') {
     const seen = new Map<string, Node>();
@@ -127,7 +136,7 @@ function duplicateKeys(node: Node, file: string, lines: LineIndex): Diagnostic[]
         const first = lines.location(file, earlier.offset);
         found.push(
           diagnostic(
-            'GT-E011',
+            code,
             lines.location(file, key.offset),
             `duplicate key "${name}" (first at line ${first.line}); Gas Town would silently keep only the last one — remove one of them`,
           ),
@@ -135,6 +144,6 @@ function duplicateKeys(node: Node, file: string, lines: LineIndex): Diagnostic[]
       }
     }
   }
-  for (const child of node.children ?? []) found.push(...duplicateKeys(child, file, lines));
+  for (const child of node.children ?? []) found.push(...duplicateKeys(child, file, lines, code));
   return found;
 }

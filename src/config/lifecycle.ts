@@ -1,7 +1,7 @@
 import { isJsonObject } from '../lib/json-value.js';
 
 /**
- * Gas Town's EnsureLifecycleDefaults (internal/daemon/lifecycle_defaults.go): the nine lifecycle patrol entries,
+ * Gas Town's EnsureLifecycleDefaults: the nine lifecycle patrol entries,
  * filled only where the key is missing or null. An existing entry, even `{}` or `{"enabled": false}`, is never
  * touched.
  */

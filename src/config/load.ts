@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readDaemonFile, type LoadedDaemonFile } from './daemon-file.js';
 import { checkDaemonConfig } from './daemon-checks.js';
 import type { DeclarationSites, DesiredDatabase, DesiredState, Resolved, ServerEndpointSettings } from './desired.js';
@@ -6,6 +7,7 @@ import { ConfigError, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { DaemonConfig } from './generated/daemon-config.js';
 import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
+import { databaseLifecycle, lifecycleDiagnostics, townLifecycle } from './lifecycle-spec.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
@@ -94,7 +96,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   const daemonConfig = daemon.file.raw as DaemonConfig;
   const server = withTownSpec(endpoint, declaredSupervisor(townRoot, manifests.town), townServerSpec(townRoot, manifests.town));
 
-  const databases = [townDatabase(manifests.town), ...manifests.rigs.map(rigDatabase)];
+  const databases = [townDatabase(manifests.town), ...manifests.rigs.map((rig) => rigDatabase(rig, manifests.town))];
   const diagnostics = [
     ...daemon.diagnostics,
     ...manifests.diagnostics,
@@ -103,6 +105,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...checkOverriddenEnvironment(options.env, server),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
     ...checkTownEndpoints(manifests.town, manifests.rigs, { cwd: options.cwd, sqlPort: server.port.value }),
+    ...lifecycleDiagnostics(manifests.rigs, manifests.town),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
     remoteSecrets(manifest.spec.remotes ?? null, document),
@@ -124,10 +127,12 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   return {
     desired: {
       townRoot,
+      townName: townName(townRoot, manifests.town),
       server,
       daemonConfig: daemon.file,
       databases,
       daemonMetrics: daemonMetricsListener(manifests.town),
+      lifecycle: townLifecycle(manifests.town, manifests.rigs),
       sources: [daemon.file.path, ...manifests.sources],
     },
     diagnostics: sorted,
@@ -141,7 +146,17 @@ function declaredSupervisor(townRoot: string, town: Manifest<TownManifest> | nul
   return { value, source: `${formatPlace(townRoot, town.document.locate(['spec', 'server', 'supervisor']))} spec.server.supervisor` };
 }
 
-/** hq: always present and protected; a Town document only adds its remotes and ignore patterns. */
+function townName(townRoot: string, town: Manifest<TownManifest> | null): Resolved<string> {
+  const declared = town?.manifest.metadata?.name;
+  if (declared === undefined || town === null) return { value: basename(townRoot), source: "the town directory's name" };
+  const at = town.document.locate(['metadata', 'name']);
+  return { value: declared, source: `${formatPlace(townRoot, at)} metadata.name` };
+}
+
+/**
+ * hq: always present (a Town document has no `ensure`, so hq is never dropped); a Town document adds its remotes,
+ * ignore patterns, lifecycle and `protect`, which blocks the lifecycle's deletions and history rewrites there.
+ */
 function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
   return {
     name: 'hq',
@@ -149,9 +164,10 @@ function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
     kind: 'Town',
     prefix: null,
     ensure: 'present',
-    protect: true,
+    protect: town?.manifest.spec.protect ?? false,
     remotes: town?.manifest.spec.remotes ?? null,
     ignore: town?.manifest.spec.ignore ?? [],
+    lifecycle: databaseLifecycle(town, null),
     source: town === null ? null : town.document.locate(['kind']),
     sites: town === null ? { remotes: null, remote: {}, ignore: {} } : declarationSites(town),
   };
@@ -167,7 +183,7 @@ function declarationSites({ manifest, document }: Manifest<RigManifest> | Manife
   };
 }
 
-function rigDatabase({ manifest, document }: Manifest<RigManifest>): DesiredDatabase {
+function rigDatabase({ manifest, document }: Manifest<RigManifest>, town: Manifest<TownManifest> | null): DesiredDatabase {
   return {
     name: rigDatabaseName(manifest),
     rig: manifest.metadata.name,
@@ -177,6 +193,7 @@ function rigDatabase({ manifest, document }: Manifest<RigManifest>): DesiredData
     protect: manifest.spec.protect ?? false,
     remotes: manifest.spec.remotes ?? null,
     ignore: manifest.spec.ignore ?? [],
+    lifecycle: databaseLifecycle(town, { manifest, document }),
     source: document.locate(['metadata', 'name']),
     sites: declarationSites({ manifest, document }),
   };

@@ -128,6 +128,11 @@ function patternDiagnostic(
         'GT-E027',
         `${where} is ${shown}: use a local time of day "HH:MM" from 00:00 to 23:59, e.g. "03:00"`,
       );
+    case 'clockWindow':
+      return report(
+        'GT-E027',
+        `${where} is ${shown}: use a local time window "HH:MM-HH:MM" with times from 00:00 to 23:59, e.g. "03:00-05:00" (it may cross midnight: "22:00-02:00")`,
+      );
     case 'name': {
       const suggestion = text
         .toLowerCase()

@@ -20,7 +20,7 @@ const waitTimeout: Parser<number> = (text) => {
   return seconds !== null && (seconds < 0 || (seconds >= 1 && seconds <= MAX_WAIT_TIMEOUT_SECONDS)) ? seconds : null;
 };
 
-/** Gas Town's GT_DOLT_* variables (Gas Town's `doltserver.DefaultConfig`, internal/doltserver/doltserver.go), the values they take and what a bad value looks like. */
+/** Gas Town's GT_DOLT_* variables (Gas Town's `doltserver.DefaultConfig`), the values they take and what a bad value looks like. */
 export const SERVER_ENV = {
   GT_DOLT_PORT: { parse: port, expected: 'a port number from 1 to 65535' },
   GT_DOLT_HOST: { parse: nonEmpty, expected: 'a host name or address' },

@@ -144,7 +144,7 @@ function fixed<T>(value: T, source = 'default (fixed by Gas Town)'): Resolved<T>
   return { value, source };
 }
 
-/** Gas Town's DoltServerManager fallbacks (`DoltServerManager`, internal/daemon/dolt.go). A restart delay of 0 means the first restart is immediate; the doubling then starts from 5 s. */
+/** Gas Town's DoltServerManager fallbacks (`DoltServerManager`). A restart delay of 0 means the first restart is immediate; the doubling then starts from 5 s. */
 function supervision(server: NonNullable<DoltServerConfig>): Supervision {
   const ms = (nanos: number | undefined, fallbackMs: number) =>
     nanos !== undefined && nanos > 0 ? nanos / NANOS_PER_MS : fallbackMs;

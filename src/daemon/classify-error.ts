@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/diagnostics.js';
+import { ConfigError, GasTownFileError } from '../config/diagnostics.js';
 import { LockTimeoutError } from '../lib/lock.js';
 import type { PlanError } from '../plan/types.js';
 
@@ -38,6 +38,8 @@ function errorCode(error: Error): string | null {
 export function classifyError(error: unknown): ClassifiedError {
   if (!(error instanceof Error)) return { class: 'transient', kind: 'unexpected', message: String(error) };
   const { message } = error;
+  // Gas Town or bd may repair their own file: keep looking, unlike the operator's config, which waits for an edit
+  if (error instanceof GasTownFileError) return { class: 'transient', kind: 'config', message };
   if (error instanceof ConfigError) return { class: 'terminal', kind: 'config', message };
   if (error instanceof LockTimeoutError) return { class: 'transient', kind: 'lock', message };
   const code = errorCode(error);

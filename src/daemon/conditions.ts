@@ -38,6 +38,10 @@ export function declaredSpecs(desired: DesiredState): Map<string, unknown> {
     if (db.ensure === 'absent') continue;
     for (const remote of db.remotes ?? []) specs.set(`remote/${db.name}/${remote.name}`, { url: remote.url });
     for (const pattern of db.ignore) specs.set(`ignore/${db.name}/${pattern}`, { pattern });
+    // lifecycle work is gt's resource only where gt executes it
+    if (desired.lifecycle.executor !== 'gt') continue;
+    if (db.lifecycle.decay !== null) specs.set(`decay/${db.name}`, { decay: db.lifecycle.decay, protect: db.protect });
+    if (db.lifecycle.compaction !== null) specs.set(`compaction/${db.name}`, { compaction: db.lifecycle.compaction, protect: db.protect });
   }
   return specs;
 }

@@ -147,7 +147,7 @@ function errorAfter(report: ReconcileReport, planError: ClassifiedError | null, 
 /**
  * A crash restart brings back a server found stopped or hung; a planned one (changed config.yaml, databases to load)
  * restarts a healthy server on purpose. Only crash restarts count toward max_restarts_in_window: Gas Town's budget
- * likewise only sees the restarts its health check makes (gastown internal/daemon/dolt.go), never a planned one.
+ * likewise only sees the restarts its health check makes, never a planned one.
  */
 export function isCrashRestart({ action, status }: ActionResult): boolean {
   return action.kind === 'server' && (action.code === 'server-stopped' || action.code === 'server-unhealthy') && status !== 'skipped';

@@ -13,6 +13,10 @@ const LIFECYCLE_WORK: Record<Action['kind'], boolean> = {
   database: false,
   remote: false,
   ignore: false,
+  'town-file': false,
+  beads: false,
+  decay: true,
+  compaction: true,
 };
 
 /** Reconciles take milliseconds when nothing changes and seconds to minutes when a server restarts. */

@@ -6,6 +6,7 @@ import type { DesiredState } from '../config/desired.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
 import { isProcessAlive } from '../lib/process.js';
 import { loadDesiredState } from '../config/load.js';
+import { readDisabledPatrols } from '../config/town-runtime-files.js';
 import { diskYamlCache, type YamlParseCache } from '../config/yaml-documents.js';
 import { gtSupervises, resolveServerSettings } from '../config/server-settings.js';
 import type { ObservedServer } from '../observe/observed.js';
@@ -14,19 +15,15 @@ import type { ResourceCondition } from './conditions.js';
 import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
 import { actionLogRecord, interpretCycle, isCrashRestart, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
 import type { DaemonOptions } from './daemon.js';
+import { DoctorRunner, runDoctorChecks } from './doctor-runner.js';
 import { jitteredInterval } from './jitter.js';
 import { DaemonMetrics } from './metrics.js';
 import { restartWithLastKnownGood } from './last-known-good.js';
-import type { LastReconcile, Trigger } from './loop-types.js';
+import type { Clock, LastReconcile, Trigger } from './loop-types.js';
 import { ReconcilePolicy } from './policy.js';
 import { statusDocument, writeDaemonStatus, type DaemonStatus, type StatusError } from './status-file.js';
 
-/** The loop's timers read and set time through this, so tests can move time by hand. */
-export interface Clock {
-  now(): number;
-  setTimeout(fire: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Clock } from './loop-types.js';
 
 const systemClock: Clock = {
   now: () => Date.now(),
@@ -46,6 +43,9 @@ export interface LoopCollaborators {
   clock: Clock;
   /** In [0, 1), like Math.random: the resync's jitter. */
   random: () => number;
+  /** gt doctor's read-only checks, on Gas Town's doctor_dog interval. */
+  runDoctor: typeof runDoctorChecks;
+  disabledPatrols: (townRoot: string) => readonly string[];
 }
 
 const realCollaborators: LoopCollaborators = {
@@ -58,6 +58,8 @@ const realCollaborators: LoopCollaborators = {
   isProcessAlive,
   clock: systemClock,
   random: Math.random,
+  runDoctor: runDoctorChecks,
+  disabledPatrols: readDisabledPatrols,
 };
 
 export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthIntervalMs' | 'resyncIntervalMs' | 'lockTimeoutMs' | 'prune'> & {
@@ -101,6 +103,7 @@ export class ReconcileLoop {
   private stopping = false;
   private reconciling = false;
   private readonly timers = new Map<TimerName, unknown>();
+  private readonly doctor: DoctorRunner;
 
   private server: ObservedServer | null = null;
   private serverCheckedAt: number | null = null;
@@ -122,6 +125,13 @@ export class ReconcileLoop {
     this.policy = new ReconcilePolicy(defaultSupervision(options.townRoot));
     this.yamlCache = diskYamlCache(options.env);
     this.metrics = options.metrics ?? new DaemonMetrics();
+    this.doctor = new DoctorRunner({
+      clock: this.clock,
+      run: this.world.runDoctor,
+      disabledPatrols: this.world.disabledPatrols,
+      logger: options.logger,
+      onChange: () => this.writeStatus(),
+    });
   }
 
   start(): void {
@@ -145,6 +155,7 @@ export class ReconcileLoop {
     for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
     this.timers.clear();
     await this.running;
+    await this.doctor.stop();
     this.writeStatus(true);
   }
 
@@ -213,6 +224,7 @@ export class ReconcileLoop {
     await this.observeServer();
     const retryAt = this.policy.nextRetryAt();
     if (retryAt !== null) this.armAt('retry', retryAt, () => this.request('retry'));
+    if (this.desired !== null) this.doctor.schedule(this.desired);
     this.writeStatus();
   }
 
@@ -449,6 +461,7 @@ export class ReconcileLoop {
         lastKnownGoodAt: this.lastKnownGoodAt,
         resources: this.resources,
         unmanaged: this.unmanaged,
+        doctor: this.doctor.status,
       },
       now,
     );

@@ -16,7 +16,7 @@ export interface RestartBudgetSnapshot {
 }
 
 /**
- * Gas Town's crash-restart supervision (gastown internal/daemon/dolt.go), as pure state over the times it is given:
+ * Gas Town's crash-restart supervision, as pure state over the times it is given:
  * the first restart after a healthy period (or a reset) is immediate — the daemon learns of a crash within a second,
  * and agents need their server back — the next waits restart_delay, every later one twice the previous (capped at
  * max_restart_delay); once the restart window holds max_restarts_in_window restarts the budget is stalled. Unlike Gas Town, which retries once

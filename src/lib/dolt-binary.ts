@@ -1,7 +1,8 @@
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gtCacheRoot } from './cache-root.js';
+import { isExecutableFile } from './executable.js';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,15 +28,6 @@ export function readDoltPin(): DoltPin {
   return { module: get('DOLT_MODULE'), moduleVersion: get('DOLT_MODULE_VERSION'), version: get('DOLT_VERSION') };
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The dolt binary gt runs: $GT_DOLT_BIN, else the one scripts/ensure-dolt.sh built into its cache, else `dolt` on PATH.
  */
@@ -43,5 +35,5 @@ export function doltBinary(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GT_DOLT_BIN) return env.GT_DOLT_BIN;
   const cacheRoot = env.GT_DOLT_CACHE || gtCacheRoot(env);
   const cached = join(cacheRoot, `dolt-${readDoltPin().moduleVersion}`, 'bin', 'dolt');
-  return isExecutable(cached) ? cached : 'dolt';
+  return isExecutableFile(cached) ? cached : 'dolt';
 }

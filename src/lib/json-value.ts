@@ -5,3 +5,5 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** A JSON object: what a Gas Town JSON file holds at its top. */
+export type JsonObject = { [key: string]: JsonValue };

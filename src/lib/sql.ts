@@ -43,3 +43,14 @@ export function isTownDatabaseName(name: string): boolean {
   if (lower === 'information_schema' || lower === 'mysql' || lower === 'dolt_cluster') return false;
   return !name.includes('/') && !name.includes('@');
 }
+
+/**
+ * `s1 UNION ALL s2 UNION ALL ...` nested as a balanced tree. Dolt's planner takes time quadratic in the length of a
+ * flat UNION ALL chain (and far more with column aliases): for 500 databases a flat chain takes minutes, the tree a
+ * few hundred milliseconds.
+ */
+export function unionAllTree(selects: readonly string[]): string {
+  if (selects.length === 1) return selects[0] as string;
+  const middle = selects.length >> 1;
+  return `(${unionAllTree(selects.slice(0, middle))}) UNION ALL (${unionAllTree(selects.slice(middle))})`;
+}

@@ -1,4 +1,9 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+
+/** bd's port file in a beads directory: the port bd dials first, before metadata.json's. */
+const BEADS_PORT_FILE = 'dolt-server.port';
+/** bd's pid file in a beads directory: the server bd started itself. */
+const BEADS_PID_FILE = 'dolt-server.pid';
 
 /**
  * Every path under a town root that gt reads or writes, in one place: "which files does gt own in a town?" is
@@ -11,8 +16,24 @@ export interface TownPaths {
   mayorDir: string;
   /** The operator and Gas Town write it; gt fills missing lifecycle patrols (EnsureLifecycleDefaults). */
   daemonJson: string;
-  /** Gas Town writes it at install; gt only checks whether it exists when finding the town. */
+  /**
+   * Gas Town's town identity, written by its install. gt finds the town by it, creates it when absent and fills only
+   * the fields it lacks (never rewrites one).
+   */
   townJson: string;
+  /**
+   * Gas Town's rig registry (install, rig add). gt converges an entry per declared rig (its beads prefix); other
+   * rigs' entries and unknown fields stay.
+   */
+  rigsJson: string;
+  /** The town's beads directory (hq's): metadata.json, routes.jsonl and bd's port file live here. */
+  townBeadsDir: string;
+  /** Gas Town's prefix routes (install adds hq- and hq-cv-, rig add one per rig); gt converges those, keeps other lines. */
+  routesJsonl: string;
+  /** A port file Gas Town's stale-port check reads; gt rewrites it when it names another port, never creates it. */
+  dataDirPortFile: string;
+  /** The same for the daemon directory's copy. */
+  daemonPortFile: string;
   /** The operator's rig manifests (YAML); gt writes one only through `gt dolt init-rig`. */
   rigsDir: string;
   /** Gas Town writes it (`gt config`); gt reads which patrols an operator disabled there. */
@@ -33,7 +54,10 @@ export interface TownPaths {
   doltRoot: string;
   /** Whoever starts the server writes it (gt, or Gas Town's daemon in "PID\nNONCE" form): the server's pid. */
   doltPid: string;
-  /** Whoever starts the server writes it (Gas Town's `doltserver.State`): port, data dir, databases. */
+  /**
+   * Whoever starts the server writes it (Gas Town's `doltserver.State`): port, data dir, databases. gt also keeps its
+   * database list current after it creates or drops databases, when the file describes the server gt runs.
+   */
   doltState: string;
   /** The server's own log; gt points the server at it and tails it for `gt dolt logs`. */
   doltLog: string;
@@ -47,6 +71,10 @@ export interface TownPaths {
   reconcilerStatus: string;
   /** `gt daemon start` points the background daemon's stderr here: what it prints before its logger exists. */
   reconcilerStderr: string;
+  /** gt writes it after each decay or compaction it runs: when it last ran on each database (its `interval`). */
+  lifecycleState: string;
+  /** gt writes it while observing: per database commit count and decay candidates, keyed by head and working set. */
+  historyFactsCache: string;
 }
 
 /** The layout of the town at `root` (an absolute path). */
@@ -59,6 +87,11 @@ export function townPaths(root: string): TownPaths {
     mayorDir,
     daemonJson: join(mayorDir, 'daemon.json'),
     townJson: join(mayorDir, 'town.json'),
+    rigsJson: join(mayorDir, 'rigs.json'),
+    townBeadsDir: join(root, '.beads'),
+    routesJsonl: join(root, '.beads', 'routes.jsonl'),
+    dataDirPortFile: join(dataDir, '.beads', BEADS_PORT_FILE),
+    daemonPortFile: join(daemonDir, 'dolt.port'),
     rigsDir: join(mayorDir, 'rigs.d'),
     settingsJson: join(root, 'settings', 'config.json'),
     daemonDir,
@@ -74,10 +107,83 @@ export function townPaths(root: string): TownPaths {
     reconcilerLog: join(daemonDir, 'gt-reconciler.log'),
     reconcilerStatus: join(daemonDir, 'gt-reconciler-status.json'),
     reconcilerStderr: join(daemonDir, 'gt-reconciler.stderr'),
+    lifecycleState: join(daemonDir, 'gt-lifecycle-state.json'),
+    historyFactsCache: join(daemonDir, 'gt-history-facts.json'),
   };
+}
+
+/** A beads directory's files gt converges. */
+export interface BeadsFiles {
+  dir: string;
+  /**
+   * bd's server settings (Gas Town's EnsureMetadata fields); gt converges those fields and keeps every other one. hq's
+   * and every declared rig's are created when absent.
+   */
+  metadataJson: string;
+  /** bd writes it when it connects; gt rewrites it when it names another port than the server's, never creates it. */
+  portFile: string;
+  /** bd writes the pid of a server it started itself; gt's doctor removes it once that process is gone. */
+  pidFile: string;
+}
+
+// Plain concatenation, not join: a town has hundreds of rigs, and these paths are built for every one of them on every
+// gt diff. The parts are already normal (an absolute town root, a rig name that is a single path component).
+
+export function beadsFiles(dir: string): BeadsFiles {
+  return {
+    dir,
+    metadataJson: `${dir}${sep}metadata.json`,
+    portFile: `${dir}${sep}${BEADS_PORT_FILE}`,
+    pidFile: `${dir}${sep}${BEADS_PID_FILE}`,
+  };
+}
+
+/** A rig's directory under the town root (Gas Town's layout; gt creates the directory and config.json). */
+export interface RigPaths {
+  dir: string;
+  /** Gas Town's rig identity (`rig.RigConfig`); gt creates it when absent, fills missing fields, converges the prefix. */
+  configJson: string;
+  /** The rig's own beads directory: where bd and Gas Town look unless the mayor's clone has one. */
+  beadsDir: string;
+  /** The mayor's clone's beads directory, which Gas Town prefers when it exists (a rig added from a repo with beads). */
+  mayorCloneBeadsDir: string;
+}
+
+export function rigPaths(root: string, rig: string): RigPaths {
+  const dir = `${root}${sep}${rig}`;
+  return {
+    dir,
+    configJson: `${dir}${sep}config.json`,
+    beadsDir: `${dir}${sep}.beads`,
+    mayorCloneBeadsDir: `${dir}${sep}mayor${sep}rig${sep}.beads`,
+  };
+}
+
+/** A path under the town root, relative to it (the way plans name files); cheap, for paths built from the root. */
+export function inTown(root: string, path: string): string {
+  return path.startsWith(`${root}${sep}`) ? path.slice(root.length + 1) : path;
 }
 
 /** The managed server config inside a data dir (the data dir is a resolved setting; it is the town's `.dolt-data`). */
 export function serverConfigIn(dataDir: string): string {
   return join(dataDir, 'config.yaml');
+}
+
+/** What locates a database's beads directory: the rig that owns it, and whether it is the town's own (hq). */
+export interface BeadsOwner {
+  kind: 'Rig' | 'Town';
+  rig: string;
+}
+
+/**
+ * Where bd runs for a database and keeps its `.beads/` directory: the town root for the town database hq, the rig's
+ * directory `<town>/<rig>` for a rig (where Gas Town's `gt install` and `gt rig add` run `bd init`). bd writes it.
+ */
+export function beadsWorkDir(root: string, owner: BeadsOwner): string {
+  return owner.kind === 'Town' ? root : join(root, owner.rig);
+}
+
+/** The `.beads/` directory bd keeps in a work dir (its metadata.json, config.yaml, port file). */
+export function beadsDirIn(workDir: string): string {
+  return join(workDir, '.beads');
 }

@@ -8,10 +8,13 @@ import { YamlParseCache } from '../config/yaml-documents.js';
 import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
-import type { ObservedDatabase, ObservedServerConfig, ObservedState } from './observed.js';
+import { observeBd } from './bd.js';
+import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
+import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
+import { readTownFiles } from './town-files.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 import { gtSupervises } from '../config/server-settings.js';
 import { readClusterStatus } from './cluster-status.js';
@@ -62,6 +65,8 @@ export interface Observation {
 interface SnapshotConnection {
   connection: mysql.Connection;
   answered: boolean;
+  /** The databases the server serves (its own list). */
+  served: string[];
 }
 
 function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: number): () => Error {
@@ -76,6 +81,16 @@ function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: numbe
 export interface ObserveOptions {
   /** How long the snapshot may take before the server is called hung; HUNG_SERVER_MS unless given. */
   hungServerMs?: number;
+  /** Read Gas Town's registry and beads files (default); false for a command that acts on the server alone. */
+  townFiles?: boolean;
+  /** Where GT_BD_BIN and PATH are read to find bd; process.env unless given. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A declared database bd has not initialized, or whose state gt cannot see: only then is bd looked for. */
+function needsBd(desired: DesiredState, databases: ObservedDatabase[] | null): boolean {
+  const initialized = new Set((databases ?? []).filter((db) => db.beadsPrefix !== null).map((db) => db.name));
+  return desired.databases.some((db) => db.ensure === 'present' && !initialized.has(db.name));
 }
 
 /**
@@ -98,7 +113,7 @@ export async function beginObservation(
   let pending: PendingSnapshot | null = null;
   if (probe?.ok) {
     // the probe's connection, which has already asked for the databases, and two more opened for the snapshot
-    sql = { connection: probe.connection, answered: true };
+    sql = { connection: probe.connection, answered: true, served: probe.databases };
     const answered = probe;
     pending = sendSnapshotQuery(
       { primary: probe.connection, open: () => connectToServer(answered.settings) },
@@ -113,27 +128,46 @@ export async function beginObservation(
   return {
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
+      let lifecycle: ObservedLifecycle | null = null;
+      let beadsUnreadable: string | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
         let cluster: ObservedState['cluster'] = null;
+        // read while Dolt computes the snapshot
+        const townFiles = options.townFiles === false ? null : readTownFiles(desired);
+        const now = new Date();
+        const observedAt = now.toISOString();
         if (sql !== null && pending !== null) {
           // only a town that declares replication asks the server about it: one more statement, on the probe's connection
           const clusterRead = desired.server.cluster === null ? null : readClusterStatus(sql.connection, hungServerMs);
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
-          const snapshot = await withDeadline(pending.read(dropCandidates), hungServerMs, hung(sql, pending, hungServerMs));
+          const servedNow = sql.served.filter((name) => !onDisk.incomplete.includes(name));
+          const reading = Promise.all([
+            pending.read(dropCandidates),
+            lifecycleDatabases(desired).length === 0 ? null : observeLifecycle(sql.connection, desired, servedNow, now),
+          ]);
+          const [snapshot, facts] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
           cluster = await clusterRead;
+          lifecycle = facts;
+          beadsUnreadable = snapshot.beadsUnreadable;
         }
+        const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
+          observedAt,
           ...supervisedFacts(desired, server),
           cluster,
           server,
           daemonConfig: daemonFile.file,
           databases,
+          beadsUnreadable,
           onDisk: onDisk.databases,
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
+          lifecycle,
+          townFiles,
+          bd,
         };
       } finally {
         await close();
@@ -147,8 +181,9 @@ export async function beginObservation(
 }
 
 /**
- * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml.
- * Without a `yamlCache`, config.yaml is parsed afresh.
+ * The live town as gt sees it: the server process, the SQL snapshot when it answers, the data dir on disk, config.yaml,
+ * Gas Town's registry and beads files, and bd when a declared database is not initialized for beads. Without a
+ * `yamlCache`, config.yaml is parsed afresh.
  */
 export async function observe(desired: DesiredState, options: ObserveOptions & { yamlCache?: YamlParseCache } = {}): Promise<ObservedState> {
   const yamlCache = options.yamlCache ?? new YamlParseCache(null);

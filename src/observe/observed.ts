@@ -1,5 +1,7 @@
 import type { ClusterRole, DaemonFile } from '../config/desired.js';
 import type { ServerConfigSettings } from '../config/server-config-yaml.js';
+import type { LifecycleRuns } from '../lib/lifecycle-state.js';
+import type { JsonObject } from '../lib/json-value.js';
 
 /** The server process as gt finds it. */
 export type ObservedServer =
@@ -37,12 +39,60 @@ export interface ObservedDatabase {
   name: string;
   remotes: ObservedRemote[];
   ignore: ObservedIgnore[];
+  /** bd's `issue_prefix` in the database's `config` table; null until bd has initialized the database for beads. */
+  beadsPrefix: string | null;
   /**
    * Commits or working changes that exist nowhere else, probed only for databases a plan may drop;
    * null when not probed.
    */
   unpushed: { commits: number; dirty: boolean; detail: string } | null;
 }
+
+/** What decay would act on in one database, counted for the cutoffs it names (UTC `DATETIME` literals). */
+export interface DecayCandidates {
+  closeStaleBefore: string;
+  deleteClosedBefore: string;
+  /** Open wisps created before closeStaleBefore, no agent beads, with no open parent: to be closed. */
+  staleOpen: number;
+  /** Wisps closed before deleteClosedBefore: to be deleted. */
+  closedExpired: number;
+  /** Their label, comment and event rows and every dependency row from or to them: deleted with them. */
+  related: number;
+  /** The wisp tables the database has, `wisps` first. */
+  tables: string[];
+}
+
+/** A database's history facts, observed only where its lifecycle work is due. */
+export interface HistoryFacts {
+  /** Commits on main (HEAD's commit_order); null when no compaction is due. */
+  commits: number | null;
+  /** null when no decay is due; 'no-wisps' when the database has no wisps table (it is not a beads database). */
+  decay: DecayCandidates | 'no-wisps' | null;
+}
+
+/** What the lifecycle planner needs of the live town: its clock, its history facts, and when gt last worked on it. */
+export interface ObservedLifecycle {
+  /** When gt observed (UTC ISO): the planner's "now". */
+  at: string;
+  /** The local time of day then, in minutes after midnight (compaction windows are local). */
+  localMinuteOfDay: number;
+  /** By database: only those whose lifecycle work is due (by its interval) and that are served. */
+  facts: Record<string, HistoryFacts>;
+  /** Due databases whose facts moved but were left for a later run (gt counts a bounded number a run). */
+  uncounted: string[];
+  /** By database: when gt last ran decay and compaction there. */
+  lastRuns: Record<string, LifecycleRuns>;
+}
+/** Where gt finds bd: the path in GT_BD_BIN, else the first `bd` on PATH. */
+export type BdSource = 'GT_BD_BIN' | 'PATH';
+
+/** The bd executable, looked for only when a declared database is not initialized for beads. */
+export type ObservedBd =
+  /** Every declared database is initialized (or cannot be seen): gt did not look for bd. */
+  | { state: 'not-checked' }
+  | { state: 'found'; path: string; source: BdSource; version: string }
+  /** No usable bd: `reason` says what gt found (no bd on PATH, GT_BD_BIN not executable, `bd version` failed). */
+  | { state: 'unavailable'; source: BdSource; reason: string };
 
 export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
 
@@ -99,12 +149,81 @@ export interface PortConflict {
   command: string | null;
 }
 
+/** A JSON file of Gas Town's as gt found it. */
+export interface ObservedJsonFile {
+  /** Relative to the town root, as plans show it. */
+  path: string;
+  /** Its content, an object (observation refuses any other shape); null when the file does not exist. */
+  content: JsonObject | null;
+}
+
+/** A line of `.beads/routes.jsonl`. */
+export interface ObservedRoute {
+  prefix: string;
+  path: string;
+}
+
+export interface ObservedRoutes {
+  /** Relative to the town root. */
+  path: string;
+  exists: boolean;
+  /** Every route line, in file order (blank and comment lines left out). */
+  routes: ObservedRoute[];
+}
+
+/** An existing bd port file and the port it names. */
+export interface ObservedPortFile {
+  /** Relative to the town root. */
+  path: string;
+  port: number;
+}
+
+/** What gt converges of a rig's own files. */
+export interface ObservedRigFiles {
+  /** `<rig>/config.json`; null when not read (a rig only mayor/rigs.json knows: gt converges only its port there). */
+  config: ObservedJsonFile | null;
+  /** The beads directory Gas Town uses: the mayor's clone's when it exists, else the rig's own (relative). */
+  beadsDir: string;
+  /** Whether that is the mayor's clone's (`<rig>/mayor/rig/.beads`), which also moves the rig's route. */
+  mayorClone: boolean;
+  /** metadata.json in that beads directory. */
+  metadata: ObservedJsonFile;
+  /** bd's port files in the rig's beads directories, the existing ones. */
+  portFiles: ObservedPortFile[];
+}
+
+/**
+ * `daemon/dolt-state.json`: its content; absent; unreadable (not a JSON object: the next server start rewrites it); or
+ * not observed (an external server, whose supervisor keeps it).
+ */
+export type ObservedServerState = { content: JsonObject } | 'absent' | 'unreadable' | 'not-observed';
+
+/** Gas Town's registry and beads files, as far as gt converges them. */
+export interface ObservedTownFiles {
+  town: ObservedJsonFile;
+  rigs: ObservedJsonFile;
+  hqMetadata: ObservedJsonFile;
+  routes: ObservedRoutes;
+  /** The existing port files outside rigs (the town's beads directory, the data dir's, the daemon directory). */
+  portFiles: ObservedPortFile[];
+  /** By rig name: every rig a manifest declares present, and every other rig mayor/rigs.json lists. */
+  rigFiles: Record<string, ObservedRigFiles>;
+  serverState: ObservedServerState;
+}
+
 export interface ObservedState {
+  /** When the town was observed (ISO 8601): the time a plan records as a new file's creation time. */
+  observedAt: string;
   server: ObservedServer;
   /** `mayor/daemon.json` as it is on disk now (it is both a source of desired settings and a target of apply). */
   daemonConfig: DaemonFile;
   /** Databases served, from SQL; null when the server could not be queried. */
   databases: ObservedDatabase[] | null;
+  /**
+   * Why the served databases that lack bd's tables could not be told from those that have them (the server serves a
+   * broken database); their beadsPrefix is then null but unknown. Null when they were read.
+   */
+  beadsUnreadable: string | null;
   /** Databases on disk (`<data_dir>/<name>/.dolt` complete), known even when the server is down. */
   onDisk: string[];
   /**
@@ -123,4 +242,9 @@ export interface ObservedState {
   cluster: ObservedCluster | null;
   /** Ports the server would need that another process holds: a start or restart would fail on them. */
   portConflicts: PortConflict[];
+  /** null when no database's lifecycle asks gt to execute anything (then gt reads nothing for it). */
+  lifecycle: ObservedLifecycle | null;
+  /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */
+  townFiles: ObservedTownFiles | null;
+  bd: ObservedBd;
 }

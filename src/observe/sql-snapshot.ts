@@ -1,10 +1,13 @@
 import type mysql from 'mysql2/promise';
 import { dropConnection } from '../lib/connect.js';
-import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString } from '../lib/sql.js';
+import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
+import { readBeadsPrefixes, type BeadsPrefixes } from './beads-prefixes.js';
 import type { ObservedDatabase, ObservedIgnore } from './observed.js';
 
 export interface SqlSnapshot {
   databases: ObservedDatabase[];
+  /** Why bd's tables could not be read where some database lacks them (BeadsPrefixes.unreadable); null when read. */
+  beadsUnreadable: string | null;
 }
 
 /**
@@ -12,17 +15,6 @@ export interface SqlSnapshot {
  * dolt_ignore in the working set / committed at HEAD.
  */
 type SnapshotRow = [db: string, kind: 'remote' | 'ignore' | 'ignore-head', a: string, b: string | number | null];
-
-/**
- * `s1 UNION ALL s2 UNION ALL ...` nested as a balanced tree. Dolt's planner takes time quadratic in the length of a
- * flat UNION ALL chain (and far more with column aliases): for 500 databases a flat chain takes minutes, the tree a
- * few hundred milliseconds.
- */
-function unionAllTree(selects: readonly string[]): string {
-  if (selects.length === 1) return selects[0] as string;
-  const middle = selects.length >> 1;
-  return `(${unionAllTree(selects.slice(0, middle))}) UNION ALL (${unionAllTree(selects.slice(middle))})`;
-}
 
 /** A snapshot whose query is on its way: the server computes it while gt does other work. */
 export interface PendingSnapshot {
@@ -46,19 +38,26 @@ function select(connection: mysql.Connection, selects: readonly string[]): Promi
     .then(([result]) => result as unknown as SnapshotRow[]);
 }
 
-/**
- * Three statements, each a UNION ALL over every database, sent on three connections at once: Dolt plans and answers
- * them in parallel. One statement of all three parts took a 500-database server 275 ms, three in parallel 153 ms
- * (the remotes and the working set's dolt_ignore alone: 140 ms). dolt_ignore is read both in the working set and as
- * committed at HEAD (see presentPatterns): two selects, not a JOIN, which took Dolt 0.6-1.8 s at 300 databases.
- */
 /** The connections a snapshot opened, and whether its caller is done with it (a connection that opens later is dropped). */
 interface ExtraConnections {
   opened: mysql.Connection[];
   done: boolean;
 }
 
-function requestRows(connections: SnapshotConnections, names: readonly string[], extras: ExtraConnections): Promise<SnapshotRow[]> {
+/** What the snapshot's statements answered: the remote and ignore rows, and bd's issue_prefix of each database. */
+interface SnapshotParts {
+  rows: SnapshotRow[];
+  beads: BeadsPrefixes;
+}
+
+/**
+ * Four parts, each a UNION ALL over every database, sent on four connections at once: Dolt plans and answers them in
+ * parallel. One statement of the first three parts took a 500-database server 275 ms, three in parallel 153 ms
+ * (the remotes and the working set's dolt_ignore alone: 140 ms). dolt_ignore is read both in the working set and as
+ * committed at HEAD (see presentPatterns): two selects, not a JOIN, which took Dolt 0.6-1.8 s at 300 databases. The
+ * fourth part reads bd's settings (readBeadsPrefixes).
+ */
+function requestParts(connections: SnapshotConnections, names: readonly string[], extras: ExtraConnections): Promise<SnapshotParts> {
   // No column aliases (rows come as arrays): each alias costs Dolt's planner a session's worth of allocations.
   const remotes = names.map((name) => `SELECT ${quoteString(name)}, 'remote', name, url FROM ${quoteIdentifier(name)}.dolt_remotes`);
   const ignores = names.map((name) => `SELECT ${quoteString(name)}, 'ignore', pattern, ignored FROM ${quoteIdentifier(name)}.dolt_ignore`);
@@ -80,36 +79,39 @@ function requestRows(connections: SnapshotConnections, names: readonly string[],
     extras.opened.push(connection);
     return connection;
   };
-  const rows = Promise.all([
+  const parts = Promise.all([
     select(connections.primary, remotes),
     onAnother().then((connection) => select(connection, ignores)),
     onAnother().then((connection) => select(connection, committed)),
-  ]).then((parts) => parts.flat());
-  rows.catch(() => undefined); // awaited in read(); until then its failure is not unhandled
-  return rows;
+    onAnother().then((connection) => readBeadsPrefixes(connection, names)),
+  ]).then(([remoteRows, ignoreRows, committedRows, beads]) => ({ rows: [...remoteRows, ...ignoreRows, ...committedRows], beads }));
+  parts.catch(() => undefined); // awaited in read(); until then its failure is not unhandled
+  return parts;
 }
 
 /**
- * Everything else gt needs from SQL, in three statements whatever the number of databases: UNION ALLs (balanced
- * trees) over the databases' dolt_remotes and dolt_ignore. Sends them and returns, so the caller can read its config
- * while the server answers. `served` is the server's own list (the health probe asked for it); the system schemas are
- * left out, and so are `incomplete` directories an interrupted create left: a server may list them, but every query
- * on them fails.
+ * Everything else gt needs from SQL, in four statements whatever the number of databases (six when some databases
+ * have no bd tables): UNION ALLs (balanced trees) over the databases' dolt_remotes, dolt_ignore and bd's config.
+ * Sends them and returns, so the caller can read its config while the server answers. `served` is the server's own
+ * list (the health probe asked for it); the system schemas are left out, and so are `incomplete` directories an
+ * interrupted create left: a server may list them, but every query on them fails.
  */
 export function sendSnapshotQuery(connections: SnapshotConnections, served: readonly string[], incomplete: readonly string[] = []): PendingSnapshot {
   const names = served.filter((name) => isTownDatabaseName(name) && !incomplete.includes(name)).sort();
   const byName = new Map<string, ObservedDatabase>(
-    names.map((name) => [name, { name, remotes: [], ignore: [], unpushed: null }]),
+    names.map((name) => [name, { name, remotes: [], ignore: [], beadsPrefix: null, unpushed: null }]),
   );
   const extras: ExtraConnections = { opened: [], done: false };
-  const rows = names.length > 0 ? requestRows(connections, names, extras) : Promise.resolve([]);
+  const nothing: SnapshotParts = { rows: [], beads: { prefixes: new Map(), unreadable: null } };
+  const parts = names.length > 0 ? requestParts(connections, names, extras) : Promise.resolve(nothing);
   const connection = connections.primary;
 
   return {
     async read(probeUnpushed = []) {
       const working = new Map<string, ObservedIgnore[]>();
       const head = new Map<string, ObservedIgnore[]>();
-      for (const [db, kind, a, b] of await rows) {
+      const { rows, beads } = await parts;
+      for (const [db, kind, a, b] of rows) {
         const database = byName.get(db);
         if (!database) continue;
         if (kind === 'remote') {
@@ -121,13 +123,14 @@ export function sendSnapshotQuery(connections: SnapshotConnections, served: read
       }
       for (const database of byName.values()) {
         database.ignore = presentPatterns(working.get(database.name) ?? [], head.get(database.name) ?? []);
+        database.beadsPrefix = beads.prefixes.get(database.name) ?? null;
       }
       for (const name of probeUnpushed) {
         const database = byName.get(name);
         if (!database) continue;
         database.unpushed = await probeUnpushedWork(connection, name);
       }
-      return { databases: [...byName.values()] };
+      return { databases: [...byName.values()], beadsUnreadable: beads.unreadable };
     },
     async release() {
       extras.done = true;

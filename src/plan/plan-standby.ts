@@ -29,7 +29,9 @@ export function effectiveRole(desired: DesiredState, observed: ObservedState): E
 
 /**
  * Which kinds of action write to a database, which a standby refuses (it is read-only and takes every database
- * from the primary). A Record over every kind, so that a new kind cannot be added without deciding.
+ * from the primary). A Record over every kind, so that a new kind cannot be added without deciding. Gas Town's files
+ * are the town's own files, not a database's; bd init creates bd's tables, decay deletes rows, compaction rewrites
+ * history.
  */
 const WRITES_TO_DATABASES: Record<Action['kind'], boolean> = {
   'daemon-config': false,
@@ -37,6 +39,10 @@ const WRITES_TO_DATABASES: Record<Action['kind'], boolean> = {
   database: true,
   remote: true,
   ignore: true,
+  'town-file': false,
+  beads: true,
+  decay: true,
+  compaction: true,
 };
 
 const REPLICATES = "run gt apply in the primary's town: this town converges as it replicates";
@@ -51,6 +57,11 @@ function onThePrimary(action: Action): { instead: string; hint: string } {
         : { instead: 'a drop on the primary replicates here', hint: REPLICATES };
     case 'ignore':
       return { instead: "the primary's apply commits it to dolt_ignore, and the commit replicates here", hint: REPLICATES };
+    case 'beads':
+      return { instead: "bd init runs against the primary, and bd's tables replicate here", hint: REPLICATES };
+    case 'decay':
+    case 'compaction':
+      return { instead: 'lifecycle work runs on the primary, and what it changes replicates here', hint: REPLICATES };
     default:
       return { instead: 'it writes to a database', hint: AFTER_FAILOVER };
   }
@@ -126,6 +137,6 @@ export function standbyNote(role: EffectiveRole | null): string | null {
   return (
     `this server is a cluster standby (epoch ${role.epoch}, role from ${role.source}): its databases, their tables and ` +
     "dolt_ignore replicate from the primary, so gt diff compares what has replicated with the manifests; the server's " +
-    'settings and daemon.json are this town\'s own and converge here'
+    "settings, daemon.json and Gas Town's files are this town's own and converge here"
   );
 }

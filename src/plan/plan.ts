@@ -1,15 +1,19 @@
 import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
 import type { ObservedRemote, ObservedState } from '../observe/observed.js';
+import { planBeads, type BeadsState } from './plan-beads.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
+import { planLifecycle } from './plan-lifecycle.js';
+import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
-import { effectiveRole, firstJoinAsStandby, holdOnStandby, standbyNote } from './plan-standby.js';
+import { effectiveRole, firstJoinAsStandby, holdOnStandby, standbyNote, type EffectiveRole } from './plan-standby.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
+import { planTownFiles } from './plan-town-files.js';
 import { relativeToTown } from './source-label.js';
-import type { Action, BlockedChange, Plan, PlanOptions } from './types.js';
+import type { Action, BlockedChange, DatabaseAction, Plan, PlanOptions } from './types.js';
 
 /** Finds declared databases among the observed ones by name (a town has hundreds). */
 function databaseFinder(desired: DesiredState, observed: ObservedState): (name: string) => DatabaseFinding {
@@ -91,6 +95,20 @@ interface DatabasesPlan {
   incomplete: string[];
   /** Notes on ignore patterns present but not declared (never deleted). */
   undeclaredIgnore: string[];
+  /** What is known of each declared present database's beads initialization. */
+  beads: { database: DesiredDatabase; beads: BeadsState }[];
+}
+
+/**
+ * Initialized or not when bd's tables can be read; not initialized when this plan creates the database; else unknown
+ * (not served, or `unreadable`: which databases have bd's tables could not be told).
+ */
+function beadsStateOf(finding: DatabaseFinding, creates: boolean, unreadable: string | null): BeadsState {
+  if (creates) return { state: 'not-initialized' };
+  if (finding.observed === null) return { state: 'unknown' };
+  const prefix = finding.observed.beadsPrefix;
+  if (prefix !== null) return { state: 'initialized', prefix };
+  return unreadable === null ? { state: 'not-initialized' } : { state: 'unknown' };
 }
 
 /** Dolt's own remotes: one per cluster peer in every database, named after the peer (never gt's to manage). */
@@ -111,6 +129,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     unseen: [],
     incomplete: [],
     undeclaredIgnore: [],
+    beads: [],
   };
   const findDatabase = databaseFinder(desired, observed);
   for (const database of desired.databases) {
@@ -126,6 +145,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
     if (planned.action !== null) found.databaseActions.push(planned.action);
     found.blocked.push(...planned.blocked);
     if (database.ensure === 'absent') continue;
+    found.beads.push({ database, beads: beadsStateOf(finding, planned.action !== null, observed.beadsUnreadable) });
     if (finding.exists && finding.observed === null) {
       if (serverUp) found.unserved.push(database.name);
       if (managesContents(database)) found.unseen.push(database.name);
@@ -139,12 +159,41 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
   return found;
 }
 
+/** What the plan does after the server step, with what a standby may not do held back (plan-standby). */
+interface WorkPlan {
+  actions: Action[];
+  blocked: BlockedChange[];
+  notes: string[];
+}
+
+/**
+ * The databases, their contents, Gas Town's files, beads initialization and lifecycle work, in plan order. On a
+ * cluster standby every action that writes to a database is held back (blocked, or a note for remotes); Gas Town's
+ * files are the town's own and converge there too, listing in dolt-state.json only the databases that will be there.
+ */
+function planWork(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan, role: EffectiveRole | null, startsServer: boolean): WorkPlan {
+  const contents = holdOnStandby([...databases.databaseActions, ...databases.remoteActions, ...databases.ignoreActions], role);
+  const townFiles = planTownFiles(desired, observed, {
+    databaseActions: contents.actions.filter((action): action is DatabaseAction => action.kind === 'database'),
+    startsServer,
+  });
+  const beads = planBeads(desired.townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
+  const lifecycle = planLifecycle(desired, observed);
+  const work = holdOnStandby([...beads.actions, ...lifecycle.decay, ...lifecycle.compaction], role);
+  return {
+    actions: [...contents.actions, ...townFiles.actions, ...work.actions],
+    blocked: [...databases.blocked, ...contents.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...work.blocked],
+    notes: [...lifecycle.notes, ...townFiles.notes, ...beads.notes, ...contents.notes, ...work.notes],
+  };
+}
+
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns), the changes the safety rules block, and what gt must leave alone. While
- * Gas Town's daemon supervises a server that does not run, only daemon.json is planned (its settings are what makes
- * Gas Town's daemon start the server). On a cluster standby nothing is written to a database: those actions are
- * blocked, since the primary's databases replicate here.
+ * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
+ * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
+ * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
+ * Town's files are planned. On a cluster standby nothing is written to a database: those actions are blocked, since
+ * the primary's databases replicate here.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -155,16 +204,29 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const daemonConfig = [
     ...planDaemonConfig(townRoot, observed.daemonConfig),
     ...planSupervisorSettings(desired.server, observed.daemonConfig),
+    ...planLifecyclePatrols(desired, observed.daemonConfig),
   ];
   const supervised = supervisorNote(desired.server);
   const waiting = blockedByGasTown(desired, observed.server);
   if (waiting !== null) {
-    const notes = [...(supervised === null ? [] : [supervised])];
-    return { actions: daemonConfig, blocked: [waiting], unmanaged: unmanagedDatabases(desired, observed), notes, errors: [] };
+    // Gas Town's files need no server: they converge while the databases wait for it
+    const townFiles = planTownFiles(desired, observed, { databaseActions: [], startsServer: false });
+    const notes = [...(supervised === null ? [] : [supervised]), ...townFiles.notes];
+    return {
+      actions: [...daemonConfig, ...townFiles.actions],
+      blocked: [waiting, ...townFiles.blocked],
+      unmanaged: unmanagedDatabases(desired, observed),
+      notes,
+      errors: [],
+    };
   }
   const databases = planDeclaredDatabases(desired, observed, options);
   const server = planServerStep(desired, observed, databases);
+  const joining = firstJoinAsStandby(desired, observed, server.action, options);
+  const serverActions = server.action === null || joining !== null ? [] : [server.action];
   const role = effectiveRole(desired, observed);
+  // every server action starts it (a restart too), and the start records the databases then on disk
+  const work = planWork(desired, observed, databases, role, serverActions.length > 0);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
   const notes = [
     ...(supervised === null ? [] : [supervised]),
@@ -173,20 +235,18 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
+    ...work.notes,
   ];
-  const joining = firstJoinAsStandby(desired, observed, server.action, options);
-  const held = holdOnStandby([...databases.databaseActions, ...databases.remoteActions, ...databases.ignoreActions], role);
 
   return {
-    actions: [...daemonConfig, ...(server.action === null || joining !== null ? [] : [server.action]), ...held.actions],
-    blocked: [...server.blocked, ...(joining === null ? [] : [joining]), ...databases.blocked, ...held.blocked],
+    actions: [...daemonConfig, ...serverActions, ...work.actions],
+    blocked: [...server.blocked, ...(joining === null ? [] : [joining]), ...work.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
-    notes: [...notes, ...held.notes],
+    notes,
     errors: [],
   };
 }
 
-/** The server's step, from what the observation and the databases' planning found. */
 function planServerStep(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan): ReturnType<typeof planServer> {
   return planServer(desired.townRoot, desired.server, {
     observed: observed.server,

@@ -32,6 +32,14 @@ function valueLines(before: unknown, after: unknown): string[] {
   return [`${formatValue(before)} → ${formatValue(after)}`];
 }
 
+/** What changes: lifecycle work says it in one line of counts, every other kind shows before → after. */
+function changeLines(action: Action): string[] {
+  if (action.kind === 'decay' || action.kind === 'compaction') return [action.summary];
+  // a new Gas Town file is listed field by field, as the fields an edit changes are
+  if (action.kind === 'town-file' && action.before === null) return valueLines({}, action.after);
+  return valueLines(action.before, action.after);
+}
+
 function heading(paint: Paint, symbol: string, style: Style, verb: string, id: string): string {
   return `  ${paint(style, `${symbol} ${verb.padEnd(7)} ${id}`)}`;
 }
@@ -44,7 +52,7 @@ function renderAction(paint: Paint, action: Action): string[] {
   ].filter((flag) => flag !== null);
   return [
     [heading(paint, symbol, SYMBOL_STYLE[symbol], action.verb, action.id), ...flags].join('  '),
-    ...valueLines(action.before, action.after).map((line) => `${INDENT}${line}`),
+    ...changeLines(action).map((line) => `${INDENT}${line}`),
     `${INDENT}${paint('dim', `# ${action.reason}`)}`,
   ];
 }

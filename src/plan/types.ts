@@ -13,6 +13,7 @@ export type ActionCode =
   | 'second-supervisor'
   | 'supervisor-disabled'
   | 'supervisor-setting'
+  | 'lifecycle-patrol'
   | 'server-stopped'
   | 'server-unhealthy'
   | 'server-config-changed'
@@ -23,7 +24,13 @@ export type ActionCode =
   | 'remote-url-changed'
   | 'remote-undeclared'
   | 'ignore-missing'
-  | 'ignore-disabled';
+  | 'ignore-disabled'
+  | 'decay-due'
+  | 'compaction-due'
+  | 'town-file-missing'
+  | 'town-file-incomplete'
+  | 'town-file-outdated'
+  | 'beads-not-initialized';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
@@ -32,7 +39,9 @@ export type ActionCode =
  * supervises it, so gt may not start or restart it. port-in-use: another process holds a port the server must listen
  * on (metrics, remotesapi), so Dolt would not start. standby: the server is a cluster standby, which is read-only and
  * takes its databases from the primary. standby-holds-databases: the server would join a cluster as a standby for
- * the first time while it holds databases, whose content the primary's replication would replace.
+ * the first time while it holds databases, whose content the primary's replication would replace. outside-window:
+ * compaction is due but its declared window is closed. rig-directory-reserved: the rig's directory would be one Gas
+ * Town keeps for the town itself (`mayor/`, `daemon/`).
  */
 export type BlockedCode =
   | 'protected'
@@ -43,10 +52,15 @@ export type BlockedCode =
   | 'supervised-by-gastown'
   | 'port-in-use'
   | 'standby'
-  | 'standby-holds-databases';
+  | 'standby-holds-databases'
+  | 'outside-window'
+  | 'rig-directory-reserved';
 
 interface ActionBase {
-  /** Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps, daemon-config/patrols.wisp_reaper. */
+  /**
+   * Stable resource id: server, database/wyvern, remote/wyvern/origin, ignore/wyvern/wisps,
+   * daemon-config/patrols.wisp_reaper, beads/wyvern.
+   */
   id: string;
   verb: Verb;
   code: ActionCode;
@@ -82,7 +96,7 @@ export interface DaemonConfigFillAction extends DaemonConfigActionBase {
  */
 export interface DaemonConfigSettingAction extends DaemonConfigActionBase {
   verb: 'create' | 'update';
-  code: 'second-supervisor' | 'supervisor-disabled' | 'supervisor-setting';
+  code: 'second-supervisor' | 'supervisor-disabled' | 'supervisor-setting' | 'lifecycle-patrol';
   /** The keys from the top of the file down to the setting. */
   path: string[];
   /** null when the key is missing. */
@@ -209,7 +223,117 @@ export interface IgnoreAction extends ActionBase {
   after: { pattern: string; ignored: true };
 }
 
-export type Action = DaemonConfigAction | ServerAction | DatabaseAction | RemoteAction | IgnoreAction;
+/** What decay acts on in one database: wisps to close, wisps to delete, and the rows deleted with them. */
+export interface DecayCounts {
+  staleOpen: number;
+  closedExpired: number;
+  related: number;
+}
+
+/**
+ * Decay of one database's wisps, as counted for the cutoffs it names. Apply uses the same cutoffs and never does more
+ * than the counts (a wisp that changed since the plan may make it do less, and it says so).
+ */
+export interface DecayAction extends ActionBase {
+  kind: 'decay';
+  /** delete when it deletes wisps; update when it only closes stale ones. */
+  verb: 'update' | 'delete';
+  code: 'decay-due';
+  database: string;
+  /** UTC `DATETIME`: open wisps created before it (with no open parent, no agent beads) are closed. */
+  closeStaleBefore: string;
+  /** UTC `DATETIME`: wisps closed before it are deleted with their related rows. */
+  deleteClosedBefore: string;
+  /** The wisp tables the database has, `wisps` first. */
+  tables: string[];
+  /** The candidates: what apply closes and deletes. */
+  before: DecayCounts;
+  after: DecayCounts;
+  /** One line for people: "close 18 stale wisps; delete 312 closed wisps + 1,204 related rows". */
+  summary: string;
+}
+
+/** Compaction of one database's history; the compaction engine executes it (restore point first, then the rewrite). */
+export interface CompactionAction extends ActionBase {
+  kind: 'compaction';
+  verb: 'update';
+  code: 'compaction-due';
+  database: string;
+  mode: 'flatten' | 'surgical';
+  threshold: number;
+  /** surgical: the newest commits kept as they are. */
+  keepRecent: number;
+  gc: 'full' | 'plain' | 'none';
+  /** How long the restore point taken before the rewrite is kept (a Go duration). */
+  restorePointKeep: string;
+  /** Remotes whose divergence is checked before the rewrite: the declared ones, else every remote the database has. */
+  remotes: string[];
+  /** Commits on main now, and at most after the rewrite (writers may add more meanwhile). */
+  before: { commits: number };
+  after: { commits: number };
+  summary: string;
+}
+
+export type LifecycleAction = DecayAction | CompactionAction;
+
+/**
+ * Which of Gas Town's files a town-file action writes; it decides the layout and mode a new file gets (Gas Town's own
+ * for that file).
+ */
+export type TownFileRole = 'town' | 'rigs' | 'rig-config' | 'beads-metadata' | 'routes' | 'port' | 'server-state';
+
+/** Gas Town's fields of one file, by dotted path (routes.jsonl: by prefix; a port file: `port`). */
+export type TownFileFields = Record<string, JsonValue>;
+
+/**
+ * One of Gas Town's registry or beads files, converged from the manifests. Only the fields gt manages are listed, and
+ * only those that change: everything else in the file stays as it is.
+ */
+export interface TownFileAction extends ActionBase {
+  kind: 'town-file';
+  verb: 'create' | 'update';
+  /** missing: no file; incomplete: fields absent (only filled); outdated: a managed value differs (converged). */
+  code: 'town-file-missing' | 'town-file-incomplete' | 'town-file-outdated';
+  /** Relative to the town root; the id is `file/<path>`. */
+  path: string;
+  role: TownFileRole;
+  /** The changed fields as they are (null where absent); null when the file does not exist. */
+  before: TownFileFields | null;
+  after: TownFileFields;
+}
+
+/** A database as bd sees it once initialized: its issue prefix, and where its `.beads/` directory is (town-relative). */
+export interface BeadsValue {
+  issue_prefix: string;
+  directory: string;
+}
+
+/**
+ * `bd init` of a database bd has not initialized (no issue_prefix in its config table), then the `bd config set` calls
+ * Gas Town makes. `commands` are bd's arguments in order, run by `bd` in `workDir` (absolute).
+ */
+export interface BeadsAction extends ActionBase {
+  kind: 'beads';
+  verb: 'create';
+  code: 'beads-not-initialized';
+  database: string;
+  /** The bd executable apply runs, and its version. */
+  bd: { path: string; version: string };
+  workDir: string;
+  commands: string[][];
+  before: null;
+  after: BeadsValue;
+}
+
+export type Action =
+  | DaemonConfigAction
+  | ServerAction
+  | DatabaseAction
+  | RemoteAction
+  | IgnoreAction
+  | TownFileAction
+  | BeadsAction
+  | LifecycleAction;
 
 /** A change the config asks for that gt will not make under the current flags. */
 export interface BlockedChange {

@@ -8,13 +8,14 @@ import type { DaemonFile, DesiredDatabase, DesiredState } from '../../src/config
 import { daemonConfigText } from '../../src/config/daemon-file-writer.js';
 import { defaultDaemonConfig, ensureLifecycleDefaults, LIFECYCLE_DEFAULTS } from '../../src/config/lifecycle.js';
 import { renderServerConfigYaml } from '../../src/config/server-config-yaml.js';
-import type { ObservedDatabase, ObservedIgnore, ObservedRemote, ObservedServer, ObservedState } from '../../src/observe/observed.js';
+import type { ObservedBd, ObservedDatabase, ObservedIgnore, ObservedRemote, ObservedServer, ObservedState } from '../../src/observe/observed.js';
 import { plan } from '../../src/plan/plan.js';
 import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import { plannedDaemonWrite } from '../../src/plan/plan-daemon-config.js';
 import type { DaemonConfigAction, Plan, PlanOptions } from '../../src/plan/types.js';
-import { NO_SITES, observedServerConfig, ownRoot, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_LIFECYCLE, NO_SITES, OBSERVED_AT, observedServerConfig, ownRoot, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { applyTownFileAction, liveFilesArb, observeFiles, OTHER_RIG_ENTRY, type LiveFiles } from './support/town-files-model.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
 interface LiveDatabase {
@@ -23,6 +24,8 @@ interface LiveDatabase {
   served: boolean;
   remotes: ObservedRemote[];
   ignore: ObservedIgnore[];
+  /** bd's issue_prefix; null until bd initialized the database. */
+  beadsPrefix: string | null;
   unpushed: { commits: number; dirty: boolean };
 }
 
@@ -33,6 +36,10 @@ interface LiveTown {
   databases: LiveDatabase[];
   /** Directories an interrupted create left (they block creating a database of that name). */
   incomplete: string[];
+  /** Gas Town's registry and beads files. */
+  files: LiveFiles;
+  /** The bd gt finds when it looks. */
+  bd: ObservedBd;
 }
 
 interface Scenario {
@@ -67,6 +74,7 @@ const desiredDatabaseArb = (name: string): fc.Arbitrary<DesiredDatabase> =>
     protect: fc.boolean(),
     remotes: fc.option(remotesArb, { nil: null }),
     ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 3 }),
+    lifecycle: fc.constant(NO_LIFECYCLE),
     source: fc.constant({ file: `${TOWN}/mayor/rigs.d/${name}.yaml`, line: 5, column: 9 }),
     sites: fc.constant(NO_SITES),
   });
@@ -77,9 +85,10 @@ const hqArb: fc.Arbitrary<DesiredDatabase> = fc.record({
   kind: fc.constant('Town' as const),
   prefix: fc.constant(null),
   ensure: fc.constant('present' as const),
-  protect: fc.constant(true),
+  protect: fc.boolean(),
   remotes: fc.option(remotesArb, { nil: null }),
   ignore: fc.uniqueArray(fc.constantFrom(...PATTERNS), { maxLength: 2 }),
+  lifecycle: fc.constant(NO_LIFECYCLE),
   source: fc.constant(null),
   sites: fc.constant(NO_SITES),
 });
@@ -122,8 +131,15 @@ const liveDatabaseArb = (name: string): fc.Arbitrary<LiveDatabase> =>
       selector: (row) => row.pattern,
       maxLength: 3,
     }),
+    beadsPrefix: fc.constantFrom(null, name.slice(0, 2), 'zz'),
     unpushed: fc.record({ commits: fc.nat(2), dirty: fc.boolean() }),
   });
+
+const BD_STATES: ObservedBd[] = [
+  { state: 'found', path: '/usr/local/bin/bd', source: 'PATH', version: '1.0.0' },
+  { state: 'found', path: '/opt/bd', source: 'GT_BD_BIN', version: '0.59.0' },
+  { state: 'unavailable', source: 'PATH', reason: 'no bd on PATH' },
+];
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record({
@@ -136,6 +152,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     server: fc.constantFrom('stopped' as const, 'running' as const, 'unhealthy' as const, 'imposter' as const),
     configText: fc.constantFrom('rendered', 'stale', 'garbage', 'absent'),
     daemonConfig: daemonFileArb,
+    files: liveFilesArb,
+    bd: fc.constantFrom(...BD_STATES),
     options: fc.record({ prune: fc.boolean(), force: fc.boolean() }),
   })
   .chain((shape) =>
@@ -146,10 +164,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       });
       const desired: DesiredState = {
         townRoot: TOWN,
+        townName: { value: 'town', source: 'test' },
         server,
         daemonConfig: shape.daemonConfig,
         daemonMetrics: null,
         databases: [shape.hq, ...shape.rigs],
+        lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
         sources: [],
       };
       const configText = {
@@ -167,6 +187,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
           daemonConfig: shape.daemonConfig,
           databases: liveDatabases.map((db) => ({ ...db, served: queryable && db.served })),
           incomplete: shape.incompleteNames.filter((name) => !shape.liveNames.includes(name)),
+          files: shape.files,
+          bd: shape.bd,
         },
         options: shape.options,
       };
@@ -191,19 +213,29 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
             name: db.name,
             remotes: db.remotes.map((r) => ({ ...r })),
             ignore: db.ignore.map((row) => ({ ...row })),
+            beadsPrefix: db.beadsPrefix,
             unpushed: probed.has(db.name) ? { ...db.unpushed, detail: '' } : null,
           }))
       : null;
+  // information_schema fails as a whole while the server serves a leftover of an interrupted create, so which
+  // databases have bd's tables cannot be told when some have not
+  const beadsUnreadable =
+    databases !== null && live.incomplete.length > 0 && databases.some((db) => db.beadsPrefix === null) ? 'a broken database' : null;
   return {
+    observedAt: OBSERVED_AT,
     server: servers[live.server],
     daemonConfig: live.daemonConfig,
     databases,
+    beadsUnreadable,
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
     serverRoot: { ...ownRoot(), running: live.server === 'running' ? ownRoot().running : null },
     cluster: null,
     portConflicts: [],
+    lifecycle: null,
+    townFiles: observeFiles(live.files, desired),
+    bd: live.bd,
   };
 }
 
@@ -233,13 +265,22 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
         next.server = 'running';
         next.configText = renderServerConfigYaml(desired.server);
         for (const db of next.databases) db.served = true;
+        // the start records the databases on disk then (daemon/dolt-state.json)
+        next.files.state = { running: true, pid: 4242, databases: next.databases.map((db) => db.name).sort() };
         break;
       }
       case 'database':
         if (action.verb === 'create') {
           if (next.server !== 'running') throw new Error(`create ${action.database} while the server is ${next.server}`);
           if (next.incomplete.includes(action.database)) throw new Error(`create ${action.database}: Dolt says the database exists`);
-          next.databases.push({ name: action.database, served: true, remotes: [], ignore: [], unpushed: { commits: 0, dirty: false } });
+          next.databases.push({
+            name: action.database,
+            served: true,
+            remotes: [],
+            ignore: [],
+            beadsPrefix: null,
+            unpushed: { commits: 0, dirty: false },
+          });
         } else {
           next.databases = next.databases.filter((db) => db.name !== action.database);
         }
@@ -255,6 +296,12 @@ function execute(live: LiveTown, planned: Plan, desired: DesiredState): LiveTown
         db.ignore = [...db.ignore.filter((row) => row.pattern !== action.pattern), { pattern: action.pattern, ignored: true }];
         break;
       }
+      case 'town-file':
+        applyTownFileAction(next.files, action);
+        break;
+      case 'beads':
+        database(action.database).beadsPrefix = action.after.issue_prefix;
+        break;
     }
   }
   return next;
@@ -275,6 +322,34 @@ function expectOneSupervisor(live: LiveTown, desired: DesiredState, initial: Liv
       break;
     case 'external':
       expect(patrols.dolt_server).toEqual(initialPatrols.dolt_server);
+      break;
+  }
+}
+
+/** Gas Town's files say what the config declares, and everything gt does not manage in them is still there. */
+function expectFilesMatchDesired(live: LiveTown, desired: DesiredState, initial: LiveFiles): void {
+  const { json, routes, ports, state } = live.files;
+  const port = desired.server.port.value;
+  const present = desired.databases.filter((db) => db.ensure === 'present');
+  expect(json['mayor/town.json']).toMatchObject({ type: 'town', version: 2, name: initial.json['mayor/town.json']?.name ?? 'town' });
+  const rigs = json['mayor/rigs.json']?.rigs as Record<string, { beads: { prefix: string } }>;
+  for (const rig of present.filter((db) => db.kind === 'Rig')) {
+    expect({ rig: rig.rig, prefix: rigs[rig.rig]?.beads.prefix }).toEqual({ rig: rig.rig, prefix: rig.prefix });
+    expect(json[`${rig.rig}/config.json`]).toMatchObject({ type: 'rig', name: rig.rig, beads: { prefix: rig.prefix } });
+    expect(json[`${rig.rig}/.beads/metadata.json`]).toMatchObject({ dolt_database: rig.name, dolt_mode: 'server', dolt_server_port: port });
+    expect(routes?.find((route) => route.prefix === `${rig.prefix}-`)?.path).toBe(rig.rig);
+  }
+  expect(json['.beads/metadata.json']).toMatchObject({ dolt_database: 'hq', dolt_server_port: port });
+  expect(routes?.find((route) => route.prefix === 'hq-')?.path).toBe('.');
+  for (const [path, found] of Object.entries(ports)) expect({ path, port: found }).toEqual({ path, port });
+  for (const [path, content] of Object.entries(json)) if ('dolt_server_port' in content) expect({ path, port: content.dolt_server_port }).toEqual({ path, port });
+  if (initial.json['mayor/rigs.json'] !== undefined) {
+    expect(rigs.other).toEqual(OTHER_RIG_ENTRY);
+    expect(json['mayor/rigs.json']?.x_extra).toEqual([1, 2]);
+    expect(json['.beads/metadata.json']?.x_bd).toBe(true);
+  }
+  if (state !== null && live.server === 'running' && !desired.server.external.value) {
+    expect(state.databases).toEqual(live.databases.map((db) => db.name).sort());
   }
 }
 
@@ -304,6 +379,11 @@ function expectMatchesDesired(live: LiveTown, desired: DesiredState, converged: 
       expect([...found.remotes].sort(byName)).toEqual([...db.remotes].sort(byName));
     }
     for (const pattern of db.ignore) expect(found.ignore).toContainEqual({ pattern, ignored: true });
+    // a usable bd leaves no database uninitialized; without one the plan only notes them
+    const bdUsable = live.bd.state === 'found' && live.bd.version === '1.0.0';
+    const unreadable = converged.notes.some((note) => note.startsWith('gt cannot tell which databases bd has initialized'));
+    if (bdUsable && !unreadable) expect({ db: db.name, initialized: found.beadsPrefix !== null }).toEqual({ db: db.name, initialized: true });
+    else if (!unreadable && found.beadsPrefix === null) expect(converged.notes.find((note) => note.includes('not initialized for beads'))).toContain(db.name);
   }
 }
 
@@ -330,6 +410,7 @@ describe('plan() properties', () => {
           }
           if (current.actions.length === 0) {
             expectMatchesDesired(town, desired, current, live);
+            expectFilesMatchDesired(town, desired, live.files);
             return;
           }
           if (pass === 3) throw new Error(`still planning after two passes: ${current.actions.map((a) => `${a.verb} ${a.id}`).join(', ')}`);
@@ -340,7 +421,7 @@ describe('plan() properties', () => {
     );
   });
 
-  it('when the server runs, serves every database and has its config, one pass converges', () => {
+  it('when the server runs, serves every database and has its config, one pass converges (two when bd tables were unreadable)', () => {
     fc.assert(
       fc.property(scenarioArb, ({ desired, live, options }) => {
         const visible: LiveTown = {
@@ -350,10 +431,16 @@ describe('plan() properties', () => {
           databases: live.databases.map((db) => ({ ...db, served: true })),
         };
         const first = plan(desired, observe(visible, desired), options);
-        const after = execute(visible, first, desired);
-        const second = plan(desired, observe(after, desired), options);
+        let after = execute(visible, first, desired);
+        let second = plan(desired, observe(after, desired), options);
+        if (observe(visible, desired).beadsUnreadable !== null) {
+          // which databases bd initialized could be read only once the restart moved the broken database aside
+          after = execute(after, second, desired);
+          second = plan(desired, observe(after, desired), options);
+        }
         expect(second.actions).toEqual([]);
         expectMatchesDesired(after, desired, second, visible);
+        expectFilesMatchDesired(after, desired, live.files);
         expect(second.blocked).toEqual(first.blocked);
       }),
       RUNS,
@@ -368,7 +455,7 @@ describe('plan() properties', () => {
         const declared = new Map(desired.databases.map((db) => [db.name, db]));
         for (const action of current.actions) {
           if (action.destructive) expect({ kind: action.kind, verb: action.verb }).toEqual({ kind: 'database', verb: 'delete' });
-          if (action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore') {
+          if (action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' || action.kind === 'beads') {
             expect(declared.has(action.database)).toBe(true);
             expect(current.unmanaged).not.toContain(action.database);
           }
@@ -424,16 +511,19 @@ describe('plan() and directories an interrupted create left', () => {
     protect: false,
     remotes: null,
     ignore: [],
+    lifecycle: NO_LIFECYCLE,
     source: { file: `${TOWN}/mayor/rigs.d/wyvern.yaml`, line: 4, column: 9 },
     sites: NO_SITES,
   };
   const town = (external: boolean): { desired: DesiredState; observed: ObservedState } => {
     const desired: DesiredState = {
       townRoot: TOWN,
+      townName: { value: 'town', source: 'test' },
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
       daemonMetrics: null,
       databases: [wyvern],
+      lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
       sources: [],
     };
     const live: LiveTown = {
@@ -442,6 +532,8 @@ describe('plan() and directories an interrupted create left', () => {
       daemonConfig: desired.daemonConfig,
       databases: [],
       incomplete: ['wyvern', 'stray'],
+      files: { json: {}, routes: null, ports: {}, state: null },
+      bd: BD_STATES[0] as ObservedBd,
     };
     return { desired, observed: observe(live, desired) };
   };
@@ -449,7 +541,17 @@ describe('plan() and directories an interrupted create left', () => {
   it('a managed server is restarted (the start moves the directory aside), then the database created', () => {
     const { desired, observed } = town(false);
     const planned = plan(desired, observed, { prune: false, force: false });
-    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual(['restart server databases-not-served', 'create database/wyvern database-missing']);
+    expect(planned.actions.map((a) => `${a.verb} ${a.id} ${a.code}`)).toEqual([
+      'restart server databases-not-served',
+      'create database/wyvern database-missing',
+      'create file/mayor/town.json town-file-missing',
+      'create file/mayor/rigs.json town-file-missing',
+      'create file/wyvern/config.json town-file-missing',
+      'create file/wyvern/.beads/metadata.json town-file-missing',
+      'create file/.beads/routes.jsonl town-file-missing',
+      'update file/daemon/dolt-state.json town-file-outdated',
+      'create beads/wyvern beads-not-initialized',
+    ]);
     expect(planned.actions[1]?.reason).toContain('.dolt-data/wyvern is an incomplete directory left by an interrupted create');
     expect(planned.notes).toEqual([
       '.dolt-data/stray is an incomplete database directory left by an interrupted create; no manifest declares stray, so gt leaves it alone',
@@ -459,7 +561,14 @@ describe('plan() and directories an interrupted create left', () => {
   it('gt never restarts an external server: the create is blocked, with what to do', () => {
     const { desired, observed } = town(true);
     const planned = plan(desired, observed, { prune: false, force: false });
-    expect(planned.actions).toEqual([]);
+    // only Gas Town's files, which need no server (the external server's supervisor keeps its state file)
+    expect(planned.actions.map((a) => a.id)).toEqual([
+      'file/mayor/town.json',
+      'file/mayor/rigs.json',
+      'file/wyvern/config.json',
+      'file/wyvern/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+    ]);
     expect(planned.blocked).toEqual([
       expect.objectContaining({
         id: 'database/wyvern',

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { isProcessAlive, terminateProcess } from '../../src/lib/process.js';
@@ -33,6 +34,11 @@ export interface TestTown {
   stopServer(): Promise<void>;
 }
 
+/** The beads prefix of a rig the helpers declare: its own, else the first letters of its name. */
+export function prefixOf(rig: RigSpec): string {
+  return rig.prefix ?? rig.name.replace(/_/g, '').slice(0, 3);
+}
+
 export function rigYaml(rig: RigSpec): string {
   const lines = [
     'apiVersion: gastown.dev/v1alpha1',
@@ -40,7 +46,7 @@ export function rigYaml(rig: RigSpec): string {
     'metadata:',
     `  name: ${rig.name}`,
     'spec:',
-    `  prefix: ${rig.prefix ?? rig.name.replace(/_/g, '').slice(0, 3)}`,
+    `  prefix: ${prefixOf(rig)}`,
   ];
   if (rig.database) lines.push(`  database: ${rig.database}`);
   if (rig.ensure) lines.push(`  ensure: ${rig.ensure}`);
@@ -89,4 +95,35 @@ export async function makeTown(rigs: RigSpec[] = [], options: { port?: number; d
   };
   for (const rig of rigs) town.writeRig(rig);
   return town;
+}
+
+/**
+ * Gas Town's registry and beads files for these rigs as Gas Town's own tools write them (`gt install`, `gt rig add`,
+ * EnsureMetadata; Go's time format, `repo: ""`, a default branch): a town converged without gt. The server state file
+ * (written by the server start) gets the databases on disk, as a restart would record them.
+ */
+export function writeGasTownFiles(town: TestTown, rigs: readonly RigSpec[], databases: readonly string[]): void {
+  const file = (path: string, text: string) => {
+    mkdirSync(dirname(join(town.root, path)), { recursive: true });
+    writeFileSync(join(town.root, path), text, { mode: 0o600 });
+  };
+  const goJson = (value: unknown) => JSON.stringify(value, null, 2);
+  const at = '2026-04-30T09:02:38.123456789-04:00';
+  const metadata = (database: string) =>
+    `${goJson({ backend: 'dolt', database: 'dolt', dolt_database: database, dolt_mode: 'server', dolt_server_host: '127.0.0.1', dolt_server_port: town.port })}\n`;
+  file('mayor/town.json', goJson({ type: 'town', version: 2, name: 'gas', owner: 'mayor@example.com', public_name: 'gas', created_at: at }));
+  const entries = [...rigs].sort((a, b) => a.name.localeCompare(b.name)).map((rig) => [rig.name, { git_url: `https://example.com/${rig.name}.git`, added_at: at, beads: { repo: '', prefix: prefixOf(rig) } }]);
+  file('mayor/rigs.json', goJson({ version: 1, rigs: Object.fromEntries(entries) }));
+  file('.beads/metadata.json', metadata('hq'));
+  const routes = ['{"prefix":"hq-","path":"."}', '{"prefix":"hq-cv-","path":"."}'];
+  for (const rig of rigs) {
+    const config = { type: 'rig', version: 1, name: rig.name, git_url: `https://example.com/${rig.name}.git`, default_branch: 'main', created_at: at, beads: { prefix: prefixOf(rig) } };
+    file(`${rig.name}/config.json`, goJson(config));
+    file(`${rig.name}/.beads/metadata.json`, metadata(rig.database ?? rig.name));
+    routes.push(`{"prefix":"${prefixOf(rig)}-","path":"${rig.name}"}`);
+  }
+  file('.beads/routes.jsonl', `${routes.join('\n')}\n`);
+  const statePath = townPaths(town.root).doltState;
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(statePath, `${goJson({ ...state, databases: [...databases].sort() })}\n`);
 }

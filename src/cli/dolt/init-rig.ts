@@ -12,7 +12,10 @@ import { isTownDatabaseName } from '../../lib/sql.js';
 import { listDatabasesOnDisk } from '../../observe/databases-on-disk.js';
 import { inspectServer } from '../../observe/server-process.js';
 import { relativeToTown } from '../../plan/source-label.js';
-import type { CommandIO } from '../output.js';
+import { EXIT, type CommandIO } from '../output.js';
+import type { ActionResult } from '../../apply/execute.js';
+import type { DesiredState } from '../../config/desired.js';
+import { readTownFiles } from '../../observe/town-files.js';
 import { runWithDesiredState, withApplierLock } from './run.js';
 import { assertServerRunning } from './server-required.js';
 import { townPaths } from '../../lib/town-layout.js';
@@ -42,10 +45,62 @@ async function existingDatabases(connection: mysql.Connection, dataDir: string):
   return new Set([...served, ...listDatabasesOnDisk(dataDir)].map((database) => database.toLowerCase()));
 }
 
+/** The new rig: its name, and the manifest that declares it (where it goes, its text, its path as printed). */
+interface NewRig {
+  name: string;
+  directory: string;
+  file: string;
+  text: string;
+  shown: string;
+}
+
+/** The manifest and the database, both or neither; refuses a database that exists already. */
+async function createManifestAndDatabase(desired: DesiredState, rig: NewRig, invocation: string): Promise<void> {
+  assertServerRunning(desired.server, await inspectServer(desired.townRoot, desired.server), invocation);
+  const connection = await connectToServer(desired.server);
+  try {
+    if ((await existingDatabases(connection, desired.server.dataDir.value)).has(rig.name)) {
+      throw new Error(
+        `database "${rig.name}" already exists and no manifest declares it; init-rig creates new rigs only. ` +
+          'To manage it, declare it in a manifest under mayor/rigs.d/ (gt dolt list shows it as unmanaged). Nothing was changed.',
+      );
+    }
+    mkdirSync(rig.directory, { recursive: true });
+    if (!createExclusive(rig.file, rig.text)) throw new Error(`${rig.shown} already exists; gt never overwrites a manifest`);
+    try {
+      await createDatabase(connection, rig.name, desired.server.port.value);
+    } catch (error) {
+      rmSync(rig.file, { force: true }); // nothing changes when the database cannot be created
+      throw error;
+    }
+  } finally {
+    await connection.end().catch(() => connection.destroy());
+  }
+}
+
 /**
- * `gt dolt init-rig NAME`: declares the rig in a new manifest and creates its database now, so the config stays the
- * truth and gt diff has nothing left to do for it. Refuses names the config checks reject, names and prefixes
- * already declared, databases that already exist and existing manifest files; then nothing is changed.
+ * Gas Town's files for the new rig (its config.json and metadata.json; its entry in rigs.json and the routes; the
+ * server's database list), planned from the config that now declares it and written as gt apply writes them.
+ */
+async function writeRigTownFiles(io: CommandIO, townRoot: string, name: string): Promise<ActionResult[]> {
+  const { loadDesiredState } = await import('../../config/load.js');
+  const { convergeRigTownFiles } = await import('../../apply/rig-town-files.js');
+  const options = { town: townRoot, files: io.options.file, env: io.env, cwd: process.cwd(), yamlCache: diskYamlCache(io.env) };
+  return convergeRigTownFiles(loadDesiredState(options).desired, name);
+}
+
+function printFileResults(io: CommandIO, results: readonly ActionResult[]): void {
+  for (const { action, status, message } of results) {
+    const path = action.id.slice('file/'.length);
+    io.stdout.write(status === 'done' ? `  ✓ ${path}: ${message ?? 'done'}\n` : `  ✗ ${path}: ${message ?? status}\n`);
+  }
+}
+
+/**
+ * `gt dolt init-rig NAME`: declares the rig in a new manifest, creates its database and Gas Town's files for it now,
+ * so the config stays the truth and gt diff has nothing left to do for it. Refuses names the config checks reject,
+ * names and prefixes already declared, databases that already exist, existing manifest files and Gas Town files it
+ * could not edit (one that does not parse); then nothing is changed.
  */
 export async function runInitRig(io: CommandIO, name: string, options: InitRigOptions): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
@@ -70,34 +125,24 @@ export async function runInitRig(io: CommandIO, name: string, options: InitRigOp
         ].join('\n'),
       );
     }
+    readTownFiles(desired); // a Gas Town file gt could not edit stops the command before it changes anything
     const shown = relativeToTown(townRoot, file);
     const existingFile = [file, join(directory, `${name}.yml`)].find((path) => existsSync(path));
     if (existingFile !== undefined) {
       throw new Error(`${relativeToTown(townRoot, existingFile)} already exists; gt never overwrites a manifest (nothing was changed)`);
     }
 
-    await withApplierLock(townRoot, options.lockTimeout, async () => {
-      assertServerRunning(desired.server, await inspectServer(townRoot, desired.server), io.invocation);
-      const connection = await connectToServer(desired.server);
-      try {
-        if ((await existingDatabases(connection, desired.server.dataDir.value)).has(name)) {
-          throw new Error(
-            `database "${name}" already exists and no manifest declares it; init-rig creates new rigs only. ` +
-              'To manage it, declare it in a manifest under mayor/rigs.d/ (gt dolt list shows it as unmanaged). Nothing was changed.',
-          );
-        }
-        mkdirSync(directory, { recursive: true });
-        if (!createExclusive(file, text)) throw new Error(`${shown} already exists; gt never overwrites a manifest`);
-        try {
-          await createDatabase(connection, name, desired.server.port.value);
-        } catch (error) {
-          rmSync(file, { force: true }); // nothing changes when the database cannot be created
-          throw error;
-        }
-      } finally {
-        await connection.end().catch(() => connection.destroy());
-      }
+    const results = await withApplierLock(townRoot, options.lockTimeout, async () => {
+      await createManifestAndDatabase(desired, { name, directory, file, text, shown }, io.invocation);
+      // the rig exists now: a failure here leaves only files for gt apply to write
+      return writeRigTownFiles(io, townRoot, name).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     });
     io.stdout.write(`✓ Rig database "${name}" created\n  Manifest: ${shown} (rig ${name}, prefix ${prefix})\n`);
+    if (!(results instanceof Error)) printFileResults(io, results);
+    if (results instanceof Error || results.some((result) => result.status !== 'done')) {
+      const why = results instanceof Error ? `: ${results.message}` : '';
+      io.stderr.write(`gt: Gas Town's files for rig ${name} were not all written${why}; gt apply writes them\n`);
+      return EXIT.differences;
+    }
   });
 }

@@ -32,7 +32,8 @@ export async function runStart(io: CommandIO, options: { lockTimeout: number }):
     const { townRoot, server: settings } = desired;
     const gt = io.invocation;
     await withApplierLock(townRoot, options.lockTimeout, async () => {
-      const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
+      // the server alone: a Gas Town file gt could not read must not keep the town's server down
+      const observed = await observe(desired, { yamlCache: diskYamlCache(io.env), townFiles: false });
       const current = plan(desired, observed, { prune: false, force: false });
       if (current.errors.length > 0) throw new Error(current.errors.map((error) => error.message).join('\n'));
       const server = observed.server;

@@ -21,6 +21,10 @@ export type IgnorePattern = string;
  * dolt_ignore table-name patterns that must be present (ignored = true).
  */
 export type IgnorePatterns = IgnorePattern[];
+/**
+ * A local time window "HH:MM-HH:MM" (it may cross midnight, e.g. "22:00-02:00"): the daemon compacts only inside it.
+ */
+export type ClockWindow = string;
 
 /**
  * One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.
@@ -58,6 +62,7 @@ export interface RigSpec {
   protect?: boolean;
   remotes?: Remotes;
   ignore?: IgnorePatterns;
+  lifecycle?: RigLifecycle;
 }
 export interface Remote {
   name: RemoteName;
@@ -65,4 +70,65 @@ export interface Remote {
    * A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.
    */
   url: string;
+}
+/**
+ * This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).
+ */
+export interface RigLifecycle {
+  decay?: LifecycleDecay;
+  compaction?: LifecycleCompaction;
+}
+/**
+ * Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.
+ */
+export interface LifecycleDecay {
+  /**
+   * false: no decay on this database (default true once decay is declared).
+   */
+  enabled?: boolean;
+  /**
+   * Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h.
+   */
+  closeStaleWispsAfter?: string;
+  /**
+   * Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h.
+   */
+  deleteClosedWispsAfter?: string;
+  /**
+   * At most this often; default 30m.
+   */
+  interval?: string;
+}
+/**
+ * Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.
+ */
+export interface LifecycleCompaction {
+  /**
+   * off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.
+   */
+  mode?: 'off' | 'flatten' | 'surgical';
+  /**
+   * Commits on main before compaction is due; default 2000.
+   */
+  threshold?: number;
+  /**
+   * surgical only: the newest commits kept as they are; default 50, less than threshold.
+   */
+  keepRecent?: number;
+  /**
+   * At most this often; default 24h.
+   */
+  interval?: string;
+  window?: ClockWindow;
+  /**
+   * After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.
+   */
+  gc?: 'full' | 'plain' | 'none';
+  restorePoints?: RestorePoints;
+}
+export interface RestorePoints {
+  /**
+   * Restore points older than this are pruned; default 168h.
+   */
+  keep?: string;
 }

@@ -16,7 +16,7 @@ export type IgnorePatterns = string[];
 export type Port = number;
 
 /**
- * At most one per town: remotes and ignore patterns of the town database hq, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.
+ * At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.
  */
 export interface TownManifest {
   apiVersion: 'gastown.dev/v1alpha1';
@@ -39,6 +39,11 @@ export interface TownSpec {
   remotes?: Remotes;
   ignore?: IgnorePatterns;
   server?: TownServerSpec;
+  /**
+   * true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.
+   */
+  protect?: boolean;
+  lifecycle?: TownLifecycle;
   replication?: ReplicationSpec;
   daemon?: TownDaemonSpec;
 }
@@ -75,6 +80,74 @@ export interface MetricsEndpoint {
    * true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).
    */
   exposeMetrics?: boolean;
+}
+/**
+ * The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).
+ */
+export interface TownLifecycle {
+  /**
+   * Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).
+   */
+  executor?: 'gastown' | 'gt';
+  decay?: LifecycleDecay;
+  compaction?: LifecycleCompaction;
+}
+/**
+ * Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.
+ */
+export interface LifecycleDecay {
+  /**
+   * false: no decay on this database (default true once decay is declared).
+   */
+  enabled?: boolean;
+  /**
+   * Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h.
+   */
+  closeStaleWispsAfter?: string;
+  /**
+   * Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h.
+   */
+  deleteClosedWispsAfter?: string;
+  /**
+   * At most this often; default 30m.
+   */
+  interval?: string;
+}
+/**
+ * Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.
+ */
+export interface LifecycleCompaction {
+  /**
+   * off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.
+   */
+  mode?: 'off' | 'flatten' | 'surgical';
+  /**
+   * Commits on main before compaction is due; default 2000.
+   */
+  threshold?: number;
+  /**
+   * surgical only: the newest commits kept as they are; default 50, less than threshold.
+   */
+  keepRecent?: number;
+  /**
+   * At most this often; default 24h.
+   */
+  interval?: string;
+  /**
+   * A local time window "HH:MM-HH:MM" (it may cross midnight, e.g. "22:00-02:00"): the daemon compacts only inside it.
+   */
+  window?: string;
+  /**
+   * After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.
+   */
+  gc?: 'full' | 'plain' | 'none';
+  restorePoints?: RestorePoints;
+}
+export interface RestorePoints {
+  /**
+   * Restore points older than this are pruned; default 168h.
+   */
+  keep?: string;
 }
 /**
  * Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.

@@ -2050,7 +2050,7 @@ return errors === 0;
 }
 
 export const rig = validate40;
-const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"ignore":{"$ref":"#/definitions/ignorePatterns"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
+const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"ignore":{"$ref":"#/definitions/ignorePatterns"},"lifecycle":{"$ref":"#/definitions/rigLifecycle"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"rigLifecycle":{"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}},"decay":{"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}},"compaction":{"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}},"goDuration":{"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},"clockWindow":{"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
 const schema60 = {"const":"gastown.dev/v1alpha1"};
 const schema61 = {"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64};
 const schema62 = {"type":"object","additionalProperties":{"type":"string"}};
@@ -2290,6 +2290,457 @@ validate45.errors = vErrors;
 return errors === 0;
 }
 
+const schema71 = {"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}};
+const schema72 = {"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}};
+const schema73 = {"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"};
+const pattern20 = new RegExp("^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$", "u");
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "enabled") || (key0 === "closeStaleWispsAfter")) || (key0 === "deleteClosedWispsAfter")) || (key0 === "interval"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.closeStaleWispsAfter !== undefined){
+let data1 = data.closeStaleWispsAfter;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern20.test(data1)){
+const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.deleteClosedWispsAfter !== undefined){
+let data2 = data.deleteClosedWispsAfter;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern20.test(data2)){
+const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}};
+const schema78 = {"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"};
+const pattern24 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "mode") || (key0 === "threshold")) || (key0 === "keepRecent")) || (key0 === "interval")) || (key0 === "window")) || (key0 === "gc")) || (key0 === "restorePoints"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mode.type,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((data0 === "off") || (data0 === "flatten")) || (data0 === "surgical"))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema76.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.mode.enum,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data1 = data.threshold;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.threshold.type,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.keepRecent !== undefined){
+let data2 = data.keepRecent;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.keepRecent.type,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.window !== undefined){
+let data4 = data.window;
+if(typeof data4 === "string"){
+if(!pattern24.test(data4)){
+const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.gc !== undefined){
+let data5 = data.gc;
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gc.type,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(((data5 === "full") || (data5 === "plain")) || (data5 === "none"))){
+const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema76.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.gc.enum,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.restorePoints !== undefined){
+let data6 = data.restorePoints;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(key1 === "keep")){
+const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data6.keep !== undefined){
+let data7 = data6.keep;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!pattern20.test(data7)){
+const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.restorePoints.type,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "decay") || (key0 === "compaction"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.decay !== undefined){
+if(!(validate48(data.decay, {instancePath:instancePath+"/decay",parentData:data,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.compaction !== undefined){
+if(!(validate50(data.compaction, {instancePath:instancePath+"/compaction",parentData:data,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/rig.schema.json" */;
@@ -2516,7 +2967,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key4 in data8){
-if(!((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "ignore"))){
+if(!(((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "ignore")) || (key4 === "lifecycle"))){
 const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema59.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err18];
@@ -2645,6 +3096,12 @@ vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.error
 errors = vErrors.length;
 }
 }
+if(data8.lifecycle !== undefined){
+if(!(validate47(data8.lifecycle, {instancePath:instancePath+"/spec/lifecycle",parentData:data8,parentDataProperty:"lifecycle",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err28 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.properties.spec.type,parentSchema:schema59.properties.spec,data:data8};
@@ -2672,11 +3129,11 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-export const town = validate47;
-const schema71 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: remotes and ignore patterns of the town database hq, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
-const schema79 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
+export const town = validate53;
+const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
+const schema88 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -2698,12 +3155,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -2774,18 +3231,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
-const schema78 = {"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}};
+const schema87 = {"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.port === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2796,7 +3253,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "host") || (key0 === "port")) || (key0 === "exposeMetrics"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2810,7 +3267,7 @@ if(data.host !== undefined){
 let data0 = data.host;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.properties.host,data:data0};
+const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.host,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2821,7 +3278,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.host.type,parentSchema:schema78.properties.host,data:data0};
+const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.host.type,parentSchema:schema87.properties.host,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2834,7 +3291,7 @@ errors++;
 if(data.port !== undefined){
 let data1 = data.port;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.type,parentSchema:schema79,data:data1};
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2845,7 +3302,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79,data:data1};
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2855,7 +3312,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79,data:data1};
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2869,7 +3326,7 @@ errors++;
 if(data.exposeMetrics !== undefined){
 let data2 = data.exposeMetrics;
 if(typeof data2 !== "boolean"){
-const err7 = {instancePath:instancePath+"/exposeMetrics",schemaPath:"#/properties/exposeMetrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.exposeMetrics.type,parentSchema:schema78.properties.exposeMetrics,data:data2};
+const err7 = {instancePath:instancePath+"/exposeMetrics",schemaPath:"#/properties/exposeMetrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.exposeMetrics.type,parentSchema:schema87.properties.exposeMetrics,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2881,7 +3338,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2890,18 +3347,418 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "enabled") || (key0 === "closeStaleWispsAfter")) || (key0 === "deleteClosedWispsAfter")) || (key0 === "interval"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.closeStaleWispsAfter !== undefined){
+let data1 = data.closeStaleWispsAfter;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern20.test(data1)){
+const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.deleteClosedWispsAfter !== undefined){
+let data2 = data.deleteClosedWispsAfter;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern20.test(data2)){
+const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "mode") || (key0 === "threshold")) || (key0 === "keepRecent")) || (key0 === "interval")) || (key0 === "window")) || (key0 === "gc")) || (key0 === "restorePoints"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data0 = data.mode;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mode.type,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(((data0 === "off") || (data0 === "flatten")) || (data0 === "surgical"))){
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema76.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.mode.enum,parentSchema:schema76.properties.mode,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data1 = data.threshold;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.threshold.type,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.threshold,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.keepRecent !== undefined){
+let data2 = data.keepRecent;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.keepRecent.type,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.keepRecent,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.interval !== undefined){
+let data3 = data.interval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!pattern20.test(data3)){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.window !== undefined){
+let data4 = data.window;
+if(typeof data4 === "string"){
+if(!pattern24.test(data4)){
+const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.gc !== undefined){
+let data5 = data.gc;
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gc.type,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(((data5 === "full") || (data5 === "plain")) || (data5 === "none"))){
+const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema76.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.gc.enum,parentSchema:schema76.properties.gc,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.restorePoints !== undefined){
+let data6 = data.restorePoints;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!(key1 === "keep")){
+const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data6.keep !== undefined){
+let data7 = data6.keep;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!pattern20.test(data7)){
+const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.restorePoints.type,parentSchema:schema76.properties.restorePoints,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/town.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2911,7 +3768,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2921,7 +3778,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.spec === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2932,7 +3789,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2958,7 +3815,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("Town" !== data1){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema71.properties.kind,data:data1};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema80.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2973,7 +3830,7 @@ let data2 = data.metadata;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 if(!(((key1 === "name") || (key1 === "labels")) || (key1 === "annotations"))){
-const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.metadata,data:data2};
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2987,7 +3844,7 @@ if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.metadata.properties.name,data:data3};
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2998,7 +3855,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.metadata.properties.name.type,parentSchema:schema71.properties.metadata.properties.name,data:data3};
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.metadata.properties.name.type,parentSchema:schema80.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3066,7 +3923,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.metadata.type,parentSchema:schema71.properties.metadata,data:data2};
+const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.metadata.type,parentSchema:schema80.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3080,8 +3937,8 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!(((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "replication")) || (key4 === "daemon"))){
-const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec,data:data8};
+if(!(((((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle")) || (key4 === "replication")) || (key4 === "daemon"))){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3092,14 +3949,14 @@ errors++;
 }
 }
 if(data8.remotes !== undefined){
-if(!(validate48(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate54(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 if(data8.ignore !== undefined){
-if(!(validate51(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate57(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -3108,7 +3965,7 @@ let data11 = data8.server;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key5 in data11){
 if(!((key5 === "supervisor") || (key5 === "metrics"))){
-const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.server,data:data11};
+const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.server,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3121,7 +3978,7 @@ errors++;
 if(data11.supervisor !== undefined){
 let data12 = data11.supervisor;
 if(!((data12 === "gt") || (data12 === "gastown"))){
-const err16 = {instancePath:instancePath+"/spec/server/supervisor",schemaPath:"#/properties/spec/properties/server/properties/supervisor/enum",keyword:"enum",params:{allowedValues: schema71.properties.spec.properties.server.properties.supervisor.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.spec.properties.server.properties.supervisor.enum,parentSchema:schema71.properties.spec.properties.server.properties.supervisor,data:data12};
+const err16 = {instancePath:instancePath+"/spec/server/supervisor",schemaPath:"#/properties/spec/properties/server/properties/supervisor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.server.properties.supervisor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.server.properties.supervisor.enum,parentSchema:schema80.properties.spec.properties.server.properties.supervisor,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3132,14 +3989,14 @@ errors++;
 }
 }
 if(data11.metrics !== undefined){
-if(!(validate53(data11.metrics, {instancePath:instancePath+"/spec/server/metrics",parentData:data11,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate59(data11.metrics, {instancePath:instancePath+"/spec/server/metrics",parentData:data11,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.server.type,parentSchema:schema71.properties.spec.properties.server,data:data11};
+const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.server.type,parentSchema:schema80.properties.spec.properties.server,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3149,11 +4006,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data8.replication !== undefined){
-let data14 = data8.replication;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.role === undefined){
-const err18 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema71.properties.spec.properties.replication.required,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+if(data8.protect !== undefined){
+let data14 = data8.protect;
+if(typeof data14 !== "boolean"){
+const err18 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.spec.properties.protect.type,parentSchema:schema80.properties.spec.properties.protect,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3162,8 +4018,13 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data14.remotesapi === undefined){
-const err19 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema71.properties.spec.properties.replication.required,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+}
+if(data8.lifecycle !== undefined){
+let data15 = data8.lifecycle;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+if(!(((key6 === "executor") || (key6 === "decay")) || (key6 === "compaction"))){
+const err19 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.lifecycle,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3172,8 +4033,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data14.peers === undefined){
-const err20 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "peers"},message:"must have required property '"+"peers"+"'",schema:schema71.properties.spec.properties.replication.required,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+}
+if(data15.executor !== undefined){
+let data16 = data15.executor;
+if(typeof data16 !== "string"){
+const err20 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.lifecycle.properties.executor.type,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data16};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3182,9 +4046,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key6 in data14){
-if(!(((key6 === "role") || (key6 === "remotesapi")) || (key6 === "peers"))){
-const err21 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+if(!((data16 === "gastown") || (data16 === "gt"))){
+const err21 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.lifecycle.properties.executor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.lifecycle.properties.executor.enum,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data16};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3194,10 +4057,21 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data14.role !== undefined){
-let data15 = data14.role;
-if(!((data15 === "primary") || (data15 === "standby"))){
-const err22 = {instancePath:instancePath+"/spec/replication/role",schemaPath:"#/properties/spec/properties/replication/properties/role/enum",keyword:"enum",params:{allowedValues: schema71.properties.spec.properties.replication.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.spec.properties.replication.properties.role.enum,parentSchema:schema71.properties.spec.properties.replication.properties.role,data:data15};
+if(data15.decay !== undefined){
+if(!(validate61(data15.decay, {instancePath:instancePath+"/spec/lifecycle/decay",parentData:data15,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+if(data15.compaction !== undefined){
+if(!(validate63(data15.compaction, {instancePath:instancePath+"/spec/lifecycle/compaction",parentData:data15,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.lifecycle.type,parentSchema:schema80.properties.spec.properties.lifecycle,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3207,11 +4081,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data14.remotesapi !== undefined){
-let data16 = data14.remotesapi;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.port === undefined){
-const err23 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema71.properties.spec.properties.replication.properties.remotesapi.required,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi,data:data16};
+if(data8.replication !== undefined){
+let data19 = data8.replication;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.role === undefined){
+const err23 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3220,9 +4094,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key7 in data16){
-if(!((key7 === "host") || (key7 === "port"))){
-const err24 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi,data:data16};
+if(data19.remotesapi === undefined){
+const err24 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3231,12 +4104,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data16.host !== undefined){
-let data17 = data16.host;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err25 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data17};
+if(data19.peers === undefined){
+const err25 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "peers"},message:"must have required property '"+"peers"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3245,9 +4114,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.spec.properties.replication.properties.remotesapi.properties.host.type,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data17};
+for(const key7 in data19){
+if(!(((key7 === "role") || (key7 === "remotesapi")) || (key7 === "peers"))){
+const err26 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication,data:data19};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3257,10 +4126,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data16.port !== undefined){
-let data18 = data16.port;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err27 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.type,parentSchema:schema79,data:data18};
+if(data19.role !== undefined){
+let data20 = data19.role;
+if(!((data20 === "primary") || (data20 === "standby"))){
+const err27 = {instancePath:instancePath+"/spec/replication/role",schemaPath:"#/properties/spec/properties/replication/properties/role/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.replication.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.replication.properties.role.enum,parentSchema:schema80.properties.spec.properties.replication.properties.role,data:data20};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3269,9 +4138,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 65535 || isNaN(data18)){
-const err28 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79,data:data18};
+}
+if(data19.remotesapi !== undefined){
+let data21 = data19.remotesapi;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.port === undefined){
+const err28 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema80.properties.spec.properties.replication.properties.remotesapi.required,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3280,8 +4152,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err29 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79,data:data18};
+for(const key8 in data21){
+if(!((key8 === "host") || (key8 === "port"))){
+const err29 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3291,10 +4164,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.properties.remotesapi.type,parentSchema:schema71.properties.spec.properties.replication.properties.remotesapi,data:data16};
+if(data21.host !== undefined){
+let data22 = data21.host;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err30 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data22};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3304,11 +4178,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data14.peers !== undefined){
-let data19 = data14.peers;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err31 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.peers,data:data19};
+else {
+const err31 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host.type,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data22};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3317,12 +4188,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.name === undefined){
-const err32 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+}
+if(data21.port !== undefined){
+let data23 = data21.port;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err32 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data23};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3331,8 +4201,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data20.remotesapi === undefined){
-const err33 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema71.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 65535 || isNaN(data23)){
+const err33 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data23};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3341,9 +4212,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key8 in data20){
-if(!(((key8 === "name") || (key8 === "remotesapi")) || (key8 === "sql"))){
-const err34 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+if(data23 < 1 || isNaN(data23)){
+const err34 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data23};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3353,11 +4223,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data20.name !== undefined){
-let data21 = data20.name;
-if(typeof data21 === "string"){
-if(func2(data21) > 64){
-const err35 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data21};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.remotesapi.type,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3366,8 +4235,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(data21) < 1){
-const err36 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data21};
+}
+if(data19.peers !== undefined){
+let data24 = data19.peers;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err36 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers,data:data24};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3376,8 +4249,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern18.test(data21)){
-const err37 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data21};
+const len0 = data24.length;
+for(let i0=0; i0<len0; i0++){
+let data25 = data24[i0];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.name === undefined){
+const err37 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3386,9 +4263,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data21};
+if(data25.remotesapi === undefined){
+const err38 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3397,12 +4273,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data20.remotesapi !== undefined){
-let data22 = data20.remotesapi;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err39 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data22};
+for(const key9 in data25){
+if(!(((key9 === "name") || (key9 === "remotesapi")) || (key9 === "sql"))){
+const err39 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3412,8 +4285,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.remotesapi.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data22};
+if(data25.name !== undefined){
+let data26 = data25.name;
+if(typeof data26 === "string"){
+if(func2(data26) > 64){
+const err40 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data26};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3422,12 +4298,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data20.sql !== undefined){
-let data23 = data20.sql;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.port === undefined){
-const err41 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.required,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data23};
+if(func2(data26) < 1){
+const err41 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3436,9 +4308,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key9 in data23){
-if(!((key9 === "host") || (key9 === "port"))){
-const err42 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data23};
+if(!pattern18.test(data26)){
+const err42 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3448,11 +4319,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data23.host !== undefined){
-let data24 = data23.host;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err43 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data24};
+else {
+const err43 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3462,8 +4330,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data24};
+if(data25.remotesapi !== undefined){
+let data27 = data25.remotesapi;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err44 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3473,10 +4344,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data23.port !== undefined){
-let data25 = data23.port;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err45 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema79.type,parentSchema:schema79,data:data25};
+else {
+const err45 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3485,9 +4354,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 65535 || isNaN(data25)){
-const err46 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema79,data:data25};
+}
+if(data25.sql !== undefined){
+let data28 = data25.sql;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.port === undefined){
+const err46 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3496,8 +4368,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err47 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema79,data:data25};
+for(const key10 in data28){
+if(!((key10 === "host") || (key10 === "port"))){
+const err47 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3507,10 +4380,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data23};
+if(data28.host !== undefined){
+let data29 = data28.host;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err48 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data29};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3520,9 +4394,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.properties.peers.items.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers.items,data:data20};
+const err49 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3532,9 +4405,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.spec.properties.replication.properties.peers.type,parentSchema:schema71.properties.spec.properties.replication.properties.peers,data:data19};
+if(data28.port !== undefined){
+let data30 = data28.port;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err50 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data30};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3543,10 +4417,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.replication.type,parentSchema:schema71.properties.spec.properties.replication,data:data14};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 65535 || isNaN(data30)){
+const err51 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3555,13 +4428,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data8.daemon !== undefined){
-let data26 = data8.daemon;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key10 in data26){
-if(!(key10 === "metrics")){
-const err52 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema71.properties.spec.properties.daemon,data:data26};
+if(data30 < 1 || isNaN(data30)){
+const err52 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3571,15 +4439,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data26.metrics !== undefined){
-if(!(validate53(data26.metrics, {instancePath:instancePath+"/spec/daemon/metrics",parentData:data26,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.properties.daemon.type,parentSchema:schema71.properties.spec.properties.daemon,data:data26};
+const err53 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3591,7 +4454,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.properties.spec.type,parentSchema:schema71.properties.spec,data:data8};
+const err54 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.peers.items.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3603,7 +4466,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err55 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.spec.properties.replication.properties.peers.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3612,6 +4475,75 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate47.errors = vErrors;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.type,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data8.daemon !== undefined){
+let data31 = data8.daemon;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key11 in data31){
+if(!(key11 === "metrics")){
+const err57 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.daemon,data:data31};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data31.metrics !== undefined){
+if(!(validate59(data31.metrics, {instancePath:instancePath+"/spec/daemon/metrics",parentData:data31,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.daemon.type,parentSchema:schema80.properties.spec.properties.daemon,data:data31};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+validate53.errors = vErrors;
 return errors === 0;
 }

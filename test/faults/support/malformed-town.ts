@@ -31,8 +31,11 @@ export interface CaseReport {
 /** Runs `gt <args>`: in this process (runGtInProcess) or as a whole process (runGt). */
 export type GtRunner = (args: string[]) => Promise<GtResult & { thrown?: unknown }>;
 
-/** What diff may open before it finds the config refused: the health probe's connection and the snapshot's two more. */
-const DIFF_EARLY_LOOK = 3;
+/**
+ * What diff may open before it finds the config refused: the health probe's connection and the snapshot's three more
+ * (remotes and ignore patterns at HEAD, the working set's ignore patterns, bd's issue prefixes).
+ */
+const DIFF_EARLY_LOOK = 4;
 
 /** TCP sockets this process holds (connected or connecting). */
 function openSockets(): number {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutBeadsNote } from '../../helpers/bd-stub.js';
 import { runGt } from '../../helpers/gt.js';
 import { parseDocument } from '../../helpers/json-schemas.js';
 import { makeTown, type RigSpec, type TestTown } from '../../helpers/town.js';
@@ -94,7 +95,7 @@ describe('gt apply from an empty dir to a converged 5-rig town', () => {
   it('a second apply executes nothing and says so', async () => {
     const result = await runGt(['apply', '--town', town.root]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.trim()).toBe('No changes. The town matches its config.');
+    expect(withoutBeadsNote(result.stdout)).toBe('No changes. The town matches its config.');
   });
 
   it('corrects every drift the diff tests detect', async () => {
@@ -189,7 +190,7 @@ describe('gt apply under interruption and concurrency', () => {
 
     const third = await runGt(['apply', '--town', town.root]);
     expect(third.exitCode).toBe(0);
-    expect(third.stdout.trim()).toBe('No changes. The town matches its config.');
+    expect(withoutBeadsNote(third.stdout)).toBe('No changes. The town matches its config.');
   });
 
   it('two concurrent applies both end converged without failed actions', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { isProcessAlive } from '../../../src/lib/process.js';
 import { commitBeadsSlowly } from '../../helpers/agent.js';
 import { freePort } from '../../helpers/dolt-server.js';
+import { withoutBeadsNote } from '../../helpers/bd-stub.js';
 import { runGt } from '../../helpers/gt.js';
 import { killStarted } from '../../helpers/town-server.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
@@ -92,7 +93,7 @@ describe('gt apply restarts the server when a needs-restart setting changes', ()
 
     const again = await runGt(['apply', '--town', town.root]);
     expect(again.exitCode).toBe(0);
-    expect(again.stdout.trim()).toBe('No changes. The town matches its config.');
+    expect(withoutBeadsNote(again.stdout)).toBe('No changes. The town matches its config.');
     expect(town.serverPid()).toBe(after);
   });
 });
@@ -122,6 +123,15 @@ describe('a new listen host: gt apply moves the server there, after the clients 
         after: { 'listener.host': '127.0.0.2' },
         needsRestart: true,
       }),
+      // bd finds the server through metadata.json: the same plan moves it there
+      ...['.beads', 'wyvern/.beads'].map((dir) =>
+        expect.objectContaining({
+          id: `file/${dir}/metadata.json`,
+          code: 'town-file-outdated',
+          before: { dolt_server_host: '127.0.0.1' },
+          after: { dolt_server_host: '127.0.0.2' },
+        }),
+      ),
     ]);
 
     const agent = await town.connect('wyvern'); // on 127.0.0.1, where the server listens now
@@ -261,6 +271,15 @@ describe('a new port: the server runs healthy on its old port until gt apply mov
           after: { 'listener.port': newPort },
           needsRestart: true,
         }),
+        // bd finds the server through metadata.json: the same plan moves it there
+        ...['.beads', 'wyvern/.beads'].map((dir) =>
+          expect.objectContaining({
+            id: `file/${dir}/metadata.json`,
+            code: 'town-file-outdated',
+            before: { dolt_server_port: town.port },
+            after: { dolt_server_port: newPort },
+          }),
+        ),
       ]);
       const status = await runGt(['dolt', 'status', '--town', town.root]);
       expect(status.stdout).not.toMatch(/not healthy|unhealthy/);

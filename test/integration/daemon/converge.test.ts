@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive, signalProcess } from '../../../src/lib/process.js';
 import { killDaemon, readLog, readStatus, reconcilesSince, runDaemon, waitFor, waitForLogLine, type RunningDaemon } from '../../helpers/daemon.js';
@@ -165,6 +165,41 @@ test('SIGHUP reconciles now', async () => {
   signalProcess(daemon.pid, 'SIGHUP');
   const entry = await waitFor('a reconcile triggered by the signal', () => reconcilesSince(town.root, before).find((e) => e.triggers?.includes('signal')));
   expect(entry.result).toBe('converged');
+});
+
+test("Gas Town's files: a stale bd port file and a removed metadata.json are converged by the next reconcile", async () => {
+  const portFile = join(town.root, '.beads', 'dolt-server.port');
+  const metadata = join(town.root, '.beads', 'metadata.json');
+  writeFileSync(portFile, String(town.port + 7));
+  rmSync(metadata);
+  const before = Date.now();
+  signalProcess(daemon.pid, 'SIGHUP');
+  const entry = await waitFor('the reconcile of the signal', () => reconcilesSince(town.root, before).find((e) => e.triggers?.includes('signal')));
+  expect(entry).toMatchObject({ result: 'converged', actions: { done: 2, failed: 0 } });
+  expect(readFileSync(portFile, 'utf8')).toBe(String(town.port));
+  expect(JSON.parse(readFileSync(metadata, 'utf8'))).toMatchObject({ dolt_database: 'hq', dolt_server_port: town.port });
+});
+
+test('a rigs.json that does not parse: logged with file:line:col, nothing written, converged once fixed without a config change', async () => {
+  const rigsJson = join(town.root, 'mayor', 'rigs.json');
+  const portFile = join(town.root, '.beads', 'dolt-server.port');
+  const valid = readFileSync(rigsJson, 'utf8');
+  const logBefore = readLog(town.root).length;
+  writeFileSync(rigsJson, valid.replace('"version": 1,', '"version": 1,,'));
+  writeFileSync(portFile, String(town.port + 7));
+  signalProcess(daemon.pid, 'SIGHUP');
+  const failed = await waitFor('the failed reconcile', () => readLog(town.root).slice(logBefore).find((e) => e.event === 'reconcile' && e.result === 'error'));
+  expect(failed.message).toContain(`${rigsJson}:2:16: error GT-E018`);
+  expect(failed).toMatchObject({ triggers: ['signal'], actions: { done: 0 }, error: { class: 'transient', kind: 'config' } });
+  expect(readFileSync(portFile, 'utf8')).toBe(String(town.port + 7));
+
+  // Gas Town (or the operator) repairs its own file: the daemon's retry finds it, no config change or signal needed
+  writeFileSync(rigsJson, valid);
+  const retried = await waitFor('a retry that converges', () =>
+    readLog(town.root).slice(logBefore).find((e) => e.event === 'reconcile' && e.result === 'converged' && e.triggers?.includes('retry')),
+  );
+  expect(retried.actions).toMatchObject({ done: 1, failed: 0 });
+  expect(readFileSync(portFile, 'utf8')).toBe(String(town.port));
 });
 
 test('gt daemon status shows it, in text and JSON', async () => {

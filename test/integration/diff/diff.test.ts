@@ -6,7 +6,7 @@ import { loadDesiredState } from '../../../src/config/load.js';
 import { freePort } from '../../helpers/dolt-server.js';
 import { makeTempDir } from '../../helpers/env.js';
 import { runGt } from '../../helpers/gt.js';
-import { makeTown, type TestTown } from '../../helpers/town.js';
+import { makeTown, writeGasTownFiles, type TestTown } from '../../helpers/town.js';
 
 interface PlanJson {
   actions: { id: string; kind: string; verb: string; code: string }[];
@@ -59,6 +59,8 @@ describe('gt diff against a 3-rig town converged by hand through SQL', () => {
         "CALL DOLT_COMMIT('-Am', 'ignore wisps')",
       ]),
     );
+    // and Gas Town's files, as Gas Town's own tools write them
+    writeGasTownFiles(town, RIGS.map((name) => ({ name })), ['hq', ...RIGS]);
   });
 
   afterAll(async () => {

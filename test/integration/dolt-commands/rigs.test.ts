@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -43,6 +43,23 @@ describe('gt dolt init-rig, list and sql on a converged town', () => {
         '',
       ].join('\n'),
     );
+
+    // Gas Town's files for the rig, as gt apply writes them (the same plan and writer)
+    expect(result.stdout).toContain('  ✓ gas_town/config.json: created');
+    expect(result.stdout).toContain('  ✓ gas_town/.beads/metadata.json: created');
+    const json = (path: string) => JSON.parse(readFileSync(join(town.root, path), 'utf8')) as Record<string, unknown>;
+    expect(json('gas_town/config.json')).toMatchObject({ type: 'rig', version: 1, name: 'gas_town', git_url: '', beads: { prefix: 'gt' } });
+    expect(json('gas_town/.beads/metadata.json')).toEqual({
+      backend: 'dolt',
+      database: 'dolt',
+      dolt_database: 'gas_town',
+      dolt_mode: 'server',
+      dolt_server_host: '127.0.0.1',
+      dolt_server_port: town.port,
+    });
+    expect(json('mayor/rigs.json')).toMatchObject({ rigs: { gas_town: { git_url: '', beads: { repo: 'local', prefix: 'gt' } } } });
+    expect(readFileSync(join(town.root, '.beads', 'routes.jsonl'), 'utf8')).toContain('{"prefix":"gt-","path":"gas_town"}\n');
+    expect(json('daemon/dolt-state.json').databases).toEqual(['gas_town', 'gryphon', 'hq', 'legacy']);
 
     const diff = await gt('diff');
     expect(diff.stdout).toContain('No changes. The town matches its config.');
@@ -96,6 +113,20 @@ describe('gt dolt init-rig, list and sql on a converged town', () => {
       const result = await gt('dolt', 'init-rig', 'hq', '--prefix', 'hqx');
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain('a rig cannot be named "hq"');
+    });
+
+    it('a Gas Town file it could not edit (rigs.json that does not parse), naming its place', async () => {
+      const path = join(town.root, 'mayor', 'rigs.json');
+      const valid = readFileSync(path, 'utf8');
+      writeFileSync(path, valid.replace('"version": 1,', '"version": 1,,'));
+      try {
+        const result = await gt('dolt', 'init-rig', 'griffin', '--prefix', 'gf');
+        expect(result.exitCode).toBe(2);
+        expect(result.stderr).toMatch(/mayor\/rigs\.json:2:16: error GT-E018/);
+        expect(existsSync(join(town.root, 'griffin'))).toBe(false);
+      } finally {
+        writeFileSync(path, valid);
+      }
     });
 
     it('a database that already exists but no manifest declares', async () => {

@@ -78,6 +78,8 @@ test("after a port change the server is found on its old SQL port, not on its me
     const planned = JSON.parse(diff.stdout) as { actions: { id: string; code: string; before: Record<string, unknown> }[]; unmanaged: string[] };
     expect(planned.actions).toEqual([
       expect.objectContaining({ id: 'server', code: 'server-config-changed', before: expect.objectContaining({ 'listener.port': town.port }) }),
+      // bd's metadata.json follows the town's port (Gas Town's files are converged after the server)
+      expect.objectContaining({ id: 'file/.beads/metadata.json', before: { dolt_server_port: town.port }, after: { dolt_server_port: newPort } }),
     ]);
     expect(planned.unmanaged).not.toContain('dolt_cluster');
   } finally {

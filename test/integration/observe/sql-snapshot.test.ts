@@ -53,7 +53,33 @@ describe('the SQL snapshot of a real Dolt server', () => {
     );
     // dolt_ignore as committed at HEAD: a row only in the working set is drift, not in effect
     expect(snapA?.ignore).not.toContainEqual(expect.objectContaining({ pattern: 'uncommitted_*' }));
-    expect(result.databases[1]).toEqual({ name: 'snap_b', remotes: [], ignore: [], unpushed: null });
+    expect(result.databases[1]).toEqual({ name: 'snap_b', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
+  });
+
+  const BD_CONFIG = 'CREATE TABLE config (`key` VARCHAR(255) PRIMARY KEY, `value` TEXT NOT NULL)';
+
+  it("reads bd's issue_prefix where bd initialized the database, also when others have no bd tables", async () => {
+    await server.query('CREATE DATABASE snap_bd');
+    await server.query('CREATE DATABASE snap_half');
+    await server.run([BD_CONFIG, "INSERT INTO config VALUES ('schema_version', '11'), ('issue_prefix', 'sb')"], 'snap_bd');
+    // bd's schema without an issue_prefix: what a bd command leaves in a database nobody ran bd init on
+    await server.run([BD_CONFIG, "INSERT INTO config VALUES ('schema_version', '11'), ('issue_prefix', '')"], 'snap_half');
+    const mixed = await snapshot();
+    expect(mixed.databases.map((db) => [db.name, db.beadsPrefix])).toEqual([
+      ['snap_a', null],
+      ['snap_b', null],
+      ['snap_bd', 'sb'],
+      ['snap_half', null],
+    ]);
+
+    for (const name of ['snap_a', 'snap_b']) await server.run([BD_CONFIG, "INSERT INTO config VALUES ('issue_prefix', 'xx')"], name);
+    const initialized = await snapshot();
+    expect(initialized.databases.map((db) => [db.name, db.beadsPrefix])).toEqual([
+      ['snap_a', 'xx'],
+      ['snap_b', 'xx'],
+      ['snap_bd', 'sb'],
+      ['snap_half', null],
+    ]);
   });
 
   it('counts the commits a drop would lose for the databases it is asked to probe', async () => {
@@ -122,11 +148,19 @@ describe('a full observation (health probe and snapshot) of a town started by gt
     return statements;
   }
 
-  it("sends the server 4 statements for 50 databases, as for 2: the probe and the snapshot's three parts", async () => {
+  it("sends the server 6 statements for 50 databases, as for 2: the probe, the snapshot's four parts, bd's tables found", async () => {
+    // no database has bd's tables: the read of bd's config is refused at once, and one more statement finds none
     await growTo(2);
     const forTwo = await observeCounted();
     await growTo(50);
     const forFifty = await observeCounted();
-    expect({ forTwo, forFifty }).toEqual({ forTwo: 4, forFifty: 4 });
+    expect({ forTwo, forFifty }).toEqual({ forTwo: 6, forFifty: 6 });
+  }, 300_000);
+
+  it('sends 5 statements when bd initialized every database, the usual state of a town that uses bd', async () => {
+    for (const name of names) {
+      await town.run(['CREATE TABLE config (`key` VARCHAR(255) PRIMARY KEY, `value` TEXT NOT NULL)', "INSERT INTO config VALUES ('issue_prefix', 'p')"], name);
+    }
+    expect(await observeCounted()).toBe(5);
   }, 300_000);
 });

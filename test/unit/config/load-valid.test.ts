@@ -1,5 +1,5 @@
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../../src/config/diagnostics.js';
 import { loadDesiredState, type LoadOptions } from '../../../src/config/load.js';
@@ -29,7 +29,7 @@ describe('loadDesiredState on valid config', () => {
     expect(diagnostics).toEqual([]);
     expect(desired.townRoot).toBe(join(REPO, 'examples', 'town'));
     expect(desired.databases.map((d) => [d.name, d.rig, d.kind, d.prefix, d.ensure, d.protect])).toEqual([
-      ['hq', 'hq', 'Town', null, 'present', true],
+      ['hq', 'hq', 'Town', null, 'present', false],
       ['gastown', 'gastown', 'Rig', 'gt', 'present', false],
       ['longeye', 'longeye', 'Rig', 'le', 'present', false],
       ['wyvern', 'wyvern', 'Rig', 'wy', 'present', true],
@@ -44,6 +44,7 @@ describe('loadDesiredState on valid config', () => {
     expect(desired.databases[2]?.remotes).toBeNull();
     expect(desired.databases[0]?.remotes).toEqual([{ name: 'origin', url: 'file:///srv/dolt-remotes/hq' }]);
     expect(desired.server.port).toEqual({ value: 3307, source: 'mayor/daemon.json env.GT_DOLT_PORT' });
+    expect(desired.townName).toEqual({ value: 'example-town', source: 'mayor/rigs.d/town.yaml:7:9 metadata.name' });
     expect(desired.daemonConfig.exists).toBe(true);
     expect(desired.sources).toEqual([
       join(REPO, 'examples/town/mayor/daemon.json'),
@@ -111,6 +112,8 @@ describe('loadDesiredState on valid config', () => {
       mode: null,
     });
     expect(desired.databases.map((d) => [d.name, d.source])).toEqual([['hq', null]]);
+    // no Town document naming it: Gas Town's town.json takes the directory's name, as its install does
+    expect(desired.townName).toEqual({ value: basename(root), source: "the town directory's name" });
   });
 
   it('reads -f files and directories instead of mayor/rigs.d/', () => {
@@ -223,6 +226,16 @@ describe('warnings', () => {
     expect(found).toEqual([
       ['GT-W060', 7, 'patrols.wisp_reaper.databases names "ghost", which no manifest declares (declared: hq)'],
     ]);
+  });
+
+  it('GT-W060 in a large town names the first ten declared databases and counts the rest', () => {
+    const rigs = Object.fromEntries(
+      Array.from({ length: 12 }, (_, n) => [`r${n}.yaml`, `apiVersion: gastown.dev/v1alpha1\nkind: Rig\nmetadata:\n  name: r${n}\nspec:\n  prefix: p${n}\n`]),
+    );
+    const [found] = warnings({ patrols: { wisp_reaper: { enabled: true, databases: ['ghost'] } } }, rigs);
+    expect(found?.[2]).toBe(
+      'patrols.wisp_reaper.databases names "ghost", which no manifest declares (declared: hq, r0, r1, r10, r11, r2, r3, r4, r5, r6 and 3 more)',
+    );
   });
 
   it('GT-W061: enabled patrols that do nothing', () => {

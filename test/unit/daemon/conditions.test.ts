@@ -2,7 +2,7 @@ import type { ActionResult } from '../../../src/apply/execute.js';
 import { reconcileReport, type ReconcileReport } from '../../../src/apply/reconcile.js';
 import { computeConditions, type ResourceCondition } from '../../../src/daemon/conditions.js';
 import type { Action, Plan } from '../../../src/plan/types.js';
-import { desiredTown, hq, rig } from '../plan/fixtures.js';
+import { desiredTown, hq, LIFECYCLE, rig } from '../plan/fixtures.js';
 
 function emptyPlan(overrides: Partial<Plan> = {}): Plan {
   return { actions: [], blocked: [], unmanaged: [], notes: [], errors: [], ...overrides };
@@ -38,6 +38,15 @@ describe('computeConditions', () => {
     expect(conditions.map((c) => c.id).sort()).toEqual(['database/hq', 'database/wyvern', 'ignore/wyvern/wisps', 'remote/wyvern/origin', 'server']);
     expect(conditions.every((c) => c.ready && c.reason === 'InSync' && c.lastTransitionTime === 'T1')).toBe(true);
     expect(conditions.every((c) => /^[0-9a-f]{12}$/.test(c.configHash ?? ''))).toBe(true);
+  });
+
+  test("with executor gt, each database's declared decay and compaction are resources too", () => {
+    const lifecycle = { declared: true, declaresDecay: true, declaresCompaction: true, executor: 'gt' as const };
+    const withLifecycle = desiredTown([hq(), rig('wyvern', { lifecycle: LIFECYCLE })], { lifecycle });
+    const ids = computeConditions(withLifecycle, report([]), [], 'T1').map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['decay/wyvern', 'compaction/wyvern']));
+    const gastown = desiredTown([hq(), rig('wyvern', { lifecycle: LIFECYCLE })], { lifecycle: { ...lifecycle, executor: 'gastown' } });
+    expect(computeConditions(gastown, report([]), [], 'T1').map((c) => c.id)).not.toContain('decay/wyvern');
   });
 
   test('a failed action makes its resource Failed with the error; what still differs is OutOfSync', () => {

@@ -40,6 +40,23 @@ describe("gt's daemon metrics", () => {
   });
 });
 
+describe("gt's daemon metrics: lifecycle runs", () => {
+  it('count decay and compaction runs by kind and status, and no other kind', async () => {
+    const metrics = new DaemonMetrics();
+    const decay = { kind: 'decay', id: 'decay/wyvern', verb: 'delete' } as unknown as Action;
+    const compaction = { kind: 'compaction', id: 'compaction/wyvern', verb: 'update' } as unknown as Action;
+    const townFile = { kind: 'town-file', id: 'file/mayor/rigs.json', verb: 'update' } as unknown as Action;
+    for (const action of [decay, compaction, townFile]) metrics.recordAction({ action, status: 'done', durationMs: 5, message: '' });
+    metrics.recordAction({ action: compaction, status: 'failed', durationMs: 5, message: 'this gt cannot execute compaction yet' });
+    const { text } = await metrics.exposition();
+    expect(text).toContain('gt_lifecycle_runs_total{kind="decay",status="done"} 1');
+    expect(text).toContain('gt_lifecycle_runs_total{kind="compaction",status="done"} 1');
+    expect(text).toContain('gt_lifecycle_runs_total{kind="compaction",status="failed"} 1');
+    expect(text).not.toContain('gt_lifecycle_runs_total{kind="town-file"');
+    expect(text).toContain('gt_actions_total{kind="town-file",status="done"} 1');
+  });
+});
+
 describe("reading Dolt's metrics", () => {
   it('takes an unlabelled sample, ignoring comments and labelled series', () => {
     const text = '# HELP dss_concurrent_connections x\n# TYPE dss_concurrent_connections gauge\ndss_concurrent_connections 3\ndss_is_replica{database="hq"} 0\n';

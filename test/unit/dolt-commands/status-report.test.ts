@@ -1,6 +1,6 @@
 import { doltStatus, formatBytes, renderDoltStatusText } from '../../../src/cli/dolt/status-report.js';
 import { plan } from '../../../src/plan/plan.js';
-import { clusterSettings, convergedObserved, desiredTown, emptyObserved, hq, NO_FLAGS, rig, TOWN } from '../plan/fixtures.js';
+import { clusterSettings, convergedObserved, desiredTown, emptyObserved, hq, NO_FLAGS, rig, TOWN, withServed } from '../plan/fixtures.js';
 
 describe('formatBytes', () => {
   it.each([
@@ -17,9 +17,8 @@ describe('gt dolt status', () => {
   const desired = desiredTown([hq(), rig('wyvern')]);
 
   it('running: pid, port, data dir, databases with their rigs, connection, metrics, no drift', () => {
-    const observed = convergedObserved(desired);
-    observed.databases?.push({ name: 'legacy', remotes: [], ignore: [], unpushed: null });
-    observed.onDisk.push('legacy');
+    // legacy: created by someone else before the server started, which recorded it
+    const observed = withServed(convergedObserved(desired), { name: 'legacy', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
     const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), {
       metrics: { queryLatencyMs: 3, connections: { used: 7, max: 1000 } },
       endpointConnections: null,

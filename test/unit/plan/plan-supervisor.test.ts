@@ -105,14 +105,17 @@ describe("one supervisor: Gas Town's daemon supervises (spec.server.supervisor: 
       'database/wyvern',
       'remote/wyvern/origin',
       'ignore/wyvern/wisps',
+      'beads/wyvern',
     ]);
   });
 
-  it('a stopped server is not started: the start is blocked with what to do, only daemon.json is planned', () => {
+  it("a stopped server is not started: the start is blocked with what to do, only daemon.json and Gas Town's files are planned", () => {
     const desired = town(supervisedBy('gastown'), { enabled: false, ...COMPLETE_ENTRY });
     const result = plan(desired, emptyObserved(3317, desired.daemonConfig), NO_FLAGS);
     expect(result.errors).toEqual([]);
-    expect(result.actions.map((action) => action.id)).toEqual(['daemon-config/patrols.dolt_server.enabled']);
+    expect(result.actions.filter((action) => action.kind !== 'town-file').map((action) => action.id)).toEqual([
+      'daemon-config/patrols.dolt_server.enabled',
+    ]);
     expect(result.blocked).toEqual([
       expect.objectContaining({ id: 'server', verb: 'start', code: 'supervised-by-gastown' }),
     ]);
@@ -139,7 +142,8 @@ describe("one supervisor: Gas Town's daemon supervises (spec.server.supervisor: 
       { ...observed, databases: observed.databases?.filter((db) => db.name !== 'wyvern') ?? null, incomplete: ['gryphon'] },
       NO_FLAGS,
     );
-    expect(result.actions).toEqual([]);
+    // gryphon's Gas Town files are written all the same: they do not need the server
+    expect(result.actions.filter((action) => action.kind !== 'town-file')).toEqual([]);
     expect(result.blocked).toEqual([expect.objectContaining({ id: 'database/gryphon', code: 'incomplete-directory' })]);
     expect(result.blocked[0]?.reason).toContain("gt never restarts the server Gas Town's daemon supervises to move it aside");
     expect(result.notes).toContain("wyvern is on disk but not served, and gt never restarts the server Gas Town's daemon supervises: the next restart loads it");

@@ -16,6 +16,7 @@ import {
   rig,
   servedAsDeclared,
   serverSettings,
+  withOnDisk,
   withServed,
 } from './fixtures.js';
 
@@ -43,6 +44,12 @@ describe('plan()', () => {
       'daemon-config/patrols.main_branch_test',
       'server',
       'database/hq',
+      'file/mayor/town.json',
+      'file/mayor/rigs.json',
+      'file/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+      'file/daemon/dolt-state.json',
+      'beads/hq',
     ]);
     expect(find(result, 'daemon-config/patrols.handler')).toMatchObject({
       verb: 'write',
@@ -53,6 +60,8 @@ describe('plan()', () => {
     expect(find(result, 'daemon-config/patrols.handler').reason).toContain('mayor/daemon.json does not exist');
     expect(find(result, 'server')).toMatchObject({ verb: 'start', code: 'server-stopped', needsRestart: false });
     expect(find(result, 'database/hq')).toMatchObject({ verb: 'create', destructive: false });
+    // the start records no database; hq is created after it
+    expect(find(result, 'file/daemon/dolt-state.json')).toMatchObject({ verb: 'update', before: { databases: [] }, after: { databases: ['hq'] } });
     expect(result.errors).toEqual([]);
     expect(result.notes).toEqual([]);
   });
@@ -69,7 +78,18 @@ describe('plan()', () => {
     const observed = convergedObserved(desiredTown([hq(), rig('gryphon')]));
     const result = plan(desired, observed, NO_FLAGS);
 
-    expect(ids(result)).toEqual(['database/wyvern', 'remote/wyvern/origin', 'ignore/wyvern/wisps', 'ignore/wyvern/wisp_*']);
+    expect(ids(result)).toEqual([
+      'database/wyvern',
+      'remote/wyvern/origin',
+      'ignore/wyvern/wisps',
+      'ignore/wyvern/wisp_*',
+      'file/mayor/rigs.json',
+      'file/wyvern/config.json',
+      'file/wyvern/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+      'file/daemon/dolt-state.json',
+      'beads/wyvern',
+    ]);
     expect(find(result, 'database/wyvern')).toMatchObject({ kind: 'database', verb: 'create', code: 'database-missing' });
     expect(find(result, 'database/wyvern').reason).toContain('mayor/rigs.d/wyvern.yaml:1:1');
     expect(find(result, 'remote/wyvern/origin')).toMatchObject({ verb: 'create', toUrl: 'file:///srv/dolt-remotes/wyvern' });
@@ -82,9 +102,10 @@ describe('plan()', () => {
       name: 'scratch',
       remotes: [{ name: 'origin', url: 'file:///tmp/x' }],
       ignore: [],
+      beadsPrefix: null,
       unpushed: null,
     });
-    const result = plan(desired, { ...observed, onDisk: [...observed.onDisk, 'old_rig'] }, { prune: true, force: true });
+    const result = plan(desired, withOnDisk(observed, 'old_rig'), { prune: true, force: true });
 
     expect(result.unmanaged).toEqual(['old_rig', 'scratch']);
     expect(result.actions).toEqual([]);
@@ -226,12 +247,28 @@ describe('plan()', () => {
     expect(find(result, 'daemon-config/patrols.main_branch_test').reason).toContain('is missing');
   });
 
-  test('server down: start it, create what is not on disk with its remotes and ignore patterns, note the rest', () => {
+  test('server down: start it, create what is not on disk with its contents and beads, note the rest', () => {
     const desired = desiredTown([hq(), rig('wyvern'), rig('gryphon')]);
     const observed = { ...emptyObserved(), onDisk: ['hq', 'wyvern', 'leftover'] };
     const result = plan(desired, observed, NO_FLAGS);
 
-    expect(ids(result)).toEqual(['server', 'database/gryphon', 'remote/gryphon/origin', 'ignore/gryphon/wisps']);
+    // hq and wyvern cannot be read until the server serves them: their beads initialization waits for that pass
+    expect(ids(result)).toEqual([
+      'server',
+      'database/gryphon',
+      'remote/gryphon/origin',
+      'ignore/gryphon/wisps',
+      'file/mayor/town.json',
+      'file/mayor/rigs.json',
+      'file/.beads/metadata.json',
+      'file/wyvern/config.json',
+      'file/wyvern/.beads/metadata.json',
+      'file/gryphon/config.json',
+      'file/gryphon/.beads/metadata.json',
+      'file/.beads/routes.jsonl',
+      'file/daemon/dolt-state.json',
+      'beads/gryphon',
+    ]);
     expect(find(result, 'server')).toMatchObject({
       verb: 'start',
       before: { state: 'stopped', host: '127.0.0.1', port: 3317 },
@@ -367,6 +404,7 @@ describe('plan()', () => {
       name: 'old',
       remotes: [{ name: 'origin', url: 'file:///x' }],
       ignore: [],
+      beadsPrefix: null,
       unpushed: { commits: 0, dirty: false, detail: '' },
     });
 
@@ -384,6 +422,7 @@ describe('plan()', () => {
       expect(result.blocked).toEqual([]);
       expect(result.actions).toEqual([
         expect.objectContaining({ id: 'database/old', verb: 'delete', code: 'database-absent', destructive: true, after: null }),
+        expect.objectContaining({ id: 'file/daemon/dolt-state.json', before: { databases: ['hq', 'old'] }, after: { databases: ['hq'] } }),
       ]);
       expect(result.actions[0]?.reason).toContain("CALL dolt_undrop('old')");
     });
@@ -398,6 +437,7 @@ describe('plan()', () => {
         name: 'old',
         remotes: [],
         ignore: [],
+        beadsPrefix: null,
         unpushed: { commits: 12, dirty: true, detail: 'not on origin' },
       });
       const blocked = plan(desired, unpushed, { prune: true, force: false });
@@ -414,14 +454,17 @@ describe('plan()', () => {
 
       const forced = plan(desired, unpushed, { prune: true, force: true });
       expect(forced.blocked).toEqual([]);
-      expect(forced.actions).toEqual([expect.objectContaining({ id: 'database/old', verb: 'delete', destructive: true })]);
+      expect(forced.actions).toEqual([
+        expect.objectContaining({ id: 'database/old', verb: 'delete', destructive: true }),
+        expect.objectContaining({ id: 'file/daemon/dolt-state.json', after: { databases: ['hq'] } }),
+      ]);
       expect(forced.actions[0]?.reason).toContain('--force: its 12 unpushed commits and uncommitted changes');
     });
 
     test('while the server is down the drop cannot be checked for unpushed commits', () => {
       const down = { ...emptyObserved(), onDisk: ['hq', 'old'] };
       const result = plan(desired, down, { prune: true, force: false });
-      expect(ids(result)).toEqual(['server']);
+      expect(ids(result).filter((id) => !id.startsWith('file/'))).toEqual(['server']);
       expect(result.blocked.map((b) => b.code)).toEqual(['unpushed-unknown']);
     });
   });
@@ -432,6 +475,7 @@ describe('plan()', () => {
       name: 'old',
       remotes: [],
       ignore: [],
+      beadsPrefix: null,
       unpushed: { commits: 0, dirty: false, detail: '' },
     });
     const result = plan(desired, observed, { prune: true, force: true });
@@ -448,10 +492,10 @@ describe('plan()', () => {
     expect(plan(desired, observed, NO_FLAGS).blocked.map((b) => b.code)).toEqual(['protected', 'prune-not-requested']);
   });
 
-  test('actions come in dependency order: daemon config, server, databases, remotes, ignore patterns', () => {
+  test("actions come in dependency order: daemon config, server, databases, remotes, ignore patterns, Gas Town's files", () => {
     const desired = desiredTown([hq({ ignore: ['wisps'] }), rig('wyvern'), rig('gryphon')]);
     const kinds = plan(desired, emptyObserved(3317, daemonFile({ patrols: {} })), NO_FLAGS).actions.map((a) => a.kind);
-    const order = ['daemon-config', 'server', 'database', 'remote', 'ignore'];
+    const order = ['daemon-config', 'server', 'database', 'remote', 'ignore', 'town-file', 'beads'];
     expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(new Set(kinds)).toEqual(new Set(order));
   });

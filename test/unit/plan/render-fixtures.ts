@@ -5,8 +5,11 @@ import {
   convergedObserved,
   daemonFile,
   desiredTown,
+  decayCandidates,
   emptyObserved,
   hq,
+  LIFECYCLE,
+  observedLifecycle,
   missingDaemonFile,
   rig,
   servedAsDeclared,
@@ -33,8 +36,8 @@ export const plans: Record<string, () => Plan> = {
       remotes: [{ name: 'origin', url: 'file:///old' }, { name: 'stray', url: 'file:///stray' }],
       ignore: [{ pattern: 'wisps', ignored: false }],
     });
-    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
-    observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
+    observed = withServed(observed, { name: 'old', remotes: [], ignore: [], beadsPrefix: null, unpushed: { commits: 0, dirty: false, detail: '' } });
+    observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
     return plan(desired, { ...observed, serverConfig: 'absent' }, { prune: true, force: false });
   },
   'blocked drops and notes': () => {
@@ -53,6 +56,16 @@ export const plans: Record<string, () => Plan> = {
     const daemonConfig = daemonFile({ ...defaults, patrols: { ...(defaults.patrols as object), dolt_server: { enabled: true } } });
     const desired = desiredTown([hq()], { daemonConfig });
     return plan(desired, convergedObserved(desired), NO_FLAGS);
+  },
+  'lifecycle work': () => {
+    const desired = desiredTown([hq({ lifecycle: LIFECYCLE, protect: true }), rig('wyvern', { lifecycle: LIFECYCLE })], {
+      lifecycle: { declared: true, declaresDecay: true, declaresCompaction: true, executor: 'gt' },
+    });
+    const lifecycle = observedLifecycle({
+      hq: { commits: 2417, decay: decayCandidates(0, 4, 9) },
+      wyvern: { commits: 2417, decay: decayCandidates(18, 312, 1204) },
+    });
+    return plan(desired, { ...convergedObserved(desired), lifecycle }, NO_FLAGS);
   },
   'an imposter': () =>
     plan(desiredTown([hq()]), {

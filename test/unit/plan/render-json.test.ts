@@ -23,8 +23,11 @@ describe('renderPlanJson', () => {
   test('carries every kind, the summary and the blocked, unmanaged, notes and errors lists', () => {
     const document = parsed((plans['every kind of action'] as () => Plan)());
     const actions = document.actions as { kind: string; id: string; verb: string }[];
-    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['daemon-config', 'server', 'database', 'remote', 'ignore']));
-    expect(document.summary).toEqual({ create: 13, update: 3, delete: 2, blocked: 0 });
+    expect(new Set(actions.map((a) => a.kind))).toEqual(new Set(['daemon-config', 'server', 'database', 'remote', 'ignore', 'town-file', 'beads']));
+    // Gas Town's files add wyvern's and gryphon's config.json and metadata.json, and update rigs.json, the routes and
+    // the databases the server state lists
+    expect(document.summary).toEqual({ create: 18, update: 6, delete: 2, blocked: 0 });
+    expect(actions.find((a) => a.id === 'file/wyvern/config.json')).toMatchObject({ kind: 'town-file', verb: 'create', role: 'rig-config', before: null });
     expect(document.unmanaged).toEqual(['scratch']);
 
     const blocked = parsed((plans['blocked drops and notes'] as () => Plan)());
@@ -33,9 +36,10 @@ describe('renderPlanJson', () => {
     expect(parsed((plans['an imposter'] as () => Plan)()).errors).toEqual([{ code: 'imposter', message: expect.any(String) }]);
 
     const gastown = parsed((plans["Gas Town's daemon supervises a stopped server"] as () => Plan)());
-    expect((gastown.actions as { id: string; path: string[] }[]).map((a) => [a.id, a.path])).toEqual(
-      ['enabled', 'port', 'data_dir', 'log_file'].map((key) => [`daemon-config/patrols.dolt_server.${key}`, ['patrols', 'dolt_server', key]]),
-    );
+    expect((gastown.actions as { id: string; path: string[] }[]).map((a) => [a.id, a.path])).toEqual([
+      ...['enabled', 'port', 'data_dir', 'log_file'].map((key) => [`daemon-config/patrols.dolt_server.${key}`, ['patrols', 'dolt_server', key]]),
+      ...['mayor/town.json', 'mayor/rigs.json', '.beads/metadata.json', '.beads/routes.jsonl'].map((path) => [`file/${path}`, path]),
+    ]);
     expect(gastown.blocked).toEqual([expect.objectContaining({ id: 'server', verb: 'start', code: 'supervised-by-gastown' })]);
     expect(parsed((plans["gt supervises, and Gas Town's daemon would too"] as () => Plan)()).actions).toEqual([
       expect.objectContaining({ kind: 'daemon-config', verb: 'update', code: 'second-supervisor', before: true, after: false }),

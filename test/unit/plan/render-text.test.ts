@@ -26,8 +26,8 @@ function busyTown(prune: boolean) {
     daemonConfig: daemonFile({ patrols: { handler: { enabled: true } } }),
   };
   observed = withServed(observed, { ...servedAsDeclared(wyvern), remotes: [{ name: 'origin', url: 'file:///srv/old/wyvern' }] });
-  observed = withServed(observed, { name: 'old', remotes: [], ignore: [], unpushed: { commits: 0, dirty: false, detail: '' } });
-  observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], unpushed: null });
+  observed = withServed(observed, { name: 'old', remotes: [], ignore: [], beadsPrefix: null, unpushed: { commits: 0, dirty: false, detail: '' } });
+  observed = withServed(observed, { name: 'scratch', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
   observed = { ...observed, serverConfig: observedServerConfig(renderServerConfigYaml(serverSettings({ logLevel: { value: 'debug', source: 'default' } }))) };
   return plan(desired, observed, { prune, force: false });
 }
@@ -49,12 +49,22 @@ describe('renderPlanText', () => {
     expect(text).toMatch(/ {6}# URL differs from mayor\/rigs\.d\/wyvern\.yaml:1:1; Dolt has no set-url/);
     expect(lines).toContain('Unmanaged databases: they exist, but no config declares them; gt never touches them:');
     expect(lines).toContain('  scratch');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 11 to create, 2 to update, 1 to delete.');
+    // Gas Town's files: a new one field by field, an edit by the fields it changes
+    expect(lines).toContain('  + create  file/gryphon/config.json');
+    expect(lines).toContain('      type: (none) → "rig"');
+    expect(lines).toContain('      beads: (none) → { prefix: "gr" }');
+    expect(lines).toContain('  ~ update  file/mayor/rigs.json');
+    expect(lines).toContain('      rigs.gryphon: (none) → { git_url: "", added_at: "2026-12-03T14:00:00.000Z", beads: { repo: "local", prefix: "gr" } }');
+    expect(lines).toContain('      databases: ["hq", "old", "scratch", "wyvern"] → ["gryphon", "hq", "scratch", "wyvern"]');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 14 to create, 5 to update, 1 to delete.');
+    expect(lines).toContain('  + create  beads/gryphon');
+    expect(lines).toContain('      { issue_prefix: "gr", directory: "gryphon/.beads" }');
+    expect(text).toMatch(/ {6}# declared in mayor\/rigs\.d\/gryphon\.yaml:1:1; bd has not initialized it \(no issue_prefix\): bd 1\.0\.0 runs init and 2 config set calls in gryphon,/);
   });
 
   test('order on screen is the order of execution', () => {
     const text = renderPlanText(busyTown(true), false);
-    const positions = ['daemon-config/', '~ restart server', 'database/gryphon', 'database/old', 'remote/wyvern/origin', 'ignore/gryphon/wisps'].map(
+    const positions = ['daemon-config/', '~ restart server', 'database/gryphon', 'database/old', 'remote/wyvern/origin', 'ignore/gryphon/wisps', 'file/mayor/rigs.json', 'beads/gryphon'].map(
       (needle) => text.indexOf(needle),
     );
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -72,7 +82,7 @@ describe('renderPlanText', () => {
     expect(text).toContain('Blocked: the config asks for these, but gt will not make them under the current flags:');
     expect(text).toContain('  ! delete  database/old\n      # ensure: absent (mayor/rigs.d/old.yaml:1:1), but drops happen only with --prune\n      → pass --prune');
     expect(text).not.toContain('- delete  database/old');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 11 to create, 2 to update, 0 to delete. 1 blocked.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 14 to create, 5 to update, 0 to delete. 1 blocked.');
   });
 
   test('a converged town says so', () => {
@@ -88,7 +98,8 @@ describe('renderPlanText', () => {
     expect(text).toContain('  + start   server');
     expect(text).toContain('      state: "stopped" → "running"');
     expect(text).toContain('Note: the server is not running, so wyvern is not served');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 1 to create, 0 to update, 0 to delete.');
+    // the server start, and Gas Town's files for hq and wyvern (town.json, rigs.json, two metadata.json, config.json, routes)
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 7 to create, 0 to update, 0 to delete.');
   });
 
   test('errors come first and the summary says gt will not act', () => {

@@ -4,10 +4,13 @@ import { plan } from '../../../src/plan/plan.js';
 import {
   clusterSettings,
   convergedObserved,
+  decayCandidates,
   desiredTown,
   emptyObserved,
   hq,
+  LIFECYCLE,
   NO_FLAGS,
+  observedLifecycle,
   observedServerConfig,
   rig,
   serverSettings,
@@ -24,14 +27,18 @@ function asCluster(role: string, epoch = 1): ObservedCluster {
   return { state: 'observed', role, epoch, replicas: [] };
 }
 
-/** The converged town with the cluster reporting `role`, and wyvern not (yet) there. */
+/** The converged town with the cluster reporting `role`, and wyvern not (yet) there, nor in the server's state file. */
 function withoutWyvern(desired: DesiredState, role: string): ObservedState {
   const observed = convergedObserved(desired);
+  const files = observed.townFiles;
+  const state = files?.serverState;
+  const serverState = typeof state === 'object' ? { content: { ...state.content, databases: ['hq'] } } : state;
   return {
     ...observed,
     cluster: asCluster(role, 2),
     databases: observed.databases?.filter((db) => db.name !== 'wyvern') ?? null,
     onDisk: observed.onDisk.filter((name) => name !== 'wyvern'),
+    townFiles: files === null || serverState === undefined ? files : { ...files, serverState },
   };
 }
 
@@ -48,17 +55,19 @@ describe('plan: cluster replication', () => {
     expect(plan(desired, observed, NO_FLAGS)).toMatchObject({ actions: [], blocked: [], errors: [] });
   });
 
-  it('on a standby, database creation and ignore commits are blocked, each saying where it happens; remotes wait for the primary role', () => {
+  it('on a standby, database creation, ignore commits and bd init are blocked, each saying where it happens; remotes wait for the primary role', () => {
     const desired = replicatedTown('standby', [hq({ remotes: [{ name: 'origin', url: 'file:///srv/r/hq' }], ignore: ['wisps'] }), rig('wyvern')]);
     const observed = withoutWyvern(desired, 'standby');
-    const result = plan(desired, withServed(observed, { name: 'hq', remotes: [], ignore: [], unpushed: null }), NO_FLAGS);
+    const result = plan(desired, withServed(observed, { name: 'hq', remotes: [], ignore: [], beadsPrefix: 'hq', unpushed: null }), NO_FLAGS);
     expect(result.actions).toEqual([]);
     expect(result.blocked.map(({ id, code }) => [id, code])).toEqual([
       ['database/wyvern', 'standby'],
       ['ignore/hq/wisps', 'standby'],
       ['ignore/wyvern/wisps', 'standby'],
+      ['beads/wyvern', 'standby'],
     ]);
     const [create, ignore] = result.blocked;
+    expect(result.blocked[3]?.reason).toContain("read-only: bd init runs against the primary, and bd's tables replicate here");
     expect(create?.reason).toBe('this server is a cluster standby (epoch 2, role from the server), read-only: the primary creates it, and it replicates here');
     expect(create?.hint).toBe("run gt apply in the primary's town: this town converges as it replicates");
     expect(ignore?.reason).toContain("the primary's apply commits it to dolt_ignore");
@@ -85,7 +94,7 @@ describe('plan: cluster replication', () => {
     const desired = replicatedTown('primary');
     const result = plan(desired, withoutWyvern(desired, 'detected_broken_config'), NO_FLAGS);
     expect(result.actions).toEqual([]);
-    expect(result.blocked.map((b) => b.id)).toEqual(['database/wyvern', 'ignore/wyvern/wisps']);
+    expect(result.blocked.map((b) => b.id)).toEqual(['database/wyvern', 'ignore/wyvern/wisps', 'beads/wyvern']);
     expect(result.blocked[0]?.reason).toContain('reports detected_broken_config');
   });
 
@@ -94,19 +103,32 @@ describe('plan: cluster replication', () => {
     const stopped = emptyObserved();
     const persisted = { ...stopped, serverRoot: { ...stopped.serverRoot, persistedRole: { role: 'standby' as const, epoch: 3 } } };
     const result = plan(desired, persisted, NO_FLAGS);
-    expect(result.actions.map((action) => action.id)).toEqual(['server']);
-    expect(result.blocked.map((b) => b.id)).toEqual(['database/hq', 'database/wyvern', 'ignore/wyvern/wisps']);
+    // Gas Town's files are the town's own: they converge on a standby too
+    const townFiles = ['file/mayor/town.json', 'file/mayor/rigs.json', 'file/.beads/metadata.json', 'file/wyvern/config.json', 'file/wyvern/.beads/metadata.json', 'file/.beads/routes.jsonl'];
+    expect(result.actions.map((action) => action.id)).toEqual(['server', ...townFiles]);
+    expect(result.blocked.map((b) => b.id)).toEqual(['database/hq', 'database/wyvern', 'ignore/wyvern/wisps', 'beads/hq', 'beads/wyvern']);
     expect(result.blocked[0]?.reason).toContain("epoch 3, role from the server's root");
     const bootstrap = plan(desired, stopped, NO_FLAGS);
-    expect(bootstrap.actions.map((action) => action.id)).toEqual(['server', 'database/hq', 'database/wyvern', 'remote/wyvern/origin', 'ignore/wyvern/wisps']);
+    expect(bootstrap.actions.map((action) => action.id)).toEqual([
+      'server',
+      'database/hq',
+      'database/wyvern',
+      'remote/wyvern/origin',
+      'ignore/wyvern/wisps',
+      ...townFiles,
+      'file/daemon/dolt-state.json',
+      'beads/hq',
+      'beads/wyvern',
+    ]);
   });
 
   it('a fresh standby town starts its server and waits for the primary for its databases', () => {
     const result = plan(replicatedTown('standby', [hq()]), emptyObserved(), NO_FLAGS);
-    expect(result.actions.map((action) => action.id)).toEqual(['server']);
+    expect(result.actions.map((action) => action.id)).toEqual(['server', 'file/mayor/town.json', 'file/mayor/rigs.json', 'file/.beads/metadata.json', 'file/.beads/routes.jsonl']);
+    const standby = 'this server is a cluster standby (epoch 1, role from the bootstrap role declared at mayor/rigs.d/town.yaml:6:3), read-only: ';
     expect(result.blocked.map((b) => b.reason)).toEqual([
-      'this server is a cluster standby (epoch 1, role from the bootstrap role declared at mayor/rigs.d/town.yaml:6:3), ' +
-        'read-only: the primary creates it, and it replicates here',
+      `${standby}the primary creates it, and it replicates here`,
+      `${standby}bd init runs against the primary, and bd's tables replicate here`,
     ]);
   });
 
@@ -121,6 +143,27 @@ describe('plan: cluster replication', () => {
     ]);
     expect(result.blocked[0]?.reason).toContain("it holds hq: the primary's replication would replace their content");
     expect(plan(desired, observed, { prune: false, force: true }).actions).toEqual([expect.objectContaining({ id: 'server', verb: 'restart' })]);
+  });
+
+  it('on a standby, due decay and compaction are blocked: they run on the primary, and what they change replicates', () => {
+    const lifecycle = { declared: true, declaresDecay: true, declaresCompaction: true, executor: 'gt' as const };
+    const databases = [hq(), rig('wyvern', { lifecycle: LIFECYCLE })];
+    const facts = { wyvern: { commits: 2417, decay: decayCandidates(18, 312, 1204) } };
+    const planFor = (role: 'primary' | 'standby') => {
+      const desired = { ...replicatedTown(role, databases), lifecycle };
+      return plan(desired, { ...convergedObserved(desired), cluster: asCluster(role, 2), lifecycle: observedLifecycle(facts) }, NO_FLAGS);
+    };
+    const work = (ids: readonly string[]) => ids.filter((id) => id.startsWith('decay/') || id.startsWith('compaction/'));
+    expect(work(planFor('primary').actions.map((action) => action.id))).toEqual(['decay/wyvern', 'compaction/wyvern']);
+    const standby = planFor('standby');
+    expect(work(standby.actions.map((action) => action.id))).toEqual([]);
+    expect(standby.blocked.map(({ id, code, hint }) => [id, code, hint])).toEqual([
+      ['decay/wyvern', 'standby', "run gt apply in the primary's town: this town converges as it replicates"],
+      ['compaction/wyvern', 'standby', "run gt apply in the primary's town: this town converges as it replicates"],
+    ]);
+    expect(standby.blocked[0]?.reason).toBe(
+      'this server is a cluster standby (epoch 2, role from the server), read-only: lifecycle work runs on the primary, and what it changes replicates here',
+    );
   });
 
   it('a start or restart that another process would keep from binding its metrics port is blocked', () => {
