@@ -19,6 +19,12 @@ export interface BenchOptions {
   rssReconciles: number;
   /** B5: timed `gt --version` runs. */
   versionRuns: number;
+  /** B10: how long the writers commit on the primary while the standby is timed. */
+  replicationSeconds: number;
+  /** Run B10 alone (BENCH_B10_ONLY=1): it needs its own pair of towns, and none of the others. */
+  b10Only: boolean;
+  /** B-doctor: rigs of the healthy town `gt doctor` is timed on. */
+  doctorRigs: number;
   /** Keep the temp dir (towns, logs) for inspection instead of removing it. */
   keep: boolean;
 }
@@ -43,7 +49,8 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 
 /**
  * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
- * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_KEEP=1.
+ * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B10_SECONDS,
+ * BENCH_B10_ONLY=1, BENCH_DOCTOR_RIGS, BENCH_KEEP=1.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -61,6 +68,9 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     rssRigs: positiveInteger(env, 'BENCH_RSS_RIGS', quick ? 60 : 500),
     rssReconciles: positiveInteger(env, 'BENCH_RSS_RECONCILES', quick ? 20 : 100),
     versionRuns: positiveInteger(env, 'BENCH_VERSION_RUNS', quick ? 5 : 20),
+    replicationSeconds: positiveInteger(env, 'BENCH_B10_SECONDS', quick ? 10 : 30),
+    b10Only: env.BENCH_B10_ONLY === '1',
+    doctorRigs: positiveInteger(env, 'BENCH_DOCTOR_RIGS', quick ? 30 : 100),
     keep: env.BENCH_KEEP === '1',
   };
 }

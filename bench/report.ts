@@ -1,10 +1,12 @@
 import type { DiffResult } from './b1-diff.js';
+import type { DoctorResult } from './b-doctor.js';
 import type { ShellResult } from './b2-shell.js';
 import type { ApplyResult } from './b3-apply.js';
 import type { ChangeLatency } from './b4-daemon.js';
 import type { StartupResult } from './b5-startup.js';
 import { CRASH_RECOVERY_TARGET_P95_MS, type CrashRecoveryResult } from './b6-crash-recovery.js';
 import type { RestartGapResult } from './b6-restart-gap.js';
+import type { ReplicationResult } from './b10-replication.js';
 
 export interface Environment {
   date: string;
@@ -32,6 +34,8 @@ export interface Measurements {
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
   b6Crash: CrashRecoveryResult;
+  doctor: DoctorResult;
+  b10: ReplicationResult;
 }
 
 export interface TargetCheck {
@@ -43,6 +47,35 @@ export interface TargetCheck {
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
 const times = (value: number): string => `${value.toFixed(1)}×`;
+
+/** B10's targets: a commit on the primary is visible on the standby within 1 s, and no failover loses a row. */
+export function replicationTargets(b10: ReplicationResult): TargetCheck[] {
+  return [
+    { id: 'B10', target: 'commit visible on the standby within 1 s (p99)', value: ms(b10.lag.p99Ms), met: b10.lag.p99Ms <= 1000 },
+    { id: 'B10', target: 'planned failover: 0 rows lost', value: `${b10.lost} lost`, met: b10.lost === 0 },
+  ];
+}
+
+/** B10's rows: the lag under load, and the writer's unavailability across each failover. */
+export function replicationRows(b10: ReplicationResult): string[][] {
+  const { lag } = b10;
+  const gaps = b10.failovers.map((run) => run.unavailableMs);
+  const steps = b10.failovers.map((run) => Object.entries(run.stepsMs).map(([step, value]) => `${step} ${ms(value)}`).join(', '));
+  return [
+    [
+      'B10',
+      `replication lag, primary → standby on loopback, ${lag.targetTps} transactions/s aimed (${lag.achievedTps} committed/s) for ${lag.seconds} s`,
+      `p50 ${ms(lag.p50Ms)}, p99 ${ms(lag.p99Ms)}, max ${ms(lag.maxMs)} over ${lag.samples} commits (COMMIT returned → row visible; standby polled every ${lag.readerPollMs} ms)`,
+    ],
+    [
+      'B10',
+      `writer unavailability across a planned \`gt dolt failover\`, ${b10.failovers.length} runs (${b10.failovers.map((run) => run.direction).join(', ')})`,
+      `${gaps.map(ms).join(', ')} (longest gap between two commits; the writer finds the new primary itself); ` +
+        `failover steps ${steps.join(' / ')}; command ${b10.failovers.map((run) => ms(run.commandMs)).join(', ')}; ` +
+        `${b10.failovers.reduce((sum, run) => sum + run.errors, 0)} writer errors in all, ${b10.lost} rows lost`,
+    ],
+  ];
+}
 
 /** B2/B1 per town size. */
 export function shellRatios(m: Measurements): { rigs: number; ratio: number }[] {
@@ -76,6 +109,16 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       value: ms(m.b6Crash.p95Ms),
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
+    { id: 'B-doctor', target: `\`gt doctor\` on a healthy ${m.doctor.rigs}-rig town < 1 s`, value: ms(m.doctor.medianMs), met: m.doctor.medianMs < 1000 },
+    ...replicationTargets(m.b10),
+  ];
+}
+
+function doctorRow(doctor: DoctorResult): string[] {
+  return [
+    'B-doctor',
+    `\`gt doctor\`, healthy ${doctor.rigs}-rig town (every check, the machine's process scan included)`,
+    `${ms(doctor.medianMs)}, ${doctor.statements} SQL statement${doctor.statements === 1 ? '' : 's'}, checks ${doctor.status}`,
   ];
 }
 
@@ -122,17 +165,27 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
+  rows.push(doctorRow(m.doctor));
+  rows.push(...replicationRows(m.b10));
+  const runs = `B1 and B-doctor: medians of ${env.diffRuns} runs, after a first run with an empty parse cache (B1) or an untimed one (B-doctor); B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`;
+  return renderTables(env, runs, rows, targets);
+}
 
-  const table = (header: string[], body: string[][]): string =>
-    [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+/** A Markdown table. */
+function markdownTable(header: string[], body: string[][]): string {
+  return [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** The environment line, a note on how the figures were taken, the measurements and the targets. */
+export function renderTables(env: Environment, note: string, rows: string[][], targets: readonly TargetCheck[]): string {
   const lines = [
     `${env.date} · ${env.cpus} cores (${env.cpuModel}), ${env.memoryGiB} GiB · load average ${env.loadAverage.start.toFixed(2)} at the start, ${env.loadAverage.end.toFixed(2)} at the end · Dolt ${env.dolt} · Node ${env.node}${env.nodeExtraCaCertsRemoved ? ' (NODE_EXTRA_CA_CERTS unset for gt)' : ''} · \`${env.command}\`${env.quick ? ' · QUICK sizes' : ''}`,
     '',
-    `B1: medians of ${env.diffRuns} runs, after a first run with an empty parse cache and a second untimed one; B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`,
+    note,
     '',
-    table(['', 'measure', 'result'], rows),
+    markdownTable(['', 'measure', 'result'], rows),
     '',
-    table(['', 'target', 'measured', 'met'], targets.map((t) => [t.id, t.target, t.value, t.met ? 'yes' : '**no**'])),
+    markdownTable(['', 'target', 'measured', 'met'], targets.map((t) => [t.id, t.target, t.value, t.met ? 'yes' : '**no**'])),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { processesUnder } from '../test/helpers/global-teardown.js';
 import { terminateProcess } from '../src/lib/process.js';
 import { benchDiff } from './b1-diff.js';
+import { benchDoctor } from './b-doctor.js';
 import { benchShellObservation } from './b2-shell.js';
 import { benchApply } from './b3-apply.js';
 import { timeOneRigChanges } from './b4-daemon.js';
@@ -13,7 +14,17 @@ import { benchRestartGap } from './b6-restart-gap.js';
 import { benchCrashRecovery } from './b6-crash-recovery.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
 import { benchOptions } from './options.js';
-import { checkTargets, renderMarkdown, type Environment, type Measurements } from './report.js';
+import { benchReplication, type ReplicationResult } from './b10-replication.js';
+import {
+  checkTargets,
+  renderMarkdown,
+  renderTables,
+  replicationRows,
+  replicationTargets,
+  type Environment,
+  type Measurements,
+  type TargetCheck,
+} from './report.js';
 import { repoRoot } from './run-process.js';
 import { BenchTown } from './town.js';
 
@@ -44,6 +55,18 @@ class Cleanup {
     else rmSync(this.runRoot, { recursive: true, force: true });
   }
 }
+
+/** Prints the tables, writes bench/results.json, and fails the run when a target is not met. */
+function publish(markdown: string, results: { targets: readonly TargetCheck[] } & Record<string, unknown>): void {
+  process.stdout.write(`\n${markdown}`);
+  const resultsPath = join(repoRoot, 'bench', 'results.json');
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${resultsPath}`);
+  if (results.targets.some((target) => !target.met)) process.exitCode = 1;
+}
+
+const REPLICATION_NOTE =
+  'B10: two towns on loopback converged by gt (primary and standby, Dolt cluster replication); lag from COMMIT returning on the primary to the row visible on the standby, over every commit; failovers alternate direction.';
 
 function doltVersion(doltBin: string): string {
   const output = execFileSync(doltBin, ['version'], { encoding: 'utf8', env: process.env });
@@ -86,6 +109,17 @@ async function main(): Promise<void> {
       versionRuns: options.versionRuns,
     };
     log(`Dolt ${env.dolt}, load average ${env.loadAverage.start.toFixed(2)}, temp dir ${runRoot}`);
+    const replication = (): Promise<ReplicationResult> => {
+      log(`B10: replication lag at 100 transactions/s for ${options.replicationSeconds} s, then ${options.runs} planned failovers`);
+      return benchReplication(runRoot, options.replicationSeconds, options.runs, (town) => cleanup.towns.push(town));
+    };
+    if (options.b10Only) {
+      const b10 = await replication();
+      env.loadAverage.end = loadavg()[0] ?? NaN;
+      const targets = replicationTargets(b10);
+      publish(renderTables(env, REPLICATION_NOTE, replicationRows(b10), targets), { environment: env, options, measurements: { b10 }, targets });
+      return;
+    }
 
     const convergedTowns = new Map<number, BenchTown>();
     /** The converged town of this size, shared by the benchmarks in turn (B4 and B5 add ignore patterns last). */
@@ -109,6 +143,8 @@ async function main(): Promise<void> {
     }
     log(`B1: no-op gt diff, ${options.diffRuns} runs per town`);
     const b1 = await benchDiff(diffTowns, options.diffRuns, cacheDir);
+    log(`B-doctor: gt doctor on a healthy ${options.doctorRigs}-rig town, ${options.diffRuns} runs`);
+    const doctor = await benchDoctor(await townOf(options.doctorRigs), options.diffRuns);
     log(`B2: dolt sql -q per database, ${options.runs} runs per town`);
     const b2 = await benchShellObservation(doltBin, diffTowns, options.runs);
     log(`B3: gt apply from empty, ${options.applyRigs} rigs, ${options.runs} fresh towns`);
@@ -144,14 +180,12 @@ async function main(): Promise<void> {
       daemon: (daemon) => cleanup.daemons.push(daemon),
     });
 
+    const b10 = await replication();
+
     env.loadAverage.end = loadavg()[0] ?? NaN;
-    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash };
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, doctor, b10 };
     const targets = checkTargets(measurements, options.ratioRigs);
-    process.stdout.write(`\n${renderMarkdown(env, measurements, targets)}`);
-    const resultsPath = join(repoRoot, 'bench', 'results.json');
-    writeFileSync(resultsPath, `${JSON.stringify({ environment: env, options, measurements, targets }, null, 2)}\n`);
-    log(`wrote ${resultsPath}`);
-    if (targets.some((target) => !target.met)) process.exitCode = 1;
+    publish(renderMarkdown(env, measurements, targets), { environment: env, options, measurements, targets });
   } finally {
     await cleanup.run();
   }

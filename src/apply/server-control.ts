@@ -22,6 +22,9 @@ import type { DrainOutcome } from './drain-decision.js';
 import { moveAsideIncomplete } from './incomplete-databases.js';
 import { serverConfigIn, townPaths } from '../lib/town-layout.js';
 import { drainClients } from './server-drain.js';
+import { prepareServerRoot } from './server-root.js';
+import { processEnvironment } from '../observe/proc.js';
+import { doltRootOf } from '../observe/server-root.js';
 
 /** A probe of a server not yet listening is refused at once; polling often shortens a restart's gap for agents. */
 const READY_POLL_MS = 25;
@@ -53,6 +56,11 @@ export interface StartOptions {
    * `<data_dir>/.gt-incomplete/`) before the server loads the data dir, so they can be created again.
    */
   moveAsideIncomplete?: readonly string[];
+  /**
+   * The root the server had before, which seeds its own root at its first start (see prepareServerRoot); default:
+   * the root gt's own environment gives Dolt.
+   */
+  seedRootFrom?: string | null;
 }
 
 /** How a server for these declared databases starts: the same for `gt apply`, the daemon and `gt dolt start`. */
@@ -130,7 +138,7 @@ async function spawnServer(settings: ServerSettings, configPath: string, logFd: 
   const logOutput = logFd as 3;
   const child = execa(doltBinary(), ['sql-server', '--config', configPath], {
     cwd: settings.dataDir.value,
-    env: { TZ: 'UTC', DOLT_DISABLE_EVENT_FLUSH: '1' },
+    env: { TZ: 'UTC', DOLT_DISABLE_EVENT_FLUSH: '1', DOLT_ROOT_PATH: settings.rootPath.value },
     stdin: 'ignore',
     stdout: logOutput,
     stderr: logOutput,
@@ -209,6 +217,7 @@ export async function startServer(
   mkdirSync(townPaths(townRoot).daemonDir, { recursive: true });
   removePidFile(townRoot);
   const movedAside = moveAsideIncomplete(dataDir, options.moveAsideIncomplete ?? []);
+  prepareServerRoot(settings.rootPath.value, options.seedRootFrom === undefined ? doltRootOf(process.env) : options.seedRootFrom);
   const configPath = writeServerConfig(settings);
   const databases = listDatabasesOnDisk(dataDir);
   const log = openLog(settings.logFile.value);
@@ -259,12 +268,12 @@ export async function stopServer(
   townRoot: string,
   settings: ServerSettings,
   options: StopOptions = {},
-): Promise<{ stopped: boolean; pid: number | null; drain: DrainOutcome | null }> {
+): Promise<{ stopped: boolean; pid: number | null; drain: DrainOutcome | null; root: string | null }> {
   assertManaged(settings, 'stop');
   const observed = await inspectServer(townRoot, settings);
   if (observed.state === 'stopped') {
     recordServerStopped(townRoot);
-    return { stopped: false, pid: null, drain: null };
+    return { stopped: false, pid: null, drain: null, root: null };
   }
   if (observed.state === 'imposter' && !options.force) {
     throw new Error(
@@ -280,9 +289,10 @@ export async function stopServer(
     observed.state === 'running'
       ? await drainClients(withAddress(settings, observed.host, observed.port), options.drainMs ?? DRAIN_BOUND_MS, options.onWaiting)
       : null;
+  const environment = processEnvironment(observed.pid);
   await terminateProcess(observed.pid, options.killAfterMs ?? 30_000);
   recordServerStopped(townRoot);
-  return { stopped: true, pid: observed.pid, drain };
+  return { stopped: true, pid: observed.pid, drain, root: environment === null ? null : doltRootOf(environment) };
 }
 
 /**
@@ -295,6 +305,7 @@ export async function restartServer(
   options: StartOptions & Omit<StopOptions, 'force'> = {},
 ): Promise<{ pid: number; previousPid: number | null; movedAside: string[]; drain: DrainOutcome | null }> {
   const stopped = await stopServer(townRoot, settings, options);
-  const { pid, movedAside } = await startServer(townRoot, settings, options);
+  const seedRootFrom = stopped.root ?? doltRootOf(process.env);
+  const { pid, movedAside } = await startServer(townRoot, settings, { ...options, seedRootFrom });
   return { pid, previousPid: stopped.pid, movedAside, drain: stopped.drain };
 }

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { addLockTimeoutOption, addManifestOption } from './global-options.js';
+import { Option, type Command } from 'commander';
+import { addLockTimeoutOption, addManifestOption, parseDurationMs } from './global-options.js';
 import { runCommand, type Session } from './output.js';
 
 const LOCK_TIMEOUT_HELP = 'how long to wait for gt apply or the daemon to finish (e.g. 30s, 2m)';
@@ -13,7 +13,7 @@ const LOCK_TIMEOUT_DEFAULT = '60s';
 export function registerDoltCommand(program: Command, session: Session): void {
   const dolt = program
     .command('dolt')
-    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list");
+    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list, failover");
 
   addLockTimeoutOption(addManifestOption(dolt.command('start')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
     .description('start the server (the server part of gt apply); already running: says so, exit 0')
@@ -55,6 +55,24 @@ export function registerDoltCommand(program: Command, session: Session): void {
     .action(
       runCommand(session, async (io, name: string, options: { prefix?: string; lockTimeout: number }) =>
         (await import('./dolt/init-rig.js')).runInitRig(io, name, options),
+      ),
+    );
+
+  addLockTimeoutOption(addManifestOption(dolt.command('failover')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
+    .description(
+      'planned role swap of a replicated town: this primary becomes a standby at epoch+1 and PEER the primary at epoch+1, ' +
+        'then it waits until replication is caught up (gt never fails over by itself)',
+    )
+    .requiredOption('--to <peer>', 'the peer to make primary (a name from spec.replication.peers, with an sql endpoint)')
+    .option('--force', 'fail over although another peer does not answer (it catches up from the new primary when it returns)')
+    .addOption(
+      new Option('--timeout <duration>', "how long to wait for the new primary's replication to catch up")
+        .argParser(parseDurationMs)
+        .default(parseDurationMs('30s'), '30s'),
+    )
+    .action(
+      runCommand(session, async (io, options: { to: string; force?: boolean; timeout: number; lockTimeout: number }) =>
+        (await import('./dolt/failover.js')).runFailover(io, options),
       ),
     );
 

@@ -3,6 +3,7 @@ import { registerApplyCommand } from './apply.js';
 import { registerDaemonCommand } from './daemon.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDiffCommand } from './diff.js';
+import { registerDoctorCommand } from './doctor.js';
 import { registerDoltCommand } from './dolt.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
@@ -35,6 +36,7 @@ function buildProgram(session: Session): Command {
   registerInitCommand(program, session);
   registerDaemonCommand(program, session);
   registerDoltCommand(program, session);
+  registerDoctorCommand(program, session);
   return program;
 }
 

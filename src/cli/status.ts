@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DesiredState } from '../config/desired.js';
 import { clientHost } from '../lib/connect.js';
+import type { DoctorStatus } from '../daemon/doctor-runner.js';
 import type { DaemonStatusReport } from '../daemon/status-file.js';
 import { maskUrl } from '../lib/mask.js';
 import { painter } from '../lib/paint.js';
@@ -8,6 +9,14 @@ import type { ObservedState } from '../observe/observed.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import { ownerLabel } from './database-owner.js';
+import {
+  connectionsLine,
+  replicationLines,
+  replicationReport,
+  scrapedConnections,
+  type ConnectionsReport,
+  type ReplicationReport,
+} from './replication-report.js';
 import { describeSupervisor, supervisorReport, type SupervisorReport } from './supervisor-report.js';
 import { addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
@@ -35,11 +44,25 @@ export interface TownStatus {
     sync: string | null;
     lastReconcile: { at: string; result: string; durationMs: number } | null;
     lastError: string | null;
+    /** gt doctor's checks as the daemon last ran them (Gas Town's doctor_dog interval); null when it never did. */
+    doctor: DoctorStatus | null;
   };
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
+  /** Cluster replication; null when the town declares none. */
+  replication: ReplicationReport | null;
+  /** Connections in use, from Dolt's metrics endpoint; null when the town declares none or the server is down. */
+  connections: ConnectionsReport | null;
 }
 
-function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
+/** What gt status shows besides the config, the observation and the plan. */
+interface StatusFacts {
+  daemon: DaemonStatusReport;
+  connections: ConnectionsReport | null;
+  now: Date;
+}
+
+function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, facts: StatusFacts): TownStatus {
+  const { daemon, now } = facts;
   const server = observed.server;
   const startedAt = server.state === 'running' ? server.startedAt : null;
   const declared = new Map(desired.databases.filter((db) => db.ensure === 'present').map((db) => [db.name, db]));
@@ -72,12 +95,15 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       sync: daemon.status?.sync ?? null,
       lastReconcile: last ? { at: last.startedAt, result: last.result, durationMs: last.durationMs } : null,
       lastError: daemon.status?.lastError?.message ?? null,
+      doctor: daemon.status?.doctor ?? null,
     },
     drift: {
       inSync: plan.errors.length === 0 && plan.actions.length === 0 && plan.blocked.length === 0,
       ...summary,
       errors: plan.errors.map((error) => error.message),
     },
+    replication: replicationReport(desired, observed),
+    connections: facts.connections,
   };
 }
 
@@ -88,6 +114,26 @@ function formatUptime(seconds: number): string {
   if (days > 0) return `${days}d ${hours}h`;
   if (hours > 0) return `${hours}h ${minutes}m`;
   return minutes > 0 ? `${minutes}m` : `${seconds}s`;
+}
+
+function formatInterval(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
+}
+
+/** The daemon's last gt doctor run: one line, then each check that is not ok. */
+function doctorLines(doctor: DoctorStatus | null, paint: ReturnType<typeof painter>, gt: string): string[] {
+  if (doctor === null) return [];
+  if (!doctor.enabled) return [`Doctor    ${paint('dim', `not run by the daemon: ${doctor.reason ?? 'disabled'}`)} (run: ${gt} doctor)`];
+  const last = doctor.lastRun;
+  if (last === null) return [`Doctor    ${doctor.lastError === null ? 'not run yet' : paint('red', `cannot check: ${doctor.lastError}`)}`];
+  const every = `every ${formatInterval(doctor.intervalMs)}`;
+  const problems = last.checks.filter((check) => check.status === 'warning' || check.status === 'error');
+  if (problems.length === 0) return [`Doctor    ${paint('green', 'all checks ok')} at ${last.at} (${every})`];
+  const style = last.status === 'error' ? 'red' : 'yellow';
+  return [
+    `Doctor    ${paint(style, `${problems.length} check${problems.length === 1 ? '' : 's'} not ok`)} at ${last.at} (${every}; see: ${gt} doctor)`,
+    ...problems.map((check) => `          ${paint(check.status === 'error' ? 'red' : 'yellow', check.status === 'error' ? '✗' : '!')} ${check.id}: ${check.summary}`),
+  ];
 }
 
 /** The status as text; its hints name gt as `gt` (the invocation) runs it. */
@@ -107,6 +153,11 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
     lines.push(`Server    ${paint('red', `✗ ${s.state}`)}  ${detail}`);
   }
   lines.push(`          Supervisor: ${describeSupervisor(s.supervisor, gt)}`);
+  if (status.connections !== null) lines.push(`          Connections: ${connectionsLine(status.connections)}`);
+  if (status.replication !== null) {
+    const [head, ...rest] = replicationLines(status.replication, paint);
+    lines.push(`Replication ${head}`, ...rest.map((line) => `          ${line}`));
+  }
   lines.push(`Databases ${status.databases.length}`);
   const width = Math.max(8, ...status.databases.map((db) => db.name.length));
   for (const db of status.databases) {
@@ -123,6 +174,7 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
   } else {
     lines.push(`Daemon    not running (start with: ${gt} daemon start)`);
   }
+  lines.push(...doctorLines(status.daemon.doctor, paint, gt));
   const drift = status.drift;
   if (drift.errors.length > 0) lines.push(`Drift     ${paint('red', 'cannot plan')}: ${drift.errors.join('; ')}`);
   else if (drift.inSync) lines.push(`Drift     ${paint('green', 'none')}: the town matches its config`);
@@ -143,7 +195,9 @@ async function runStatus(io: CommandIO): Promise<number> {
   const { plan } = await import('../plan/plan.js');
   const { readDaemonStatus } = await import('../daemon/status-file.js');
   const observed = await observe(desired, { yamlCache: diskYamlCache(io.env) });
-  const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), readDaemonStatus(desired.townRoot), new Date());
+  const connections = await scrapedConnections(desired, observed);
+  const facts = { daemon: readDaemonStatus(desired.townRoot), connections, now: new Date() };
+  const status = townStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), facts);
   io.stdout.write(io.output === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, io.color, io.invocation));
   return EXIT.ok;
 }

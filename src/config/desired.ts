@@ -36,6 +36,11 @@ export interface ServerEndpointSettings {
   password: Resolved<string>;
   /** Absolute path of the data dir (`<town>/.dolt-data`). */
   dataDir: Resolved<string>;
+  /**
+   * The server's own DOLT_ROOT_PATH (`<town>/.dolt-root`): its global config, where cluster replication keeps this
+   * server's role and epoch, so no other Dolt on the machine may share it.
+   */
+  rootPath: Resolved<string>;
   /** Absolute path of the server log (`<town>/daemon/dolt.log`). */
   logFile: Resolved<string>;
   logLevel: Resolved<string>;
@@ -48,8 +53,45 @@ export interface ServerEndpointSettings {
   supervision: Supervision;
 }
 
+/** Where a Prometheus endpoint listens. */
+export interface MetricsListener {
+  host: string;
+  port: number;
+}
+
+/** Another server of the cluster, as the Town manifest names it. */
+export interface ClusterPeer {
+  /** Dolt names the remote it adds to every database after it. */
+  name: string;
+  /** Its cluster remotesapi, `http://HOST:PORT` (where this server replicates to when primary). */
+  remotesapi: string;
+  /** Its SQL server, for a failover to it; null when not declared. */
+  sql: { host: string; port: number } | null;
+}
+
+export type ClusterRole = 'primary' | 'standby';
+
+/** Dolt's direct-to-standby cluster replication, as the Town manifest declares it (spec.replication). */
+export interface ClusterSettings {
+  /** The role the server takes the first time it starts; Dolt keeps the role it has from then on. */
+  bootstrapRole: ClusterRole;
+  /** Where this server accepts replication from its peers. */
+  remotesapi: { host: string; port: number };
+  peers: ClusterPeer[];
+  /** Where spec.replication is declared (`mayor/rigs.d/town.yaml:12:3`), for the reasons a plan gives. */
+  declaredAt: string;
+}
+
+/** What the Town manifest declares about the server (spec.server, spec.replication). */
+export interface TownServerSpec {
+  /** Dolt's metrics endpoint; null when not declared. */
+  metrics: MetricsListener | null;
+  /** null when the town declares no replication. */
+  cluster: ClusterSettings | null;
+}
+
 /** The effective settings of the town's Dolt SQL server, each with its provenance. */
-export interface ServerSettings extends ServerEndpointSettings {
+export interface ServerSettings extends ServerEndpointSettings, TownServerSpec {
   /** Who supervises the server: gt acts on it only when this is 'gt'. */
   supervisor: Resolved<Supervisor>;
 }
@@ -167,6 +209,8 @@ export interface DesiredState {
   daemonConfig: DaemonFile;
   /** hq first, then rigs in declaration order. */
   databases: DesiredDatabase[];
+  /** Where gt's daemon serves its own metrics (spec.daemon.metrics); null when not declared. */
+  daemonMetrics: MetricsListener | null;
   lifecycle: TownLifecycle;
   /** Every file and directory that was read, for the daemon's watcher. */
   sources: string[];

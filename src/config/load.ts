@@ -12,7 +12,9 @@ import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
 import { checkSecretFileModes, daemonSecrets, remoteSecrets } from './secret-file-modes.js';
-import { checkOverriddenEnvironment, resolveServerSettings, withSupervisor, type DeclaredSupervisor } from './server-settings.js';
+import { checkOverriddenEnvironment, resolveServerSettings, withTownSpec, type DeclaredSupervisor } from './server-settings.js';
+import { checkTownEndpoints } from './endpoint-checks.js';
+import { daemonMetricsListener, townServerSpec } from './town-endpoints.js';
 import { findTownRoot } from './town-root.js';
 import { YamlParseCache } from './yaml-documents.js';
 import { readTownRuntimeFiles, type TownRuntimeFiles } from './town-runtime-files.js';
@@ -92,7 +94,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   const manifests = readManifests(townRoot, options.files, options.cwd, yamlCache);
   yamlCache.save();
   const daemonConfig = daemon.file.raw as DaemonConfig;
-  const server = withSupervisor(endpoint, declaredSupervisor(townRoot, manifests.town));
+  const server = withTownSpec(endpoint, declaredSupervisor(townRoot, manifests.town), townServerSpec(townRoot, manifests.town));
 
   const databases = [townDatabase(manifests.town), ...manifests.rigs.map((rig) => rigDatabase(rig, manifests.town))];
   const diagnostics = [
@@ -102,6 +104,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...checkServerEnvironment(options.env),
     ...checkOverriddenEnvironment(options.env, server),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
+    ...checkTownEndpoints(manifests.town, manifests.rigs, { cwd: options.cwd, sqlPort: server.port.value }),
     ...lifecycleDiagnostics(manifests.rigs, manifests.town),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
@@ -128,6 +131,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
       server,
       daemonConfig: daemon.file,
       databases,
+      daemonMetrics: daemonMetricsListener(manifests.town),
       lifecycle: townLifecycle(manifests.town, manifests.rigs),
       sources: [daemon.file.path, ...manifests.sources],
     },

@@ -136,12 +136,12 @@ function checkRemotes(
 }
 
 /** Reports the second and later declarations of a value, pointing at the first. */
-class Uniqueness {
+export class Uniqueness {
   private readonly first = new Map<string, SourceLocation>();
 
   constructor(
     private readonly cwd: string,
-    private readonly code: 'GT-E040' | 'GT-E041' | 'GT-E042' | 'GT-E045',
+    private readonly code: 'GT-E040' | 'GT-E041' | 'GT-E042' | 'GT-E045' | 'GT-E057',
     private readonly what: string,
     private readonly rule: string,
   ) {}

@@ -1,5 +1,39 @@
 import type { JsonValue } from '../lib/json-value.js';
-import type { ServerSettings } from './desired.js';
+import type { ClusterSettings, ServerSettings } from './desired.js';
+
+/**
+ * The epoch a server of a new cluster starts at. Dolt reads bootstrap_role and bootstrap_epoch only while its global
+ * config holds no role; from then on the role and epoch live there, and a failover raises the epoch.
+ */
+const BOOTSTRAP_EPOCH = 1;
+
+/** The URL Dolt replicates each database to: the peer's remotesapi with the database's name. */
+function remoteUrlTemplate(remotesapi: string): string {
+  return `${remotesapi}/{database}`;
+}
+
+function metricsLines(server: ServerSettings): string[] {
+  const { metrics } = server;
+  return metrics === null ? [] : ['', 'metrics:', `  host: ${plainOrQuoted(metrics.host)}`, `  port: ${metrics.port}`];
+}
+
+function clusterLines(cluster: ClusterSettings | null): string[] {
+  if (cluster === null) return [];
+  return [
+    '',
+    'cluster:',
+    '  standby_remotes:',
+    ...cluster.peers.flatMap((peer) => [
+      `    - name: ${peer.name}`,
+      `      remote_url_template: ${JSON.stringify(remoteUrlTemplate(peer.remotesapi))}`,
+    ]),
+    `  bootstrap_role: ${cluster.bootstrapRole}`,
+    `  bootstrap_epoch: ${BOOTSTRAP_EPOCH}`,
+    '  remotesapi:',
+    `    address: ${plainOrQuoted(cluster.remotesapi.host)}`,
+    `    port: ${cluster.remotesapi.port}`,
+  ];
+}
 
 /** A host as YAML: plain when YAML reads it back as that string (an IPv4 address, a name), else quoted (`::`, `1e3`). */
 function plainOrQuoted(value: string): string {
@@ -16,7 +50,7 @@ function plainOrQuoted(value: string): string {
 export function renderServerConfigYaml(server: ServerSettings): string {
   const lines = [
     '# Dolt SQL server configuration — managed by gt (the Gas Town reconciler).',
-    '# Do not edit: gt apply rewrites it from mayor/daemon.json and restarts the server when it changes.',
+    '# Do not edit: gt apply rewrites it from mayor/daemon.json and the Town manifest, and restarts the server when it changes.',
     `log_level: ${server.logLevel.value}`,
     '',
     'listener:',
@@ -37,6 +71,7 @@ export function renderServerConfigYaml(server: ServerSettings): string {
   if (server.waitTimeoutSeconds.value > 0) {
     lines.push('', 'system_variables:', `  wait_timeout: ${server.waitTimeoutSeconds.value}`);
   }
+  lines.push(...metricsLines(server), ...clusterLines(server.cluster));
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,6 +95,19 @@ export function serverConfigSettings(server: ServerSettings): ServerConfigSettin
     'behavior.auto_gc_behavior.enable': true,
     'behavior.auto_gc_behavior.archive_level': 1,
     ...(server.waitTimeoutSeconds.value > 0 ? { 'system_variables.wait_timeout': server.waitTimeoutSeconds.value } : {}),
+    ...(server.metrics === null ? {} : { 'metrics.host': server.metrics.host, 'metrics.port': server.metrics.port }),
+    ...clusterSettings(server.cluster),
+  };
+}
+
+function clusterSettings(cluster: ClusterSettings | null): ServerConfigSettings {
+  if (cluster === null) return {};
+  return {
+    'cluster.standby_remotes': cluster.peers.map((peer) => ({ name: peer.name, remote_url_template: remoteUrlTemplate(peer.remotesapi) })),
+    'cluster.bootstrap_role': cluster.bootstrapRole,
+    'cluster.bootstrap_epoch': BOOTSTRAP_EPOCH,
+    'cluster.remotesapi.address': cluster.remotesapi.host,
+    'cluster.remotesapi.port': cluster.remotesapi.port,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Resolved, ServerEndpointSettings, ServerSettings, Supervision, Supervisor } from './desired.js';
+import type { Resolved, ServerEndpointSettings, ServerSettings, Supervision, Supervisor, TownServerSpec } from './desired.js';
 import { diagnostic, wholeFile } from './diagnostic-codes.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { DaemonConfig, DoltServerConfig } from './generated/daemon-config.js';
@@ -69,6 +69,7 @@ export function resolveServerSettings(sources: ServerSettingsSources): ServerEnd
     user: firstOf([...fromEnv('GT_DOLT_USER'), fromDoltServer(nonEmpty(server.user), 'user')], 'root'),
     password: firstOf([...fromEnv('GT_DOLT_PASSWORD'), fromDoltServer(server.password, 'password')], ''),
     dataDir: fixed(townPaths(sources.townRoot).dataDir),
+    rootPath: fixed(townPaths(sources.townRoot).doltRoot, "default (gt's: one root per server)"),
     logFile: fixed(townPaths(sources.townRoot).doltLog),
     logLevel: firstOf(
       [
@@ -98,8 +99,13 @@ export function resolveSupervisor(server: ServerEndpointSettings, declared: Reso
   return declared ?? { value: 'gt', source: 'default' };
 }
 
-export function withSupervisor(server: ServerEndpointSettings, declared: Resolved<DeclaredSupervisor> | null): ServerSettings {
-  return { ...server, supervisor: resolveSupervisor(server, declared) };
+/** The server's settings with what the Town manifest declares about it. */
+export function withTownSpec(
+  server: ServerEndpointSettings,
+  declared: Resolved<DeclaredSupervisor> | null,
+  spec: TownServerSpec,
+): ServerSettings {
+  return { ...server, ...spec, supervisor: resolveSupervisor(server, declared) };
 }
 
 /** gt starts, stops, restarts and configures the server only when it is the supervisor. */
@@ -134,8 +140,8 @@ function firstOf<T>(candidates: ReadonlyArray<readonly [T | undefined, string]>,
   return { value: fallback, source: 'default' };
 }
 
-function fixed<T>(value: T): Resolved<T> {
-  return { value, source: 'default (fixed by Gas Town)' };
+function fixed<T>(value: T, source = 'default (fixed by Gas Town)'): Resolved<T> {
+  return { value, source };
 }
 
 /** Gas Town's DoltServerManager fallbacks (`DoltServerManager`). A restart delay of 0 means the first restart is immediate; the doubling then starts from 5 s. */

@@ -55,6 +55,11 @@ function envFile(path: string, ignore: Ignore): Record<string, string> {
   return values;
 }
 
+/** `disabled_patrols` of `<town>/settings/config.json` alone (an unreadable file lists none). */
+export function readDisabledPatrols(townRoot: string): string[] {
+  return disabledPatrols(townPaths(townRoot).settingsJson, () => undefined);
+}
+
 function disabledPatrols(path: string, ignore: Ignore): string[] {
   const text = readOptional(path, ignore);
   if (text === null) return [];

@@ -5,6 +5,10 @@ import { createDaemonLogger, type DaemonLogger } from './logger.js';
 import { claimDaemonPidFile } from './pid-file.js';
 import { ReconcileLoop } from './reconcile-loop.js';
 import { watchConfig } from './watch-config.js';
+import type { DesiredState } from '../config/desired.js';
+import { metricsUrl } from '../observe/dolt-metrics.js';
+import { DaemonMetrics } from './metrics.js';
+import { MetricsServer } from './metrics-server.js';
 
 export interface DaemonOptions {
   town?: string;
@@ -46,7 +50,18 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const releasePidFile = claimDaemonPidFile(townRoot);
   const { logger, close: closeLogger } = createDaemonLogger({ townRoot, level: options.logLevel, console: options.console });
   const sources = configSources(townRoot, options.files, options.cwd);
-  const loop = new ReconcileLoop({ ...options, townRoot, sources, logger });
+  const metrics = new DaemonMetrics();
+  const endpoint = new MetricsServer(metrics);
+  const followEndpoint = (desired: DesiredState): void => {
+    const declared = desired.daemonMetrics;
+    endpoint.follow(declared).then(
+      () => {
+        if (declared !== null) logger.debug(`metrics at ${metricsUrl(declared)}`, { event: 'metrics-endpoint' });
+      },
+      (error: Error) => logger.error(`cannot serve metrics on ${declared === null ? '?' : metricsUrl(declared)}: ${error.message}`, { event: 'metrics-endpoint' }),
+    );
+  };
+  const loop = new ReconcileLoop({ ...options, townRoot, sources, logger, metrics, onConfigLoaded: followEndpoint });
 
   let stopRequested: (signal: NodeJS.Signals) => void = () => undefined;
   const stopSignal = new Promise<NodeJS.Signals>((resolve) => (stopRequested = resolve));
@@ -88,6 +103,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     logger.info(`${signal}: stopping after the action in flight`, { event: 'stopping', signal });
     await watcher.close();
     await loop.stop();
+    await endpoint.close();
     if (options.stopServerOnExit) await stopServerOnExit(loop, logger);
     logger.info('gt daemon stopped', { event: 'stopped' });
   } finally {

@@ -3,6 +3,7 @@ import type { DesiredState } from '../config/desired.js';
 import { acquireLock } from '../lib/lock.js';
 import { townPaths } from '../lib/town-layout.js';
 import type { ObservedServer } from '../observe/observed.js';
+import { observeServerRoot } from '../observe/server-root.js';
 import { planServer } from '../plan/plan-server.js';
 
 /**
@@ -16,7 +17,9 @@ export async function restartWithLastKnownGood(
   observed: ObservedServer,
   options: { lockTimeoutMs: number; hooks: ExecuteHooks },
 ): Promise<ActionResult[]> {
-  const action = planServer(desired.townRoot, desired.server, observed, 'absent', [], []);
+  const serverRoot = observeServerRoot(desired.server.rootPath.value, null, process.env);
+  const facts = { observed, serverConfig: 'absent' as const, serverRoot, portConflicts: [], unserved: [], incomplete: [] };
+  const { action } = planServer(desired.townRoot, desired.server, facts);
   if (action === null) return [];
   const release = await acquireLock(townPaths(desired.townRoot).applierLock, { command: 'gt daemon run', timeoutMs: options.lockTimeoutMs });
   try {

@@ -11,3 +11,10 @@ export interface LastReconcile {
   result: 'converged' | 'out-of-sync' | 'error';
   actions: ActionCounts;
 }
+
+/** The loop's timers read and set time through this, so tests can move time by hand. */
+export interface Clock {
+  now(): number;
+  setTimeout(fire: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}

@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { isProcessAlive } from '../lib/process.js';
+import { isGtDaemonCommand, isProcessAlive } from '../lib/process.js';
 import { processArgs } from '../observe/proc.js';
 import { townPaths } from '../lib/town-layout.js';
 
@@ -8,8 +8,7 @@ function isDaemonProcess(pid: number): boolean {
   if (!isProcessAlive(pid)) return false;
   const args = processArgs(pid);
   if (args === null) return true; // cannot inspect it (another user's): assume it is what the file says
-  const daemonAt = args.indexOf('daemon');
-  return daemonAt >= 0 && args[daemonAt + 1] === 'run';
+  return isGtDaemonCommand(args);
 }
 
 function readPid(path: string): number | null {

@@ -6,6 +6,7 @@ import type { DesiredState } from '../config/desired.js';
 import { formatDiagnostic } from '../config/diagnostics.js';
 import { isProcessAlive } from '../lib/process.js';
 import { loadDesiredState } from '../config/load.js';
+import { readDisabledPatrols } from '../config/town-runtime-files.js';
 import { diskYamlCache, type YamlParseCache } from '../config/yaml-documents.js';
 import { gtSupervises, resolveServerSettings } from '../config/server-settings.js';
 import type { ObservedServer } from '../observe/observed.js';
@@ -14,18 +15,15 @@ import type { ResourceCondition } from './conditions.js';
 import { configFileHashes, fingerprintOf, type ConfigFileHashes, type ConfigSources } from './config-sources.js';
 import { actionLogRecord, interpretCycle, isCrashRestart, type CycleOutcome, type LogRecord } from './cycle-outcome.js';
 import type { DaemonOptions } from './daemon.js';
+import { DoctorRunner, runDoctorChecks } from './doctor-runner.js';
 import { jitteredInterval } from './jitter.js';
+import { DaemonMetrics } from './metrics.js';
 import { restartWithLastKnownGood } from './last-known-good.js';
-import type { LastReconcile, Trigger } from './loop-types.js';
+import type { Clock, LastReconcile, Trigger } from './loop-types.js';
 import { ReconcilePolicy } from './policy.js';
 import { statusDocument, writeDaemonStatus, type DaemonStatus, type StatusError } from './status-file.js';
 
-/** The loop's timers read and set time through this, so tests can move time by hand. */
-export interface Clock {
-  now(): number;
-  setTimeout(fire: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Clock } from './loop-types.js';
 
 const systemClock: Clock = {
   now: () => Date.now(),
@@ -45,6 +43,9 @@ export interface LoopCollaborators {
   clock: Clock;
   /** In [0, 1), like Math.random: the resync's jitter. */
   random: () => number;
+  /** gt doctor's read-only checks, on Gas Town's doctor_dog interval. */
+  runDoctor: typeof runDoctorChecks;
+  disabledPatrols: (townRoot: string) => readonly string[];
 }
 
 const realCollaborators: LoopCollaborators = {
@@ -57,6 +58,8 @@ const realCollaborators: LoopCollaborators = {
   isProcessAlive,
   clock: systemClock,
   random: Math.random,
+  runDoctor: runDoctorChecks,
+  disabledPatrols: readDisabledPatrols,
 };
 
 export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthIntervalMs' | 'resyncIntervalMs' | 'lockTimeoutMs' | 'prune'> & {
@@ -65,6 +68,10 @@ export type LoopOptions = Pick<DaemonOptions, 'files' | 'cwd' | 'env' | 'healthI
   logger: winston.Logger;
   /** Replaces some of the real collaborators (unit tests). */
   collaborators?: Partial<LoopCollaborators>;
+  /** Where the loop records its reconciles and actions (the daemon serves them); a registry of its own unless given. */
+  metrics?: DaemonMetrics;
+  /** Told each time a config has loaded (the daemon binds its metrics endpoint where the config says). */
+  onConfigLoaded?: (desired: DesiredState) => void;
 };
 
 type TimerName = 'health' | 'liveness' | 'resync' | 'restart' | 'retry';
@@ -96,6 +103,7 @@ export class ReconcileLoop {
   private stopping = false;
   private reconciling = false;
   private readonly timers = new Map<TimerName, unknown>();
+  private readonly doctor: DoctorRunner;
 
   private server: ObservedServer | null = null;
   private serverCheckedAt: number | null = null;
@@ -108,6 +116,7 @@ export class ReconcileLoop {
   private exitedPid: number | null = null;
   private resources: ResourceCondition[] = [];
   private unmanaged: string[] = [];
+  private readonly metrics: DaemonMetrics;
 
   constructor(private readonly options: LoopOptions) {
     this.world = { ...realCollaborators, ...options.collaborators };
@@ -115,6 +124,14 @@ export class ReconcileLoop {
     this.startedAt = this.clock.now();
     this.policy = new ReconcilePolicy(defaultSupervision(options.townRoot));
     this.yamlCache = diskYamlCache(options.env);
+    this.metrics = options.metrics ?? new DaemonMetrics();
+    this.doctor = new DoctorRunner({
+      clock: this.clock,
+      run: this.world.runDoctor,
+      disabledPatrols: this.world.disabledPatrols,
+      logger: options.logger,
+      onChange: () => this.writeStatus(),
+    });
   }
 
   start(): void {
@@ -138,6 +155,7 @@ export class ReconcileLoop {
     for (const timer of this.timers.values()) this.clock.clearTimeout(timer);
     this.timers.clear();
     await this.running;
+    await this.doctor.stop();
     this.writeStatus(true);
   }
 
@@ -206,6 +224,7 @@ export class ReconcileLoop {
     await this.observeServer();
     const retryAt = this.policy.nextRetryAt();
     if (retryAt !== null) this.armAt('retry', retryAt, () => this.request('retry'));
+    if (this.desired !== null) this.doctor.schedule(this.desired);
     this.writeStatus();
   }
 
@@ -237,6 +256,7 @@ export class ReconcileLoop {
           onStep: (results) => {
             for (const result of results) {
               stepCounts[result.status]++;
+              this.metrics.recordAction(result);
               this.log(actionLogRecord(result));
             }
           },
@@ -261,6 +281,7 @@ export class ReconcileLoop {
       this.configHash = fingerprint;
       this.lastKnownGoodAt = null;
       this.policy.configure(loaded.desired.server.supervision);
+      this.options.onConfigLoaded?.(loaded.desired);
       return loaded.desired;
     } catch (error) {
       return { kind: 'config-error', error };
@@ -281,6 +302,7 @@ export class ReconcileLoop {
     if (learned.ownWriteFingerprint !== null) this.policy.acknowledge(learned.ownWriteFingerprint);
     this.policy.afterReconcile(learned.policyOutcome, now);
     this.lastReconcile = learned.lastReconcile;
+    this.metrics.recordReconcile(learned.lastReconcile, now);
     this.lastError = learned.lastError;
     this.resources = learned.resources;
     if (learned.unmanaged !== null) this.unmanaged = learned.unmanaged;
@@ -298,7 +320,12 @@ export class ReconcileLoop {
       serverState: server.state,
       configErrors: locations,
     });
-    const hooks = { signal: this.abort.signal, onStep: (results: readonly ActionResult[]) => results.forEach((result) => this.log(actionLogRecord(result))) };
+    const onStep = (results: readonly ActionResult[]): void =>
+      results.forEach((result) => {
+        this.metrics.recordAction(result);
+        this.log(actionLogRecord(result));
+      });
+    const hooks = { signal: this.abort.signal, onStep };
     let results: ActionResult[] = [];
     try {
       results = await this.world.restartWithLastKnownGood(desired, server, { lockTimeoutMs: this.options.lockTimeoutMs, hooks });
@@ -434,6 +461,7 @@ export class ReconcileLoop {
         lastKnownGoodAt: this.lastKnownGoodAt,
         resources: this.resources,
         unmanaged: this.unmanaged,
+        doctor: this.doctor.status,
       },
       now,
     );

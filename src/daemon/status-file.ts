@@ -7,6 +7,7 @@ import type { ObservedServer } from '../observe/observed.js';
 import type { ClassifiedError, ErrorClass, ErrorKind } from './classify-error.js';
 import type { ResourceCondition } from './conditions.js';
 import { summarizeHealth } from './health.js';
+import type { DoctorStatus } from './doctor-runner.js';
 import type { LastReconcile } from './loop-types.js';
 import { readDaemonPid } from './pid-file.js';
 import { townPaths } from '../lib/town-layout.js';
@@ -51,6 +52,8 @@ export interface DaemonStatus {
   lastKnownGoodAt: string | null;
   resources: ResourceCondition[];
   unmanaged: string[];
+  /** gt doctor's last run on Gas Town's doctor_dog interval; null before the first (or while it is not enabled and never ran). */
+  doctor: DoctorStatus | null;
 }
 
 /** What the loop knows at one moment: the input of the status document. */
@@ -72,6 +75,7 @@ export interface LoopSnapshot {
   lastKnownGoodAt: number | null;
   resources: readonly ResourceCondition[];
   unmanaged: readonly string[];
+  doctor: DoctorStatus | null;
 }
 
 function isoOrNull(time: number | null): string | null {
@@ -117,6 +121,7 @@ export function statusDocument(state: LoopSnapshot, now: number): DaemonStatus {
     lastKnownGoodAt: isoOrNull(state.lastKnownGoodAt),
     resources: state.resources.map((resource) => ({ ...resource, message: maskUrlsInText(resource.message) })),
     unmanaged: [...state.unmanaged],
+    doctor: state.doctor,
   };
 }
 

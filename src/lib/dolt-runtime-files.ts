@@ -60,10 +60,15 @@ export function writeServerState(townRoot: string, state: DoltServerState): void
   writeFileAtomic(townPaths(townRoot).doltState, `${JSON.stringify(merged, null, 2)}\n`);
 }
 
+/** Changes some fields of an existing state file, keeping every other (a missing or unreadable file stays as it is). */
+export function patchServerState(townRoot: string, patch: Partial<DoltServerState>): void {
+  const previous = readServerState(townRoot);
+  if (previous === null) return;
+  writeFileAtomic(townPaths(townRoot).doltState, `${JSON.stringify({ ...previous, ...patch }, null, 2)}\n`);
+}
+
 /** After a stop: no pid file; the state keeps its history but says `running: false, pid: 0` (as Gas Town's Stop). */
 export function recordServerStopped(townRoot: string): void {
   removePidFile(townRoot);
-  const previous = readServerState(townRoot);
-  if (previous === null) return;
-  writeFileAtomic(townPaths(townRoot).doltState, `${JSON.stringify({ ...previous, running: false, pid: 0 }, null, 2)}\n`);
+  patchServerState(townRoot, { running: false, pid: 0 });
 }

@@ -72,3 +72,15 @@ export function processStartTime(pid: number): Date | null {
     return null;
   }
 }
+
+/** Whether a command line is `gt daemon run`: how gt tells its daemon from a process that reused a dead daemon's pid. */
+export function isGtDaemonCommand(args: readonly string[]): boolean {
+  const daemonAt = args.indexOf('daemon');
+  return daemonAt >= 0 && args[daemonAt + 1] === 'run';
+}
+
+/** Whether a command line is a `dolt sql-server` (the dolt binary, whatever its directory, running sql-server). */
+export function isDoltServerCommand(args: readonly string[]): boolean {
+  const program = args[0] ?? '';
+  return program.slice(program.lastIndexOf('/') + 1) === 'dolt' && args.includes('sql-server');
+}

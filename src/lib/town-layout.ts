@@ -2,6 +2,8 @@ import { join, sep } from 'node:path';
 
 /** bd's port file in a beads directory: the port bd dials first, before metadata.json's. */
 const BEADS_PORT_FILE = 'dolt-server.port';
+/** bd's pid file in a beads directory: the server bd started itself. */
+const BEADS_PID_FILE = 'dolt-server.pid';
 
 /**
  * Every path under a town root that gt reads or writes, in one place: "which files does gt own in a town?" is
@@ -44,6 +46,12 @@ export interface TownPaths {
   dataDir: string;
   /** gt writes it before every start (Gas Town's daemon writes its own when it supervises): the server's config. */
   serverConfigYaml: string;
+  /**
+   * The DOLT_ROOT_PATH gt starts the server with: gt creates it before its first start (the global config seeded from
+   * the root the server had before, its credentials linked); Dolt writes it (the cluster role and epoch among it).
+   * Outside the data dir, where a `.dolt` directory would be taken for a database.
+   */
+  doltRoot: string;
   /** Whoever starts the server writes it (gt, or Gas Town's daemon in "PID\nNONCE" form): the server's pid. */
   doltPid: string;
   /**
@@ -92,6 +100,7 @@ export function townPaths(root: string): TownPaths {
     daemonEnvFile: join(daemonDir, 'daemon.env'),
     dataDir,
     serverConfigYaml: join(dataDir, 'config.yaml'),
+    doltRoot: join(root, '.dolt-root'),
     doltPid: join(daemonDir, 'dolt.pid'),
     doltState: join(daemonDir, 'dolt-state.json'),
     doltLog: join(daemonDir, 'dolt.log'),
@@ -116,13 +125,20 @@ export interface BeadsFiles {
   metadataJson: string;
   /** bd writes it when it connects; gt rewrites it when it names another port than the server's, never creates it. */
   portFile: string;
+  /** bd writes the pid of a server it started itself; gt's doctor removes it once that process is gone. */
+  pidFile: string;
 }
 
 // Plain concatenation, not join: a town has hundreds of rigs, and these paths are built for every one of them on every
 // gt diff. The parts are already normal (an absolute town root, a rig name that is a single path component).
 
 export function beadsFiles(dir: string): BeadsFiles {
-  return { dir, metadataJson: `${dir}${sep}metadata.json`, portFile: `${dir}${sep}${BEADS_PORT_FILE}` };
+  return {
+    dir,
+    metadataJson: `${dir}${sep}metadata.json`,
+    portFile: `${dir}${sep}${BEADS_PORT_FILE}`,
+    pidFile: `${dir}${sep}${BEADS_PID_FILE}`,
+  };
 }
 
 /** A rig's directory under the town root (Gas Town's layout; gt creates the directory and config.json). */

@@ -17,6 +17,29 @@ import { townPaths } from '../lib/town-layout.js';
 import { rootFactsFile, sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
 import { readTownFiles } from './town-files.js';
 import { serverConfigIn } from '../lib/town-layout.js';
+import { gtSupervises } from '../config/server-settings.js';
+import { readClusterStatus } from './cluster-status.js';
+import { findPortConflicts } from './port-conflicts.js';
+import { observeServerRoot } from './server-root.js';
+import type { ObservedServer } from './observed.js';
+
+/** The pid of this town's own server process, when one runs (hung or not). */
+function ownServerPid(server: ObservedServer): number | null {
+  return server.state === 'running' || server.state === 'unhealthy' ? server.pid : null;
+}
+
+/**
+ * What only a server gt supervises needs looked at: the root it runs with (gt gives it its own) and the declared
+ * ports another process holds. File reads only.
+ */
+function supervisedFacts(desired: DesiredState, server: ObservedServer): Pick<ObservedState, 'serverRoot' | 'portConflicts'> {
+  const supervised = gtSupervises(desired.server);
+  const pid = supervised ? ownServerPid(server) : null;
+  return {
+    serverRoot: observeServerRoot(desired.server.rootPath.value, pid, process.env),
+    portConflicts: supervised ? findPortConflicts(desired.server, pid) : [],
+  };
+}
 
 /** config.yaml as the server reads it: parsed (through the cache the config load used, so usually not parsed again). */
 function readServerConfig(path: string, yamlCache: YamlParseCache): ObservedServerConfig {
@@ -112,11 +135,14 @@ export async function beginObservation(
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
+        let cluster: ObservedState['cluster'] = null;
         // read while Dolt computes the snapshot
         const townFiles = options.townFiles === false ? null : readTownFiles(desired);
         const now = new Date();
         const observedAt = now.toISOString();
         if (sql !== null && pending !== null) {
+          // only a town that declares replication asks the server about it: one more statement, on the probe's connection
+          const clusterRead = desired.server.cluster === null ? null : readClusterStatus(sql.connection, hungServerMs);
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
           const servedNow = sql.served.filter((name) => !onDisk.incomplete.includes(name));
           const reading = Promise.all([
@@ -125,12 +151,15 @@ export async function beginObservation(
           ]);
           const [snapshot, facts] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
+          cluster = await clusterRead;
           lifecycle = facts;
           beadsUnreadable = snapshot.beadsUnreadable;
         }
         const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
           observedAt,
+          ...supervisedFacts(desired, server),
+          cluster,
           server,
           daemonConfig: daemonFile.file,
           databases,

@@ -1,4 +1,4 @@
-import type { DaemonFile } from '../config/desired.js';
+import type { ClusterRole, DaemonFile } from '../config/desired.js';
 import type { ServerConfigSettings } from '../config/server-config-yaml.js';
 import type { LifecycleRuns } from '../lib/lifecycle-state.js';
 import type { JsonObject } from '../lib/json-value.js';
@@ -96,6 +96,59 @@ export type ObservedBd =
 
 export type ObservedServerConfig = { settings: ServerConfigSettings } | 'absent' | 'unparseable';
 
+/** What seeding the server's own root from the root it had before brings over. */
+export interface RootSeed {
+  /** The root the server had before: the running server's, else the one gt's own environment gives Dolt. */
+  from: string;
+  /** The global config's keys copied over: all but the cluster role, epoch and server uuid, which are one server's. */
+  settings: string[];
+  /** It holds DoltHub credentials (`.dolt/creds/`), which the server's root links to rather than copies. */
+  credentials: boolean;
+}
+
+/** The server's DOLT_ROOT_PATH: gt gives the server its own, inside the town. */
+export interface ObservedServerRoot {
+  /**
+   * The root the running server has: its DOLT_ROOT_PATH, else its HOME (Dolt's fallback); null when no server of this
+   * town runs, or its environment cannot be read.
+   */
+  running: string | null;
+  /** The server's own root holds a global config already. */
+  initialized: boolean;
+  /** What its first start would seed it with; null once it is initialized (or when there is no root to seed from). */
+  seed: RootSeed | null;
+  /** The cluster role and epoch Dolt persisted in the server's own root; null before it ever ran in a cluster. */
+  persistedRole: { role: ClusterRole; epoch: number } | null;
+}
+
+/** One database's replication to one peer, as the server reports it (dolt_cluster.dolt_cluster_status). */
+export interface ObservedReplica {
+  database: string;
+  peer: string;
+  /** Milliseconds since the peer last caught up, while a commit waits to replicate; 0 when caught up; null: never replicated. */
+  lagMillis: number | null;
+  lastUpdate: string | null;
+  error: string | null;
+}
+
+/**
+ * The server's cluster state, read only where the town declares replication. not-configured: the server runs
+ * without a cluster: section (the restart that adds it is pending); unreadable: the query failed.
+ */
+export type ObservedCluster =
+  | { state: 'observed'; role: string; epoch: number; replicas: ObservedReplica[] }
+  | { state: 'not-configured' }
+  | { state: 'unreadable'; reason: string };
+
+/** A port the Town manifest declares for the server (metrics, remotesapi) that another process listens on. */
+export interface PortConflict {
+  /** The setting that declares it, e.g. spec.server.metrics.port. */
+  setting: string;
+  port: number;
+  pid: number | null;
+  command: string | null;
+}
+
 /** A JSON file of Gas Town's as gt found it. */
 export interface ObservedJsonFile {
   /** Relative to the town root, as plans show it. */
@@ -183,6 +236,12 @@ export interface ObservedState {
    * restart), 'absent', or 'unparseable' (not YAML, or not a map).
    */
   serverConfig: ObservedServerConfig;
+  /** The server's root: the one it runs with, and the state of its own. */
+  serverRoot: ObservedServerRoot;
+  /** null when the town declares no replication, or no server of this town answers. */
+  cluster: ObservedCluster | null;
+  /** Ports the server would need that another process holds: a start or restart would fail on them. */
+  portConflicts: PortConflict[];
   /** null when no database's lifecycle asks gt to execute anything (then gt reads nothing for it). */
   lifecycle: ObservedLifecycle | null;
   /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */

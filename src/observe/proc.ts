@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { endianness } from 'node:os';
 
 /**
@@ -67,7 +67,7 @@ function numericEntries(dir: string): number[] {
 }
 
 /** What each open file descriptor of the process points at (`socket:[inode]` for a socket); empty when unreadable. */
-function descriptorTargets(pid: number): string[] {
+export function descriptorTargets(pid: number): string[] {
   const targets: string[] = [];
   for (const fd of numericEntries(`/proc/${pid}/fd`)) {
     try {
@@ -102,15 +102,44 @@ export function findPortListeners(port: number, likelyPids: number[] = []): Port
   return sockets.map(([inode, { address }]) => ({ address, pid: owners.get(inode) ?? null }));
 }
 
-/** The TCP ports process `pid` listens on (none when its /proc/<pid>/fd is not readable), lowest first. */
-export function listeningPortsOf(pid: number): number[] {
-  const sockets = listeningSockets();
+function portsIn(targets: readonly string[], sockets: Map<string, ListeningSocket>): number[] {
   const ports = new Set<number>();
-  for (const target of descriptorTargets(pid)) {
+  for (const target of targets) {
     const socket = sockets.get(target.slice('socket:['.length, -1));
     if (target.startsWith('socket:[') && socket !== undefined) ports.add(socket.port);
   }
   return [...ports].sort((a, b) => a - b);
+}
+
+/** The TCP ports process `pid` listens on (none when its /proc/<pid>/fd is not readable), lowest first. */
+export function listeningPortsOf(pid: number): number[] {
+  return portsIn(descriptorTargets(pid), listeningSockets());
+}
+
+/** The TCP ports each process listens on, from one read of the socket tables; `targets` are its descriptorTargets. */
+export function listeningPortsByPid(targets: ReadonlyMap<number, readonly string[]>): Map<number, number[]> {
+  const sockets = listeningSockets();
+  return new Map([...targets].map(([pid, pidTargets]) => [pid, portsIn(pidTargets, sockets)]));
+}
+
+/** Whether this system has /proc (Linux); elsewhere process facts come from lsof and ps. */
+export function hasProcFilesystem(): boolean {
+  return existsSync('/proc/self/stat');
+}
+
+/** Every process /proc lists now. */
+export function processIds(): number[] {
+  return numericEntries('/proc');
+}
+
+/** Resident memory in bytes (VmRSS), or null when unknown. */
+export function residentBytes(pid: number): number | null {
+  try {
+    const kib = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib === undefined ? null : Number(kib) * 1024;
+  } catch {
+    return null;
+  }
 }
 
 /** The process's argv, or null when it is gone or unreadable. */
@@ -126,6 +155,17 @@ export function processArgs(pid: number): string[] | null {
 export function processCwd(pid: number): string | null {
   try {
     return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return null;
+  }
+}
+
+/** The process's environment as it was started with, or null when it is gone or unreadable (another user's). */
+export function processEnvironment(pid: number): Record<string, string> | null {
+  try {
+    const raw = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    const entries = raw.split('\0').filter((entry) => entry.includes('='));
+    return Object.fromEntries(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
   } catch {
     return null;
   }

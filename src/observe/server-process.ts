@@ -1,4 +1,6 @@
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { flattenServerConfig } from '../config/server-config-yaml.js';
+import { parseYamlDocuments } from '../config/yaml-documents.js';
 import { resolve } from 'node:path';
 import type { ServerEndpointSettings } from '../config/desired.js';
 import { readPidFile, readServerState } from '../lib/dolt-runtime-files.js';
@@ -61,6 +63,19 @@ function ownerOf(
   }
   if (owner === null) throw new Error('ownerOf needs at least one listener');
   return owner;
+}
+
+/** The ports config.yaml has the server listen on besides its SQL port: metrics and the cluster's remotesapi. */
+function otherListenerPorts(dataDir: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(serverConfigIn(dataDir), 'utf8');
+  } catch {
+    return [];
+  }
+  const parsed = parseYamlDocuments(serverConfigIn(dataDir), text);
+  const settings = parsed.diagnostics.length > 0 ? null : flattenServerConfig(parsed.documents[0]?.value);
+  return settings === null ? [] : [settings['metrics.port'], settings['cluster.remotesapi.port']];
 }
 
 function commandLine(pid: number): string | null {
@@ -168,8 +183,10 @@ export async function inspectServerWith<P extends HealthProbe>(townRoot: string,
   if (listeners.length > 0) return inspectListeners(townRoot, settings, port, listeners, probe);
 
   if (pidFromFile !== null && isProcessAlive(pidFromFile) && serverIdentity(pidFromFile, dataDir) !== null) {
-    // After the port changed in the config, the server listens on its old port until the restart that applies it.
-    const [oldPort] = listeningPortsOf(pidFromFile);
+    // After the port changed in the config, the server listens on its old port until the restart that applies it
+    // (besides its metrics and remotesapi ports, which config.yaml names).
+    const others = otherListenerPorts(dataDir);
+    const [oldPort] = listeningPortsOf(pidFromFile).filter((port) => !others.includes(port));
     if (oldPort !== undefined) {
       return inspectListeners(townRoot, settings, oldPort, findPortListeners(oldPort, [pidFromFile]), probe);
     }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DesiredDatabase, DesiredState } from '../config/desired.js';
-import type { ObservedState } from '../observe/observed.js';
+import type { ObservedRemote, ObservedState } from '../observe/observed.js';
 import { planBeads, type BeadsState } from './plan-beads.js';
 import { planDaemonConfig } from './plan-daemon-config.js';
 import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-contents.js';
@@ -8,6 +8,7 @@ import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planLifecycle } from './plan-lifecycle.js';
 import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
+import { effectiveRole, firstJoinAsStandby, holdOnStandby, standbyNote, type EffectiveRole } from './plan-standby.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
 import { planTownFiles } from './plan-town-files.js';
@@ -110,6 +111,12 @@ function beadsStateOf(finding: DatabaseFinding, creates: boolean, unreadable: st
   return unreadable === null ? { state: 'not-initialized' } : { state: 'unknown' };
 }
 
+/** Dolt's own remotes: one per cluster peer in every database, named after the peer (never gt's to manage). */
+function withoutClusterRemotes(desired: DesiredState, remotes: readonly ObservedRemote[]): ObservedRemote[] {
+  const peers = new Set((desired.server.cluster?.peers ?? []).map((peer) => peer.name));
+  return remotes.filter((remote) => !peers.has(remote.name));
+}
+
 function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, options: PlanOptions): DatabasesPlan {
   const { townRoot } = desired;
   const serverUp = observed.databases !== null;
@@ -144,7 +151,7 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
       if (managesContents(database)) found.unseen.push(database.name);
       continue;
     }
-    found.remoteActions.push(...planRemotes(townRoot, database, finding.observed?.remotes ?? []));
+    found.remoteActions.push(...planRemotes(townRoot, database, withoutClusterRemotes(desired, finding.observed?.remotes ?? [])));
     found.ignoreActions.push(...planIgnore(townRoot, database, finding.observed?.ignore ?? []));
     const undeclared = undeclaredIgnoreNote(database, finding.observed?.ignore ?? []);
     if (undeclared !== null) found.undeclaredIgnore.push(undeclared);
@@ -152,12 +159,41 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
   return found;
 }
 
+/** What the plan does after the server step, with what a standby may not do held back (plan-standby). */
+interface WorkPlan {
+  actions: Action[];
+  blocked: BlockedChange[];
+  notes: string[];
+}
+
+/**
+ * The databases, their contents, Gas Town's files, beads initialization and lifecycle work, in plan order. On a
+ * cluster standby every action that writes to a database is held back (blocked, or a note for remotes); Gas Town's
+ * files are the town's own and converge there too, listing in dolt-state.json only the databases that will be there.
+ */
+function planWork(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan, role: EffectiveRole | null, startsServer: boolean): WorkPlan {
+  const contents = holdOnStandby([...databases.databaseActions, ...databases.remoteActions, ...databases.ignoreActions], role);
+  const townFiles = planTownFiles(desired, observed, {
+    databaseActions: contents.actions.filter((action): action is DatabaseAction => action.kind === 'database'),
+    startsServer,
+  });
+  const beads = planBeads(desired.townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
+  const lifecycle = planLifecycle(desired, observed);
+  const work = holdOnStandby([...beads.actions, ...lifecycle.decay, ...lifecycle.compaction], role);
+  return {
+    actions: [...contents.actions, ...townFiles.actions, ...work.actions],
+    blocked: [...databases.blocked, ...contents.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...work.blocked],
+    notes: [...lifecycle.notes, ...townFiles.notes, ...beads.notes, ...contents.notes, ...work.notes],
+  };
+}
+
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
  * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
  * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
  * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
- * Town's files are planned.
+ * Town's files are planned. On a cluster standby nothing is written to a database: those actions are blocked, since
+ * the primary's databases replicate here.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {
@@ -185,41 +221,39 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     };
   }
   const databases = planDeclaredDatabases(desired, observed, options);
-  const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
+  const server = planServerStep(desired, observed, databases);
+  const joining = firstJoinAsStandby(desired, observed, server.action, options);
+  const serverActions = server.action === null || joining !== null ? [] : [server.action];
+  const role = effectiveRole(desired, observed);
+  // every server action starts it (a restart too), and the start records the databases then on disk
+  const work = planWork(desired, observed, databases, role, serverActions.length > 0);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
-  const lifecycle = planLifecycle(desired, observed);
-  const townFiles = planTownFiles(desired, observed, {
-    databaseActions: databases.databaseActions.filter((action): action is DatabaseAction => action.kind === 'database'),
-    // every server action starts it (a restart too), and the start records the databases then on disk
-    startsServer: server !== null,
-  });
-  const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
   const notes = [
     ...(supervised === null ? [] : [supervised]),
+    ...[standbyNote(role)].filter((note) => note !== null),
     ...unservedNote,
     ...(databases.unseen.length > 0 ? [unseenNote(databases.unseen, observed.databases !== null)] : []),
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
-    ...lifecycle.notes,
-    ...townFiles.notes,
-    ...beads.notes,
+    ...work.notes,
   ];
 
   return {
-    actions: [
-      ...daemonConfig,
-      ...(server === null ? [] : [server]),
-      ...databases.databaseActions,
-      ...databases.remoteActions,
-      ...databases.ignoreActions,
-      ...townFiles.actions,
-      ...beads.actions,
-      ...lifecycle.decay,
-      ...lifecycle.compaction,
-    ],
-    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked],
+    actions: [...daemonConfig, ...serverActions, ...work.actions],
+    blocked: [...server.blocked, ...(joining === null ? [] : [joining]), ...work.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],
   };
+}
+
+function planServerStep(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan): ReturnType<typeof planServer> {
+  return planServer(desired.townRoot, desired.server, {
+    observed: observed.server,
+    serverConfig: observed.serverConfig,
+    serverRoot: observed.serverRoot,
+    portConflicts: observed.portConflicts,
+    unserved: databases.unserved,
+    incomplete: databases.incomplete,
+  });
 }

@@ -18,6 +18,7 @@ const LABELS: Record<ResolvedKey, string> = {
   user: 'user',
   password: 'password',
   dataDir: 'data dir',
+  rootPath: 'dolt root (DOLT_ROOT_PATH)',
   logFile: 'log file',
   logLevel: 'log level',
   maxConnections: 'max connections',

@@ -36,8 +36,12 @@ export type ActionCode =
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
  * create left the database's directory, and only a server restart (which gt may not do to a server it does not
  * supervise) clears it. supervised-by-gastown: the server is not running (or not answering) and Gas Town's daemon
- * supervises it, so gt may not start or restart it. outside-window: compaction is due but its declared window is closed.
- * rig-directory-reserved: the rig's directory would be one Gas Town keeps for the town itself (`mayor/`, `daemon/`).
+ * supervises it, so gt may not start or restart it. port-in-use: another process holds a port the server must listen
+ * on (metrics, remotesapi), so Dolt would not start. standby: the server is a cluster standby, which is read-only and
+ * takes its databases from the primary. standby-holds-databases: the server would join a cluster as a standby for
+ * the first time while it holds databases, whose content the primary's replication would replace. outside-window:
+ * compaction is due but its declared window is closed. rig-directory-reserved: the rig's directory would be one Gas
+ * Town keeps for the town itself (`mayor/`, `daemon/`).
  */
 export type BlockedCode =
   | 'protected'
@@ -46,6 +50,9 @@ export type BlockedCode =
   | 'unpushed-unknown'
   | 'incomplete-directory'
   | 'supervised-by-gastown'
+  | 'port-in-use'
+  | 'standby'
+  | 'standby-holds-databases'
   | 'outside-window'
   | 'rig-directory-reserved';
 

@@ -14,7 +14,7 @@ import { renderPlanJson } from '../../src/plan/render-json.js';
 import { renderPlanText } from '../../src/plan/render-text.js';
 import { plannedDaemonWrite } from '../../src/plan/plan-daemon-config.js';
 import type { DaemonConfigAction, Plan, PlanOptions } from '../../src/plan/types.js';
-import { NO_LIFECYCLE, NO_SITES, OBSERVED_AT, observedServerConfig, serverSettings, TOWN } from '../unit/plan/fixtures.js';
+import { NO_LIFECYCLE, NO_SITES, OBSERVED_AT, observedServerConfig, ownRoot, serverSettings, TOWN } from '../unit/plan/fixtures.js';
 import { applyTownFileAction, liveFilesArb, observeFiles, OTHER_RIG_ENTRY, type LiveFiles } from './support/town-files-model.js';
 
 /** A database in the data dir, as the model of the live town holds it. */
@@ -167,6 +167,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         townName: { value: 'town', source: 'test' },
         server,
         daemonConfig: shape.daemonConfig,
+        daemonMetrics: null,
         databases: [shape.hq, ...shape.rigs],
         lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
         sources: [],
@@ -229,6 +230,9 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     onDisk: live.databases.map((db) => db.name).sort(),
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
+    serverRoot: { ...ownRoot(), running: live.server === 'running' ? ownRoot().running : null },
+    cluster: null,
+    portConflicts: [],
     lifecycle: null,
     townFiles: observeFiles(live.files, desired),
     bd: live.bd,
@@ -517,6 +521,7 @@ describe('plan() and directories an interrupted create left', () => {
       townName: { value: 'town', source: 'test' },
       server: serverSettings({ external: { value: external, source: 'test' } }),
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
+      daemonMetrics: null,
       databases: [wyvern],
       lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
       sources: [],

@@ -88,9 +88,11 @@ async function waitUntilReady(port: number, child: ResultPromise, logFile: strin
 
 /**
  * Starts a real `dolt sql-server` in a fresh temp data dir (or the given one) on a free port and waits until
- * mysql2 can run `SELECT 1`. Stop it with `stop()` in afterAll/afterEach.
+ * mysql2 can run `SELECT 1`. Stop it with `stop()` in afterAll/afterEach. It runs in its data dir, with a config
+ * file kept outside it (`--config`), or with `launch: 'bd'` as bd starts its own servers: `dolt sql-server -H
+ * 127.0.0.1 -P PORT` and no config, so that only its working directory says which directory it serves.
  */
-export async function startDoltServer(options: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startDoltServer(options: { dataDir?: string; launch?: 'config' | 'bd' } = {}): Promise<TestServer> {
   const { doltBin, doltRootPath } = testEnv();
   const root = makeTempDir('dolt');
   const dataDir = options.dataDir ?? join(root, 'data');
@@ -111,7 +113,8 @@ export async function startDoltServer(options: { dataDir?: string } = {}): Promi
     ].join('\n'),
   );
   const logFile = join(root, 'server.log');
-  const child = execa(doltBin, ['sql-server', '--config', configFile], {
+  const args = options.launch === 'bd' ? ['sql-server', '-H', '127.0.0.1', '-P', String(port), '-l', 'warning'] : ['sql-server', '--config', configFile];
+  const child = execa(doltBin, args, {
     cwd: dataDir,
     env: { TZ: 'UTC', DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1' },
     stdin: 'ignore',

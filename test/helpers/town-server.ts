@@ -20,6 +20,7 @@ export function townServerSettings(
     user: given('root'),
     password: given(''),
     dataDir: given(townPaths(townRoot).dataDir),
+    rootPath: given(townPaths(townRoot).doltRoot),
     logFile: given(townPaths(townRoot).doltLog),
     logLevel: given(overrides.logLevel ?? 'warning'),
     maxConnections: given(1000),
@@ -29,6 +30,8 @@ export function townServerSettings(
     external: given(overrides.external ?? false),
     supervisor: given(overrides.supervisor ?? (overrides.external === true ? 'external' : 'gt')),
     supervision: testSupervision(),
+    metrics: null,
+    cluster: null,
   };
 }
 

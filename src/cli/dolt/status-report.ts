@@ -7,6 +7,7 @@ import { summarizePlan } from '../../plan/summary.js';
 import type { Plan } from '../../plan/types.js';
 import { ownerLabel } from '../database-owner.js';
 import { describeSupervisor, supervisorReport, type SupervisorReport } from '../supervisor-report.js';
+import { replicationLines, replicationReport, type ConnectionsReport, type ReplicationReport } from '../replication-report.js';
 
 /** `gt dolt status -o json`. */
 export interface DoltStatus {
@@ -32,8 +33,20 @@ export interface DoltStatus {
   connection: string;
   /** Served or on disk; rig null when no manifest declares it. */
   databases: { name: string; rig: string | null; managed: boolean; served: boolean; onDisk: boolean }[];
-  /** queryLatencyMs and connections only while the server runs. */
-  metrics: { queryLatencyMs: number | null; connections: ServerMetrics['connections'] | null; diskUsageBytes: number };
+  /**
+   * queryLatencyMs and connections only while the server runs; connections from Dolt's metrics endpoint when the town
+   * declares one (against the server's max_connections), else from information_schema.processlist.
+   */
+  metrics: {
+    queryLatencyMs: number | null;
+    connections: ServerMetrics['connections'] | null;
+    connectionsFrom: 'metrics-endpoint' | 'processlist' | null;
+    /** The endpoint is declared but did not answer. */
+    endpointError: string | null;
+    diskUsageBytes: number;
+  };
+  /** Cluster replication; null when the town declares none. */
+  replication: ReplicationReport | null;
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
 }
 
@@ -45,6 +58,8 @@ export function connectionString(settings: ServerSettings): string {
 /** What `gt dolt status` reports besides the config, the observation and the plan. */
 export interface DoltStatusFacts {
   metrics: ServerMetrics | null;
+  /** From Dolt's metrics endpoint, when the town declares one and the server runs. */
+  endpointConnections: ConnectionsReport | null;
   diskUsageBytes: number;
   /** Whether gt's daemon runs (it restarts a crashed server when gt supervises it). */
   gtDaemonRunning: boolean;
@@ -83,11 +98,8 @@ export function doltStatus(desired: DesiredState, observed: ObservedState, plan:
       served: served.has(name),
       onDisk: onDisk.has(name),
     })),
-    metrics: {
-      queryLatencyMs: metrics?.queryLatencyMs ?? null,
-      connections: metrics?.connections ?? null,
-      diskUsageBytes,
-    },
+    metrics: { queryLatencyMs: metrics?.queryLatencyMs ?? null, ...connections(facts), diskUsageBytes },
+    replication: replicationReport(desired, observed),
     drift: {
       inSync: plan.errors.length === 0 && plan.actions.length === 0 && plan.blocked.length === 0,
       create: summary.create,
@@ -97,6 +109,14 @@ export function doltStatus(desired: DesiredState, observed: ObservedState, plan:
       errors: plan.errors.map((error) => error.message),
     },
   };
+}
+
+/** Connections in use: from the metrics endpoint when declared (and answering), else from the processlist. */
+function connections(facts: DoltStatusFacts): Pick<DoltStatus['metrics'], 'connections' | 'connectionsFrom' | 'endpointError'> {
+  const endpoint = facts.endpointConnections;
+  if (endpoint?.used != null) return { connections: { used: endpoint.used, max: endpoint.max }, connectionsFrom: 'metrics-endpoint', endpointError: null };
+  const fromProcesslist = facts.metrics?.connections ?? null;
+  return { connections: fromProcesslist, connectionsFrom: fromProcesslist === null ? null : 'processlist', endpointError: endpoint?.error ?? null };
 }
 
 /** `84.2 MB`, in binary units as Gas Town prints disk usage. */
@@ -134,6 +154,26 @@ function driftLine(status: DoltStatus, paint: ReturnType<typeof painter>, gt: st
   const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
   const counts = `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`;
   return `  Drift: ${paint('yellow', counts)} (see: ${gt} diff; converge with: ${gt} apply)`;
+}
+
+/** The resource metrics, then the cluster's replication when the town declares it. */
+function metricsLines(status: DoltStatus, paint: ReturnType<typeof painter>): string[] {
+  const { metrics } = status;
+  const lines = ['', '  Resource Metrics:'];
+  if (metrics.queryLatencyMs !== null) lines.push(`    Query latency: ${metrics.queryLatencyMs}ms`);
+  if (metrics.connections !== null) {
+    const { used, max } = metrics.connections;
+    const percent = max > 0 ? ` (${Math.round((used / max) * 100)}%)` : '';
+    const from = metrics.connectionsFrom === 'metrics-endpoint' ? ', from the metrics endpoint' : '';
+    lines.push(`    Connections:   ${used} / ${max}${percent}${from}`);
+  }
+  if (metrics.endpointError !== null) lines.push(`    Metrics:       ${paint('yellow', `not answering: ${metrics.endpointError}`)}`);
+  lines.push(`    Disk usage:    ${formatBytes(metrics.diskUsageBytes)}`);
+  if (status.replication !== null) {
+    const [head, ...peers] = replicationLines(status.replication, paint);
+    lines.push('', `  Replication: ${head}`, ...peers.map((line) => `    ${line}`));
+  }
+  return lines;
 }
 
 /** The text of `gt dolt status`, in the shape of Gas Town's own `gt dolt status` (gastownhall/gastown); hints name gt as `gt`. */
@@ -185,15 +225,7 @@ export function renderDoltStatusText(status: DoltStatus, color: boolean, gt = 'g
     hints.push(`A restart loads them: ${gt} apply (or ${gt} dolt stop && ${gt} dolt start)`);
   }
 
-  lines.push('', '  Resource Metrics:');
-  const { metrics } = status;
-  if (metrics.queryLatencyMs !== null) lines.push(`    Query latency: ${metrics.queryLatencyMs}ms`);
-  if (metrics.connections !== null) {
-    const { used, max } = metrics.connections;
-    const percent = max > 0 ? ` (${Math.round((used / max) * 100)}%)` : '';
-    lines.push(`    Connections:   ${used} / ${max}${percent}`);
-  }
-  lines.push(`    Disk usage:    ${formatBytes(metrics.diskUsageBytes)}`);
+  lines.push(...metricsLines(status, paint));
   lines.push('', driftLine(status, paint, gt));
   if (hints.length > 0) lines.push('', ...hints);
   return `${lines.join('\n')}\n`;

@@ -7,6 +7,7 @@ import { plan } from '../../plan/plan.js';
 import { readDaemonStatus } from '../../daemon/status-file.js';
 import type { CommandIO } from '../output.js';
 import { runWithDesiredState } from './run.js';
+import { scrapedConnections } from '../replication-report.js';
 import { doltStatus, renderDoltStatusText } from './status-report.js';
 
 /** `gt dolt status`: the server, its databases and their rigs, resource metrics, drift. Works with the server down. */
@@ -16,6 +17,7 @@ export async function runStatus(io: CommandIO): Promise<number> {
     const metrics = observed.server.state === 'running' ? await readServerMetrics(withAddress(desired.server, observed.server.host, observed.server.port)) : null;
     const status = doltStatus(desired, observed, plan(desired, observed, { prune: false, force: false }), {
       metrics,
+      endpointConnections: await scrapedConnections(desired, observed),
       diskUsageBytes: diskUsage(desired.server.dataDir.value),
       gtDaemonRunning: readDaemonStatus(desired.townRoot).running,
     });

@@ -10,9 +10,13 @@ export type Remotes = Remote[];
  * Items: A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.
  */
 export type IgnorePatterns = string[];
+/**
+ * A TCP port, 1-65535.
+ */
+export type Port = number;
 
 /**
- * At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, and who supervises the town's Dolt server.
+ * At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.
  */
 export interface TownManifest {
   apiVersion: 'gastown.dev/v1alpha1';
@@ -40,6 +44,8 @@ export interface TownSpec {
    */
   protect?: boolean;
   lifecycle?: TownLifecycle;
+  replication?: ReplicationSpec;
+  daemon?: TownDaemonSpec;
 }
 export interface Remote {
   /**
@@ -51,11 +57,29 @@ export interface Remote {
    */
   url: string;
 }
+/**
+ * The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.
+ */
 export interface TownServerSpec {
   /**
    * Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.
    */
   supervisor?: 'gt' | 'gastown';
+  metrics?: MetricsEndpoint;
+}
+/**
+ * A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.
+ */
+export interface MetricsEndpoint {
+  /**
+   * Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.
+   */
+  host?: string;
+  port: Port;
+  /**
+   * true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).
+   */
+  exposeMetrics?: boolean;
 }
 /**
  * The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).
@@ -124,4 +148,60 @@ export interface RestorePoints {
    * Restore points older than this are pruned; default 168h.
    */
   keep?: string;
+}
+/**
+ * Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.
+ */
+export interface ReplicationSpec {
+  /**
+   * The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.
+   */
+  role: 'primary' | 'standby';
+  remotesapi: ClusterRemotesapi;
+  /**
+   * The other servers of the cluster.
+   *
+   * @minItems 1
+   */
+  peers: [ReplicationPeer, ...ReplicationPeer[]];
+}
+/**
+ * Where this server accepts replication from its peers (cluster.remotesapi).
+ */
+export interface ClusterRemotesapi {
+  /**
+   * Listen address; 127.0.0.1 unless given.
+   */
+  host?: string;
+  port: Port;
+}
+/**
+ * Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.
+ */
+export interface ReplicationPeer {
+  /**
+   * A remote name: letters, digits, "_" and "-", e.g. origin or backup_1.
+   */
+  name: string;
+  /**
+   * The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).
+   */
+  remotesapi: string;
+  sql?: PeerSqlEndpoint;
+}
+/**
+ * The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).
+ */
+export interface PeerSqlEndpoint {
+  /**
+   * 127.0.0.1 unless given.
+   */
+  host?: string;
+  port: Port;
+}
+/**
+ * gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.
+ */
+export interface TownDaemonSpec {
+  metrics?: MetricsEndpoint;
 }

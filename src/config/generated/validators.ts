@@ -3130,7 +3130,8 @@ return errors === 0;
 }
 
 export const town = validate53;
-const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, and who supervises the town's Dolt server.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}}}}}};
+const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
+const schema88 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3234,8 +3235,124 @@ validate57.errors = vErrors;
 return errors === 0;
 }
 
+const schema87 = {"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.port === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "host") || (key0 === "port")) || (key0 === "exposeMetrics"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data0 = data.host;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.host,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.host.type,parentSchema:schema87.properties.host,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.exposeMetrics !== undefined){
+let data2 = data.exposeMetrics;
+if(typeof data2 !== "boolean"){
+const err7 = {instancePath:instancePath+"/exposeMetrics",schemaPath:"#/properties/exposeMetrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.exposeMetrics.type,parentSchema:schema87.properties.exposeMetrics,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3380,12 +3497,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3630,7 +3747,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 
@@ -3820,7 +3937,7 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!(((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle"))){
+if(!(((((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle")) || (key4 === "replication")) || (key4 === "daemon"))){
 const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
@@ -3847,7 +3964,7 @@ if(data8.server !== undefined){
 let data11 = data8.server;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key5 in data11){
-if(!(key5 === "supervisor")){
+if(!((key5 === "supervisor") || (key5 === "metrics"))){
 const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.server,data:data11};
 if(vErrors === null){
 vErrors = [err15];
@@ -3871,6 +3988,12 @@ vErrors.push(err16);
 errors++;
 }
 }
+if(data11.metrics !== undefined){
+if(!(validate59(data11.metrics, {instancePath:instancePath+"/spec/server/metrics",parentData:data11,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.server.type,parentSchema:schema80.properties.spec.properties.server,data:data11};
@@ -3884,9 +4007,9 @@ errors++;
 }
 }
 if(data8.protect !== undefined){
-let data13 = data8.protect;
-if(typeof data13 !== "boolean"){
-const err18 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.spec.properties.protect.type,parentSchema:schema80.properties.spec.properties.protect,data:data13};
+let data14 = data8.protect;
+if(typeof data14 !== "boolean"){
+const err18 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.spec.properties.protect.type,parentSchema:schema80.properties.spec.properties.protect,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3897,11 +4020,11 @@ errors++;
 }
 }
 if(data8.lifecycle !== undefined){
-let data14 = data8.lifecycle;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key6 in data14){
+let data15 = data8.lifecycle;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
 if(!(((key6 === "executor") || (key6 === "decay")) || (key6 === "compaction"))){
-const err19 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.lifecycle,data:data14};
+const err19 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.lifecycle,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3911,10 +4034,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data14.executor !== undefined){
-let data15 = data14.executor;
-if(typeof data15 !== "string"){
-const err20 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.lifecycle.properties.executor.type,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data15};
+if(data15.executor !== undefined){
+let data16 = data15.executor;
+if(typeof data16 !== "string"){
+const err20 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.lifecycle.properties.executor.type,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data16};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3923,8 +4046,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((data15 === "gastown") || (data15 === "gt"))){
-const err21 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.lifecycle.properties.executor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.lifecycle.properties.executor.enum,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data15};
+if(!((data16 === "gastown") || (data16 === "gt"))){
+const err21 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.lifecycle.properties.executor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.lifecycle.properties.executor.enum,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data16};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3934,21 +4057,21 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data14.decay !== undefined){
-if(!(validate59(data14.decay, {instancePath:instancePath+"/spec/lifecycle/decay",parentData:data14,parentDataProperty:"decay",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(data15.decay !== undefined){
+if(!(validate61(data15.decay, {instancePath:instancePath+"/spec/lifecycle/decay",parentData:data15,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
-if(data14.compaction !== undefined){
-if(!(validate61(data14.compaction, {instancePath:instancePath+"/spec/lifecycle/compaction",parentData:data14,parentDataProperty:"compaction",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(data15.compaction !== undefined){
+if(!(validate63(data15.compaction, {instancePath:instancePath+"/spec/lifecycle/compaction",parentData:data15,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.lifecycle.type,parentSchema:schema80.properties.spec.properties.lifecycle,data:data14};
+const err22 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.lifecycle.type,parentSchema:schema80.properties.spec.properties.lifecycle,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3958,9 +4081,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+if(data8.replication !== undefined){
+let data19 = data8.replication;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.role === undefined){
+const err23 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3969,15 +4094,453 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(data19.remotesapi === undefined){
+const err24 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data19.peers === undefined){
+const err25 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "peers"},message:"must have required property '"+"peers"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key7 in data19){
+if(!(((key7 === "role") || (key7 === "remotesapi")) || (key7 === "peers"))){
+const err26 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data19.role !== undefined){
+let data20 = data19.role;
+if(!((data20 === "primary") || (data20 === "standby"))){
+const err27 = {instancePath:instancePath+"/spec/replication/role",schemaPath:"#/properties/spec/properties/replication/properties/role/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.replication.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.replication.properties.role.enum,parentSchema:schema80.properties.spec.properties.replication.properties.role,data:data20};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data19.remotesapi !== undefined){
+let data21 = data19.remotesapi;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.port === undefined){
+const err28 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema80.properties.spec.properties.replication.properties.remotesapi.required,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key8 in data21){
+if(!((key8 === "host") || (key8 === "port"))){
+const err29 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data21.host !== undefined){
+let data22 = data21.host;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+const err30 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data22};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host.type,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data22};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data21.port !== undefined){
+let data23 = data21.port;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err32 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data23};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 65535 || isNaN(data23)){
+const err33 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data23};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data23 < 1 || isNaN(data23)){
+const err34 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data23};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.remotesapi.type,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data19.peers !== undefined){
+let data24 = data19.peers;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err36 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers,data:data24};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+const len0 = data24.length;
+for(let i0=0; i0<len0; i0++){
+let data25 = data24[i0];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.name === undefined){
+const err37 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data25.remotesapi === undefined){
+const err38 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key9 in data25){
+if(!(((key9 === "name") || (key9 === "remotesapi")) || (key9 === "sql"))){
+const err39 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data25.name !== undefined){
+let data26 = data25.name;
+if(typeof data26 === "string"){
+if(func2(data26) > 64){
+const err40 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data26};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func2(data26) < 1){
+const err41 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data26};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!pattern18.test(data26)){
+const err42 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data26};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data26};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data25.remotesapi !== undefined){
+let data27 = data25.remotesapi;
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+const err44 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data27};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data27};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data25.sql !== undefined){
+let data28 = data25.sql;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.port === undefined){
+const err46 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key10 in data28){
+if(!((key10 === "host") || (key10 === "port"))){
+const err47 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data28.host !== undefined){
+let data29 = data28.host;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err48 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data29};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data29};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data28.port !== undefined){
+let data30 = data28.port;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err50 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data30};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 65535 || isNaN(data30)){
+const err51 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data30};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data30 < 1 || isNaN(data30)){
+const err52 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data30};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.peers.items.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.spec.properties.replication.properties.peers.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers,data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.type,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data8.daemon !== undefined){
+let data31 = data8.daemon;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key11 in data31){
+if(!(key11 === "metrics")){
+const err57 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.daemon,data:data31};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data31.metrics !== undefined){
+if(!(validate59(data31.metrics, {instancePath:instancePath+"/spec/daemon/metrics",parentData:data31,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.daemon.type,parentSchema:schema80.properties.spec.properties.daemon,data:data31};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }

@@ -54,6 +54,8 @@ test('gt status with a running daemon: running, its pid, health and the last rec
     sync: 'InSync',
     lastReconcile: { at: last.startedAt, result: 'converged', durationMs: last.durationMs },
     lastError: null,
+    // gt init's daemon.json enables Gas Town's doctor_dog: the daemon runs gt doctor's checks every 5m
+    doctor: expect.objectContaining({ enabled: true, intervalMs: 300_000, reason: null }),
   });
 
   const text = await runGt(['status', '--town', town.root]);

@@ -96,7 +96,7 @@ describe('the town server lifecycle, from an empty town', () => {
       port: settings.port.value,
       stalePid: null,
     });
-    await expect(stopServer(townRoot, settings)).resolves.toEqual({ stopped: false, pid: null, drain: null });
+    await expect(stopServer(townRoot, settings)).resolves.toEqual({ stopped: false, pid: null, drain: null, root: null });
   });
 
   it('starts again with the data intact and the database recorded in the state file', async () => {
@@ -186,6 +186,7 @@ describe('stop --force', () => {
       stopped: true,
       pid,
       drain: null,
+      root: expect.any(String),
     });
     expect(Date.now() - before).toBeGreaterThanOrEqual(500);
     expect((await stubborn).signal).toBe('SIGKILL');
@@ -240,7 +241,7 @@ describe('stopping with clients connected', () => {
     try {
       const waiting: string[] = [];
       const stopped = await stopServer(townRoot, settings, { drainMs: 60_000, onWaiting: (message) => waiting.push(message) });
-      expect(stopped).toEqual({ stopped: true, pid, drain: expect.objectContaining({ end: 'quiet', connections: 1, busy: 0 }) });
+      expect(stopped).toEqual({ stopped: true, pid, drain: expect.objectContaining({ end: 'quiet', connections: 1, busy: 0 }), root: settings.rootPath.value });
       expect(waiting).toEqual([]);
       expect(isProcessAlive(pid)).toBe(false);
     } finally {
@@ -259,7 +260,7 @@ describe('stopping with clients connected', () => {
       const before = Date.now();
       const stopped = await stopServer(townRoot, settings, { drainMs: 1500, onWaiting: (message) => waiting.push(message) });
       expect(Date.now() - before).toBeGreaterThanOrEqual(1500);
-      expect(stopped).toEqual({ stopped: true, pid, drain: expect.objectContaining({ end: 'gave-up', connections: 1, busy: 1 }) });
+      expect(stopped).toEqual({ stopped: true, pid, drain: expect.objectContaining({ end: 'gave-up', connections: 1, busy: 1 }), root: settings.rootPath.value });
       expect(waiting).toEqual(['waiting for 1 busy connection to finish its transaction (up to 1.5 s; idle connections do not count)']);
       expect(isProcessAlive(pid)).toBe(false);
       await sleeping;

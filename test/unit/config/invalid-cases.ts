@@ -110,4 +110,10 @@ export const INVALID_CASES: InvalidCase[] = [
   rigCase('lifecycle-keep-recent.yaml', 'GT-E051', 11, 'make keepRecent less than threshold'),
   rigCase('lifecycle-mode.yaml', 'GT-E023', 9, 'allowed values: "off", "flatten", "surgical"'),
   rigCase('lifecycle-executor-in-rig.yaml', 'GT-E020', 8, 'unknown key "executor" in spec.lifecycle; allowed keys: decay, compaction'),
+  rigCase('replication-role.yaml', 'GT-E023', 5, 'allowed values: "primary", "standby"'),
+  rigCase('metrics-not-loopback.yaml', 'GT-E055', 6, 'or add exposeMetrics: true to spec.server.metrics'),
+  rigCase('peer-url-path.yaml', 'GT-E056', 9, 'has more than a scheme, a host and a port'),
+  rigCase('peer-duplicate.yaml', 'GT-E057', 10, 'peer name "standby1" is already declared at'),
+  rigCase('remote-named-like-peer.yaml', 'GT-E058', 7, 'Dolt adds a remote of that name to every database'),
+  rigCase('listeners-one-port.yaml', 'GT-E059', 8, 'port 9309 is already spec.server.metrics'),
 ];

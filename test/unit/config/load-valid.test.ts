@@ -55,6 +55,43 @@ describe('loadDesiredState on valid config', () => {
     ]);
   });
 
+  it('resolves the Town manifest\'s metrics endpoints and replication, loopback unless given', () => {
+    const town = [
+      'apiVersion: gastown.dev/v1alpha1',
+      'kind: Town',
+      'spec:',
+      '  server:',
+      '    metrics: { host: 0.0.0.0, port: 9309, exposeMetrics: true }',
+      '  replication:',
+      '    role: standby',
+      '    remotesapi: { port: 50052 }',
+      '    peers:',
+      '      - name: primary',
+      '        remotesapi: http://10.0.0.5:50051/',
+      '        sql: { host: 10.0.0.5, port: 3307 }',
+      '  daemon:',
+      '    metrics: { port: 9310 }',
+      '',
+    ].join('\n');
+    const root = makeTown({ type: 'daemon-patrol-config', version: 1, env: { GT_DOLT_PORT: '3317' } }, { 'town.yaml': town });
+    const { desired, diagnostics } = load({ town: root, cwd: root });
+    expect(diagnostics).toEqual([]);
+    expect(desired.server.metrics).toEqual({ host: '0.0.0.0', port: 9309 });
+    expect(desired.server.cluster).toEqual({
+      bootstrapRole: 'standby',
+      remotesapi: { host: '127.0.0.1', port: 50052 },
+      peers: [{ name: 'primary', remotesapi: 'http://10.0.0.5:50051', sql: { host: '10.0.0.5', port: 3307 } }],
+      declaredAt: 'mayor/rigs.d/town.yaml:7:5',
+    });
+    expect(desired.daemonMetrics).toEqual({ host: '127.0.0.1', port: 9310 });
+    expect(desired.server.rootPath).toEqual({ value: join(root, '.dolt-root'), source: "default (gt's: one root per server)" });
+  });
+
+  it('a town without a Town manifest declares no metrics and no replication', () => {
+    const { desired } = load({ town: makeTown(null), cwd: REPO });
+    expect([desired.server.metrics, desired.server.cluster, desired.daemonMetrics]).toEqual([null, null, null]);
+  });
+
   it('accepts daemon.example.json as a town daemon.json', () => {
     const root = makeTown(null);
     copyFileSync(join(REPO, 'daemon.example.json'), join(root, 'mayor', 'daemon.json'));

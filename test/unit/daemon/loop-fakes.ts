@@ -3,8 +3,10 @@ import type { ActionResult } from '../../../src/apply/execute.js';
 import { reconcileReport, type ReconcileReport } from '../../../src/apply/reconcile.js';
 import type { DesiredState, Supervision } from '../../../src/config/desired.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
-import type { Clock, LoopCollaborators } from '../../../src/daemon/reconcile-loop.js';
+import { configSources } from '../../../src/daemon/config-sources.js';
+import { ReconcileLoop, type Clock, type LoopCollaborators } from '../../../src/daemon/reconcile-loop.js';
 import type { DaemonStatus } from '../../../src/daemon/status-file.js';
+import type { DoctorReport } from '../../../src/plan/doctor-types.js';
 import type { Plan, ServerAction } from '../../../src/plan/types.js';
 import { desiredTown, running, TOWN } from '../plan/fixtures.js';
 
@@ -113,6 +115,10 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
     inspections: 0,
     /** Replace to make a reconcile fail, hang or report something else. */
     nextReport: (): Promise<ReconcileReport> => Promise.resolve(report()),
+    /** When gt doctor's checks ran, and what the next run reports (replace to make it fail or hang). */
+    doctorRuns: [] as { at: number }[],
+    nextDoctorReport: (): Promise<DoctorReport> => Promise.resolve({ checks: [], plan: { actions: [], blocked: [] }, status: 'ok' }),
+    disabledPatrols: [] as string[],
   };
   const collaborators: LoopCollaborators = {
     clock,
@@ -137,6 +143,11 @@ export function fakeWorld(desired: DesiredState = desiredWith()) {
       return Promise.resolve(world.server);
     },
     writeStatus: (_townRoot, status) => statuses.push(status),
+    runDoctor: () => {
+      world.doctorRuns.push({ at: clock.now() });
+      return world.nextDoctorReport();
+    },
+    disabledPatrols: () => world.disabledPatrols,
   };
   return { world, collaborators };
 }
@@ -163,4 +174,24 @@ export function serverResult(
     durationMs: 40,
     message,
   };
+}
+
+/** A loop on a faked world (its clock moved by hand), logging into `lines`; its last status is the last one written. */
+export function startTestLoop(desired: DesiredState = desiredWith(), resyncIntervalMs = 600_000) {
+  const { world, collaborators } = fakeWorld(desired);
+  const { logger, lines } = recordingLogger();
+  const loop = new ReconcileLoop({
+    townRoot: TOWN,
+    files: [],
+    cwd: TOWN,
+    env: {},
+    sources: configSources(TOWN, [], TOWN),
+    healthIntervalMs: null,
+    resyncIntervalMs,
+    lockTimeoutMs: 0,
+    prune: false,
+    logger,
+    collaborators,
+  });
+  return { loop, world, lines, clock: world.clock, lastStatus: () => world.statuses.at(-1) };
 }

@@ -1,31 +1,14 @@
 import { ConfigError } from '../../../src/config/diagnostics.js';
-import { configSources } from '../../../src/daemon/config-sources.js';
-import { ReconcileLoop } from '../../../src/daemon/reconcile-loop.js';
 import type { ObservedServer } from '../../../src/observe/observed.js';
 import { TOWN } from '../plan/fixtures.js';
-import { desiredWith, fakeWorld, recordingLogger, report, serverResult, settle } from './loop-fakes.js';
+import { desiredWith, report, serverResult, settle, startTestLoop } from './loop-fakes.js';
 
 const RESYNC_MS = 600_000;
 const HEALTH_MS = 30_000;
 const STOPPED: ObservedServer = { state: 'stopped', port: 3317, stalePid: 4242 };
 
 function startLoop(desired = desiredWith()) {
-  const { world, collaborators } = fakeWorld(desired);
-  const { logger, lines } = recordingLogger();
-  const loop = new ReconcileLoop({
-    townRoot: TOWN,
-    files: [],
-    cwd: TOWN,
-    env: {},
-    sources: configSources(TOWN, [], TOWN),
-    healthIntervalMs: null,
-    resyncIntervalMs: RESYNC_MS,
-    lockTimeoutMs: 0,
-    prune: false,
-    logger,
-    collaborators,
-  });
-  return { loop, world, lines, clock: world.clock, lastStatus: () => world.statuses.at(-1) };
+  return startTestLoop(desired, RESYNC_MS);
 }
 
 /** A promise the test resolves: a reconcile that is still running. */

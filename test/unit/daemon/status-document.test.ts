@@ -18,6 +18,7 @@ function snapshot(overrides: Partial<LoopSnapshot> = {}): LoopSnapshot {
     lastKnownGoodAt: null,
     resources: [],
     unmanaged: [],
+    doctor: null,
     ...overrides,
   };
 }

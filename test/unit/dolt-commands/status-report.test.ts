@@ -1,6 +1,6 @@
 import { doltStatus, formatBytes, renderDoltStatusText } from '../../../src/cli/dolt/status-report.js';
 import { plan } from '../../../src/plan/plan.js';
-import { convergedObserved, desiredTown, emptyObserved, hq, NO_FLAGS, rig, TOWN, withServed } from '../plan/fixtures.js';
+import { clusterSettings, convergedObserved, desiredTown, emptyObserved, hq, NO_FLAGS, rig, TOWN, withServed } from '../plan/fixtures.js';
 
 describe('formatBytes', () => {
   it.each([
@@ -21,6 +21,7 @@ describe('gt dolt status', () => {
     const observed = withServed(convergedObserved(desired), { name: 'legacy', remotes: [], ignore: [], beadsPrefix: null, unpushed: null });
     const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), {
       metrics: { queryLatencyMs: 3, connections: { used: 7, max: 1000 } },
+      endpointConnections: null,
       diskUsageBytes: 88_290_099,
       gtDaemonRunning: true,
     });
@@ -38,23 +39,47 @@ describe('gt dolt status', () => {
     expect(status.databases.find((db) => db.name === 'legacy')).toEqual({ name: 'legacy', rig: null, managed: false, served: true, onDisk: true });
   });
 
+  it("with a metrics endpoint: connections from it, against the server's max_connections; replication by peer", () => {
+    const replicated = desiredTown([hq()], {});
+    replicated.server = { ...replicated.server, metrics: { host: '127.0.0.1', port: 9309 }, cluster: clusterSettings() };
+    const observed = {
+      ...convergedObserved(replicated),
+      cluster: {
+        state: 'observed' as const,
+        role: 'primary',
+        epoch: 2,
+        replicas: [{ database: 'hq', peer: 'standby1', lagMillis: 0, lastUpdate: '2026-12-03T15:21:06.000Z', error: null }],
+      },
+    };
+    const status = doltStatus(replicated, observed, plan(replicated, observed, NO_FLAGS), {
+      metrics: { queryLatencyMs: 3, connections: { used: 3, max: 151 } },
+      endpointConnections: { used: 2, max: 1000, error: null },
+      diskUsageBytes: 0,
+      gtDaemonRunning: false,
+    });
+    const text = renderDoltStatusText(status, false);
+    expect(text).toContain('Connections:   2 / 1000 (0%), from the metrics endpoint');
+    expect(text).toContain('  Replication: primary, epoch 2 (from the server)\n    standby1  http://127.0.0.1:50052  lag 0 ms, 1 database, no error\n');
+    expect(status.replication?.peers[0]).toMatchObject({ name: 'standby1', lagMillis: 0, lastError: null });
+  });
+
   it('running but not serving a database on disk: says so and how a restart loads it', () => {
     const observed = convergedObserved(desired);
     observed.databases = observed.databases?.filter((db) => db.name !== 'wyvern') ?? null;
-    const text = renderDoltStatusText(doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { metrics: null, diskUsageBytes: 0, gtDaemonRunning: false }), false);
+    const text = renderDoltStatusText(doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { metrics: null, endpointConnections: null, diskUsageBytes: 0, gtDaemonRunning: false }), false);
     expect(text).toMatch(/!!! NOT SERVED.*\n +- wyvern/);
     expect(text).toContain('A restart loads them: gt apply');
   });
 
   it('stopped: the databases on disk, the drift, and how to start it', () => {
     const observed = { ...emptyObserved(), onDisk: ['hq', 'wyvern'] };
-    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { metrics: null, diskUsageBytes: 2048, gtDaemonRunning: false });
+    const status = doltStatus(desired, observed, plan(desired, observed, NO_FLAGS), { metrics: null, endpointConnections: null, diskUsageBytes: 2048, gtDaemonRunning: false });
     const text = renderDoltStatusText(status, false);
     expect(text).toMatch(/^○ Dolt server is not running\n/);
     expect(text).toContain(`Available databases in ${TOWN}/.dolt-data:`);
     expect(text).not.toContain('Query latency');
     expect(text).toMatch(/Drift: \d+ to create/);
     expect(text).toMatch(/\nStart with: gt dolt start\n$/);
-    expect(status.metrics).toEqual({ queryLatencyMs: null, connections: null, diskUsageBytes: 2048 });
+    expect(status.metrics).toEqual({ queryLatencyMs: null, connections: null, connectionsFrom: null, endpointError: null, diskUsageBytes: 2048 });
   });
 });

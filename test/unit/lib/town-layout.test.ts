@@ -19,6 +19,7 @@ describe('townPaths', () => {
       daemonEnvFile: '/towns/gt/daemon/daemon.env',
       dataDir: '/towns/gt/.dolt-data',
       serverConfigYaml: '/towns/gt/.dolt-data/config.yaml',
+      doltRoot: '/towns/gt/.dolt-root',
       doltPid: '/towns/gt/daemon/dolt.pid',
       doltState: '/towns/gt/daemon/dolt-state.json',
       doltLog: '/towns/gt/daemon/dolt.log',
@@ -44,6 +45,7 @@ describe('townPaths', () => {
       dir: '/towns/gt/.beads',
       metadataJson: '/towns/gt/.beads/metadata.json',
       portFile: '/towns/gt/.beads/dolt-server.port',
+      pidFile: '/towns/gt/.beads/dolt-server.pid',
     });
   });
 });

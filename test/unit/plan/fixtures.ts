@@ -1,5 +1,5 @@
 /** Builders of desired and observed towns for plan() tests: plain data, no I/O. */
-import type { DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSettings } from '../../../src/config/desired.js';
+import type { ClusterSettings, DaemonFile, DesiredDatabase, DesiredRemote, DesiredState, ServerSettings } from '../../../src/config/desired.js';
 import { defaultDaemonConfig } from '../../../src/config/lifecycle.js';
 import { flattenServerConfig, renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
 import { parseYamlDocuments } from '../../../src/config/yaml-documents.js';
@@ -9,6 +9,7 @@ import type {
   ObservedRigFiles,
   ObservedServer,
   ObservedServerConfig,
+  ObservedServerRoot,
   ObservedState,
   ObservedTownFiles,
 } from '../../../src/observe/observed.js';
@@ -33,6 +34,7 @@ export function serverSettings(overrides: Partial<ServerSettings> = {}): ServerS
     user: byDefault('root'),
     password: { value: 'hunter2', source: 'env GT_DOLT_PASSWORD' },
     dataDir: byDefault(`${TOWN}/.dolt-data`),
+    rootPath: byDefault(`${TOWN}/.dolt-root`),
     logFile: byDefault(`${TOWN}/daemon/dolt.log`),
     logLevel: byDefault('info'),
     maxConnections: byDefault(1000),
@@ -42,6 +44,19 @@ export function serverSettings(overrides: Partial<ServerSettings> = {}): ServerS
     external,
     supervisor: external.value ? { value: 'external', source: external.source } : byDefault('gt'),
     supervision: testSupervision(),
+    metrics: null,
+    cluster: null,
+    ...overrides,
+  };
+}
+
+/** A town that replicates to one peer, standby1 (as a Town manifest with spec.replication declares it). */
+export function clusterSettings(overrides: Partial<ClusterSettings> = {}): ClusterSettings {
+  return {
+    bootstrapRole: 'primary',
+    remotesapi: { host: '127.0.0.1', port: 50051 },
+    peers: [{ name: 'standby1', remotesapi: 'http://127.0.0.1:50052', sql: { host: '127.0.0.1', port: 3318 } }],
+    declaredAt: 'mayor/rigs.d/town.yaml:6:3',
     ...overrides,
   };
 }
@@ -141,6 +156,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
     server: serverSettings(),
     daemonConfig: daemonFile(),
     databases,
+    daemonMetrics: null,
     lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
     sources: [`${TOWN}/mayor/daemon.json`],
     ...overrides,
@@ -255,10 +271,18 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     onDisk: present.map((db) => db.name),
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
+    serverRoot: ownRoot(desired.server.rootPath.value),
+    cluster: null,
+    portConflicts: [],
     lifecycle: null,
     townFiles: convergedTownFiles(desired),
     bd: BD_FOUND,
   };
+}
+
+/** The server's own root exists, and the server (when one runs) runs with it. */
+export function ownRoot(rootPath = `${TOWN}/.dolt-root`): ObservedServerRoot {
+  return { running: rootPath, initialized: true, seed: null, persistedRole: null };
 }
 
 /** Nothing running and nothing on disk. */
@@ -272,6 +296,9 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
     onDisk: [],
     incomplete: [],
     serverConfig: 'absent',
+    serverRoot: { ...ownRoot(), running: null },
+    cluster: null,
+    portConflicts: [],
     townFiles: absentTownFiles(),
     lifecycle: null,
     bd: BD_FOUND,

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { renderServerConfigYaml } from '../../../src/config/server-config-yaml.js';
-import { convergedObserved, desiredTown, hq, observedServerConfig, rig, withServed } from './fixtures.js';
+import { bdProcess, healthyObservation, STOP_SERVERS, townProcess } from './doctor-fixtures.js';
+import { convergedObserved, desiredTown, hq, observedServerConfig, rig, stopped, TOWN, withServed } from './fixtures.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -19,7 +20,7 @@ import fs from 'node:fs';
 import Module, { register, syncBuiltinESMExports } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 
-const [planUrl, inputPath] = process.argv.slice(1);
+const [planUrl, exportName, inputPath] = process.argv.slice(1);
 const { desired, observed, options } = JSON.parse(fs.readFileSync(inputPath, 'utf8'));
 const resolved = [];
 const { port1, port2 } = new MessageChannel();
@@ -36,7 +37,7 @@ async function resolvedSoFar() {
   return resolved.splice(0).filter((specifier) => specifier !== sentinel);
 }
 
-const { plan } = await import(planUrl);
+const plan = (await import(planUrl))[exportName];
 const importedByPlanner = await resolvedSoFar();
 
 const calls = [];
@@ -67,7 +68,7 @@ try {
   syncBuiltinESMExports();
 }
 const loadedDuringPlan = await resolvedSoFar();
-process.stdout.write(JSON.stringify({ calls, loadedDuringPlan, importedByPlanner, actions: result.actions.map((a) => a.id) }));
+process.stdout.write(JSON.stringify({ calls, loadedDuringPlan, importedByPlanner, actions: (result.actions ?? result.plan.actions).map((a) => a.id) }));
 `;
 
 interface Watched {
@@ -77,12 +78,13 @@ interface Watched {
   actions: string[];
 }
 
-async function watchPlan(input: unknown): Promise<Watched> {
+/** Runs `exportName` of the built `dist/plan/<module>` on `input` (desired, observed, options) under the watcher. */
+async function watchPlan(input: unknown, module = 'plan.js', exportName = 'plan'): Promise<Watched> {
   const dir = mkdtempSync(join(tmpdir(), 'gt-plan-purity-'));
   const inputPath = join(dir, 'input.json');
   writeFileSync(inputPath, JSON.stringify(input));
-  const planUrl = pathToFileURL(join(repoRoot, 'dist', 'plan', 'plan.js')).href;
-  const { stdout } = await execa('node', ['--no-warnings', '--input-type=module', '-e', WATCHER, planUrl, inputPath]);
+  const planUrl = pathToFileURL(join(repoRoot, 'dist', 'plan', module)).href;
+  const { stdout } = await execa('node', ['--no-warnings', '--input-type=module', '-e', WATCHER, planUrl, exportName, inputPath]);
   return JSON.parse(stdout) as Watched;
 }
 
@@ -116,5 +118,30 @@ describe('plan() is pure', () => {
     const imported = watched.importedByPlanner.join('\n');
     expect(imported).toContain('plan-server.js');
     expect(imported).not.toMatch(/yaml-documents|yaml-cache|mysql2|^yaml$/m);
+  });
+});
+
+describe("gt doctor's checks are pure", () => {
+  test('diagnosing a town with a problem of every kind reads no file and loads no module', async () => {
+    const observed = healthyObservation({
+      server: stopped(),
+      processes: { source: 'proc', list: [bdProcess(5001, `${TOWN}/wyvern/.beads/dolt`, 39537), townProcess({ pid: 5000 })] },
+      served: null,
+      onDisk: ['hq', 'testdb_1'],
+      incomplete: ['half'],
+      files: {
+        portFiles: [{ path: `${TOWN}/.beads/dolt-server.port`, port: 1 }],
+        metadataPorts: [{ path: `${TOWN}/.beads/metadata.json`, port: 1 }],
+        doltPid: { path: `${TOWN}/daemon/dolt.pid`, pid: 9, alive: false, command: null },
+        doltStateRunning: null,
+        daemonPid: { path: `${TOWN}/daemon/gt-reconciler.pid`, pid: 8, alive: true, command: ['sleep'] },
+        bdPids: [],
+      },
+    });
+    const watched = await watchPlan({ desired: desiredTown(), observed, options: STOP_SERVERS }, 'doctor.js', 'diagnose');
+    expect(watched.actions).toEqual(['process/5000', 'process/5001', 'file/.beads/dolt-server.port', 'file/.beads/metadata.json', 'file/daemon/dolt.pid', 'file/daemon/gt-reconciler.pid']);
+    expect(watched.calls).toEqual([]);
+    expect(watched.loadedDuringPlan).toEqual([]);
+    expect(watched.importedByPlanner.join('\n')).not.toMatch(/yaml|mysql2|observe\//m);
   });
 });

@@ -9,7 +9,8 @@ describe('renderExplainText', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}port +3317 +← mayor\/daemon\.json env\.GT_DOLT_PORT$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}host +127\.0\.0\.1 +← default$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}data dir +\/srv\/town\/\.dolt-data +← default$/));
-    expect(lines).toHaveLength(14);
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}dolt root \(DOLT_ROOT_PATH\) +\/srv\/town\/\.dolt-root +← default$/));
+    expect(lines).toHaveLength(15);
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}supervisor +gt +← default$/));
   });
 
