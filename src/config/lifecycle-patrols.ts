@@ -45,22 +45,25 @@ function compactorSettings(databases: readonly DesiredDatabase[], town: Compacti
  * Pure: the daemon.json settings of Gas Town's lifecycle patrols that the town's spec.lifecycle implies, in the
  * order they appear in the file. Nothing when no manifest declares a lifecycle: gt then leaves the patrols as they are.
  * - executor gt: gt executes decay and compaction, so Gas Town's wisp_reaper, compactor_dog and
- *   scheduled_maintenance are turned off (two reapers, or two flatteners, on one database race).
+ *   scheduled_maintenance are turned off (two reapers, or two flatteners, on one database race), and gt's daemon
+ *   takes over doctor_dog (its doctor runs the storage checks on doctor_dog's interval), so Gas Town's is off too.
  * - executor gastown: Gas Town executes them, and gt sets the knobs of the patrols whose work is declared (decay:
  *   wisp_reaper; compaction: compactor_dog), each listing exactly the databases that declare that work and are not
  *   protected (without a list, Gas Town works on hq alone). Knobs take the Town's values: Gas Town has one per patrol.
  *   scheduled_maintenance is turned off once compaction is declared: it flattens too, every database above its own
- *   threshold, and cannot be limited to the declared ones, so it would compact rigs whose mode is off.
+ *   threshold, and cannot be limited to the declared ones, so it would compact rigs whose mode is off. doctor_dog
+ *   gets the declared databases: without a list it checks a fixed default of hq and two databases few towns have.
  */
 export function lifecyclePatrolSettings(desired: Pick<DesiredState, 'lifecycle' | 'databases'>): PatrolSetting[] {
   if (!desired.lifecycle.declared) return [];
   if (desired.lifecycle.executor === 'gt') {
-    return ['wisp_reaper', 'compactor_dog', 'scheduled_maintenance'].map((patrol) => setting(patrol, 'enabled', false));
+    return ['wisp_reaper', 'doctor_dog', 'compactor_dog', 'scheduled_maintenance'].map((patrol) => setting(patrol, 'enabled', false));
   }
   const hq = desired.databases.find((db) => db.kind === 'Town');
   const { declaresDecay, declaresCompaction } = desired.lifecycle;
   return [
     ...(declaresDecay ? reaperSettings(desired.databases, hq?.lifecycle.decay ?? null) : []),
+    setting('doctor_dog', 'databases', desired.databases.filter((db) => db.ensure === 'present').map((db) => db.name)),
     ...(declaresCompaction ? compactorSettings(desired.databases, hq?.lifecycle.compaction ?? null) : []),
     ...(declaresCompaction ? [setting('scheduled_maintenance', 'enabled', false)] : []),
   ];

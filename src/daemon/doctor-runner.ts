@@ -61,7 +61,8 @@ export class DoctorRunner {
   schedule(desired: DesiredState): void {
     this.desired = desired;
     if (this.stopped || this.running !== null) return;
-    const schedule = doctorSchedule(desired.daemonConfig.raw, this.deps.disabledPatrols(desired.townRoot));
+    const takenOver = desired.lifecycle.declared && desired.lifecycle.executor === 'gt';
+    const schedule = doctorSchedule(desired.daemonConfig.raw, this.deps.disabledPatrols(desired.townRoot), takenOver);
     this.status = { lastRun: null, lastError: null, ...this.status, enabled: schedule.enabled, intervalMs: schedule.intervalMs, reason: schedule.reason };
     if (!schedule.enabled) {
       this.disarm();

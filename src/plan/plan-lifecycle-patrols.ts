@@ -6,12 +6,16 @@ import type { DaemonConfigSettingAction } from './types.js';
 /** Why a lifecycle patrol's setting changes: who executes the work decides what Gas Town's patrol must do. */
 function patrolReason(desired: Pick<DesiredState, 'lifecycle'>, path: readonly string[]): string {
   const patrol = `patrols.${path[1] ?? ''}`;
+  if (desired.lifecycle.executor === 'gt' && path[1] === 'doctor_dog') {
+    return `spec.lifecycle.executor is gt: gt's daemon runs the storage checks on ${patrol}'s interval, so Gas Town's ${patrol} is turned off`;
+  }
   if (desired.lifecycle.executor === 'gt') {
     return (
       `spec.lifecycle.executor is gt: gt executes decay and compaction itself, so Gas Town's ${patrol} is turned off ` +
       '(two reapers or two flatteners on one database race)'
     );
   }
+  if (path[1] === 'doctor_dog') return `spec.lifecycle.executor is gastown: Gas Town's ${patrol} checks the declared databases (without a list, a fixed default)`;
   return `spec.lifecycle.executor is gastown: Gas Town's ${patrol} executes the declared lifecycle, with the declared knobs and databases`;
 }
 

@@ -24,10 +24,11 @@ describe("the daemon.json settings of Gas Town's lifecycle patrols", () => {
     expect(lifecyclePatrolSettings(desiredOf({ 'a.yaml': rig('wyvern') }))).toEqual([]);
   });
 
-  test('executor gt: the three patrols that would race gt are turned off', () => {
+  test("executor gt: the three patrols that would race gt are turned off, and gt's daemon takes over doctor_dog", () => {
     const desired = desiredOf({ 'town.yaml': town('    executor: gt\n    decay: {}\n') });
     expect(shown(lifecyclePatrolSettings(desired))).toEqual([
       'patrols.wisp_reaper.enabled = false',
+      'patrols.doctor_dog.enabled = false',
       'patrols.compactor_dog.enabled = false',
       'patrols.scheduled_maintenance.enabled = false',
     ]);
@@ -49,6 +50,7 @@ describe("the daemon.json settings of Gas Town's lifecycle patrols", () => {
       'patrols.wisp_reaper.delete_age = "168h"',
       'patrols.wisp_reaper.interval = "1h"',
       'patrols.wisp_reaper.databases = ["hq","wyvern","gryphon"]',
+      'patrols.doctor_dog.databases = ["hq","wyvern","gryphon","vault"]',
       'patrols.compactor_dog.enabled = true',
       'patrols.compactor_dog.threshold = 5000',
       'patrols.compactor_dog.mode = "surgical"',
@@ -67,6 +69,7 @@ describe("the daemon.json settings of Gas Town's lifecycle patrols", () => {
       'patrols.wisp_reaper.delete_age = "168h"',
       'patrols.wisp_reaper.interval = "30m"',
       'patrols.wisp_reaper.databases = []',
+      'patrols.doctor_dog.databases = ["hq"]',
     ]);
   });
 
@@ -77,9 +80,10 @@ describe("the daemon.json settings of Gas Town's lifecycle patrols", () => {
     const file = { path: '/srv/town/mayor/daemon.json', exists: true, raw, text: JSON.stringify(raw), mode: 0o644 };
     expect(planLifecyclePatrols(desired, file).map((action) => [action.id, action.before, action.after])).toEqual([
       ['daemon-config/patrols.wisp_reaper.enabled', true, false],
+      ['daemon-config/patrols.doctor_dog.enabled', true, false],
       ['daemon-config/patrols.scheduled_maintenance.enabled', (raw.patrols.scheduled_maintenance as { enabled?: unknown }).enabled ?? null, false],
     ]);
     const missing = { path: '/srv/town/mayor/daemon.json', exists: false, raw: {}, text: null, mode: null };
-    expect(planLifecyclePatrols(desired, missing).map((action) => action.verb)).toEqual(['create', 'create', 'create']);
+    expect(planLifecyclePatrols(desired, missing).map((action) => action.verb)).toEqual(['create', 'create', 'create', 'create']);
   });
 });

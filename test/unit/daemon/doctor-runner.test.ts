@@ -32,6 +32,8 @@ describe("Gas Town's doctor_dog schedule", () => {
     expect(doctorSchedule({}, [])).toMatchObject({ enabled: false, reason: 'patrols.doctor_dog is not enabled in mayor/daemon.json' });
     expect(doctorSchedule({ patrols: { doctor_dog: { enabled: false } } }, [])).toMatchObject({ enabled: false });
     expect(doctorSchedule({ patrols: { doctor_dog: {} } }, [])).toMatchObject({ enabled: false });
+    // the lifecycle executor gt: gt's daemon took doctor_dog over (its plan turns Gas Town's off), on its interval
+    expect(doctorSchedule({ patrols: { doctor_dog: { enabled: false, interval: '2m' } } }, [], true)).toEqual({ enabled: true, intervalMs: 2 * MINUTE, reason: null });
     expect(doctorSchedule({ patrols: { doctor_dog: { enabled: true } } }, ['doctor_dog'])).toMatchObject({
       enabled: false,
       reason: 'settings/config.json lists doctor_dog in disabled_patrols',

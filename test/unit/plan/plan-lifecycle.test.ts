@@ -23,7 +23,7 @@ const GT = { declared: true, declaresDecay: true, declaresCompaction: true, exec
 function gasTownStoodDown(): Record<string, unknown> {
   const defaults = defaultDaemonConfig();
   const patrols = { ...(defaults.patrols as Record<string, Record<string, unknown>>) };
-  for (const patrol of ['wisp_reaper', 'compactor_dog', 'scheduled_maintenance']) patrols[patrol] = { ...patrols[patrol], enabled: false };
+  for (const patrol of ['wisp_reaper', 'doctor_dog', 'compactor_dog', 'scheduled_maintenance']) patrols[patrol] = { ...patrols[patrol], enabled: false };
   return { ...defaults, patrols };
 }
 
@@ -163,11 +163,11 @@ describe('a daily window', () => {
 });
 
 describe("Gas Town's lifecycle patrols follow the executor", () => {
-  test("executor gt turns Gas Town's reaper, compactor and scheduled maintenance off, in daemon.json's one write", () => {
+  test("executor gt turns Gas Town's reaper, doctor, compactor and scheduled maintenance off, in daemon.json's one write", () => {
     const result = planWith(town({}, defaultDaemonConfig()), { wyvern: { commits: null, decay: decayCandidates(0, 0, 0) } });
     const daemonConfig = result.actions.filter((action) => action.kind === 'daemon-config');
     expect(daemonConfig.map((action) => [action.id, action.before, action.after, action.code])).toEqual(
-      ['wisp_reaper', 'compactor_dog', 'scheduled_maintenance']
+      ['wisp_reaper', 'doctor_dog', 'compactor_dog', 'scheduled_maintenance']
         .filter((patrol) => (defaultDaemonConfig().patrols as Record<string, { enabled?: boolean }>)[patrol]?.enabled !== false)
         .map((patrol) => [`daemon-config/patrols.${patrol}.enabled`, true, false, 'lifecycle-patrol']),
     );
