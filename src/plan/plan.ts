@@ -8,6 +8,7 @@ import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planLifecycle } from './plan-lifecycle.js';
 import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
+import { planSync } from './plan-sync.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
 import { planTownFiles } from './plan-town-files.js';
@@ -154,8 +155,8 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
- * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
+ * databases → remotes → backups → ignore patterns → Gas Town's registry and beads files → beads initialization →
+ * decay → compaction → push → backup sync: sync pushes what compaction rewrote), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
  * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
  * Town's files are planned.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
@@ -188,6 +189,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const server = planServer(townRoot, desired.server, observed.server, observed.serverConfig, databases.unserved, databases.incomplete);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
   const lifecycle = planLifecycle(desired, observed);
+  const sync = planSync(desired, observed.sync, options);
   const townFiles = planTownFiles(desired, observed, {
     databaseActions: databases.databaseActions.filter((action): action is DatabaseAction => action.kind === 'database'),
     // every server action starts it (a restart too), and the start records the databases then on disk
@@ -201,6 +203,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     ...databases.undeclaredIgnore,
     ...undeclaredIncompleteNotes(desired, observed),
     ...lifecycle.notes,
+    ...sync.notes,
     ...townFiles.notes,
     ...beads.notes,
   ];
@@ -211,13 +214,16 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...(server === null ? [] : [server]),
       ...databases.databaseActions,
       ...databases.remoteActions,
+      ...sync.backups,
       ...databases.ignoreActions,
       ...townFiles.actions,
       ...beads.actions,
       ...lifecycle.decay,
       ...lifecycle.compaction,
+      ...sync.pushes,
+      ...sync.backupSyncs,
     ],
-    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked],
+    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...sync.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

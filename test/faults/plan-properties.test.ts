@@ -230,6 +230,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     incomplete: [...live.incomplete],
     serverConfig: observedServerConfig(live.configText),
     lifecycle: null,
+    sync: null,
     townFiles: observeFiles(live.files, desired),
     bd: live.bd,
   };

@@ -256,6 +256,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     incomplete: [],
     serverConfig: observedServerConfig(renderServerConfigYaml(desired.server)),
     lifecycle: null,
+    sync: null,
     townFiles: convergedTownFiles(desired),
     bd: BD_FOUND,
   };
@@ -274,6 +275,7 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
     serverConfig: 'absent',
     townFiles: absentTownFiles(),
     lifecycle: null,
+    sync: null,
     bd: BD_FOUND,
   };
 }
