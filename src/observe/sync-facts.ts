@@ -58,27 +58,59 @@ interface Moved {
 }
 
 /**
- * One statement for every pair that moved: the heights that tell ahead, behind and diverged apart (see
- * remotePosition). dolt_log is read by database (Dolt's table functions take no database), looked up by hash.
+ * dolt_log read by database (Dolt's table functions take no database), one commit looked up by its hash. Not with
+ * `commit_hash = …`: Dolt 1.86 answers that through an index that panics on a short remote-tracking history; the
+ * scan runs newest first and stops at the match, which is near the head in the case that matters (a few commits ahead).
+ */
+function heightOf(database: string, hash: string, ref: string | null): string {
+  const asOf = ref === null ? '' : ` AS OF ${quoteString(ref)}`;
+  return `(SELECT commit_order FROM ${quoteIdentifier(database)}.dolt_log${asOf} WHERE LOWER(commit_hash) = ${quoteString(hash)} LIMIT 1)`;
+}
+
+/**
+ * One statement for every pair that moved: main's height, the remote's main's height and whether main's history holds
+ * it (then main is ahead by the difference).
  */
 function heightsStatement(moved: readonly Moved[]): string {
   return unionAllTree(
-    moved.map(({ database, remote, main, tracked }) => {
-      const log = `${quoteIdentifier(database)}.dolt_log`;
-      const head = `(SELECT commit_order FROM ${log} LIMIT 1)`;
-      if (tracked === null) return `SELECT ${quoteString(database)}, ${quoteString(remote)}, ${head}, NULL, NULL, NULL`;
-      const ref = quoteString(`remotes/${remote}/main`);
-      return (
-        `SELECT ${quoteString(database)}, ${quoteString(remote)}, ${head}, ` +
-        `(SELECT commit_order FROM ${log} WHERE commit_hash = ${quoteString(tracked)} LIMIT 1), ` +
-        `(SELECT commit_order FROM ${log} AS OF ${ref} LIMIT 1), ` +
-        `(SELECT commit_order FROM ${log} AS OF ${ref} WHERE commit_hash = ${quoteString(main)} LIMIT 1)`
-      );
+    moved.map(({ database, remote, tracked }) => {
+      const head = `(SELECT commit_order FROM ${quoteIdentifier(database)}.dolt_log LIMIT 1)`;
+      const pair = `${quoteString(database)}, ${quoteString(remote)}`;
+      if (tracked === null) return `SELECT ${pair}, ${head}, NULL, NULL`;
+      const ref = `remotes/${remote}/main`;
+      return `SELECT ${pair}, ${head}, ${heightOf(database, tracked, null)}, (SELECT commit_order FROM ${quoteIdentifier(database)}.dolt_log AS OF ${quoteString(ref)} LIMIT 1)`;
     }),
   );
 }
 
+/** For the pairs main's history does not hold the remote's main: whether the remote's history holds main (behind). */
+function behindStatement(moved: readonly Moved[]): string {
+  return unionAllTree(
+    moved.map(({ database, remote, main }) => `SELECT ${quoteString(database)}, ${quoteString(remote)}, ${heightOf(database, main, `remotes/${remote}/main`)}`),
+  );
+}
+
 const orNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+const pairKey = (database: unknown, remote: unknown): string => `${String(database)}\0${String(remote)}`;
+
+/**
+ * The heights of the pairs that moved: one statement, and one more only for pairs whose remote has commits main
+ * lacks (behind or diverged, which the first cannot tell apart).
+ */
+async function readHeights(connection: mysql.Connection, moved: readonly Moved[]): Promise<Map<string, PositionHeights>> {
+  const heights = new Map<string, PositionHeights>();
+  for (const [db, remote, head, trackedOnMain, tracked] of await selectRows(connection, heightsStatement(moved))) {
+    heights.set(pairKey(db, remote), { head: Number(head), trackedOnMain: orNull(trackedOnMain), tracked: orNull(tracked), mainOnTracked: null });
+  }
+  const notAhead = moved.filter((pair) => pair.tracked !== null && heights.get(pairKey(pair.database, pair.remote))?.trackedOnMain === null);
+  if (notAhead.length === 0) return heights;
+  for (const [db, remote, mainOnTracked] of await selectRows(connection, behindStatement(notAhead))) {
+    const found = heights.get(pairKey(db, remote));
+    if (found !== undefined) found.mainOnTracked = orNull(mainOnTracked);
+  }
+  return heights;
+}
 
 export interface SyncObserveOptions {
   /** Fetch every pushed remote first (gt diff --refresh): the positions are then the remotes' own, not gt's last look. */
@@ -140,7 +172,8 @@ function readHeads(databases: readonly DesiredDatabase[], rows: unknown[][], dat
 /**
  * What sync needs of the served databases that declare pushed remotes or backups, at `now`: gt's records (last
  * successes, compaction divergences) and, in one statement, main's head, the remote-tracking refs and dolt_backups;
- * where a pushed remote's ref differs from main, one more statement for every such pair. The no-op case (every remote
+ * where a pushed remote's ref differs from main, one more statement for every such pair (and one more where some
+ * remote has commits main lacks). The no-op case (every remote
  * even with main) costs one statement whatever the number of databases. With `refresh`, each database's pushed
  * remotes are fetched first (a statement per remote: the explicit choice).
  */
@@ -176,15 +209,10 @@ export async function observeSync(
       else entry.sync.positions[remote] = remotePosition(main, tracked, null);
     }
   }
-  if (moved.length > 0) {
-    const heights = new Map<string, PositionHeights>();
-    for (const [db, remote, head, trackedOnMain, tracked, mainOnTracked] of await selectRows(connection, heightsStatement(moved))) {
-      heights.set(`${String(db)}\0${String(remote)}`, { head: Number(head), trackedOnMain: orNull(trackedOnMain), tracked: orNull(tracked), mainOnTracked: orNull(mainOnTracked) });
-    }
-    for (const pair of moved) {
-      const entry = heads.get(pair.database);
-      if (entry !== undefined) entry.sync.positions[pair.remote] = remotePosition(pair.main, pair.tracked, heights.get(`${pair.database}\0${pair.remote}`) ?? null);
-    }
+  const heights = moved.length === 0 ? new Map<string, PositionHeights>() : await readHeights(connection, moved);
+  for (const pair of moved) {
+    const entry = heads.get(pair.database);
+    if (entry !== undefined) entry.sync.positions[pair.remote] = remotePosition(pair.main, pair.tracked, heights.get(pairKey(pair.database, pair.remote)) ?? null);
   }
   for (const [name, entry] of heads) observed.databases[name] = entry.sync;
   return observed;
