@@ -4,6 +4,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { firstRow } from '../../../src/lib/sql.js';
 import { townPaths } from '../../../src/lib/town-layout.js';
 import { runGt } from '../../helpers/gt.js';
+import { countStatements } from '../../helpers/statement-count.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 import { missingRows, startWriter } from '../../helpers/writer.js';
 
@@ -124,6 +125,20 @@ describe('sync and backups on a live server with an agent committing', () => {
     }
     expect(Number(await scalar(town, 'SELECT COUNT(*) FROM beta_restored.wisps'))).toBe(3);
     expect((await gt('dolt', 'restore', 'beta', '--from-backup', 'local', '--as', 'beta_restored')).stderr).toContain('already exists');
+  }, 120_000);
+
+  it('the no-op diff reads where every pushed remote stands in one statement, whatever the number of databases', async () => {
+    const rigsDir = townPaths(town.root).rigsDir;
+    const noSync = join(town.root, 'no-sync.yaml');
+    writeFileSync(noSync, 'apiVersion: gastown.dev/v1alpha1\nkind: Rig\nmetadata:\n  name: gamma\nspec:\n  prefix: ga\n');
+    const diffOf = async (...files: string[]) =>
+      countStatements(town.port, () => gt('diff', ...files.flatMap((file) => ['-f', file])));
+    const one = await diffOf(join(rigsDir, 'alpha.yaml'));
+    const three = await diffOf(rigsDir);
+    const none = await diffOf(noSync);
+    expect([one.result.exitCode, three.result.exitCode, none.result.exitCode]).toEqual([0, 0, 0]);
+    expect(three.statements).toBe(one.statements);
+    expect(three.statements).toBe(none.statements + 1);
   }, 120_000);
 
   it('a diverged remote blocks its push (exit 1) and leaves the database and the remote untouched', async () => {
