@@ -5,6 +5,7 @@ import type { ChangeLatency } from './b4-daemon.js';
 import type { StartupResult } from './b5-startup.js';
 import { CRASH_RECOVERY_TARGET_P95_MS, type CrashRecoveryResult } from './b6-crash-recovery.js';
 import type { RestartGapResult } from './b6-restart-gap.js';
+import { syncRows, syncTargets, type SyncBenchResult } from './b8-sync.js';
 
 export interface Environment {
   date: string;
@@ -32,6 +33,7 @@ export interface Measurements {
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
   b6Crash: CrashRecoveryResult;
+  b8: SyncBenchResult;
 }
 
 export interface TargetCheck {
@@ -76,6 +78,7 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       value: ms(m.b6Crash.p95Ms),
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
+    ...syncTargets(m.b8),
   ];
 }
 
@@ -122,6 +125,7 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
+  rows.push(...syncRows(m.b8));
 
   const table = (header: string[], body: string[][]): string =>
     [header, header.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

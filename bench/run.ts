@@ -11,6 +11,7 @@ import { timeOneRigChanges } from './b4-daemon.js';
 import { benchVersionStartup } from './b5-startup.js';
 import { benchRestartGap } from './b6-restart-gap.js';
 import { benchCrashRecovery } from './b6-crash-recovery.js';
+import { benchSync, syncRows, syncTargets } from './b8-sync.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
 import { benchOptions } from './options.js';
 import { checkTargets, renderMarkdown, type Environment, type Measurements } from './report.js';
@@ -86,6 +87,19 @@ async function main(): Promise<void> {
       versionRuns: options.versionRuns,
     };
     log(`Dolt ${env.dolt}, load average ${env.loadAverage.start.toFixed(2)}, temp dir ${runRoot}`);
+    const b8Run = () => {
+      log(`B8: gt dolt sync vs stop-the-server push, ${options.b8Rigs} databases, ${options.b8Commits} new commits each`);
+      return benchSync(runRoot, options.b8Rigs, options.b8Commits, doltBin, (town) => cleanup.towns.push(town));
+    };
+    if (options.b8Only) {
+      const b8 = await b8Run();
+      const rows = [['', 'measure', 'result'], ['---', '---', '---'], ...syncRows(b8)];
+      const targets = syncTargets(b8).map((t) => [t.id, t.target, t.value, t.met ? 'yes' : '**no**']);
+      const table = [...rows, [], ['', 'target', 'measured', 'met'], ['---', '---', '---', '---'], ...targets];
+      process.stdout.write(`\n${table.map((cells) => (cells.length === 0 ? '' : `| ${cells.join(' | ')} |`)).join('\n')}\n`);
+      if (syncTargets(b8).some((target) => !target.met)) process.exitCode = 1;
+      return;
+    }
 
     const convergedTowns = new Map<number, BenchTown>();
     /** The converged town of this size, shared by the benchmarks in turn (B4 and B5 add ignore patterns last). */
@@ -144,8 +158,10 @@ async function main(): Promise<void> {
       daemon: (daemon) => cleanup.daemons.push(daemon),
     });
 
+    const b8 = await b8Run();
+
     env.loadAverage.end = loadavg()[0] ?? NaN;
-    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash };
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, b8 };
     const targets = checkTargets(measurements, options.ratioRigs);
     process.stdout.write(`\n${renderMarkdown(env, measurements, targets)}`);
     const resultsPath = join(repoRoot, 'bench', 'results.json');
