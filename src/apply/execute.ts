@@ -11,8 +11,8 @@ import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { initializeBeads } from './beads-init.js';
-import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
-import { addBackup, removeBackup, replaceBackup, runBackupSyncStep, runPushStep } from './sync-steps.js';
+import { addNamedUrl, createDatabase, dropDatabase, ensureIgnorePatterns, removeNamedUrl, replaceNamedUrl } from './sql-actions.js';
+import { runBackupSyncStep, runPushStep } from './sync-steps.js';
 import { writeTownFile } from './town-file-writer.js';
 
 export interface ActionResult {
@@ -170,9 +170,10 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       }
       return dropDatabase(await connection.get(), first.database);
     case 'remote':
-      if (first.verb === 'create') await addRemote(await connection.get(), first.database, first.name, first.toUrl);
-      else if (first.verb === 'delete') await removeRemote(await connection.get(), first.database, first.name);
-      else await replaceRemote(await connection.get(), first.database, first.name, first.fromUrl, first.toUrl);
+    case 'backup':
+      if (first.verb === 'create') await addNamedUrl(await connection.get(), first.kind, first.database, first.name, first.toUrl);
+      else if (first.verb === 'delete') await removeNamedUrl(await connection.get(), first.kind, first.database, first.name);
+      else await replaceNamedUrl(await connection.get(), first.kind, first.database, first.name, first);
       return null;
     case 'ignore': {
       const patterns = step.filter((action): action is IgnoreAction => action.kind === 'ignore').map((action) => action.pattern);
@@ -183,11 +184,6 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
     case 'compaction':
       throw new CompactionNotExecutableError(first.database);
-    case 'backup':
-      if (first.verb === 'create') await addBackup(await connection.get(), first.database, first.name, first.toUrl);
-      else if (first.verb === 'delete') await removeBackup(await connection.get(), first.database, first.name);
-      else await replaceBackup(await connection.get(), first.database, first.name, first.fromUrl, first.toUrl);
-      return null;
     case 'push':
       return runPushStep(first, desired.townRoot, desired.server);
     case 'backup-sync':

@@ -3,36 +3,10 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { clearCompactionDivergence } from '../lib/compaction-divergence.js';
 import { connectToServer, dropConnection, type ConnectionSettings } from '../lib/connect.js';
 import { maskUrlsInText } from '../lib/mask.js';
-import { quoteIdentifier, quoteString } from '../lib/sql.js';
+import { quoteString } from '../lib/sql.js';
 import { recordSyncSuccess, type SyncTarget } from '../lib/sync-state.js';
 import { townPaths } from '../lib/town-layout.js';
 import type { BackupSyncAction, PushAction } from '../plan/types.js';
-
-async function useDatabase(connection: mysql.Connection, database: string): Promise<void> {
-  await connection.query(`USE ${quoteIdentifier(database)}`);
-}
-
-export async function addBackup(connection: mysql.Connection, database: string, name: string, url: string): Promise<void> {
-  await useDatabase(connection, database);
-  await connection.query(`CALL DOLT_BACKUP('add', ${quoteString(name)}, ${quoteString(url)})`);
-}
-
-/** Forgets the backup; its files stay where they are. */
-export async function removeBackup(connection: mysql.Connection, database: string, name: string): Promise<void> {
-  await useDatabase(connection, database);
-  await connection.query(`CALL DOLT_BACKUP('remove', ${quoteString(name)})`);
-}
-
-/** Dolt has no set-url for backups either: remove, then add; a failed add puts the old URL back. */
-export async function replaceBackup(connection: mysql.Connection, database: string, name: string, fromUrl: string, toUrl: string): Promise<void> {
-  await removeBackup(connection, database, name);
-  try {
-    await addBackup(connection, database, name, toUrl);
-  } catch (error) {
-    await addBackup(connection, database, name, fromUrl);
-    throw error;
-  }
-}
 
 /** mysql2 gave up waiting for the statement (its `timeout`): the push or sync outlasted the declared timeout. */
 function timedOut(error: unknown): boolean {
