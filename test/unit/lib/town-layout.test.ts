@@ -29,6 +29,8 @@ describe('townPaths', () => {
       reconcilerStderr: '/towns/gt/daemon/gt-reconciler.stderr',
       lifecycleState: '/towns/gt/daemon/gt-lifecycle-state.json',
       historyFactsCache: '/towns/gt/daemon/gt-history-facts.json',
+      syncState: '/towns/gt/daemon/gt-sync-state.json',
+      compactionDivergence: '/towns/gt/daemon/gt-compaction-divergence.json',
     });
   });
 
