@@ -5,6 +5,7 @@ import type { DaemonStatusReport } from '../daemon/status-file.js';
 import { maskUrl } from '../lib/mask.js';
 import { painter } from '../lib/paint.js';
 import type { ObservedState } from '../observe/observed.js';
+import { positionText } from '../plan/plan-sync.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import { ownerLabel } from './database-owner.js';
@@ -37,6 +38,8 @@ export interface TownStatus {
     lastError: string | null;
   };
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
+  /** Each remote with push: true against main, as gt last saw it (gt status --refresh is gt diff --refresh's job). */
+  pushes: { database: string; remote: string; position: string }[];
 }
 
 function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
@@ -78,6 +81,9 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       ...summary,
       errors: plan.errors.map((error) => error.message),
     },
+    pushes: Object.entries(observed.sync?.databases ?? {}).flatMap(([database, sync]) =>
+      Object.entries(sync.positions).map(([remote, position]) => ({ database, remote, position: positionText(position) })),
+    ),
   };
 }
 
@@ -130,6 +136,7 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
     const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
     lines.push(`Drift     ${paint('yellow', `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`)} (see: ${gt} diff)`);
   }
+  if (status.pushes.length > 0) lines.push(`Pushes    ${status.pushes.map((push) => `${push.database} → ${push.remote}: ${push.position}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }
 
