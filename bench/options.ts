@@ -27,6 +27,10 @@ export interface BenchOptions {
   doctorRigs: number;
   /** Keep the temp dir (towns, logs) for inspection instead of removing it. */
   keep: boolean;
+  /** B8: databases synced, new commits in each; b8Only: run B8 alone (BENCH_B8_ONLY=1). */
+  b8Rigs: number;
+  b8Commits: number;
+  b8Only: boolean;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,8 +53,9 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 
 /**
  * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
- * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B10_SECONDS,
- * BENCH_B10_ONLY=1, BENCH_DOCTOR_RIGS, BENCH_KEEP=1.
+ * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B8_RIGS,
+ * BENCH_B8_COMMITS, BENCH_B10_SECONDS, BENCH_DOCTOR_RIGS, BENCH_KEEP=1; BENCH_B8_ONLY=1 runs B8 alone, BENCH_B10_ONLY=1
+ * B10 alone.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -72,5 +77,8 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     b10Only: env.BENCH_B10_ONLY === '1',
     doctorRigs: positiveInteger(env, 'BENCH_DOCTOR_RIGS', quick ? 30 : 100),
     keep: env.BENCH_KEEP === '1',
+    b8Rigs: positiveInteger(env, 'BENCH_B8_RIGS', quick ? 20 : 100),
+    b8Commits: positiveInteger(env, 'BENCH_B8_COMMITS', 10),
+    b8Only: env.BENCH_B8_ONLY === '1',
   };
 }

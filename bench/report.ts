@@ -7,6 +7,7 @@ import type { StartupResult } from './b5-startup.js';
 import { CRASH_RECOVERY_TARGET_P95_MS, type CrashRecoveryResult } from './b6-crash-recovery.js';
 import type { RestartGapResult } from './b6-restart-gap.js';
 import type { ReplicationResult } from './b10-replication.js';
+import { syncRows, syncTargets, type SyncBenchResult } from './b8-sync.js';
 
 export interface Environment {
   date: string;
@@ -34,6 +35,7 @@ export interface Measurements {
   b5: { startup: StartupResult; daemon: { rigs: number; reconciles: number; peakRssMB: number; rssMB: number; latency: ChangeLatency } };
   b6Restart: RestartGapResult;
   b6Crash: CrashRecoveryResult;
+  b8: SyncBenchResult;
   doctor: DoctorResult;
   b10: ReplicationResult;
 }
@@ -110,6 +112,7 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
     { id: 'B-doctor', target: `\`gt doctor\` on a healthy ${m.doctor.rigs}-rig town < 1 s`, value: ms(m.doctor.medianMs), met: m.doctor.medianMs < 1000 },
+    ...syncTargets(m.b8),
     ...replicationTargets(m.b10),
   ];
 }
@@ -165,6 +168,7 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
+  rows.push(...syncRows(m.b8));
   rows.push(doctorRow(m.doctor));
   rows.push(...replicationRows(m.b10));
   const runs = `B1 and B-doctor: medians of ${env.diffRuns} runs, after a first run with an empty parse cache (B1) or an untimed one (B-doctor); B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`;

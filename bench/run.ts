@@ -12,6 +12,7 @@ import { timeOneRigChanges } from './b4-daemon.js';
 import { benchVersionStartup } from './b5-startup.js';
 import { benchRestartGap } from './b6-restart-gap.js';
 import { benchCrashRecovery } from './b6-crash-recovery.js';
+import { benchSync, syncRows, syncTargets, type SyncBenchResult } from './b8-sync.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
 import { benchOptions } from './options.js';
 import { benchReplication, type ReplicationResult } from './b10-replication.js';
@@ -65,6 +66,9 @@ function publish(markdown: string, results: { targets: readonly TargetCheck[] } 
   if (results.targets.some((target) => !target.met)) process.exitCode = 1;
 }
 
+const SYNC_NOTE =
+  'B8: one town, every database with ~N new commits to push to a file:// remote, an agent committing throughout; gt dolt sync against the stop-the-server procedure (stop, dolt push per database, start), in the same run.';
+
 const REPLICATION_NOTE =
   'B10: two towns on loopback converged by gt (primary and standby, Dolt cluster replication); lag from COMMIT returning on the primary to the row visible on the standby, over every commit; failovers alternate direction.';
 
@@ -113,6 +117,17 @@ async function main(): Promise<void> {
       log(`B10: replication lag at 100 transactions/s for ${options.replicationSeconds} s, then ${options.runs} planned failovers`);
       return benchReplication(runRoot, options.replicationSeconds, options.runs, (town) => cleanup.towns.push(town));
     };
+    const b8Run = (): Promise<SyncBenchResult> => {
+      log(`B8: gt dolt sync vs stop-the-server push, ${options.b8Rigs} databases, ${options.b8Commits} new commits each`);
+      return benchSync(runRoot, options.b8Rigs, options.b8Commits, doltBin, (town) => cleanup.towns.push(town));
+    };
+    if (options.b8Only) {
+      const b8 = await b8Run();
+      env.loadAverage.end = loadavg()[0] ?? NaN;
+      const targets = syncTargets(b8);
+      publish(renderTables(env, SYNC_NOTE, syncRows(b8), targets), { environment: env, options, measurements: { b8 }, targets });
+      return;
+    }
     if (options.b10Only) {
       const b10 = await replication();
       env.loadAverage.end = loadavg()[0] ?? NaN;
@@ -180,10 +195,11 @@ async function main(): Promise<void> {
       daemon: (daemon) => cleanup.daemons.push(daemon),
     });
 
+    const b8 = await b8Run();
     const b10 = await replication();
 
     env.loadAverage.end = loadavg()[0] ?? NaN;
-    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, doctor, b10 };
+    const measurements: Measurements = { b1, b2, b3, b4, b5: { startup, daemon: daemonMemory }, b6Restart, b6Crash, b8, doctor, b10 };
     const targets = checkTargets(measurements, options.ratioRigs);
     publish(renderMarkdown(env, measurements, targets), { environment: env, options, measurements, targets });
   } finally {

@@ -11,7 +11,8 @@ import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { initializeBeads } from './beads-init.js';
-import { addRemote, createDatabase, dropDatabase, ensureIgnorePatterns, removeRemote, replaceRemote } from './sql-actions.js';
+import { addNamedUrl, createDatabase, dropDatabase, ensureIgnorePatterns, removeNamedUrl, replaceNamedUrl } from './sql-actions.js';
+import { runBackupSyncStep, runPushStep } from './sync-steps.js';
 import { writeTownFile } from './town-file-writer.js';
 
 export interface ActionResult {
@@ -85,9 +86,12 @@ function databaseOf(action: Action): string | null {
   return action.kind === 'server' || action.kind === 'daemon-config' || action.kind === 'town-file' ? null : action.database;
 }
 
-/** Steps that only talk to the server, bounded by the hung-server deadline (bd's calls and decay have their own bounds). */
+/**
+ * Steps that only talk to the server, bounded by the hung-server deadline (bd's calls and decay have their own bounds,
+ * and so have a push and a backup sync: their declared timeout, as a first push may take an hour).
+ */
 function boundByServerDeadline(action: Action): boolean {
-  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore';
+  return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' || action.kind === 'backup';
 }
 
 /**
@@ -166,9 +170,10 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       }
       return dropDatabase(await connection.get(), first.database);
     case 'remote':
-      if (first.verb === 'create') await addRemote(await connection.get(), first.database, first.name, first.toUrl);
-      else if (first.verb === 'delete') await removeRemote(await connection.get(), first.database, first.name);
-      else await replaceRemote(await connection.get(), first.database, first.name, first.fromUrl, first.toUrl);
+    case 'backup':
+      if (first.verb === 'create') await addNamedUrl(await connection.get(), first.kind, first.database, first.name, first.toUrl);
+      else if (first.verb === 'delete') await removeNamedUrl(await connection.get(), first.kind, first.database, first.name);
+      else await replaceNamedUrl(await connection.get(), first.kind, first.database, first.name, first);
       return null;
     case 'ignore': {
       const patterns = step.filter((action): action is IgnoreAction => action.kind === 'ignore').map((action) => action.pattern);
@@ -179,6 +184,10 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
     case 'compaction':
       throw new CompactionNotExecutableError(first.database);
+    case 'push':
+      return runPushStep(first, desired.townRoot, desired.server);
+    case 'backup-sync':
+      return runBackupSyncStep(first, desired.townRoot, desired.server);
     case 'town-file':
       return writeTownFile(desired.townRoot, first);
     case 'beads':
@@ -190,9 +199,11 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
  * Why a step must not run although nothing before it stopped the plan: the server's state file lists what the data
  * dir holds after the plan's database steps, which is no longer true once one of them failed.
  */
-function dependsOnFailed(action: Action, failedDatabases: ReadonlySet<string>): string | null {
+function dependsOnFailed(action: Action, failedDatabases: ReadonlySet<string>, failedIds: ReadonlySet<string>): string | null {
   const database = databaseOf(action);
   if (database !== null && failedDatabases.has(database)) return `database ${database} could not be created`;
+  if (action.kind === 'push' && failedIds.has(`remote/${action.database}/${action.remote}`)) return `remote ${action.remote} could not be configured`;
+  if (action.kind === 'backup-sync' && failedIds.has(`backup/${action.database}/${action.name}`)) return `backup ${action.name} could not be configured`;
   if (action.kind === 'town-file' && action.role === 'server-state' && failedDatabases.size > 0) {
     return 'a database step failed, so the planned database list is not what the data dir holds; the next apply plans it again';
   }
@@ -202,12 +213,15 @@ function dependsOnFailed(action: Action, failedDatabases: ReadonlySet<string>): 
 /**
  * Executes a plan's actions in order. A failed server step, or a daemon-config step whose file changed since the plan,
  * skips the rest; a failed database create skips that database's remotes, ignore patterns and beads initialization,
- * and any failed database step the server state file's database list; other failures do not stop independent actions.
+ * and any failed database step the server state file's database list; a failed remote or backup step skips its push or
+ * sync; other failures do not stop independent actions.
  */
 export async function executePlan(plan: Plan, desired: DesiredState, hooks: ExecuteHooks = {}): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
   const hungServerMs = hooks.hungServerMs ?? HUNG_SERVER_MS;
   const failedDatabases = new Set<string>();
+  /** Remotes and backups whose step failed: their push or sync is skipped. */
+  const failedIds = new Set<string>();
   /** Why the remaining steps are skipped; null while they run. */
   let stopped: string | null = null;
   const connection = new StepConnection(desired.server);
@@ -224,7 +238,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         report('skipped', 0, 'gt is stopping');
         continue;
       }
-      const dependency = dependsOnFailed(first, failedDatabases);
+      const dependency = dependsOnFailed(first, failedDatabases, failedIds);
       if (stopped !== null || dependency !== null) {
         report('skipped', 0, stopped ?? dependency);
         continue;
@@ -249,6 +263,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
         if (stopsEverything(first, error)) stopped = 'an earlier step failed';
         else if (serverLost(error)) stopped = 'the server stopped answering';
         if (first.kind === 'database') failedDatabases.add(first.database);
+        for (const action of step) failedIds.add(action.id);
       }
     }
   } finally {

@@ -16,6 +16,8 @@ export interface ReconcileOptions extends PlanOptions {
   hooks?: Omit<ExecuteHooks, 'hungServerMs'> & { onPlan?: (plan: Plan, pass: number) => void };
   /** Parses config.yaml at each observation; the config load's, which has usually parsed it already. */
   yamlCache?: YamlParseCache;
+  /** Fetch every pushed remote before the first plan (--refresh). */
+  refreshRemotes?: boolean;
 }
 
 /** What a reconcile did and what it left: every output (apply's summary, its JSON, the daemon's log and status) counts the same way. */
@@ -74,7 +76,8 @@ export async function reconcile(desired: DesiredState, options: ReconcileOptions
   const deadline = { hungServerMs: options.hungServerMs };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const current = plan(desired, await observe(desired, { ...deadline, yamlCache: options.yamlCache }), options);
+      const refreshRemotes = pass === 1 && options.refreshRemotes === true; // a push moves the remote-tracking ref itself
+      const current = plan(desired, await observe(desired, { ...deadline, yamlCache: options.yamlCache, refreshRemotes }), options);
       plans.push(current);
       options.hooks?.onPlan?.(current, pass);
       const executable = current.errors.length === 0 && current.actions.length > 0;

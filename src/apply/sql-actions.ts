@@ -40,32 +40,39 @@ async function useDatabase(connection: mysql.Connection, database: string): Prom
   await connection.query(`USE ${quoteIdentifier(database)}`);
 }
 
-export async function addRemote(connection: mysql.Connection, database: string, name: string, url: string): Promise<void> {
+/** Dolt's two registries of named URLs in a database: its remotes (DOLT_REMOTE) and its backups (DOLT_BACKUP). */
+export type UrlRegistry = 'remote' | 'backup';
+
+const PROCEDURE: Record<UrlRegistry, string> = { remote: 'DOLT_REMOTE', backup: 'DOLT_BACKUP' };
+
+/** Adds a remote or a backup to `database`. */
+export async function addNamedUrl(connection: mysql.Connection, registry: UrlRegistry, database: string, name: string, url: string): Promise<void> {
   await useDatabase(connection, database);
-  await connection.query(`CALL DOLT_REMOTE('add', ${quoteString(name)}, ${quoteString(url)})`);
+  await connection.query(`CALL ${PROCEDURE[registry]}('add', ${quoteString(name)}, ${quoteString(url)})`);
 }
 
-export async function removeRemote(connection: mysql.Connection, database: string, name: string): Promise<void> {
+/** Removes a remote or a backup from `database`: Dolt forgets the URL; nothing at it is deleted. */
+export async function removeNamedUrl(connection: mysql.Connection, registry: UrlRegistry, database: string, name: string): Promise<void> {
   await useDatabase(connection, database);
-  await connection.query(`CALL DOLT_REMOTE('remove', ${quoteString(name)})`);
+  await connection.query(`CALL ${PROCEDURE[registry]}('remove', ${quoteString(name)})`);
 }
 
 /**
- * Dolt has no set-url: remove, then add. If the add fails the old URL is put back, so a failed update never leaves
- * the database without the remote.
+ * Dolt has no set-url for remotes or backups: remove, then add. If the add fails the old URL is put back, so a failed
+ * update never leaves the database without it.
  */
-export async function replaceRemote(
+export async function replaceNamedUrl(
   connection: mysql.Connection,
+  registry: UrlRegistry,
   database: string,
   name: string,
-  fromUrl: string,
-  toUrl: string,
+  urls: { fromUrl: string; toUrl: string },
 ): Promise<void> {
-  await removeRemote(connection, database, name);
+  await removeNamedUrl(connection, registry, database, name);
   try {
-    await addRemote(connection, database, name, toUrl);
+    await addNamedUrl(connection, registry, database, name, urls.toUrl);
   } catch (error) {
-    await addRemote(connection, database, name, fromUrl);
+    await addNamedUrl(connection, registry, database, name, urls.fromUrl);
     throw error;
   }
 }

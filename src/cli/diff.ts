@@ -10,6 +10,9 @@ export interface DiffOptions {
   explain?: boolean;
   prune?: boolean;
   force?: boolean;
+  /** Fetch every pushed remote first, so ahead/behind are the remotes' own (statements per remote). */
+  refresh?: boolean;
+  forcePush?: boolean;
 }
 
 /** `gt diff`: observe, plan, print. Changes nothing. Exit 0 no differences, 1 differences, 2 error. */
@@ -19,6 +22,8 @@ export function registerDiffCommand(program: Command, session: Session): void {
     .option('--explain', 'also show which config source won each server setting')
     .option('--prune', 'plan the drops that gt apply --prune would make')
     .option('--force', 'plan drops even of databases with unpushed commits, as gt apply --force would')
+    .option('--refresh', 'fetch every pushed remote first: ahead/behind as the remotes are now, not as gt last saw them')
+    .option('--force-push', 'plan forced pushes over remotes that have commits main lacks, as gt apply --force-push would')
     .action(runCommand(session, (io, options: DiffOptions) => runDiff(io, options)));
 }
 
@@ -35,14 +40,14 @@ interface EarlyStart {
  * gt reads the manifests, which in a large town take about as long. Returns once the snapshot query is sent. Null
  * when the settings are not known yet (loadDesiredState then says why).
  */
-async function startEarly(options: GlobalOptions, env: NodeJS.ProcessEnv): Promise<EarlyStart | null> {
+async function startEarly(options: GlobalOptions, env: NodeJS.ProcessEnv, refreshRemotes: boolean): Promise<EarlyStart | null> {
   const { loadServerSettings } = await import('../config/load.js');
   const { beginObservation } = await import('../observe/observe.js');
   const { diskYamlCache } = await import('../config/yaml-documents.js');
   const yamlCache = diskYamlCache(env);
   const town = loadServerSettings({ town: options.town, files: options.file, env, cwd: process.cwd(), yamlCache });
   if (town === null) return null;
-  const observation = beginObservation(town.townRoot, town.server, yamlCache);
+  const observation = beginObservation(town.townRoot, town.server, yamlCache, { refreshRemotes });
   // a failure is reported after the config's own errors, when the observation is awaited
   await observation.catch(() => undefined);
   return { town, yamlCache, observation };
@@ -51,7 +56,8 @@ async function startEarly(options: GlobalOptions, env: NodeJS.ProcessEnv): Promi
 /** Observe, plan, print; shared by `gt diff` and `gt apply --dry-run`. */
 export async function runDiff(io: CommandIO, options: DiffOptions): Promise<number> {
   const { planErrorsDocument, renderPlanJson } = await import('../plan/render-json.js');
-  const early = await startEarly(io.options, io.env);
+  const refreshRemotes = options.refresh === true;
+  const early = await startEarly(io.options, io.env, refreshRemotes);
   const loaded = await loadConfigForCommand(io, { town: early?.town, errorDocument: planErrorsDocument });
   if (!loaded) {
     early?.observation.then((observation) => observation.cancel(), () => undefined);
@@ -61,9 +67,9 @@ export async function runDiff(io: CommandIO, options: DiffOptions): Promise<numb
   const { plan } = await import('../plan/plan.js');
   const { beginObservation } = await import('../observe/observe.js');
   const { diskYamlCache } = await import('../config/yaml-documents.js');
-  const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(io.env)));
+  const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(io.env), { refreshRemotes }));
   const observed = await observation.complete(desired);
-  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true });
+  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true, forcePush: options.forcePush === true });
   if (io.output === 'json') {
     io.stdout.write(`${renderPlanJson(current, options.explain ? desired.server : undefined)}\n`);
   } else {

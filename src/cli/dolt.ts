@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { addLockTimeoutOption, addManifestOption, parseDurationMs } from './global-options.js';
+import type { DeclaredDuration } from '../config/desired.js';
+import { addLockTimeoutOption, addManifestOption, addSyncTimeoutOption, parseDurationMs } from './global-options.js';
 import { runCommand, type Session } from './output.js';
 
 const LOCK_TIMEOUT_HELP = 'how long to wait for gt apply or the daemon to finish (e.g. 30s, 2m)';
@@ -13,7 +14,7 @@ const LOCK_TIMEOUT_DEFAULT = '60s';
 export function registerDoltCommand(program: Command, session: Session): void {
   const dolt = program
     .command('dolt')
-    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list, failover");
+    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list, sync, restore, failover");
 
   addLockTimeoutOption(addManifestOption(dolt.command('start')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
     .description('start the server (the server part of gt apply); already running: says so, exit 0')
@@ -73,6 +74,29 @@ export function registerDoltCommand(program: Command, session: Session): void {
     .action(
       runCommand(session, async (io, options: { to: string; force?: boolean; timeout: number; lockTimeout: number }) =>
         (await import('./dolt/failover.js')).runFailover(io, options),
+      ),
+    );
+
+  const sync = addManifestOption(dolt.command('sync'))
+    .description('push every database to its remotes with push: true now, over SQL (the server keeps running; no commit is made)')
+    .option('--db <database>', 'only this database (pushed even with a .no-sync marker)')
+    .option('--dry-run', 'show what would be pushed, push nothing')
+    .option('--force', 'overwrite remotes that have commits main lacks (after checking they did not move since gt looked)')
+    .option('--refresh', 'fetch every pushed remote first, to see where it stands now');
+  addLockTimeoutOption(addSyncTimeoutOption(sync, '--timeout <duration>'), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP).action(
+    runCommand(session, async (io, options: { db?: string; dryRun?: boolean; force?: boolean; refresh?: boolean; timeout?: DeclaredDuration; lockTimeout: number }) =>
+      (await import('./dolt/sync.js')).runSync(io, options),
+    ),
+  );
+
+  addLockTimeoutOption(addManifestOption(dolt.command('restore')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
+    .argument('<database>', 'the database whose backup to restore')
+    .description('restore a backup of the database as a new database (the database itself is never touched)')
+    .option('--from-backup <name>', 'the backup to restore (a name in its spec.backups, or in its dolt_backups)')
+    .option('--as <newDatabase>', 'the new database to restore it as (never an existing one)')
+    .action(
+      runCommand(session, async (io, database: string, options: { fromBackup?: string; as?: string; lockTimeout: number }) =>
+        (await import('./dolt/restore-backup.js')).runRestoreFromBackup(io, database, options),
       ),
     );
 

@@ -59,6 +59,22 @@ export function parseDurationMs(text: string): number {
   return nanos / 1e6;
 }
 
+/**
+ * `--sync-timeout`: how long each push and backup sync may take, over every manifest's pushTimeout and timeout (a Go
+ * duration, more than 0).
+ */
+export function addSyncTimeoutOption(command: Command, flags = '--sync-timeout <duration>'): Command {
+  return command.addOption(
+    new Option(flags, "how long each push and backup sync may take, over the manifests' pushTimeout and timeout (e.g. 4h)").argParser(parseSyncTimeout),
+  );
+}
+
+function parseSyncTimeout(text: string): { text: string; ms: number } {
+  const ms = parseDurationMs(text.trim());
+  if (ms <= 0) throw new InvalidArgumentError('expected a duration longer than 0, such as 30m or 4h');
+  return { text: text.trim(), ms: Math.round(ms) };
+}
+
 export function globalOptions(command: Command): GlobalOptions {
   return { file: [], ...command.optsWithGlobals<Partial<GlobalOptions>>() } as GlobalOptions;
 }

@@ -6,6 +6,7 @@ import type { DaemonStatusReport } from '../daemon/status-file.js';
 import { maskUrl } from '../lib/mask.js';
 import { painter } from '../lib/paint.js';
 import type { ObservedState } from '../observe/observed.js';
+import { positionText } from '../plan/plan-sync.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import { ownerLabel } from './database-owner.js';
@@ -52,6 +53,8 @@ export interface TownStatus {
   replication: ReplicationReport | null;
   /** Connections in use, from Dolt's metrics endpoint; null when the town declares none or the server is down. */
   connections: ConnectionsReport | null;
+  /** Each remote with push: true against main, as gt last saw it (gt status --refresh is gt diff --refresh's job). */
+  pushes: { database: string; remote: string; position: string }[];
 }
 
 /** What gt status shows besides the config, the observation and the plan. */
@@ -104,6 +107,9 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
     },
     replication: replicationReport(desired, observed),
     connections: facts.connections,
+    pushes: Object.entries(observed.sync?.databases ?? {}).flatMap(([database, sync]) =>
+      Object.entries(sync.positions).map(([remote, position]) => ({ database, remote, position: positionText(position) })),
+    ),
   };
 }
 
@@ -182,6 +188,7 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
     const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
     lines.push(`Drift     ${paint('yellow', `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`)} (see: ${gt} diff)`);
   }
+  if (status.pushes.length > 0) lines.push(`Pushes    ${status.pushes.map((push) => `${push.database} → ${push.remote}: ${push.position}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -99,6 +99,22 @@ export interface ServerSettings extends ServerEndpointSettings, TownServerSpec {
 export interface DesiredRemote {
   name: string;
   url: string;
+  /** How gt pushes main to it; absent when the remote is declared but not pushed (`push` not true). */
+  push?: PushSpec;
+}
+
+/** A remote gt pushes main to: at most every `interval`, each push given up after `timeout`. */
+export interface PushSpec {
+  interval: DeclaredDuration;
+  timeout: DeclaredDuration;
+}
+
+/** One of a database's Dolt backups: synced at most every `interval`, each sync given up after `timeout`. */
+export interface DesiredBackup {
+  name: string;
+  url: string;
+  interval: DeclaredDuration;
+  timeout: DeclaredDuration;
 }
 
 /** One database the town should (or, with ensure: absent, should not) have. */
@@ -116,6 +132,8 @@ export interface DesiredDatabase {
   remotes: DesiredRemote[] | null;
   /** dolt_ignore patterns that must be present (with ignored = true). */
   ignore: string[];
+  /** The authoritative set of Dolt backups; absent or null when the manifest does not declare them (not managed). */
+  backups?: DesiredBackup[] | null;
   /** Its data lifecycle: the Town's spec.lifecycle with the Rig's overrides. */
   lifecycle: DatabaseLifecycle;
   /** Where it was declared; null for the implicit hq database. */
@@ -183,6 +201,8 @@ export interface DeclarationSites {
   remote: Record<string, SourceLocation>;
   /** Each pattern of `spec.ignore`. */
   ignore: Record<string, SourceLocation>;
+  /** Each backup of `spec.backups`, by name (absent when none is declared). */
+  backup?: Record<string, SourceLocation>;
 }
 
 /** `mayor/daemon.json` as read from disk. A file that does not parse never gets this far (it is a ConfigError). */

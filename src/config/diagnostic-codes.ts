@@ -50,6 +50,8 @@ export const DIAGNOSTIC_CODES = {
   'GT-E057': 'duplicate replication peer name',
   'GT-E058': 'remote named like a replication peer',
   'GT-E059': 'two listeners declared on one port',
+  'GT-E070': 'backup URL Dolt does not accept',
+  'GT-E071': 'duplicate backup name',
   'GT-W060': 'patrol names an undeclared database',
   'GT-W061': 'patrol is enabled but has no effect',
   'GT-W062': 'conflicting port settings',
@@ -59,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W066': 'setting no Gas Town reader accepts',
   'GT-W067': 'environment variable outranked by the town config',
   'GT-W068': 'lifecycle override Gas Town cannot apply per database',
+  'GT-W070': 'push setting on a remote that is not pushed',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -10,6 +10,7 @@ import type { TownManifest } from './generated/town-manifest.js';
 import { databaseLifecycle, lifecycleDiagnostics, townLifecycle } from './lifecycle-spec.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
+import { backupSites, desiredBackup, desiredRemote, syncDiagnostics } from './sync-spec.js';
 import { checkServerEnvironment } from './server-env.js';
 import { checkSecretFileModes, daemonSecrets, remoteSecrets } from './secret-file-modes.js';
 import { checkOverriddenEnvironment, resolveServerSettings, withTownSpec, type DeclaredSupervisor } from './server-settings.js';
@@ -106,10 +107,12 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
     ...checkTownEndpoints(manifests.town, manifests.rigs, { cwd: options.cwd, sqlPort: server.port.value }),
     ...lifecycleDiagnostics(manifests.rigs, manifests.town),
+    ...syncDiagnostics(manifests.rigs, manifests.town),
   ];
-  const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
-    remoteSecrets(manifest.spec.remotes ?? null, document),
-  );
+  const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) => [
+    ...remoteSecrets(manifest.spec.remotes ?? null, document),
+    ...remoteSecrets(manifest.spec.backups ?? null, document, 'backups'),
+  ]);
   if (daemon.document !== null && !hasErrors(daemon.diagnostics)) {
     secrets.push(...daemonSecrets(daemonConfig, daemon.document));
     diagnostics.push(
@@ -165,8 +168,9 @@ function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
     prefix: null,
     ensure: 'present',
     protect: town?.manifest.spec.protect ?? false,
-    remotes: town?.manifest.spec.remotes ?? null,
+    remotes: town?.manifest.spec.remotes?.map(desiredRemote) ?? null,
     ignore: town?.manifest.spec.ignore ?? [],
+    backups: town?.manifest.spec.backups?.map(desiredBackup) ?? null,
     lifecycle: databaseLifecycle(town, null),
     source: town === null ? null : town.document.locate(['kind']),
     sites: town === null ? { remotes: null, remote: {}, ignore: {} } : declarationSites(town),
@@ -174,9 +178,11 @@ function townDatabase(town: Manifest<TownManifest> | null): DesiredDatabase {
 }
 
 /** Where the manifest's spec.remotes (the list and each remote) and each spec.ignore pattern are. */
-function declarationSites({ manifest, document }: Manifest<RigManifest> | Manifest<TownManifest>): DeclarationSites {
+function declarationSites(entry: Manifest<RigManifest> | Manifest<TownManifest>): DeclarationSites {
+  const { manifest, document } = entry;
   const { remotes, ignore } = manifest.spec;
   return {
+    backup: backupSites(entry),
     remotes: remotes === undefined ? null : document.locate(['spec', 'remotes'], 'key'),
     remote: Object.fromEntries((remotes ?? []).map((remote, index) => [remote.name, document.locate(['spec', 'remotes', index])])),
     ignore: Object.fromEntries((ignore ?? []).map((pattern, index) => [pattern, document.locate(['spec', 'ignore', index])])),
@@ -191,8 +197,9 @@ function rigDatabase({ manifest, document }: Manifest<RigManifest>, town: Manife
     prefix: manifest.spec.prefix,
     ensure: manifest.spec.ensure ?? 'present',
     protect: manifest.spec.protect ?? false,
-    remotes: manifest.spec.remotes ?? null,
+    remotes: manifest.spec.remotes?.map(desiredRemote) ?? null,
     ignore: manifest.spec.ignore ?? [],
+    backups: manifest.spec.backups?.map(desiredBackup) ?? null,
     lifecycle: databaseLifecycle(town, { manifest, document }),
     source: document.locate(['metadata', 'name']),
     sites: declarationSites({ manifest, document }),

@@ -26,11 +26,16 @@ export function daemonSecrets(config: DaemonConfig, document: PositionedDocument
 }
 
 /** Remote URLs that carry credentials (a password or token in the userinfo or the query). */
-export function remoteSecrets(remotes: readonly { name: string; url: string }[] | null, document: PositionedDocument): SecretAt[] {
+export function remoteSecrets(
+  remotes: readonly { name: string; url: string }[] | null,
+  document: PositionedDocument,
+  list: 'remotes' | 'backups' = 'remotes',
+): SecretAt[] {
+  const what = list === 'remotes' ? 'remote' : 'backup';
   return (remotes ?? []).flatMap((remote, index) =>
     maskUrl(remote.url) === remote.url
       ? []
-      : [{ what: `credentials in the URL of remote ${remote.name}`, location: document.locate(['spec', 'remotes', index, 'url']) }],
+      : [{ what: `credentials in the URL of ${what} ${remote.name}`, location: document.locate(['spec', list, index, 'url']) }],
   );
 }
 

@@ -17,6 +17,9 @@ const LIFECYCLE_WORK: Record<Action['kind'], boolean> = {
   beads: false,
   decay: true,
   compaction: true,
+  backup: false,
+  push: true,
+  'backup-sync': true,
 };
 
 /** Reconciles take milliseconds when nothing changes and seconds to minutes when a server restarts. */

@@ -23,3 +23,15 @@ export function assertNotTestDatabaseOnProduction(name: string, port: number): v
     );
   }
 }
+
+/** Gas Town's push patrol never pushes a database whose name starts with one of these (tests' databases). */
+const UNPUSHED_PREFIXES = ['test', 'beads_t', 'beads_pt', 'doctest_'];
+
+/**
+ * The test prefix that keeps `name` from ever being pushed or backed up: Gas Town's push patrol's and beads' firewall
+ * (case-insensitive), or null.
+ */
+export function unsyncedTestPrefix(name: string): string | null {
+  const lower = name.toLowerCase();
+  return UNPUSHED_PREFIXES.find((prefix) => lower.startsWith(prefix)) ?? testDatabasePrefix(name);
+}

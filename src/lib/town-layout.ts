@@ -77,6 +77,16 @@ export interface TownPaths {
   historyFactsCache: string;
   /** gt writes it while observing: what the SQL snapshot read at each root hash (dolt_ignore, bd's issue_prefix). */
   rootFactsCache: string;
+  /**
+   * gt writes it after each successful push and backup sync: when each last succeeded (Dolt keeps no such time), so
+   * the next waits its `pushInterval` / `interval`.
+   */
+  syncState: string;
+  /**
+   * gt's compaction writes it when it rewrites a history a remote holds: the remote's main before and the rewritten
+   * head, so a push may overwrite that remote (and only while it still holds the old head). A forced push clears it.
+   */
+  compactionDivergence: string;
 }
 
 /** The layout of the town at `root` (an absolute path). */
@@ -112,6 +122,8 @@ export function townPaths(root: string): TownPaths {
     lifecycleState: join(daemonDir, 'gt-lifecycle-state.json'),
     historyFactsCache: join(daemonDir, 'gt-history-facts.json'),
     rootFactsCache: join(daemonDir, 'gt-root-facts.json'),
+    syncState: join(daemonDir, 'gt-sync-state.json'),
+    compactionDivergence: join(daemonDir, 'gt-compaction-divergence.json'),
   };
 }
 
@@ -189,4 +201,12 @@ export function beadsWorkDir(root: string, owner: BeadsOwner): string {
 /** The `.beads/` directory bd keeps in a work dir (its metadata.json, config.yaml, port file). */
 export function beadsDirIn(workDir: string): string {
   return join(workDir, '.beads');
+}
+
+/**
+ * Gas Town's marker of a local-only database, `<data dir>/<database>/.no-sync`: its sync skips the database unless
+ * asked for it by name. The operator creates it; gt only looks for it.
+ */
+export function noSyncMarkerIn(dataDir: string, database: string): string {
+  return join(dataDir, database, '.no-sync');
 }

@@ -10,11 +10,12 @@ import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
 import { observeBd } from './bd.js';
 import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
-import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
+import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState, ObservedSync } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { townPaths } from '../lib/town-layout.js';
 import { rootFactsFile, sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
+import { observeSync, syncDatabases } from './sync-facts.js';
 import { readTownFiles } from './town-files.js';
 import { serverConfigIn } from '../lib/town-layout.js';
 import { gtSupervises } from '../config/server-settings.js';
@@ -68,6 +69,8 @@ interface SnapshotConnection {
   answered: boolean;
   /** The databases the server serves (its own list). */
   served: string[];
+  /** Opens another connection to the same server, on a database. */
+  open(database: string): Promise<mysql.Connection>;
 }
 
 function hung(sql: SnapshotConnection, pending: PendingSnapshot, waitedMs: number): () => Error {
@@ -86,6 +89,8 @@ export interface ObserveOptions {
   townFiles?: boolean;
   /** Where GT_BD_BIN and PATH are read to find bd; process.env unless given. */
   env?: NodeJS.ProcessEnv;
+  /** Fetch every pushed remote before reading where it stands (--refresh); default: gt's last look. */
+  refreshRemotes?: boolean;
 }
 
 /** A declared database bd has not initialized, or whose state gt cannot see: only then is bd looked for. */
@@ -114,8 +119,8 @@ export async function beginObservation(
   let pending: PendingSnapshot | null = null;
   if (probe?.ok) {
     // the probe's connection, which has already asked for the databases, and two more opened for the snapshot
-    sql = { connection: probe.connection, answered: true, served: probe.databases };
     const answered = probe;
+    sql = { connection: probe.connection, answered: true, served: probe.databases, open: (database) => connectToServer(answered.settings, { database }) };
     pending = sendSnapshotQuery(
       { primary: probe.connection, open: () => connectToServer(answered.settings) },
       probe.databases,
@@ -131,6 +136,7 @@ export async function beginObservation(
     async complete(desired) {
       let databases: ObservedDatabase[] | null = null;
       let lifecycle: ObservedLifecycle | null = null;
+      let sync: ObservedSync | null = null;
       let beadsUnreadable: string | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
@@ -145,14 +151,17 @@ export async function beginObservation(
           const clusterRead = desired.server.cluster === null ? null : readClusterStatus(sql.connection, hungServerMs);
           const dropCandidates = desired.databases.filter((db) => db.ensure === 'absent').map((db) => db.name);
           const servedNow = sql.served.filter((name) => !onDisk.incomplete.includes(name));
+          const open = sql.open;
           const reading = Promise.all([
             pending.read(dropCandidates),
             lifecycleDatabases(desired).length === 0 ? null : observeLifecycle(sql.connection, desired, servedNow, now),
+            syncDatabases(desired).length === 0 ? null : observeSync(sql.connection, desired, servedNow, now, { refresh: options.refreshRemotes === true, open }),
           ]);
-          const [snapshot, facts] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
+          const [snapshot, facts, positions] = await withDeadline(reading, hungServerMs, hung(sql, pending, hungServerMs));
           databases = snapshot.databases;
           cluster = await clusterRead;
           lifecycle = facts;
+          sync = positions;
           beadsUnreadable = snapshot.beadsUnreadable;
         }
         const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
@@ -168,6 +177,7 @@ export async function beginObservation(
           incomplete: onDisk.incomplete,
           serverConfig: readServerConfig(serverConfigIn(dataDir), yamlCache),
           lifecycle,
+          sync,
           townFiles,
           bd,
         };

@@ -1,6 +1,8 @@
 import type { ClusterRole, DaemonFile } from '../config/desired.js';
 import type { ServerConfigSettings } from '../config/server-config-yaml.js';
+import type { CompactionDivergences } from '../lib/compaction-divergence.js';
 import type { LifecycleRuns } from '../lib/lifecycle-state.js';
+import type { DatabaseSyncRuns } from '../lib/sync-state.js';
 import type { JsonObject } from '../lib/json-value.js';
 
 /** The server process as gt finds it. */
@@ -83,6 +85,48 @@ export interface ObservedLifecycle {
   /** By database: when gt last ran decay and compaction there. */
   lastRuns: Record<string, LifecycleRuns>;
 }
+/**
+ * Where a remote's main stands against the database's main, as the remote-tracking ref `remotes/<remote>/main` says
+ * (what gt last pushed or fetched; `--refresh` fetches first). Counts are of commits in a linear history (Gas Town's
+ * agents commit straight to main); across merges they count generations.
+ */
+export type RemotePosition =
+  | { state: 'even'; remoteHead: string }
+  | { state: 'ahead'; ahead: number; remoteHead: string }
+  /** The remote has commits main lacks and main none the remote lacks. */
+  | { state: 'behind'; behind: number; remoteHead: string }
+  /** Each has commits the other lacks (e.g. after a flatten): only a forced push brings the remote to main. */
+  | { state: 'diverged'; remoteHead: string }
+  /** No remote-tracking ref: gt never pushed to or fetched from it; main has `commits` commits. */
+  | { state: 'untracked'; commits: number };
+
+/** What sync needs of one database: main's head, where each pushed remote stands, its backups. */
+export interface ObservedDatabaseSync {
+  /** main's head commit; null when the database has no main branch (then nothing is pushed). */
+  main: string | null;
+  /** By remote name: every remote the manifest pushes that the database has. */
+  positions: Record<string, RemotePosition>;
+  /** dolt_backups (name, url); null when the manifest does not declare backups (not read). */
+  backups: ObservedRemote[] | null;
+  /** Gas Town's `.no-sync` marker is in the database's directory: pushed only when asked for by name. */
+  noSync: boolean;
+}
+
+/** What the sync planner needs of the live town: its clock, each database's positions, and gt's own records. */
+export interface ObservedSync {
+  /** When gt observed (UTC ISO): the planner's "now". */
+  at: string;
+  /** By database: the served ones that declare pushed remotes or backups. */
+  databases: Record<string, ObservedDatabaseSync>;
+  /** By database: when each push and backup sync last succeeded. */
+  lastSuccess: Record<string, DatabaseSyncRuns>;
+  /** Divergences gt's own compaction recorded (a push may overwrite those remotes). */
+  divergences: CompactionDivergences;
+  /** Whether the remotes were fetched before (--refresh); the fetches that failed, masked, as notes. */
+  refreshed: boolean;
+  fetchFailures: string[];
+}
+
 /** Where gt finds bd: the path in GT_BD_BIN, else the first `bd` on PATH. */
 export type BdSource = 'GT_BD_BIN' | 'PATH';
 
@@ -244,6 +288,8 @@ export interface ObservedState {
   portConflicts: PortConflict[];
   /** null when no database's lifecycle asks gt to execute anything (then gt reads nothing for it). */
   lifecycle: ObservedLifecycle | null;
+  /** null when no served database declares a pushed remote or backups (then gt reads nothing for it). */
+  sync: ObservedSync | null;
   /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */
   townFiles: ObservedTownFiles | null;
   bd: ObservedBd;

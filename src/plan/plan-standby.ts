@@ -43,7 +43,13 @@ const WRITES_TO_DATABASES: Record<Action['kind'], boolean> = {
   beads: true,
   decay: true,
   compaction: true,
+  backup: true,
+  push: true,
+  'backup-sync': true,
 };
+
+/** Each server's own settings, which do not replicate: a standby waits to converge them until it is the primary. */
+const SERVERS_OWN: ReadonlySet<Action['kind']> = new Set(['remote', 'backup']);
 
 const REPLICATES = "run gt apply in the primary's town: this town converges as it replicates";
 const AFTER_FAILOVER = "nothing until this server is the primary (gt dolt failover --to it, run in the primary's town)";
@@ -62,6 +68,9 @@ function onThePrimary(action: Action): { instead: string; hint: string } {
     case 'decay':
     case 'compaction':
       return { instead: 'lifecycle work runs on the primary, and what it changes replicates here', hint: REPLICATES };
+    case 'push':
+    case 'backup-sync':
+      return { instead: 'the primary, which holds the same history, pushes and syncs its backups', hint: REPLICATES };
     default:
       return { instead: 'it writes to a database', hint: AFTER_FAILOVER };
   }
@@ -79,29 +88,29 @@ function standbyBlock(action: Action, role: EffectiveRole): BlockedChange {
 }
 
 /**
- * Remotes are each server's own (they do not replicate) and a standby refuses to change them; they matter where
- * pushes happen, on the primary. So a standby does not converge them at all, which would leave its plan blocked for as
- * long as it is a standby: the note says they wait for this server to be the primary.
+ * Remotes and backups are each server's own (they do not replicate) and a standby refuses to change them; they matter
+ * where pushes and syncs happen, on the primary. So a standby does not converge them at all, which would leave its
+ * plan blocked for as long as it is a standby: the note says they wait for this server to be the primary.
  */
 function remotesNote(remotes: readonly Action[]): string[] {
   if (remotes.length === 0) return [];
   return [
-    `${remotes.map((action) => action.id).join(', ')}: remotes are each server's own and a standby refuses to change ` +
+    `${remotes.map((action) => action.id).join(', ')}: remotes and backups are each server's own and a standby refuses to change ` +
       'them; gt converges them once this server is the primary',
   ];
 }
 
 /**
  * On a standby, gt writes to no database: every such action becomes a blocked change that says where it happens
- * instead, except the remotes, which wait for this server to be the primary (a note).
+ * instead, except the remotes and backups, which wait for this server to be the primary (a note).
  */
 export function holdOnStandby(actions: readonly Action[], role: EffectiveRole | null): { actions: Action[]; blocked: BlockedChange[]; notes: string[] } {
   if (role?.role !== 'standby') return { actions: [...actions], blocked: [], notes: [] };
-  const held = actions.filter((action) => WRITES_TO_DATABASES[action.kind] && action.kind !== 'remote');
+  const held = actions.filter((action) => WRITES_TO_DATABASES[action.kind] && !SERVERS_OWN.has(action.kind));
   return {
     actions: actions.filter((action) => !WRITES_TO_DATABASES[action.kind]),
     blocked: held.map((action) => standbyBlock(action, role)),
-    notes: remotesNote(actions.filter((action) => action.kind === 'remote')),
+    notes: remotesNote(actions.filter((action) => SERVERS_OWN.has(action.kind))),
   };
 }
 

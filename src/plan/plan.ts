@@ -9,6 +9,7 @@ import { planLifecycle } from './plan-lifecycle.js';
 import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
 import { planServer, serverError } from './plan-server.js';
 import { effectiveRole, firstJoinAsStandby, holdOnStandby, standbyNote, type EffectiveRole } from './plan-standby.js';
+import { planSync } from './plan-sync.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
 import { planTownFiles } from './plan-town-files.js';
@@ -167,30 +168,32 @@ interface WorkPlan {
 }
 
 /**
- * The databases, their contents, Gas Town's files, beads initialization and lifecycle work, in plan order. On a
+ * The databases, their contents, Gas Town's files, beads initialization, lifecycle work and sync, in plan order. On a
  * cluster standby every action that writes to a database is held back (blocked, or a note for remotes); Gas Town's
  * files are the town's own and converge there too, listing in dolt-state.json only the databases that will be there.
  */
-function planWork(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan, role: EffectiveRole | null, startsServer: boolean): WorkPlan {
-  const contents = holdOnStandby([...databases.databaseActions, ...databases.remoteActions, ...databases.ignoreActions], role);
+function planWork(desired: DesiredState, observed: ObservedState, databases: DatabasesPlan, options: PlanOptions, role: EffectiveRole | null, startsServer: boolean): WorkPlan {
+  const sync = planSync(desired, observed.sync, options);
+  const contents = holdOnStandby([...databases.databaseActions, ...databases.remoteActions, ...sync.backups, ...databases.ignoreActions], role);
   const townFiles = planTownFiles(desired, observed, {
     databaseActions: contents.actions.filter((action): action is DatabaseAction => action.kind === 'database'),
     startsServer,
   });
   const beads = planBeads(desired.townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
   const lifecycle = planLifecycle(desired, observed);
-  const work = holdOnStandby([...beads.actions, ...lifecycle.decay, ...lifecycle.compaction], role);
+  const work = holdOnStandby([...beads.actions, ...lifecycle.decay, ...lifecycle.compaction, ...sync.pushes, ...sync.backupSyncs], role);
   return {
     actions: [...contents.actions, ...townFiles.actions, ...work.actions],
-    blocked: [...databases.blocked, ...contents.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...work.blocked],
-    notes: [...lifecycle.notes, ...townFiles.notes, ...beads.notes, ...contents.notes, ...work.notes],
+    blocked: [...databases.blocked, ...contents.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...sync.blocked, ...work.blocked],
+    notes: [...lifecycle.notes, ...sync.notes, ...townFiles.notes, ...beads.notes, ...contents.notes, ...work.notes],
   };
 }
 
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
- * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
- * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
+ * databases → remotes → backups → ignore patterns → Gas Town's registry and beads files → beads initialization →
+ * decay → compaction → push → backup sync: sync pushes what compaction rewrote), the changes the safety rules block,
+ * and what gt must leave alone. While Gas Town's daemon supervises a
  * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
  * Town's files are planned. On a cluster standby nothing is written to a database: those actions are blocked, since
  * the primary's databases replicate here.
@@ -226,7 +229,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
   const serverActions = server.action === null || joining !== null ? [] : [server.action];
   const role = effectiveRole(desired, observed);
   // every server action starts it (a restart too), and the start records the databases then on disk
-  const work = planWork(desired, observed, databases, role, serverActions.length > 0);
+  const work = planWork(desired, observed, databases, options, role, serverActions.length > 0);
   const unservedNote = gtSupervises(desired.server) || databases.unserved.length === 0 ? [] : [unservedUnsupervisedNote(databases.unserved, unsupervisedServer(desired))];
   const notes = [
     ...(supervised === null ? [] : [supervised]),

@@ -2,7 +2,8 @@
 
 import type { ServerConfigSettings } from '../config/server-config-yaml.js';
 import type { JsonValue } from '../lib/json-value.js';
-import type { ObservedIgnore } from '../observe/observed.js';
+import type { DeclaredDuration } from '../config/desired.js';
+import type { ObservedIgnore, RemotePosition } from '../observe/observed.js';
 
 export type Verb = 'create' | 'update' | 'delete' | 'start' | 'restart' | 'write';
 
@@ -30,7 +31,12 @@ export type ActionCode =
   | 'town-file-missing'
   | 'town-file-incomplete'
   | 'town-file-outdated'
-  | 'beads-not-initialized';
+  | 'beads-not-initialized'
+  | 'backup-missing'
+  | 'backup-url-changed'
+  | 'backup-undeclared'
+  | 'push-due'
+  | 'backup-sync-due';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
@@ -42,6 +48,8 @@ export type ActionCode =
  * the first time while it holds databases, whose content the primary's replication would replace. outside-window:
  * compaction is due but its declared window is closed. rig-directory-reserved: the rig's directory would be one Gas
  * Town keeps for the town itself (`mayor/`, `daemon/`).
+ * diverged / remote-ahead: the remote's main has commits the database's main lacks, so a push would overwrite them.
+ * test-database: a test database is never pushed (Gas Town's rule).
  */
 export type BlockedCode =
   | 'protected'
@@ -54,7 +62,10 @@ export type BlockedCode =
   | 'standby'
   | 'standby-holds-databases'
   | 'outside-window'
-  | 'rig-directory-reserved';
+  | 'rig-directory-reserved'
+  | 'diverged'
+  | 'remote-ahead'
+  | 'test-database';
 
 interface ActionBase {
   /**
@@ -223,6 +234,82 @@ export interface IgnoreAction extends ActionBase {
   after: { pattern: string; ignored: true };
 }
 
+/** Real URLs for execution (toUrl, fromUrl); before/after hold the masked forms for display. */
+interface BackupActionBase extends ActionBase {
+  kind: 'backup';
+  database: string;
+  name: string;
+}
+
+export interface BackupCreateAction extends BackupActionBase {
+  verb: 'create';
+  code: 'backup-missing';
+  toUrl: string;
+  before: null;
+  after: string;
+}
+
+export interface BackupUpdateAction extends BackupActionBase {
+  verb: 'update';
+  code: 'backup-url-changed';
+  fromUrl: string;
+  toUrl: string;
+  before: string;
+  after: string;
+}
+
+export interface BackupDeleteAction extends BackupActionBase {
+  verb: 'delete';
+  code: 'backup-undeclared';
+  fromUrl: string;
+  before: string;
+  after: null;
+}
+
+/** The declared set of a database's Dolt backups: DOLT_BACKUP('add' | 'remove'). */
+export type BackupAction = BackupCreateAction | BackupUpdateAction | BackupDeleteAction;
+
+/**
+ * A push of main to a remote over SQL on the running server (CALL DOLT_PUSH on a connection of its own): never a
+ * commit, never --force unless `force` says why. A forced push first fetches and refuses when the remote's main is
+ * no longer `expectedRemoteHead` (it never overwrites work the plan did not see).
+ */
+export interface PushAction extends ActionBase {
+  kind: 'push';
+  verb: 'update';
+  code: 'push-due';
+  database: string;
+  remote: string;
+  /** flag: the operator passed --force (gt dolt sync) or --force-push; compaction: gt's own compaction diverged it. */
+  force: 'flag' | 'compaction' | null;
+  /** The remote's main as gt last saw it (its remote-tracking ref); null when it has none. */
+  expectedRemoteHead: string | null;
+  /** How long the push may take (a Go duration), and in ms. */
+  timeout: string;
+  timeoutMs: number;
+  before: RemotePosition;
+  after: { state: 'even' };
+  /** One line for people: "14 commits ahead", "diverged: forced (gt's compaction rewrote main at …)". */
+  summary: string;
+}
+
+/** A sync of one Dolt backup (CALL DOLT_BACKUP('sync', name)): the whole database, working set and ignored tables too. */
+export interface BackupSyncAction extends ActionBase {
+  kind: 'backup-sync';
+  verb: 'update';
+  code: 'backup-sync-due';
+  database: string;
+  name: string;
+  timeout: string;
+  timeoutMs: number;
+  /** When gt last synced it successfully (UTC ISO); null: never. */
+  before: { lastSync: string | null };
+  after: { lastSync: 'now' };
+  summary: string;
+}
+
+export type SyncAction = PushAction | BackupSyncAction;
+
 /** What decay acts on in one database: wisps to close, wisps to delete, and the rows deleted with them. */
 export interface DecayCounts {
   staleOpen: number;
@@ -333,7 +420,9 @@ export type Action =
   | IgnoreAction
   | TownFileAction
   | BeadsAction
-  | LifecycleAction;
+  | LifecycleAction
+  | BackupAction
+  | SyncAction;
 
 /** A change the config asks for that gt will not make under the current flags. */
 export interface BlockedChange {
@@ -357,6 +446,14 @@ export interface PlanOptions {
   prune: boolean;
   /** Allow a drop although the database has unpushed commits. */
   force: boolean;
+  /** Push also over a remote whose main has commits the database's lacks (gt apply --force-push, gt dolt sync --force). */
+  forcePush?: boolean;
+  /** Push and sync backups now, whatever their intervals (gt dolt sync). */
+  syncNow?: boolean;
+  /** Plan only this database's pushes (gt dolt sync --db): its `.no-sync` marker then does not hold it back. */
+  syncDatabase?: string;
+  /** The timeout of every push and backup sync, over the manifests' (--sync-timeout). */
+  syncTimeout?: DeclaredDuration;
 }
 
 export interface Plan {

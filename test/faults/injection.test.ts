@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type mysql from 'mysql2/promise';
-import { addRemote, ensureIgnorePatterns, removeRemote } from '../../src/apply/sql-actions.js';
+import { addNamedUrl, ensureIgnorePatterns, removeNamedUrl } from '../../src/apply/sql-actions.js';
 import { remoteUrlProblem } from '../../src/config/remote-url.js';
 import { quoteIdentifier, quoteString } from '../../src/lib/sql.js';
 import { startDoltServer, type TestServer } from '../helpers/dolt-server.js';
@@ -198,7 +198,7 @@ describe('quoting against a real Dolt server (property-based)', () => {
     await fc.assert(
       fc.asyncProperty(urlArb, async (url) => {
         try {
-          await addRemote(connection, 'quoting', 'probe', url);
+          await addNamedUrl(connection, 'remote', 'quoting', 'probe', url);
         } catch (error) {
           expect(String(error)).toMatch(/remote|url|parse|escape|invalid/i);
           return;
@@ -208,7 +208,7 @@ describe('quoting against a real Dolt server (property-based)', () => {
           expect((rows as { url: string }[])[0]?.url).toBe(url);
           stored++;
         } finally {
-          await removeRemote(connection, 'quoting', 'probe');
+          await removeNamedUrl(connection, 'remote', 'quoting', 'probe');
         }
       }),
       { numRuns: 250, seed: SEED },

@@ -234,6 +234,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     cluster: null,
     portConflicts: [],
     lifecycle: null,
+    sync: null,
     townFiles: observeFiles(live.files, desired),
     bd: live.bd,
   };

@@ -14,6 +14,10 @@ export type RemoteName = string;
  */
 export type Remotes = Remote[];
 /**
+ * The authoritative set of the database's Dolt backups (dolt_backups); absent means backups are not managed.
+ */
+export type Backups = Backup[];
+/**
  * A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.
  */
 export type IgnorePattern = string;
@@ -61,6 +65,7 @@ export interface RigSpec {
    */
   protect?: boolean;
   remotes?: Remotes;
+  backups?: Backups;
   ignore?: IgnorePatterns;
   lifecycle?: RigLifecycle;
 }
@@ -70,6 +75,33 @@ export interface Remote {
    * A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.
    */
   url: string;
+  /**
+   * true: gt apply and the daemon push main to this remote over SQL on the running server (never --force unless asked); default false: declared, not pushed.
+   */
+  push?: boolean;
+  /**
+   * With push: true, the daemon pushes at most this often; default 15m (Gas Town's dolt_remotes patrol).
+   */
+  pushInterval?: string;
+  /**
+   * With push: true, how long one push may take before gt gives up on it; default 2h (a first push of a multi-GB database). gt apply --sync-timeout overrides it.
+   */
+  pushTimeout?: string;
+}
+export interface Backup {
+  name: RemoteName;
+  /**
+   * Where Dolt keeps the backup: a URL DOLT_BACKUP accepts (file:///abs/path, aws://, gs://, az://, oci://, https://, …). A backup carries the working set and dolt-ignored tables; a push does not.
+   */
+  url: string;
+  /**
+   * The daemon syncs the backup at most this often; a last successful sync older than this is drift. Default 15m (Gas Town's dolt_backup patrol).
+   */
+  interval?: string;
+  /**
+   * How long one sync may take before gt gives up on it; default 2h. gt apply --sync-timeout overrides it.
+   */
+  timeout?: string;
 }
 /**
  * This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).

@@ -5,6 +5,10 @@
  */
 export type Remotes = Remote[];
 /**
+ * The authoritative set of the database's Dolt backups (dolt_backups); absent means backups are not managed.
+ */
+export type Backups = Backup[];
+/**
  * dolt_ignore table-name patterns that must be present (ignored = true).
  *
  * Items: A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.
@@ -37,6 +41,7 @@ export interface StringMap {
 }
 export interface TownSpec {
   remotes?: Remotes;
+  backups?: Backups;
   ignore?: IgnorePatterns;
   server?: TownServerSpec;
   /**
@@ -56,6 +61,36 @@ export interface Remote {
    * A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.
    */
   url: string;
+  /**
+   * true: gt apply and the daemon push main to this remote over SQL on the running server (never --force unless asked); default false: declared, not pushed.
+   */
+  push?: boolean;
+  /**
+   * With push: true, the daemon pushes at most this often; default 15m (Gas Town's dolt_remotes patrol).
+   */
+  pushInterval?: string;
+  /**
+   * With push: true, how long one push may take before gt gives up on it; default 2h (a first push of a multi-GB database). gt apply --sync-timeout overrides it.
+   */
+  pushTimeout?: string;
+}
+export interface Backup {
+  /**
+   * A remote name: letters, digits, "_" and "-", e.g. origin or backup_1.
+   */
+  name: string;
+  /**
+   * Where Dolt keeps the backup: a URL DOLT_BACKUP accepts (file:///abs/path, aws://, gs://, az://, oci://, https://, …). A backup carries the working set and dolt-ignored tables; a push does not.
+   */
+  url: string;
+  /**
+   * The daemon syncs the backup at most this often; a last successful sync older than this is drift. Default 15m (Gas Town's dolt_backup patrol).
+   */
+  interval?: string;
+  /**
+   * How long one sync may take before gt gives up on it; default 2h. gt apply --sync-timeout overrides it.
+   */
+  timeout?: string;
 }
 /**
  * The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.

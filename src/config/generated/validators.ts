@@ -2050,7 +2050,7 @@ return errors === 0;
 }
 
 export const rig = validate40;
-const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"ignore":{"$ref":"#/definitions/ignorePatterns"},"lifecycle":{"$ref":"#/definitions/rigLifecycle"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"rigLifecycle":{"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}},"decay":{"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}},"compaction":{"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}},"goDuration":{"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},"clockWindow":{"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
+const schema59 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/rig.schema.json","title":"RigManifest","description":"One rig of a Gas Town and its Dolt database: every *.yaml/*.yml under mayor/rigs.d/ (or -f PATH), several documents per file allowed.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"#/definitions/apiVersion"},"kind":{"const":"Rig"},"metadata":{"title":"RigMetadata","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"Rig name; not \"hq\" (the town database)."},"labels":{"$ref":"#/definitions/stringMap"},"annotations":{"$ref":"#/definitions/stringMap"}}},"spec":{"title":"RigSpec","type":"object","additionalProperties":false,"required":["prefix"],"properties":{"prefix":{"$ref":"#/definitions/prefix"},"database":{"$ref":"#/definitions/name","description":"Dolt database name; defaults to metadata.name."},"ensure":{"description":"present: the database must exist. absent: drop it (only with gt apply --prune, never when protected).","type":"string","enum":["present","absent"],"default":"present"},"protect":{"description":"true: gt refuses every destructive action on this database.","type":"boolean","default":false},"remotes":{"$ref":"#/definitions/remotes"},"backups":{"$ref":"#/definitions/backups"},"ignore":{"$ref":"#/definitions/ignorePatterns"},"lifecycle":{"$ref":"#/definitions/rigLifecycle"}}}},"definitions":{"apiVersion":{"const":"gastown.dev/v1alpha1"},"name":{"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64},"prefix":{"description":"Beads issue prefix without the trailing hyphen (\"wy\", not \"wy-\").","type":"string","pattern":"^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$","maxLength":64},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"remoteName":{"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"remote":{"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1},"push":{"description":"true: gt apply and the daemon push main to this remote over SQL on the running server (never --force unless asked); default false: declared, not pushed.","type":"boolean"},"pushInterval":{"$ref":"#/definitions/goDuration","description":"With push: true, the daemon pushes at most this often; default 15m (Gas Town's dolt_remotes patrol)."},"pushTimeout":{"$ref":"#/definitions/goDuration","description":"With push: true, how long one push may take before gt gives up on it; default 2h (a first push of a multi-GB database). gt apply --sync-timeout overrides it."}}},"remotes":{"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}},"backup":{"title":"Backup","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"Where Dolt keeps the backup: a URL DOLT_BACKUP accepts (file:///abs/path, aws://, gs://, az://, oci://, https://, …). A backup carries the working set and dolt-ignored tables; a push does not.","type":"string","minLength":1},"interval":{"$ref":"#/definitions/goDuration","description":"The daemon syncs the backup at most this often; a last successful sync older than this is drift. Default 15m (Gas Town's dolt_backup patrol)."},"timeout":{"$ref":"#/definitions/goDuration","description":"How long one sync may take before gt gives up on it; default 2h. gt apply --sync-timeout overrides it."}}},"backups":{"description":"The authoritative set of the database's Dolt backups (dolt_backups); absent means backups are not managed.","type":"array","items":{"$ref":"#/definitions/backup"}},"ignorePatterns":{"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}},"rigLifecycle":{"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}},"decay":{"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}},"compaction":{"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}},"goDuration":{"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},"clockWindow":{"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},"ignorePattern":{"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}}};
 const schema60 = {"const":"gastown.dev/v1alpha1"};
 const schema61 = {"description":"Lowercase letters, digits and underscores, at most 64 characters.","type":"string","pattern":"^[a-z0-9_]+$","maxLength":64};
 const schema62 = {"type":"object","additionalProperties":{"type":"string"}};
@@ -2058,9 +2058,11 @@ const schema64 = {"description":"Beads issue prefix without the trailing hyphen 
 const pattern15 = new RegExp("^[a-z0-9_]+$", "u");
 const pattern16 = new RegExp("^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$", "u");
 const schema66 = {"description":"The authoritative set of the database's remotes; absent means remotes are not managed.","type":"array","items":{"$ref":"#/definitions/remote"}};
-const schema67 = {"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1}}};
+const schema67 = {"title":"Remote","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"A URL Dolt can push to: file:///abs/path, https://, http://, aws://, gs://, az://, oci://, oss://, ssh://, git+file://, git+http(s)://, git+ssh://, or a git URL ending in .git.","type":"string","minLength":1},"push":{"description":"true: gt apply and the daemon push main to this remote over SQL on the running server (never --force unless asked); default false: declared, not pushed.","type":"boolean"},"pushInterval":{"$ref":"#/definitions/goDuration","description":"With push: true, the daemon pushes at most this often; default 15m (Gas Town's dolt_remotes patrol)."},"pushTimeout":{"$ref":"#/definitions/goDuration","description":"With push: true, how long one push may take before gt gives up on it; default 2h (a first push of a multi-GB database). gt apply --sync-timeout overrides it."}}};
 const schema68 = {"description":"A remote name: letters, digits, \"_\" and \"-\", e.g. origin or backup_1.","type":"string","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"};
+const schema69 = {"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"};
 const pattern18 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+const pattern19 = new RegExp("^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$", "u");
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2087,7 +2089,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "name") || (key0 === "url"))){
+if(!(((((key0 === "name") || (key0 === "url")) || (key0 === "push")) || (key0 === "pushInterval")) || (key0 === "pushTimeout"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -2168,14 +2170,97 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(data.push !== undefined){
+let data2 = data.push;
+if(typeof data2 !== "boolean"){
+const err9 = {instancePath:instancePath+"/push",schemaPath:"#/properties/push/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.push.type,parentSchema:schema67.properties.push,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.pushInterval !== undefined){
+let data3 = data.pushInterval;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err10 = {instancePath:instancePath+"/pushInterval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern19.test(data3)){
+const err11 = {instancePath:instancePath+"/pushInterval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/pushInterval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.pushTimeout !== undefined){
+let data4 = data.pushTimeout;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err13 = {instancePath:instancePath+"/pushTimeout",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern19.test(data4)){
+const err14 = {instancePath:instancePath+"/pushTimeout",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/pushTimeout",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -2210,21 +2295,15 @@ validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}};
-const schema70 = {"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"};
-const func0 = runtime_equal.default;
-const pattern19 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
+const schema71 = {"description":"The authoritative set of the database's Dolt backups (dolt_backups); absent means backups are not managed.","type":"array","items":{"$ref":"#/definitions/backup"}};
+const schema72 = {"title":"Backup","type":"object","additionalProperties":false,"required":["name","url"],"properties":{"name":{"$ref":"#/definitions/remoteName"},"url":{"description":"Where Dolt keeps the backup: a URL DOLT_BACKUP accepts (file:///abs/path, aws://, gs://, az://, oci://, https://, …). A backup carries the working set and dolt-ignored tables; a push does not.","type":"string","minLength":1},"interval":{"$ref":"#/definitions/goDuration","description":"The daemon syncs the backup at most this often; a last successful sync older than this is drift. Default 15m (Gas Town's dolt_backup patrol)."},"timeout":{"$ref":"#/definitions/goDuration","description":"How long one sync may take before gt gives up on it; default 2h. gt apply --sync-timeout overrides it."}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70,data:data0};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2233,8 +2312,235 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern19.test(data0)){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f]+$",parentSchema:schema70,data:data0};
+if(data.url === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "url")) || (key0 === "interval")) || (key0 === "timeout"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) > 64){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern18.test(data0)){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+let data1 = data.url;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.url.type,parentSchema:schema72.properties.url,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data2 = data.interval;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern19.test(data2)){
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data3 = data.timeout;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!pattern19.test(data3)){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate46(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"description":"dolt_ignore table-name patterns that must be present (ignored = true).","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/ignorePattern"}};
+const schema77 = {"description":"A dolt_ignore table-name pattern (* and ? are wildcards) without control characters.","type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"};
+const func0 = runtime_equal.default;
+const pattern24 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f]+$", "u");
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern24.test(data0)){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f]+$",parentSchema:schema77,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2245,7 +2551,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2262,7 +2568,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data[i1], data[j0])){
-const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2277,7 +2583,7 @@ break outer0;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2286,22 +2592,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}};
-const schema72 = {"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}};
-const schema73 = {"description":"A Go duration as time.ParseDuration reads it, more than 0: numbers with units ns, us, ms, s, m, h (\"30m\", \"1h30m\", \"168h\"); \"7d\" is invalid.","type":"string","minLength":1,"pattern":"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"};
-const pattern20 = new RegExp("^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$", "u");
+const schema78 = {"title":"RigLifecycle","description":"This database's overrides of the Town's spec.lifecycle: each field given here replaces the Town's (e.g. compaction.mode: off).","type":"object","additionalProperties":false,"properties":{"decay":{"$ref":"#/definitions/decay"},"compaction":{"$ref":"#/definitions/compaction"}}};
+const schema79 = {"title":"LifecycleDecay","description":"Decay of wisps (Gas Town's wisp_reaper): stale open wisps are closed, old closed wisps deleted with their label, comment, event and dependency rows. Declaring it turns it on.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"false: no decay on this database (default true once decay is declared).","type":"boolean"},"closeStaleWispsAfter":{"$ref":"#/definitions/goDuration","description":"Open wisps older than this with no open parent are closed (Gas Town's max_age); default 24h."},"deleteClosedWispsAfter":{"$ref":"#/definitions/goDuration","description":"Wisps closed longer than this are deleted with their related rows (Gas Town's delete_age); default 168h."},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 30m."}}};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "enabled") || (key0 === "closeStaleWispsAfter")) || (key0 === "deleteClosedWispsAfter")) || (key0 === "interval"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2314,7 +2618,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data0};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.enabled.type,parentSchema:schema79.properties.enabled,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2328,7 +2632,7 @@ if(data.closeStaleWispsAfter !== undefined){
 let data1 = data.closeStaleWispsAfter;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data1};
+const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2337,8 +2641,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!pattern20.test(data1)){
-const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data1};
+if(!pattern19.test(data1)){
+const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2349,7 +2653,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data1};
+const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2363,7 +2667,7 @@ if(data.deleteClosedWispsAfter !== undefined){
 let data2 = data.deleteClosedWispsAfter;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data2};
+const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2372,8 +2676,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern20.test(data2)){
-const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data2};
+if(!pattern19.test(data2)){
+const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2384,7 +2688,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data2};
+const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2398,7 +2702,7 @@ if(data.interval !== undefined){
 let data3 = data.interval;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2407,8 +2711,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern20.test(data3)){
-const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(!pattern19.test(data3)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2419,7 +2723,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2431,7 +2735,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2440,21 +2744,21 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema76 = {"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}};
-const schema78 = {"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"};
-const pattern24 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+const schema83 = {"title":"LifecycleCompaction","description":"Compaction of the commit history (Gas Town's compactor_dog); rewriting history is opt-in.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"off (default): never; flatten: the history becomes one commit; surgical: old commits are squashed and the keepRecent newest kept.","type":"string","enum":["off","flatten","surgical"]},"threshold":{"description":"Commits on main before compaction is due; default 2000.","type":"integer","minimum":1},"keepRecent":{"description":"surgical only: the newest commits kept as they are; default 50, less than threshold.","type":"integer","minimum":1},"interval":{"$ref":"#/definitions/goDuration","description":"At most this often; default 24h."},"window":{"$ref":"#/definitions/clockWindow"},"gc":{"description":"After compaction: full (default; DOLT_GC('--full'), the only one that reclaims flattened history), plain (DOLT_GC()) or none.","type":"string","enum":["full","plain","none"]},"restorePoints":{"title":"RestorePoints","type":"object","additionalProperties":false,"properties":{"keep":{"$ref":"#/definitions/goDuration","description":"Restore points older than this are pruned; default 168h."}}}}};
+const schema85 = {"description":"A local time window \"HH:MM-HH:MM\" (it may cross midnight, e.g. \"22:00-02:00\"): the daemon compacts only inside it.","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"};
+const pattern29 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((((key0 === "mode") || (key0 === "threshold")) || (key0 === "keepRecent")) || (key0 === "interval")) || (key0 === "window")) || (key0 === "gc")) || (key0 === "restorePoints"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2467,7 +2771,7 @@ errors++;
 if(data.mode !== undefined){
 let data0 = data.mode;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mode.type,parentSchema:schema76.properties.mode,data:data0};
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.mode.type,parentSchema:schema83.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2477,7 +2781,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(((data0 === "off") || (data0 === "flatten")) || (data0 === "surgical"))){
-const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema76.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.mode.enum,parentSchema:schema76.properties.mode,data:data0};
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema83.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.mode.enum,parentSchema:schema83.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2490,7 +2794,7 @@ errors++;
 if(data.threshold !== undefined){
 let data1 = data.threshold;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.threshold.type,parentSchema:schema76.properties.threshold,data:data1};
+const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.threshold.type,parentSchema:schema83.properties.threshold,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2501,7 +2805,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.threshold,data:data1};
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema83.properties.threshold,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2515,7 +2819,7 @@ errors++;
 if(data.keepRecent !== undefined){
 let data2 = data.keepRecent;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.keepRecent.type,parentSchema:schema76.properties.keepRecent,data:data2};
+const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.keepRecent.type,parentSchema:schema83.properties.keepRecent,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2526,7 +2830,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.keepRecent,data:data2};
+const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema83.properties.keepRecent,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2541,7 +2845,7 @@ if(data.interval !== undefined){
 let data3 = data.interval;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2550,8 +2854,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern20.test(data3)){
-const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(!pattern19.test(data3)){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2562,7 +2866,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2575,8 +2879,8 @@ errors++;
 if(data.window !== undefined){
 let data4 = data.window;
 if(typeof data4 === "string"){
-if(!pattern24.test(data4)){
-const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema78,data:data4};
+if(!pattern29.test(data4)){
+const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema85,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2587,7 +2891,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data4};
+const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2600,7 +2904,7 @@ errors++;
 if(data.gc !== undefined){
 let data5 = data.gc;
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gc.type,parentSchema:schema76.properties.gc,data:data5};
+const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.gc.type,parentSchema:schema83.properties.gc,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2610,7 +2914,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data5 === "full") || (data5 === "plain")) || (data5 === "none"))){
-const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema76.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.gc.enum,parentSchema:schema76.properties.gc,data:data5};
+const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema83.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.gc.enum,parentSchema:schema83.properties.gc,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2625,7 +2929,7 @@ let data6 = data.restorePoints;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key1 in data6){
 if(!(key1 === "keep")){
-const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.restorePoints,data:data6};
+const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema83.properties.restorePoints,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2639,7 +2943,7 @@ if(data6.keep !== undefined){
 let data7 = data6.keep;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data7};
+const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2648,8 +2952,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern20.test(data7)){
-const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data7};
+if(!pattern19.test(data7)){
+const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2660,7 +2964,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2672,7 +2976,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.restorePoints.type,parentSchema:schema76.properties.restorePoints,data:data6};
+const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.properties.restorePoints.type,parentSchema:schema83.properties.restorePoints,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2684,7 +2988,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2693,18 +2997,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "decay") || (key0 === "compaction"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2715,20 +3019,20 @@ errors++;
 }
 }
 if(data.decay !== undefined){
-if(!(validate48(data.decay, {instancePath:instancePath+"/decay",parentData:data,parentDataProperty:"decay",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate52(data.decay, {instancePath:instancePath+"/decay",parentData:data,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
 if(data.compaction !== undefined){
-if(!(validate50(data.compaction, {instancePath:instancePath+"/compaction",parentData:data,parentDataProperty:"compaction",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate54(data.compaction, {instancePath:instancePath+"/compaction",parentData:data,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2737,7 +3041,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
@@ -2967,7 +3271,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key4 in data8){
-if(!(((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "ignore")) || (key4 === "lifecycle"))){
+if(!((((((((key4 === "prefix") || (key4 === "database")) || (key4 === "ensure")) || (key4 === "protect")) || (key4 === "remotes")) || (key4 === "backups")) || (key4 === "ignore")) || (key4 === "lifecycle"))){
 const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema59.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err18];
@@ -3090,15 +3394,21 @@ vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.error
 errors = vErrors.length;
 }
 }
-if(data8.ignore !== undefined){
-if(!(validate45(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+if(data8.backups !== undefined){
+if(!(validate45(data8.backups, {instancePath:instancePath+"/spec/backups",parentData:data8,parentDataProperty:"backups",rootData}))){
 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
+if(data8.ignore !== undefined){
+if(!(validate49(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
 if(data8.lifecycle !== undefined){
-if(!(validate47(data8.lifecycle, {instancePath:instancePath+"/spec/lifecycle",parentData:data8,parentDataProperty:"lifecycle",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate51(data8.lifecycle, {instancePath:instancePath+"/spec/lifecycle",parentData:data8,parentDataProperty:"lifecycle",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -3129,11 +3439,11 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-export const town = validate53;
-const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
-const schema88 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
+export const town = validate57;
+const schema87 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"backups":{"$ref":"rig.schema.json#/definitions/backups"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
+const schema96 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -3155,21 +3465,25 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema70,data:data0};
+if(!(validate46(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3178,8 +3492,31 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!pattern19.test(data0)){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f]+$",parentSchema:schema70,data:data0};
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!pattern24.test(data0)){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f]+$",parentSchema:schema77,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3190,7 +3527,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/ignorePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3207,7 +3544,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data[i1], data[j0])){
-const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3222,7 +3559,7 @@ break outer0;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.type,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3231,18 +3568,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-const schema87 = {"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}};
+const schema95 = {"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.port === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema87.required,parentSchema:schema87,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema95.required,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3253,7 +3590,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "host") || (key0 === "port")) || (key0 === "exposeMetrics"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3267,7 +3604,7 @@ if(data.host !== undefined){
 let data0 = data.host;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.host,data:data0};
+const err2 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95.properties.host,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3278,7 +3615,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.host.type,parentSchema:schema87.properties.host,data:data0};
+const err3 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.host.type,parentSchema:schema95.properties.host,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3291,7 +3628,7 @@ errors++;
 if(data.port !== undefined){
 let data1 = data.port;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data1};
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.type,parentSchema:schema96,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3302,7 +3639,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 65535 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data1};
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema96,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3312,7 +3649,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data1};
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3326,7 +3663,7 @@ errors++;
 if(data.exposeMetrics !== undefined){
 let data2 = data.exposeMetrics;
 if(typeof data2 !== "boolean"){
-const err7 = {instancePath:instancePath+"/exposeMetrics",schemaPath:"#/properties/exposeMetrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.exposeMetrics.type,parentSchema:schema87.properties.exposeMetrics,data:data2};
+const err7 = {instancePath:instancePath+"/exposeMetrics",schemaPath:"#/properties/exposeMetrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema95.properties.exposeMetrics.type,parentSchema:schema95.properties.exposeMetrics,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3338,7 +3675,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3347,18 +3684,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "enabled") || (key0 === "closeStaleWispsAfter")) || (key0 === "deleteClosedWispsAfter")) || (key0 === "interval"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3371,7 +3708,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data0};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.enabled.type,parentSchema:schema79.properties.enabled,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3385,7 +3722,7 @@ if(data.closeStaleWispsAfter !== undefined){
 let data1 = data.closeStaleWispsAfter;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data1};
+const err2 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3394,8 +3731,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!pattern20.test(data1)){
-const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data1};
+if(!pattern19.test(data1)){
+const err3 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3406,7 +3743,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data1};
+const err4 = {instancePath:instancePath+"/closeStaleWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3420,7 +3757,7 @@ if(data.deleteClosedWispsAfter !== undefined){
 let data2 = data.deleteClosedWispsAfter;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data2};
+const err5 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3429,8 +3766,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern20.test(data2)){
-const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data2};
+if(!pattern19.test(data2)){
+const err6 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3441,7 +3778,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data2};
+const err7 = {instancePath:instancePath+"/deleteClosedWispsAfter",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3455,7 +3792,7 @@ if(data.interval !== undefined){
 let data3 = data.interval;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3464,8 +3801,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern20.test(data3)){
-const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(!pattern19.test(data3)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3476,7 +3813,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3488,7 +3825,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3497,18 +3834,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((((key0 === "mode") || (key0 === "threshold")) || (key0 === "keepRecent")) || (key0 === "interval")) || (key0 === "window")) || (key0 === "gc")) || (key0 === "restorePoints"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3521,7 +3858,7 @@ errors++;
 if(data.mode !== undefined){
 let data0 = data.mode;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.mode.type,parentSchema:schema76.properties.mode,data:data0};
+const err1 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.mode.type,parentSchema:schema83.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3531,7 +3868,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(((data0 === "off") || (data0 === "flatten")) || (data0 === "surgical"))){
-const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema76.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.mode.enum,parentSchema:schema76.properties.mode,data:data0};
+const err2 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema83.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.mode.enum,parentSchema:schema83.properties.mode,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3544,7 +3881,7 @@ errors++;
 if(data.threshold !== undefined){
 let data1 = data.threshold;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.threshold.type,parentSchema:schema76.properties.threshold,data:data1};
+const err3 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.threshold.type,parentSchema:schema83.properties.threshold,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3555,7 +3892,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.threshold,data:data1};
+const err4 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema83.properties.threshold,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3569,7 +3906,7 @@ errors++;
 if(data.keepRecent !== undefined){
 let data2 = data.keepRecent;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.keepRecent.type,parentSchema:schema76.properties.keepRecent,data:data2};
+const err5 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.keepRecent.type,parentSchema:schema83.properties.keepRecent,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3580,7 +3917,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.keepRecent,data:data2};
+const err6 = {instancePath:instancePath+"/keepRecent",schemaPath:"#/properties/keepRecent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema83.properties.keepRecent,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3595,7 +3932,7 @@ if(data.interval !== undefined){
 let data3 = data.interval;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data3};
+const err7 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3604,8 +3941,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern20.test(data3)){
-const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data3};
+if(!pattern19.test(data3)){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3616,7 +3953,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data3};
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3629,8 +3966,8 @@ errors++;
 if(data.window !== undefined){
 let data4 = data.window;
 if(typeof data4 === "string"){
-if(!pattern24.test(data4)){
-const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema78,data:data4};
+if(!pattern29.test(data4)){
+const err10 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"+"\"",schema:"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$",parentSchema:schema85,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3641,7 +3978,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data4};
+const err11 = {instancePath:instancePath+"/window",schemaPath:"#/definitions/clockWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3654,7 +3991,7 @@ errors++;
 if(data.gc !== undefined){
 let data5 = data.gc;
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gc.type,parentSchema:schema76.properties.gc,data:data5};
+const err12 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.gc.type,parentSchema:schema83.properties.gc,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3664,7 +4001,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data5 === "full") || (data5 === "plain")) || (data5 === "none"))){
-const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema76.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.gc.enum,parentSchema:schema76.properties.gc,data:data5};
+const err13 = {instancePath:instancePath+"/gc",schemaPath:"#/properties/gc/enum",keyword:"enum",params:{allowedValues: schema83.properties.gc.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.gc.enum,parentSchema:schema83.properties.gc,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3679,7 +4016,7 @@ let data6 = data.restorePoints;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key1 in data6){
 if(!(key1 === "keep")){
-const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.restorePoints,data:data6};
+const err14 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema83.properties.restorePoints,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3693,7 +4030,7 @@ if(data6.keep !== undefined){
 let data7 = data6.keep;
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data7};
+const err15 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3702,8 +4039,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!pattern20.test(data7)){
-const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data7};
+if(!pattern19.test(data7)){
+const err16 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3714,7 +4051,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+const err17 = {instancePath:instancePath+"/restorePoints/keep",schemaPath:"#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3726,7 +4063,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.restorePoints.type,parentSchema:schema76.properties.restorePoints,data:data6};
+const err18 = {instancePath:instancePath+"/restorePoints",schemaPath:"#/properties/restorePoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.properties.restorePoints.type,parentSchema:schema83.properties.restorePoints,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3738,7 +4075,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3747,18 +4084,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/town.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3768,7 +4105,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3778,7 +4115,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.spec === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema87.required,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3789,7 +4126,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3815,7 +4152,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("Town" !== data1){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema80.properties.kind,data:data1};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Town"},message:"must be equal to constant",schema:"Town",parentSchema:schema87.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3830,7 +4167,7 @@ let data2 = data.metadata;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 if(!(((key1 === "name") || (key1 === "labels")) || (key1 === "annotations"))){
-const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.metadata,data:data2};
+const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3844,7 +4181,7 @@ if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.metadata.properties.name,data:data3};
+const err7 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3855,7 +4192,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.metadata.properties.name.type,parentSchema:schema80.properties.metadata.properties.name,data:data3};
+const err8 = {instancePath:instancePath+"/metadata/name",schemaPath:"#/properties/metadata/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.metadata.properties.name.type,parentSchema:schema87.properties.metadata.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3923,7 +4260,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.metadata.type,parentSchema:schema80.properties.metadata,data:data2};
+const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.metadata.type,parentSchema:schema87.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3937,8 +4274,8 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!(((((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle")) || (key4 === "replication")) || (key4 === "daemon"))){
-const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec,data:data8};
+if(!((((((((key4 === "remotes") || (key4 === "backups")) || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle")) || (key4 === "replication")) || (key4 === "daemon"))){
+const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3949,23 +4286,29 @@ errors++;
 }
 }
 if(data8.remotes !== undefined){
-if(!(validate54(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate58(data8.remotes, {instancePath:instancePath+"/spec/remotes",parentData:data8,parentDataProperty:"remotes",rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data8.backups !== undefined){
+if(!(validate61(data8.backups, {instancePath:instancePath+"/spec/backups",parentData:data8,parentDataProperty:"backups",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
 if(data8.ignore !== undefined){
-if(!(validate57(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate64(data8.ignore, {instancePath:instancePath+"/spec/ignore",parentData:data8,parentDataProperty:"ignore",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
 if(data8.server !== undefined){
-let data11 = data8.server;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key5 in data11){
+let data12 = data8.server;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key5 in data12){
 if(!((key5 === "supervisor") || (key5 === "metrics"))){
-const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.server,data:data11};
+const err15 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.server,data:data12};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3975,10 +4318,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data11.supervisor !== undefined){
-let data12 = data11.supervisor;
-if(!((data12 === "gt") || (data12 === "gastown"))){
-const err16 = {instancePath:instancePath+"/spec/server/supervisor",schemaPath:"#/properties/spec/properties/server/properties/supervisor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.server.properties.supervisor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.server.properties.supervisor.enum,parentSchema:schema80.properties.spec.properties.server.properties.supervisor,data:data12};
+if(data12.supervisor !== undefined){
+let data13 = data12.supervisor;
+if(!((data13 === "gt") || (data13 === "gastown"))){
+const err16 = {instancePath:instancePath+"/spec/server/supervisor",schemaPath:"#/properties/spec/properties/server/properties/supervisor/enum",keyword:"enum",params:{allowedValues: schema87.properties.spec.properties.server.properties.supervisor.enum},message:"must be equal to one of the allowed values",schema:schema87.properties.spec.properties.server.properties.supervisor.enum,parentSchema:schema87.properties.spec.properties.server.properties.supervisor,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3988,15 +4331,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data11.metrics !== undefined){
-if(!(validate59(data11.metrics, {instancePath:instancePath+"/spec/server/metrics",parentData:data11,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(data12.metrics !== undefined){
+if(!(validate66(data12.metrics, {instancePath:instancePath+"/spec/server/metrics",parentData:data12,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.server.type,parentSchema:schema80.properties.spec.properties.server,data:data11};
+const err17 = {instancePath:instancePath+"/spec/server",schemaPath:"#/properties/spec/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.server.type,parentSchema:schema87.properties.spec.properties.server,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4007,9 +4350,9 @@ errors++;
 }
 }
 if(data8.protect !== undefined){
-let data14 = data8.protect;
-if(typeof data14 !== "boolean"){
-const err18 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema80.properties.spec.properties.protect.type,parentSchema:schema80.properties.spec.properties.protect,data:data14};
+let data15 = data8.protect;
+if(typeof data15 !== "boolean"){
+const err18 = {instancePath:instancePath+"/spec/protect",schemaPath:"#/properties/spec/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.spec.properties.protect.type,parentSchema:schema87.properties.spec.properties.protect,data:data15};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4020,11 +4363,11 @@ errors++;
 }
 }
 if(data8.lifecycle !== undefined){
-let data15 = data8.lifecycle;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
+let data16 = data8.lifecycle;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key6 in data16){
 if(!(((key6 === "executor") || (key6 === "decay")) || (key6 === "compaction"))){
-const err19 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.lifecycle,data:data15};
+const err19 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.lifecycle,data:data16};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4034,10 +4377,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data15.executor !== undefined){
-let data16 = data15.executor;
-if(typeof data16 !== "string"){
-const err20 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.lifecycle.properties.executor.type,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data16};
+if(data16.executor !== undefined){
+let data17 = data16.executor;
+if(typeof data17 !== "string"){
+const err20 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.lifecycle.properties.executor.type,parentSchema:schema87.properties.spec.properties.lifecycle.properties.executor,data:data17};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4046,8 +4389,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((data16 === "gastown") || (data16 === "gt"))){
-const err21 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.lifecycle.properties.executor.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.lifecycle.properties.executor.enum,parentSchema:schema80.properties.spec.properties.lifecycle.properties.executor,data:data16};
+if(!((data17 === "gastown") || (data17 === "gt"))){
+const err21 = {instancePath:instancePath+"/spec/lifecycle/executor",schemaPath:"#/properties/spec/properties/lifecycle/properties/executor/enum",keyword:"enum",params:{allowedValues: schema87.properties.spec.properties.lifecycle.properties.executor.enum},message:"must be equal to one of the allowed values",schema:schema87.properties.spec.properties.lifecycle.properties.executor.enum,parentSchema:schema87.properties.spec.properties.lifecycle.properties.executor,data:data17};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4057,21 +4400,21 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data15.decay !== undefined){
-if(!(validate61(data15.decay, {instancePath:instancePath+"/spec/lifecycle/decay",parentData:data15,parentDataProperty:"decay",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(data16.decay !== undefined){
+if(!(validate68(data16.decay, {instancePath:instancePath+"/spec/lifecycle/decay",parentData:data16,parentDataProperty:"decay",rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
-if(data15.compaction !== undefined){
-if(!(validate63(data15.compaction, {instancePath:instancePath+"/spec/lifecycle/compaction",parentData:data15,parentDataProperty:"compaction",rootData}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(data16.compaction !== undefined){
+if(!(validate70(data16.compaction, {instancePath:instancePath+"/spec/lifecycle/compaction",parentData:data16,parentDataProperty:"compaction",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.lifecycle.type,parentSchema:schema80.properties.spec.properties.lifecycle,data:data15};
+const err22 = {instancePath:instancePath+"/spec/lifecycle",schemaPath:"#/properties/spec/properties/lifecycle/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.lifecycle.type,parentSchema:schema87.properties.spec.properties.lifecycle,data:data16};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4082,10 +4425,10 @@ errors++;
 }
 }
 if(data8.replication !== undefined){
-let data19 = data8.replication;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.role === undefined){
-const err23 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+let data20 = data8.replication;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.role === undefined){
+const err23 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema87.properties.spec.properties.replication.required,parentSchema:schema87.properties.spec.properties.replication,data:data20};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4094,8 +4437,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data19.remotesapi === undefined){
-const err24 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+if(data20.remotesapi === undefined){
+const err24 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema87.properties.spec.properties.replication.required,parentSchema:schema87.properties.spec.properties.replication,data:data20};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4104,8 +4447,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data19.peers === undefined){
-const err25 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "peers"},message:"must have required property '"+"peers"+"'",schema:schema80.properties.spec.properties.replication.required,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+if(data20.peers === undefined){
+const err25 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/required",keyword:"required",params:{missingProperty: "peers"},message:"must have required property '"+"peers"+"'",schema:schema87.properties.spec.properties.replication.required,parentSchema:schema87.properties.spec.properties.replication,data:data20};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4114,9 +4457,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key7 in data19){
+for(const key7 in data20){
 if(!(((key7 === "role") || (key7 === "remotesapi")) || (key7 === "peers"))){
-const err26 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+const err26 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.replication,data:data20};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4126,10 +4469,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data19.role !== undefined){
-let data20 = data19.role;
-if(!((data20 === "primary") || (data20 === "standby"))){
-const err27 = {instancePath:instancePath+"/spec/replication/role",schemaPath:"#/properties/spec/properties/replication/properties/role/enum",keyword:"enum",params:{allowedValues: schema80.properties.spec.properties.replication.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.spec.properties.replication.properties.role.enum,parentSchema:schema80.properties.spec.properties.replication.properties.role,data:data20};
+if(data20.role !== undefined){
+let data21 = data20.role;
+if(!((data21 === "primary") || (data21 === "standby"))){
+const err27 = {instancePath:instancePath+"/spec/replication/role",schemaPath:"#/properties/spec/properties/replication/properties/role/enum",keyword:"enum",params:{allowedValues: schema87.properties.spec.properties.replication.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema87.properties.spec.properties.replication.properties.role.enum,parentSchema:schema87.properties.spec.properties.replication.properties.role,data:data21};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4139,11 +4482,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data19.remotesapi !== undefined){
-let data21 = data19.remotesapi;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.port === undefined){
-const err28 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema80.properties.spec.properties.replication.properties.remotesapi.required,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
+if(data20.remotesapi !== undefined){
+let data22 = data20.remotesapi;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.port === undefined){
+const err28 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema87.properties.spec.properties.replication.properties.remotesapi.required,parentSchema:schema87.properties.spec.properties.replication.properties.remotesapi,data:data22};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4152,9 +4495,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key8 in data21){
+for(const key8 in data22){
 if(!((key8 === "host") || (key8 === "port"))){
-const err29 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
+const err29 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.replication.properties.remotesapi,data:data22};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4164,11 +4507,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data21.host !== undefined){
-let data22 = data21.host;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err30 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data22};
+if(data22.host !== undefined){
+let data23 = data22.host;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err30 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data23};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4179,7 +4522,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host.type,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data22};
+const err31 = {instancePath:instancePath+"/spec/replication/remotesapi/host",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.replication.properties.remotesapi.properties.host.type,parentSchema:schema87.properties.spec.properties.replication.properties.remotesapi.properties.host,data:data23};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4189,10 +4532,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data21.port !== undefined){
-let data23 = data21.port;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err32 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data23};
+if(data22.port !== undefined){
+let data24 = data22.port;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err32 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.type,parentSchema:schema96,data:data24};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4201,9 +4544,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 65535 || isNaN(data23)){
-const err33 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data23};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 65535 || isNaN(data24)){
+const err33 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema96,data:data24};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4212,8 +4555,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err34 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data23};
+if(data24 < 1 || isNaN(data24)){
+const err34 = {instancePath:instancePath+"/spec/replication/remotesapi/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96,data:data24};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4226,7 +4569,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.remotesapi.type,parentSchema:schema80.properties.spec.properties.replication.properties.remotesapi,data:data21};
+const err35 = {instancePath:instancePath+"/spec/replication/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/remotesapi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.replication.properties.remotesapi.type,parentSchema:schema87.properties.spec.properties.replication.properties.remotesapi,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4236,11 +4579,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data19.peers !== undefined){
-let data24 = data19.peers;
-if(Array.isArray(data24)){
-if(data24.length < 1){
-const err36 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers,data:data24};
+if(data20.peers !== undefined){
+let data25 = data20.peers;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err36 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.spec.properties.replication.properties.peers,data:data25};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4249,12 +4592,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len0 = data24.length;
+const len0 = data25.length;
 for(let i0=0; i0<len0; i0++){
-let data25 = data24[i0];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-const err37 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+let data26 = data25[i0];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.name === undefined){
+const err37 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema87.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items,data:data26};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4263,8 +4606,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data25.remotesapi === undefined){
-const err38 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+if(data26.remotesapi === undefined){
+const err38 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/required",keyword:"required",params:{missingProperty: "remotesapi"},message:"must have required property '"+"remotesapi"+"'",schema:schema87.properties.spec.properties.replication.properties.peers.items.required,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items,data:data26};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4273,9 +4616,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key9 in data25){
+for(const key9 in data26){
 if(!(((key9 === "name") || (key9 === "remotesapi")) || (key9 === "sql"))){
-const err39 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+const err39 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items,data:data26};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4285,11 +4628,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 === "string"){
-if(func2(data26) > 64){
-const err40 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data26};
+if(data26.name !== undefined){
+let data27 = data26.name;
+if(typeof data27 === "string"){
+if(func2(data27) > 64){
+const err40 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data27};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4298,8 +4641,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(func2(data26) < 1){
-const err41 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data26};
+if(func2(data27) < 1){
+const err41 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data27};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4308,8 +4651,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern18.test(data26)){
-const err42 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data26};
+if(!pattern18.test(data27)){
+const err42 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\"",schema:"^[A-Za-z0-9_-]+$",parentSchema:schema68,data:data27};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4320,7 +4663,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data26};
+const err43 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/name",schemaPath:"rig.schema.json#/definitions/remoteName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4330,11 +4673,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data25.remotesapi !== undefined){
-let data27 = data25.remotesapi;
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-const err44 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data27};
+if(data26.remotesapi !== undefined){
+let data28 = data26.remotesapi;
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+const err44 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data28};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4345,7 +4688,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data27};
+const err45 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/remotesapi",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/remotesapi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.replication.properties.peers.items.properties.remotesapi.type,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.remotesapi,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4355,11 +4698,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data25.sql !== undefined){
-let data28 = data25.sql;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.port === undefined){
-const err46 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.required,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
+if(data26.sql !== undefined){
+let data29 = data26.sql;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.port === undefined){
+const err46 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql.required,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4368,9 +4711,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key10 in data28){
+for(const key10 in data29){
 if(!((key10 === "host") || (key10 === "port"))){
-const err47 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
+const err47 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4380,11 +4723,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data28.host !== undefined){
-let data29 = data28.host;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err48 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data29};
+if(data29.host !== undefined){
+let data30 = data29.host;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err48 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4395,7 +4738,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data29};
+const err49 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/host",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host.type,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql.properties.host,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4405,10 +4748,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data28.port !== undefined){
-let data30 = data28.port;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err50 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.type,parentSchema:schema88,data:data30};
+if(data29.port !== undefined){
+let data31 = data29.port;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err50 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.type,parentSchema:schema96,data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4417,9 +4760,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 65535 || isNaN(data30)){
-const err51 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema88,data:data30};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 65535 || isNaN(data31)){
+const err51 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema96,data:data31};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4428,8 +4771,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err52 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88,data:data30};
+if(data31 < 1 || isNaN(data31)){
+const err52 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96,data:data31};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4442,7 +4785,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data28};
+const err53 = {instancePath:instancePath+"/spec/replication/peers/" + i0+"/sql",schemaPath:"#/properties/spec/properties/replication/properties/peers/items/properties/sql/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql.type,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items.properties.sql,data:data29};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4454,7 +4797,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.properties.peers.items.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers.items,data:data25};
+const err54 = {instancePath:instancePath+"/spec/replication/peers/" + i0,schemaPath:"#/properties/spec/properties/replication/properties/peers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.replication.properties.peers.items.type,parentSchema:schema87.properties.spec.properties.replication.properties.peers.items,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4466,7 +4809,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.spec.properties.replication.properties.peers.type,parentSchema:schema80.properties.spec.properties.replication.properties.peers,data:data24};
+const err55 = {instancePath:instancePath+"/spec/replication/peers",schemaPath:"#/properties/spec/properties/replication/properties/peers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.spec.properties.replication.properties.peers.type,parentSchema:schema87.properties.spec.properties.replication.properties.peers,data:data25};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4478,7 +4821,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.replication.type,parentSchema:schema80.properties.spec.properties.replication,data:data19};
+const err56 = {instancePath:instancePath+"/spec/replication",schemaPath:"#/properties/spec/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.replication.type,parentSchema:schema87.properties.spec.properties.replication,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4489,11 +4832,11 @@ errors++;
 }
 }
 if(data8.daemon !== undefined){
-let data31 = data8.daemon;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key11 in data31){
+let data32 = data8.daemon;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key11 in data32){
 if(!(key11 === "metrics")){
-const err57 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.daemon,data:data31};
+const err57 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.daemon,data:data32};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4503,15 +4846,15 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data31.metrics !== undefined){
-if(!(validate59(data31.metrics, {instancePath:instancePath+"/spec/daemon/metrics",parentData:data31,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(data32.metrics !== undefined){
+if(!(validate66(data32.metrics, {instancePath:instancePath+"/spec/daemon/metrics",parentData:data32,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.daemon.type,parentSchema:schema80.properties.spec.properties.daemon,data:data31};
+const err58 = {instancePath:instancePath+"/spec/daemon",schemaPath:"#/properties/spec/properties/daemon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.daemon.type,parentSchema:schema87.properties.spec.properties.daemon,data:data32};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4523,7 +4866,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+const err59 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.type,parentSchema:schema87.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4535,7 +4878,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4544,6 +4887,6 @@ vErrors.push(err60);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }

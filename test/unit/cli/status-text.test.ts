@@ -20,6 +20,7 @@ function statusWith(server: Partial<TownStatus['server']>, daemon: Partial<TownS
     drift: { inSync: true, create: 0, update: 0, delete: 0, blocked: 0, errors: [] },
     replication: null,
     connections: null,
+    pushes: [],
   };
 }
 
@@ -68,6 +69,11 @@ describe('gt status text', () => {
     const text = renderStatusText(statusWith({ state: 'stopped' }), false, 'npx gt');
     expect(text).toContain('(start with: npx gt apply, or npx gt dolt start)');
     expect(text).toContain('Daemon    not running (start with: npx gt daemon start)');
+  });
+
+  it('shows where each pushed remote stands', () => {
+    const status = { ...statusWith({}), pushes: [{ database: 'wyvern', remote: 'origin', position: '14 commits ahead' }] };
+    expect(renderStatusText(status, false)).toContain('Pushes    wyvern → origin: 14 commits ahead\n');
   });
 
   it('labels the town database town', () => {

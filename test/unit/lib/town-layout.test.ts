@@ -31,6 +31,8 @@ describe('townPaths', () => {
       lifecycleState: '/towns/gt/daemon/gt-lifecycle-state.json',
       historyFactsCache: '/towns/gt/daemon/gt-history-facts.json',
       rootFactsCache: '/towns/gt/daemon/gt-root-facts.json',
+      syncState: '/towns/gt/daemon/gt-sync-state.json',
+      compactionDivergence: '/towns/gt/daemon/gt-compaction-divergence.json',
     });
   });
 

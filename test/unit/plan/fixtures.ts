@@ -275,6 +275,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     cluster: null,
     portConflicts: [],
     lifecycle: null,
+    sync: null,
     townFiles: convergedTownFiles(desired),
     bd: BD_FOUND,
   };
@@ -301,6 +302,7 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
     portConflicts: [],
     townFiles: absentTownFiles(),
     lifecycle: null,
+    sync: null,
     bd: BD_FOUND,
   };
 }

@@ -72,7 +72,7 @@ describe('plan: cluster replication', () => {
     expect(create?.hint).toBe("run gt apply in the primary's town: this town converges as it replicates");
     expect(ignore?.reason).toContain("the primary's apply commits it to dolt_ignore");
     expect(result.notes).toContain(
-      "remote/hq/origin, remote/wyvern/origin: remotes are each server's own and a standby refuses to change them; gt converges them once this server is the primary",
+      "remote/hq/origin, remote/wyvern/origin: remotes and backups are each server's own and a standby refuses to change them; gt converges them once this server is the primary",
     );
     expect(result.notes).toContainEqual(expect.stringContaining('gt diff compares what has replicated with the manifests'));
   });
