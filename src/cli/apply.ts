@@ -4,7 +4,7 @@ import { painter } from '../lib/paint.js';
 import { symbolOf } from '../plan/summary.js';
 import type { Action } from '../plan/types.js';
 import { runDiff } from './diff.js';
-import { addLockTimeoutOption, addManifestOption } from './global-options.js';
+import { addLockTimeoutOption, addManifestOption, collect } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
 import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
@@ -12,6 +12,7 @@ interface ApplyOptions {
   dryRun?: boolean;
   prune?: boolean;
   force?: boolean;
+  acceptSpike: string[];
   /** Milliseconds. */
   lockTimeout: number;
 }
@@ -36,7 +37,7 @@ function formatStep(results: readonly ActionResult[], color: boolean): string {
 
 /** Lock, observe, plan, execute, observe again; prints the plan and each step as it runs (or one JSON report). */
 async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
-  if (options.dryRun) return runDiff(io, { prune: options.prune, force: options.force });
+  if (options.dryRun) return runDiff(io, { prune: options.prune, force: options.force, acceptSpike: options.acceptSpike });
   const { applyErrorsDocument, renderApplyJson } = await import('../plan/render-apply-json.js');
   const loaded = await loadConfigForCommand(io, { errorDocument: applyErrorsDocument });
   if (!loaded) return EXIT.error;
@@ -55,6 +56,7 @@ async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
     hungServerMs: hungServerMsFrom(process.env),
     prune: options.prune === true,
     force: options.force === true,
+    acceptSpike: options.acceptSpike,
     hooks: {
       onPlan: (plan, pass) => {
         if (pass === 1) print(`${renderPlanText(plan, io.color)}${plan.actions.length > 0 ? '\n' : ''}`);
@@ -83,7 +85,8 @@ export function registerApplyCommand(program: Command, session: Session): void {
     .description('converge the town to its config (exit 0: converged, 1: still differs, 2: error)')
     .option('--dry-run', 'only show the plan (same as gt diff)')
     .option('--prune', 'drop databases declared ensure: absent (never protected ones; restorable with dolt_undrop)')
-    .option('--force', 'with --prune: drop even databases with unpushed commits');
+    .option('--force', 'with --prune: drop even databases with unpushed commits')
+    .option('--accept-spike <db>', "export the database's ledger files although a table's record count spiked (repeatable)", collect, []);
   addLockTimeoutOption(apply, '60s', 'how long to wait for another applier to finish (e.g. 30s, 2m)').action(
     runCommand(session, (io, options: ApplyOptions) => runApply(io, options)),
   );

@@ -3,13 +3,14 @@ import type { TownFiles } from '../config/load.js';
 import type { YamlParseCache } from '../config/yaml-documents.js';
 import type { Observation } from '../observe/observe.js';
 import { loadConfigForCommand } from './load-config.js';
-import { addManifestOption, type GlobalOptions } from './global-options.js';
+import { addManifestOption, collect, type GlobalOptions } from './global-options.js';
 import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
 export interface DiffOptions {
   explain?: boolean;
   prune?: boolean;
   force?: boolean;
+  acceptSpike?: string[];
 }
 
 /** `gt diff`: observe, plan, print. Changes nothing. Exit 0 no differences, 1 differences, 2 error. */
@@ -19,6 +20,7 @@ export function registerDiffCommand(program: Command, session: Session): void {
     .option('--explain', 'also show which config source won each server setting')
     .option('--prune', 'plan the drops that gt apply --prune would make')
     .option('--force', 'plan drops even of databases with unpushed commits, as gt apply --force would')
+    .option('--accept-spike <db>', 'plan the ledger export that gt apply --accept-spike would make (repeatable)', collect, [])
     .action(runCommand(session, (io, options: DiffOptions) => runDiff(io, options)));
 }
 
@@ -63,7 +65,7 @@ export async function runDiff(io: CommandIO, options: DiffOptions): Promise<numb
   const { diskYamlCache } = await import('../config/yaml-documents.js');
   const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(io.env)));
   const observed = await observation.complete(desired);
-  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true });
+  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true, acceptSpike: options.acceptSpike });
   if (io.output === 'json') {
     io.stdout.write(`${renderPlanJson(current, options.explain ? desired.server : undefined)}\n`);
   } else {

@@ -63,7 +63,8 @@ export function globalOptions(command: Command): GlobalOptions {
   return { file: [], ...command.optsWithGlobals<Partial<GlobalOptions>>() } as GlobalOptions;
 }
 
-function collect(value: string, previous: string[]): string[] {
+/** A repeatable option's values, in the order given. */
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 

@@ -6,6 +6,7 @@ import { registerDiffCommand } from './diff.js';
 import { registerDoltCommand } from './dolt.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
+import { registerLedgerCommand } from './ledger.js';
 import { EXIT, type Session } from './output.js';
 import { registerStatusCommand } from './status.js';
 import { registerValidateCommand } from './validate.js';
@@ -35,6 +36,7 @@ function buildProgram(session: Session): Command {
   registerInitCommand(program, session);
   registerDaemonCommand(program, session);
   registerDoltCommand(program, session);
+  registerLedgerCommand(program, session);
   return program;
 }
 

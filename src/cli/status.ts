@@ -8,6 +8,7 @@ import type { ObservedState } from '../observe/observed.js';
 import { summarizePlan } from '../plan/summary.js';
 import type { Plan } from '../plan/types.js';
 import { ownerLabel } from './database-owner.js';
+import { ledgerStatus, renderLedgerStatus, type LedgerStatus } from './ledger-status.js';
 import { describeSupervisor, supervisorReport, type SupervisorReport } from './supervisor-report.js';
 import { addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
@@ -37,6 +38,8 @@ export interface TownStatus {
     lastError: string | null;
   };
   drift: { inSync: boolean; create: number; update: number; delete: number; blocked: number; errors: string[] };
+  /** null when no spec.ledger is declared. */
+  ledger: LedgerStatus | null;
 }
 
 function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, daemon: DaemonStatusReport, now: Date): TownStatus {
@@ -78,6 +81,7 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       ...summary,
       errors: plan.errors.map((error) => error.message),
     },
+    ledger: ledgerStatus(desired),
   };
 }
 
@@ -123,6 +127,7 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
   } else {
     lines.push(`Daemon    not running (start with: ${gt} daemon start)`);
   }
+  if (status.ledger !== null) lines.push(...renderLedgerStatus(status.ledger, paint));
   const drift = status.drift;
   if (drift.errors.length > 0) lines.push(`Drift     ${paint('red', 'cannot plan')}: ${drift.errors.join('; ')}`);
   else if (drift.inSync) lines.push(`Drift     ${paint('green', 'none')}: the town matches its config`);

@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E049': 'wait_timeout Dolt refuses',
   'GT-E050': 'ignore pattern matches dolt_ignore or a Dolt system table',
   'GT-E051': 'lifecycle settings that contradict each other',
+  'GT-E080': 'ledger lists a database no manifest declares',
   'GT-W060': 'patrol names an undeclared database',
   'GT-W061': 'patrol is enabled but has no effect',
   'GT-W062': 'conflicting port settings',
@@ -54,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W066': 'setting no Gas Town reader accepts',
   'GT-W067': 'environment variable outranked by the town config',
   'GT-W068': 'lifecycle override Gas Town cannot apply per database',
+  'GT-W080': 'ledger setting Gas Town cannot apply',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

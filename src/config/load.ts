@@ -8,6 +8,7 @@ import type { DaemonConfig } from './generated/daemon-config.js';
 import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
 import { databaseLifecycle, lifecycleDiagnostics, townLifecycle } from './lifecycle-spec.js';
+import { ledgerDiagnostics, resolveLedger } from './ledger-spec.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { checkServerEnvironment } from './server-env.js';
@@ -95,6 +96,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   const server = withSupervisor(endpoint, declaredSupervisor(townRoot, manifests.town));
 
   const databases = [townDatabase(manifests.town), ...manifests.rigs.map((rig) => rigDatabase(rig, manifests.town))];
+  const lifecycle = townLifecycle(manifests.town, manifests.rigs);
   const diagnostics = [
     ...daemon.diagnostics,
     ...manifests.diagnostics,
@@ -103,6 +105,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...checkOverriddenEnvironment(options.env, server),
     ...checkManifests(manifests.rigs, manifests.town, { cwd: options.cwd, effectivePort: server.port.value }),
     ...lifecycleDiagnostics(manifests.rigs, manifests.town),
+    ...ledgerDiagnostics(manifests.town, databases, lifecycle.executor),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) =>
     remoteSecrets(manifest.spec.remotes ?? null, document),
@@ -128,7 +131,8 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
       server,
       daemonConfig: daemon.file,
       databases,
-      lifecycle: townLifecycle(manifests.town, manifests.rigs),
+      lifecycle,
+      ledger: resolveLedger(townRoot, manifests.town, databases),
       sources: [daemon.file.path, ...manifests.sources],
     },
     diagnostics: sorted,

@@ -67,6 +67,11 @@ export interface TownPaths {
   lifecycleState: string;
   /** gt writes it while observing: per database commit count and decay candidates, keyed by head and working set. */
   historyFactsCache: string;
+  /**
+   * gt writes it after each ledger export (and while observing, when an export is found to change nothing): per
+   * database the Dolt hash the archive holds and when it was last checked, and the pushes that failed in a row.
+   */
+  ledgerState: string;
 }
 
 /** The layout of the town at `root` (an absolute path). */
@@ -100,6 +105,7 @@ export function townPaths(root: string): TownPaths {
     reconcilerStderr: join(daemonDir, 'gt-reconciler.stderr'),
     lifecycleState: join(daemonDir, 'gt-lifecycle-state.json'),
     historyFactsCache: join(daemonDir, 'gt-history-facts.json'),
+    ledgerState: join(daemonDir, 'gt-ledger-state.json'),
   };
 }
 

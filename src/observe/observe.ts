@@ -10,7 +10,8 @@ import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
 import { observeBd } from './bd.js';
 import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
-import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
+import { DAEMON_SCOPE, observeLedger, type LedgerScope } from './observe-ledger.js';
+import type { ObservedBd, ObservedDatabase, ObservedLedger, ObservedLifecycle, ObservedServerConfig, ObservedState } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { sendSnapshotQuery, type PendingSnapshot } from './sql-snapshot.js';
@@ -62,6 +63,8 @@ export interface ObserveOptions {
   townFiles?: boolean;
   /** Where GT_BD_BIN and PATH are read to find bd; process.env unless given. */
   env?: NodeJS.ProcessEnv;
+  /** Which ledger databases to consider for export; by their interval (the daemon's way) unless given. */
+  ledger?: LedgerScope;
 }
 
 /** A declared database bd has not initialized, or whose state gt cannot see: only then is bd looked for. */
@@ -107,6 +110,7 @@ export async function beginObservation(
       let databases: ObservedDatabase[] | null = null;
       let lifecycle: ObservedLifecycle | null = null;
       let beadsUnreadable: string | null = null;
+      let ledger: ObservedLedger | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
@@ -125,6 +129,9 @@ export async function beginObservation(
           databases = snapshot.databases;
           lifecycle = facts;
           beadsUnreadable = snapshot.beadsUnreadable;
+          // after the snapshot, each statement bounded on its own: an export of many databases may take longer than
+          // the snapshot's deadline as a whole
+          ledger = await observeLedger(sql.connection, desired, servedNow, now, options.ledger ?? DAEMON_SCOPE, hungServerMs);
         }
         const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
@@ -139,6 +146,7 @@ export async function beginObservation(
           lifecycle,
           townFiles,
           bd,
+          ledger,
         };
       } finally {
         await close();

@@ -7,6 +7,7 @@ import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-c
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planLifecycle } from './plan-lifecycle.js';
 import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
+import { planLedger } from './plan-ledger.js';
 import { planServer, serverError } from './plan-server.js';
 import { blockedByGasTown, planSupervisorSettings, supervisorNote } from './plan-supervisor.js';
 import { gtSupervises } from '../config/server-settings.js';
@@ -155,8 +156,8 @@ function planDeclaredDatabases(desired: DesiredState, observed: ObservedState, o
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
  * databases → remotes → ignore patterns → Gas Town's registry and beads files → beads initialization → decay →
- * compaction), the changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a
- * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
+ * compaction → the ledger's export and push), the changes the safety rules block, and what gt must leave alone.
+ * While Gas Town's daemon supervises a server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
  * Town's files are planned.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
@@ -194,6 +195,7 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
     startsServer: server !== null,
   });
   const beads = planBeads(townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
+  const ledger = planLedger(desired, observed, options);
   const notes = [
     ...(supervised === null ? [] : [supervised]),
     ...unservedNote,
@@ -216,8 +218,9 @@ export function plan(desired: DesiredState, observed: ObservedState, options: Pl
       ...beads.actions,
       ...lifecycle.decay,
       ...lifecycle.compaction,
+      ...ledger.actions,
     ],
-    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked],
+    blocked: [...databases.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...ledger.blocked],
     unmanaged: unmanagedDatabases(desired, observed),
     notes,
     errors: [],

@@ -30,7 +30,9 @@ export type ActionCode =
   | 'town-file-missing'
   | 'town-file-incomplete'
   | 'town-file-outdated'
-  | 'beads-not-initialized';
+  | 'beads-not-initialized'
+  | 'ledger-export-due'
+  | 'ledger-push-due';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
@@ -47,7 +49,11 @@ export type BlockedCode =
   | 'incomplete-directory'
   | 'supervised-by-gastown'
   | 'outside-window'
-  | 'rig-directory-reserved';
+  | 'rig-directory-reserved'
+  | 'ledger-spike'
+  | 'ledger-export-failed'
+  | 'ledger-uncommitted'
+  | 'ledger-repo-invalid';
 
 interface ActionBase {
   /**
@@ -318,6 +324,57 @@ export interface BeadsAction extends ActionBase {
   after: BeadsValue;
 }
 
+/** A table's records in the archive: how many, on each side. */
+export interface LedgerRecords {
+  records: number;
+}
+
+/**
+ * One table's file in the ledger archive (`<db>/<table>.jsonl`), rewritten from the database's data as of one Dolt
+ * commit. All ledger actions of a plan run as one step: every database read AS OF its hash, its files written, one
+ * git commit naming each database's hash.
+ */
+export interface LedgerExportAction extends ActionBase {
+  kind: 'ledger';
+  /** create: the archive's HEAD has no such file. */
+  verb: 'create' | 'update';
+  code: 'ledger-export-due';
+  database: string;
+  table: string;
+  /** The archive's work tree (absolute). */
+  repo: string;
+  /** Relative to the archive's root. */
+  path: string;
+  /** The Dolt commit (main) whose data the file gets. */
+  hash: string;
+  /** The archive commit the counts compare with (null: no commit yet); apply refuses an archive that moved since. */
+  archiveHead: string | null;
+  before: LedgerRecords | null;
+  after: LedgerRecords;
+  added: number;
+  removed: number;
+  changed: number;
+  /** The change exceeds the spike rule and is exported because `--accept-spike <db>` accepted it. */
+  spikeAccepted: boolean;
+  /** One line for people: "+3 −0 ~1 records (71 → 74)". */
+  summary: string;
+}
+
+/** Pushes the archive's branch to its remote: after an export, or because the last push failed. */
+export interface LedgerPushAction extends ActionBase {
+  kind: 'ledger-push';
+  verb: 'update';
+  code: 'ledger-push-due';
+  repo: string;
+  remote: string;
+  branch: string;
+  /** Pushes that failed in a row before this one. */
+  before: { failedPushes: number };
+  after: { failedPushes: 0 };
+}
+
+export type LedgerAction = LedgerExportAction | LedgerPushAction;
+
 export type Action =
   | DaemonConfigAction
   | ServerAction
@@ -326,7 +383,8 @@ export type Action =
   | IgnoreAction
   | TownFileAction
   | BeadsAction
-  | LifecycleAction;
+  | LifecycleAction
+  | LedgerAction;
 
 /** A change the config asks for that gt will not make under the current flags. */
 export interface BlockedChange {
@@ -350,6 +408,8 @@ export interface PlanOptions {
   prune: boolean;
   /** Allow a drop although the database has unpushed commits. */
   force: boolean;
+  /** Export these databases' ledger files although a table's change exceeds the spike rule. */
+  acceptSpike?: readonly string[];
 }
 
 export interface Plan {

@@ -169,6 +169,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         daemonConfig: shape.daemonConfig,
         databases: [shape.hq, ...shape.rigs],
         lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
+        ledger: null,
         sources: [],
       };
       const configText = {
@@ -232,6 +233,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     lifecycle: null,
     townFiles: observeFiles(live.files, desired),
     bd: live.bd,
+    ledger: null,
   };
 }
 
@@ -519,6 +521,7 @@ describe('plan() and directories an interrupted create left', () => {
       daemonConfig: { path: `${TOWN}/mayor/daemon.json`, exists: true, raw: defaultDaemonConfig(), text: '{}', mode: 0o644 },
       databases: [wyvern],
       lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
+      ledger: null,
       sources: [],
     };
     const live: LiveTown = {

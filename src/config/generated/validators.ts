@@ -3130,7 +3130,7 @@ return errors === 0;
 }
 
 export const town = validate53;
-const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, and who supervises the town's Dolt server.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}}}}}};
+const schema80 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, and who supervises the town's Dolt server.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"ledger":{"title":"TownLedger","description":"The ledger plane: a scrubbed JSONL export of every listed database's permanent tables (issues, comments, config, dependencies, events, labels, metadata) to <repo>/<db>/<table>.jsonl in a git work tree, one commit per export run, pushed to `remote`. Who exports follows spec.lifecycle.executor: gt (gt apply and gt's daemon export, and Gas Town's jsonl_git_backup patrol is turned off) or gastown (default: gt sets that patrol's git_repo, databases, interval and spike_threshold).","type":"object","additionalProperties":false,"required":["repo"],"properties":{"repo":{"description":"The archive: the top of a git work tree (gt never creates, rewrites or deletes its history). A relative path is relative to the town root; a leading ~/ is the home directory.","type":"string","minLength":1},"remote":{"description":"The git remote pushed after each commit, when the repository has it; default origin.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"interval":{"$ref":"rig.schema.json#/definitions/goDuration","description":"The daemon exports a database at most this often; default 15m."},"databases":{"description":"all (default): every database a manifest declares present; or a list of them.","anyOf":[{"const":"all"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}]},"spike":{"title":"LedgerSpike","description":"Per table: a change of more than threshold (a fraction of the records in the archive's HEAD; growth gets twice as much) and of at least minAbsolute records blocks that database's commit until gt apply --accept-spike <db>.","type":"object","additionalProperties":false,"properties":{"threshold":{"description":"Default 0.5 (Gas Town's).","type":"number","exclusiveMinimum":0,"maximum":1},"minAbsolute":{"description":"Changes of fewer records never block; default 20 (Gas Town's).","type":"integer","minimum":0}}}}}}}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3634,6 +3634,7 @@ validate61.errors = vErrors;
 return errors === 0;
 }
 
+const pattern33 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/town.schema.json" */;
@@ -3820,7 +3821,7 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!(((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle"))){
+if(!((((((key4 === "remotes") || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle")) || (key4 === "ledger"))){
 const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
@@ -3958,9 +3959,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+if(data8.ledger !== undefined){
+let data18 = data8.ledger;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.repo === undefined){
+const err23 = {instancePath:instancePath+"/spec/ledger",schemaPath:"#/properties/spec/properties/ledger/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'",schema:schema80.properties.spec.properties.ledger.required,parentSchema:schema80.properties.spec.properties.ledger,data:data18};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3969,15 +3972,348 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+for(const key7 in data18){
+if(!(((((key7 === "repo") || (key7 === "remote")) || (key7 === "interval")) || (key7 === "databases")) || (key7 === "spike"))){
+const err24 = {instancePath:instancePath+"/spec/ledger",schemaPath:"#/properties/spec/properties/ledger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.ledger,data:data18};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data18.repo !== undefined){
+let data19 = data18.repo;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err25 = {instancePath:instancePath+"/spec/ledger/repo",schemaPath:"#/properties/spec/properties/ledger/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.ledger.properties.repo,data:data19};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/spec/ledger/repo",schemaPath:"#/properties/spec/properties/ledger/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.ledger.properties.repo.type,parentSchema:schema80.properties.spec.properties.ledger.properties.repo,data:data19};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data18.remote !== undefined){
+let data20 = data18.remote;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err27 = {instancePath:instancePath+"/spec/ledger/remote",schemaPath:"#/properties/spec/properties/ledger/properties/remote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.ledger.properties.remote,data:data20};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!pattern33.test(data20)){
+const err28 = {instancePath:instancePath+"/spec/ledger/remote",schemaPath:"#/properties/spec/properties/ledger/properties/remote/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema80.properties.spec.properties.ledger.properties.remote,data:data20};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/spec/ledger/remote",schemaPath:"#/properties/spec/properties/ledger/properties/remote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.ledger.properties.remote.type,parentSchema:schema80.properties.spec.properties.ledger.properties.remote,data:data20};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data18.interval !== undefined){
+let data21 = data18.interval;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err30 = {instancePath:instancePath+"/spec/ledger/interval",schemaPath:"rig.schema.json#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73,data:data21};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!pattern20.test(data21)){
+const err31 = {instancePath:instancePath+"/spec/ledger/interval",schemaPath:"rig.schema.json#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema73,data:data21};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/spec/ledger/interval",schemaPath:"rig.schema.json#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data21};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data18.databases !== undefined){
+let data22 = data18.databases;
+const _errs51 = errors;
+let valid12 = false;
+const _errs52 = errors;
+if("all" !== data22){
+const err33 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/0/const",keyword:"const",params:{allowedValue: "all"},message:"must be equal to constant",schema:"all",parentSchema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[0],data:data22};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid0 = _errs52 === errors;
+valid12 = valid12 || _valid0;
+if(!valid12){
+const _errs53 = errors;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err34 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len0 = data22.length;
+for(let i0=0; i0<len0; i0++){
+let data23 = data22[i0];
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err35 = {instancePath:instancePath+"/spec/ledger/databases/" + i0,schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1].items,data:data23};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/spec/ledger/databases/" + i0,schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1].items.type,parentSchema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1].items,data:data23};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+let i1 = data22.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data22[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err37 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1].type,parentSchema:schema80.properties.spec.properties.ledger.properties.databases.anyOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid0 = _errs53 === errors;
+valid12 = valid12 || _valid0;
+}
+if(!valid12){
+const err39 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema80.properties.spec.properties.ledger.properties.databases.anyOf,parentSchema:schema80.properties.spec.properties.ledger.properties.databases,data:data22};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data18.spike !== undefined){
+let data24 = data18.spike;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key8 in data24){
+if(!((key8 === "threshold") || (key8 === "minAbsolute"))){
+const err40 = {instancePath:instancePath+"/spec/ledger/spike",schemaPath:"#/properties/spec/properties/ledger/properties/spike/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema80.properties.spec.properties.ledger.properties.spike,data:data24};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data24.threshold !== undefined){
+let data25 = data24.threshold;
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 1 || isNaN(data25)){
+const err41 = {instancePath:instancePath+"/spec/ledger/spike/threshold",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema80.properties.spec.properties.ledger.properties.spike.properties.threshold,data:data25};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data25 <= 0 || isNaN(data25)){
+const err42 = {instancePath:instancePath+"/spec/ledger/spike/threshold",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema80.properties.spec.properties.ledger.properties.spike.properties.threshold,data:data25};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/spec/ledger/spike/threshold",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.spec.properties.ledger.properties.spike.properties.threshold.type,parentSchema:schema80.properties.spec.properties.ledger.properties.spike.properties.threshold,data:data25};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data24.minAbsolute !== undefined){
+let data26 = data24.minAbsolute;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err44 = {instancePath:instancePath+"/spec/ledger/spike/minAbsolute",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/minAbsolute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.spec.properties.ledger.properties.spike.properties.minAbsolute.type,parentSchema:schema80.properties.spec.properties.ledger.properties.spike.properties.minAbsolute,data:data26};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 0 || isNaN(data26)){
+const err45 = {instancePath:instancePath+"/spec/ledger/spike/minAbsolute",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/minAbsolute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema80.properties.spec.properties.ledger.properties.spike.properties.minAbsolute,data:data26};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/spec/ledger/spike",schemaPath:"#/properties/spec/properties/ledger/properties/spike/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.ledger.properties.spike.type,parentSchema:schema80.properties.spec.properties.ledger.properties.spike,data:data24};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/spec/ledger",schemaPath:"#/properties/spec/properties/ledger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.properties.ledger.type,parentSchema:schema80.properties.spec.properties.ledger,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.properties.spec.type,parentSchema:schema80.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }

@@ -18,6 +18,7 @@ function statusWith(server: Partial<TownStatus['server']>): TownStatus {
     databases: [{ name: 'hq', rig: 'hq', managed: true, remotes: null }],
     daemon: { running: false, pid: null, health: null, sync: null, lastReconcile: null, lastError: null },
     drift: { inSync: true, create: 0, update: 0, delete: 0, blocked: 0, errors: [] },
+    ledger: null,
   };
 }
 
@@ -40,5 +41,19 @@ describe('gt status text', () => {
 
   it('labels the town database town', () => {
     expect(renderStatusText(statusWith({}), false)).toMatch(/^ {2}hq +town +remotes unknown/m);
+  });
+
+  it('warns when the pushes of the ledger keep failing', () => {
+    const ledger: TownStatus['ledger'] = {
+      repo: '/srv/gt-ledger',
+      executor: 'gt',
+      lastChecked: '2026-12-03T10:00:00.000Z',
+      pushFailures: 3,
+      lastPushError: 'git push failed (exit 128): fatal: could not read from remote repository',
+      warning: '3 pushes of the ledger to origin failed in a row (last: fatal: could not read from remote repository)',
+    };
+    const text = renderStatusText({ ...statusWith({}), ledger }, false);
+    expect(text).toContain('Ledger    /srv/gt-ledger (gt exports it, last checked 2026-12-03T10:00:00.000Z)\n');
+    expect(text).toContain('          warning: 3 pushes of the ledger to origin failed in a row');
   });
 });

@@ -142,6 +142,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
     daemonConfig: daemonFile(),
     databases,
     lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
+    ledger: null,
     sources: [`${TOWN}/mayor/daemon.json`],
     ...overrides,
   };
@@ -258,6 +259,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     lifecycle: null,
     townFiles: convergedTownFiles(desired),
     bd: BD_FOUND,
+    ledger: null,
   };
 }
 
@@ -275,6 +277,7 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
     townFiles: absentTownFiles(),
     lifecycle: null,
     bd: BD_FOUND,
+    ledger: null,
   };
 }
 
