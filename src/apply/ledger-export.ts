@@ -144,9 +144,8 @@ export async function runLedgerExport(actions: readonly LedgerExportAction[], re
     throw error;
   }
   if (head !== null) recordExport(context, exported, archiveHead, head);
-  const message = head === null ? 'already in the archive' : `commit ${head.slice(0, 12)}`;
-  for (const { database, hash } of exported) {
-    for (const action of groups.get(database) ?? []) outcomes.set(action, { status: 'done', message: `${message} (${database} as of ${hash.slice(0, 8)})` });
-  }
+  const sources = exported.map(({ database, hash }) => `${database} as of ${hash.slice(0, 8)}`).join(', ');
+  const message = `${head === null ? 'already in the archive' : `commit ${head.slice(0, 12)}`}: ${sources}`;
+  for (const { database } of exported) for (const action of groups.get(database) ?? []) outcomes.set(action, { status: 'done', message });
   return outcomes;
 }

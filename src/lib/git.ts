@@ -37,6 +37,8 @@ function run<T extends string | Buffer>(repo: string, args: readonly string[], o
         else resolve(stdout as T);
       },
     );
+    // git may exit before it reads its input (a command that needs none, or one that failed): never an error of ours
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');
   });
 }
