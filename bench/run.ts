@@ -11,6 +11,7 @@ import { timeOneRigChanges } from './b4-daemon.js';
 import { benchVersionStartup } from './b5-startup.js';
 import { benchRestartGap } from './b6-restart-gap.js';
 import { benchCrashRecovery } from './b6-crash-recovery.js';
+import { benchLedger, renderLedgerBench } from './b9-ledger.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
 import { benchOptions } from './options.js';
 import { checkTargets, renderMarkdown, type Environment, type Measurements } from './report.js';
@@ -86,6 +87,15 @@ async function main(): Promise<void> {
       versionRuns: options.versionRuns,
     };
     log(`Dolt ${env.dolt}, load average ${env.loadAverage.start.toFixed(2)}, temp dir ${runRoot}`);
+    if (process.env.BENCH_B9_ONLY === '1') {
+      const databases = Number(process.env.BENCH_B9_DATABASES ?? 100);
+      const issues = Number(process.env.BENCH_B9_ISSUES ?? 1000);
+      log(`B9: ledger export, ${databases} databases × ${issues} issues, gt and Gas Town's per-table processes`);
+      const b9 = await benchLedger(runRoot, doltBin, databases, issues, (town) => cleanup.towns.push(town));
+      process.stdout.write(`\n${renderLedgerBench(b9)}`);
+      writeFileSync(join(repoRoot, 'bench', 'results-b9.json'), `${JSON.stringify({ environment: env, b9 }, null, 2)}\n`);
+      return;
+    }
 
     const convergedTowns = new Map<number, BenchTown>();
     /** The converged town of this size, shared by the benchmarks in turn (B4 and B5 add ignore patterns last). */
