@@ -29,6 +29,7 @@ describe('townPaths', () => {
       reconcilerStderr: '/towns/gt/daemon/gt-reconciler.stderr',
       lifecycleState: '/towns/gt/daemon/gt-lifecycle-state.json',
       historyFactsCache: '/towns/gt/daemon/gt-history-facts.json',
+      ledgerState: '/towns/gt/daemon/gt-ledger-state.json',
     });
   });
 
