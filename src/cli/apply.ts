@@ -25,13 +25,15 @@ function stepId(actions: readonly Action[]): string {
   return ids.every((id) => id.startsWith(prefix)) ? `${prefix}{${ids.map((id) => id.slice(prefix.length)).join(', ')}}` : ids.join(', ');
 }
 
+/** A step's results as one: failed if any action failed (the ledger's databases end each on their own), every message once. */
 function formatStep(results: readonly ActionResult[], color: boolean): string {
   const paint = painter(color);
-  const first = results[0] as ActionResult;
+  const first = results.find((result) => result.status === 'failed') ?? (results[0] as ActionResult);
   const status =
     first.status === 'done' ? paint('green', 'done') : first.status === 'failed' ? paint('red', 'FAILED') : paint('dim', 'skipped');
-  const detail = first.message ? `: ${first.message}` : '';
-  const verb = first.action.verb;
+  const messages = [...new Set(results.map((result) => result.message).filter((message) => message !== null))];
+  const detail = messages.length > 0 ? `: ${messages.join('; ')}` : '';
+  const verb = (results[0] as ActionResult).action.verb;
   return `  ${symbolOf(verb)} ${verb.padEnd(7)} ${stepId(results.map((r) => r.action))} ... ${status} (${first.durationMs} ms)${detail}\n`;
 }
 
