@@ -12,7 +12,7 @@ interface ApplyOptions {
   dryRun?: boolean;
   prune?: boolean;
   force?: boolean;
-  acceptSpike: string[];
+  acceptSpike?: string[];
   /** Milliseconds. */
   lockTimeout: number;
 }
@@ -58,7 +58,7 @@ async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
     hungServerMs: hungServerMsFrom(process.env),
     prune: options.prune === true,
     force: options.force === true,
-    acceptSpike: options.acceptSpike,
+    acceptSpike: options.acceptSpike ?? [],
     hooks: {
       onPlan: (plan, pass) => {
         if (pass === 1) print(`${renderPlanText(plan, io.color)}${plan.actions.length > 0 ? '\n' : ''}`);
@@ -88,7 +88,7 @@ export function registerApplyCommand(program: Command, session: Session): void {
     .option('--dry-run', 'only show the plan (same as gt diff)')
     .option('--prune', 'drop databases declared ensure: absent (never protected ones; restorable with dolt_undrop)')
     .option('--force', 'with --prune: drop even databases with unpushed commits')
-    .option('--accept-spike <db>', "export the database's ledger files although a table's record count spiked (repeatable)", collect, []);
+    .option('--accept-spike <db>', "export the database's ledger files although a table's record count spiked (repeatable)", collect);
   addLockTimeoutOption(apply, '60s', 'how long to wait for another applier to finish (e.g. 30s, 2m)').action(
     runCommand(session, (io, options: ApplyOptions) => runApply(io, options)),
   );

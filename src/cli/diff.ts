@@ -20,7 +20,7 @@ export function registerDiffCommand(program: Command, session: Session): void {
     .option('--explain', 'also show which config source won each server setting')
     .option('--prune', 'plan the drops that gt apply --prune would make')
     .option('--force', 'plan drops even of databases with unpushed commits, as gt apply --force would')
-    .option('--accept-spike <db>', 'plan the ledger export that gt apply --accept-spike would make (repeatable)', collect, [])
+    .option('--accept-spike <db>', 'plan the ledger export that gt apply --accept-spike would make (repeatable)', collect)
     .action(runCommand(session, (io, options: DiffOptions) => runDiff(io, options)));
 }
 

@@ -6,8 +6,8 @@ import { runWithDesiredState, withApplierLock } from './dolt/run.js';
 import { EXIT, type CommandIO, runCommand, type Session } from './output.js';
 
 interface LedgerExportOptions {
-  db: string[];
-  acceptSpike: string[];
+  db?: string[];
+  acceptSpike?: string[];
   /** Milliseconds. */
   lockTimeout: number;
 }
@@ -44,7 +44,8 @@ function refusal(desired: DesiredState, databases: readonly string[]): string | 
  */
 async function runLedgerExport(io: CommandIO, options: LedgerExportOptions): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
-    const refused = refusal(desired, options.db);
+    const only = options.db ?? [];
+    const refused = refusal(desired, only);
     if (refused !== null) throw new Error(refused);
     const { observe } = await import('../observe/observe.js');
     const { plan } = await import('../plan/plan.js');
@@ -54,10 +55,10 @@ async function runLedgerExport(io: CommandIO, options: LedgerExportOptions): Pro
     const { hungServerMsFrom } = await import('../lib/deadline.js');
     const hungServerMs = hungServerMsFrom(process.env);
     return withApplierLock(desired.townRoot, options.lockTimeout, async () => {
-      const scope = { ignoreInterval: true, databases: options.db.length > 0 ? options.db : null };
+      const scope = { ignoreInterval: true, databases: only.length > 0 ? only : null };
       const observed = await observe(desired, { yamlCache: diskYamlCache(io.env), hungServerMs, ledger: scope });
       if (observed.ledger === null) throw new Error('the Dolt server does not answer, so gt cannot read the databases: start it (gt apply, or gt dolt start) and run again');
-      const planned = ledgerPart(plan(desired, observed, { prune: false, force: false, acceptSpike: options.acceptSpike }));
+      const planned = ledgerPart(plan(desired, observed, { prune: false, force: false, acceptSpike: options.acceptSpike ?? [] }));
       const results = await executePlan(planned, desired, { hungServerMs });
       if (io.output === 'json') {
         const { printable } = await import('../plan/printable.js');
@@ -79,8 +80,8 @@ export function registerLedgerCommand(program: Command, session: Session): void 
   const ledger = program.command('ledger').description("the ledger plane: scrubbed JSONL exports of each database's permanent tables to a git archive");
   const exportCommand = addManifestOption(ledger.command('export'))
     .description('export now (not waiting for spec.ledger.interval), commit and push (exit 0: done, 1: blocked or failed, 2: error)')
-    .option('--db <db>', 'only this database (repeatable; default: every one spec.ledger lists)', collect, [])
-    .option('--accept-spike <db>', "export the database although a table's record count spiked (repeatable)", collect, []);
+    .option('--db <db>', 'only this database (repeatable; default: every one spec.ledger lists)', collect)
+    .option('--accept-spike <db>', "export the database although a table's record count spiked (repeatable)", collect);
   addLockTimeoutOption(exportCommand, '60s', 'how long to wait for another applier to finish (e.g. 30s, 2m)').action(
     runCommand(session, (io, options: LedgerExportOptions) => runLedgerExport(io, options)),
   );

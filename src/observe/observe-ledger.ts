@@ -69,7 +69,8 @@ async function compareDatabase(context: ReadContext, database: string, hash: str
  * pending. For due databases: the archive repository (a few local git commands), then every database's main hash in
  * one statement; a database whose hash and archive commit are those gt last exported or checked is up to date without
  * another statement. The others are read AS OF their hash (one statement per table) and compared with the archive's
- * HEAD; those found identical are recorded as up to date, so the next observation reads nothing for them.
+ * HEAD; those found identical are recorded as up to date, so the next observation reads nothing for them, and those
+ * found to differ stay due until exported.
  */
 export async function observeLedger(
   connection: mysql.Connection,
@@ -106,15 +107,25 @@ export async function observeLedger(
     if (facts.state === 'read' && archive.head !== null && facts.tables.every((table) => table.identical)) upToDate.push([name, facts.hash]);
     else observed.databases[name] = facts;
   }
-  if (upToDate.length > 0 && archive.head !== null) recordUpToDate(statePath, upToDate, archive.head, now);
+  recordFindings(statePath, { upToDate, differing: Object.keys(observed.databases), archiveHead: archive.head, now });
   return observed;
 }
 
-/** Remembers that the archive's HEAD holds these databases' exports, so the next observation need not read them. */
-function recordUpToDate(statePath: string, upToDate: readonly [string, string][], archiveHead: string, now: Date): void {
+/**
+ * Remembers that the archive's HEAD holds the up-to-date databases' exports, so the next observation need not read
+ * them; and forgets the entries of databases found to differ, so they stay due (shown by every gt diff, exported by
+ * the next apply) until exported or found up to date, whatever the interval.
+ */
+function recordFindings(
+  statePath: string,
+  found: { upToDate: readonly [string, string][]; differing: readonly string[]; archiveHead: string | null; now: Date },
+): void {
+  const { upToDate, differing, archiveHead, now } = found;
+  if ((upToDate.length === 0 || archiveHead === null) && differing.length === 0) return;
   try {
     updateLedgerState(statePath, (state) => {
-      for (const [name, hash] of upToDate) state.databases[name] = { hash, archiveHead, checkedAt: now.toISOString() };
+      for (const name of differing) delete state.databases[name];
+      if (archiveHead !== null) for (const [name, hash] of upToDate) state.databases[name] = { hash, archiveHead, checkedAt: now.toISOString() };
     });
   } catch {
     // only saves work: where daemon/ cannot be written, the next observation compares again
