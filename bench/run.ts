@@ -13,6 +13,7 @@ import { benchVersionStartup } from './b5-startup.js';
 import { benchRestartGap } from './b6-restart-gap.js';
 import { benchCrashRecovery } from './b6-crash-recovery.js';
 import { benchSync, syncRows, syncTargets, type SyncBenchResult } from './b8-sync.js';
+import { benchLedger, renderLedgerBench } from './b9-ledger.js';
 import { DaemonUnderTest } from './daemon-under-test.js';
 import { benchOptions } from './options.js';
 import { benchReplication, type ReplicationResult } from './b10-replication.js';
@@ -133,6 +134,15 @@ async function main(): Promise<void> {
       env.loadAverage.end = loadavg()[0] ?? NaN;
       const targets = replicationTargets(b10);
       publish(renderTables(env, REPLICATION_NOTE, replicationRows(b10), targets), { environment: env, options, measurements: { b10 }, targets });
+      return;
+    }
+    if (process.env.BENCH_B9_ONLY === '1') {
+      const databases = Number(process.env.BENCH_B9_DATABASES ?? 100);
+      const issues = Number(process.env.BENCH_B9_ISSUES ?? 1000);
+      log(`B9: ledger export, ${databases} databases × ${issues} issues, gt and Gas Town's per-table processes`);
+      const b9 = await benchLedger(runRoot, doltBin, databases, issues, (town) => cleanup.towns.push(town));
+      process.stdout.write(`\n${renderLedgerBench(b9)}`);
+      writeFileSync(join(repoRoot, 'bench', 'results-b9.json'), `${JSON.stringify({ environment: env, b9 }, null, 2)}\n`);
       return;
     }
 

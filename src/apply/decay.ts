@@ -7,7 +7,7 @@ import { townPaths } from '../lib/town-layout.js';
 import { bareTables, closedExpiredWisps, relatedRowDeletes, relatedTablesIn, staleOpenWisps, utcDatetime } from '../observe/decay-queries.js';
 import { decaySummary } from '../plan/plan-lifecycle.js';
 import type { DecayAction, DecayCounts } from '../plan/types.js';
-import { GT_AUTHOR } from './sql-actions.js';
+import { GT_AUTHOR } from '../lib/gt-author.js';
 
 /** At most this many wisp ids in one statement, as Gas Town's reaper: each statement holds its rows briefly. */
 export const DECAY_BATCH = 100;

@@ -6,7 +6,10 @@ import { connectToServer, dropConnection } from '../lib/connect.js';
 import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { maskUrlsInText } from '../lib/mask.js';
 import { plannedDaemonWrite } from '../plan/plan-daemon-config.js';
-import type { Action, DaemonConfigAction, IgnoreAction, Plan, ServerAction } from '../plan/types.js';
+import type { Action, DaemonConfigAction, IgnoreAction, LedgerExportAction, Plan, ServerAction } from '../plan/types.js';
+import { townPaths } from '../lib/town-layout.js';
+import { runLedgerExport, type ActionOutcomes } from './ledger-export.js';
+import { runLedgerPush } from './ledger-push.js';
 import { runDecayStep } from './decay.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
@@ -35,15 +38,22 @@ export interface ExecuteHooks {
   hungServerMs?: number;
 }
 
-/** Actions that run as one step: all of daemon.json's (fills and settings) are one write, a database's ignore patterns one commit. */
+/**
+ * Actions that run as one step: all of daemon.json's (fills and settings) are one write, a database's ignore patterns
+ * one commit, and every ledger file one export and one git commit.
+ */
 function steps(actions: readonly Action[]): Action[][] {
   const result: Action[][] = [];
   const daemonConfig: DaemonConfigAction[] = [];
+  const ledger: LedgerExportAction[] = [];
   const ignoreByDatabase = new Map<string, IgnoreAction[]>();
   for (const action of actions) {
     if (action.kind === 'daemon-config') {
       if (daemonConfig.length === 0) result.push(daemonConfig);
       daemonConfig.push(action);
+    } else if (action.kind === 'ledger') {
+      if (ledger.length === 0) result.push(ledger);
+      ledger.push(action);
     } else if (action.kind === 'ignore') {
       let group = ignoreByDatabase.get(action.database);
       if (!group) {
@@ -82,8 +92,10 @@ class ServerNotAnsweringError extends Error {
   }
 }
 
+/** The database a step works on; null for steps on files, the server, or the ledger (whose step spans databases). */
 function databaseOf(action: Action): string | null {
-  return action.kind === 'server' || action.kind === 'daemon-config' || action.kind === 'town-file' ? null : action.database;
+  const spansDatabases = action.kind === 'ledger' || action.kind === 'ledger-push';
+  return action.kind === 'server' || action.kind === 'daemon-config' || action.kind === 'town-file' || spansDatabases ? null : action.database;
 }
 
 /**
@@ -154,8 +166,17 @@ async function runServerStep(action: ServerAction, desired: DesiredState, hooks:
     .join('; ');
 }
 
-/** Runs one step; returns what happened beyond "done" (an undo command, a commit hash), or null. */
-async function runStep(step: readonly Action[], desired: DesiredState, connection: StepConnection, hooks: ExecuteHooks): Promise<string | null> {
+/**
+ * Runs one step; returns what happened beyond "done" (an undo command, a commit hash), or null; or, for a step whose
+ * actions can end differently, each action's outcome.
+ */
+async function runStep(
+  step: readonly Action[],
+  plan: Plan,
+  desired: DesiredState,
+  connection: StepConnection,
+  hooks: ExecuteHooks,
+): Promise<string | null | ActionOutcomes> {
   const first = step[0] as Action;
   switch (first.kind) {
     case 'daemon-config':
@@ -192,6 +213,20 @@ async function runStep(step: readonly Action[], desired: DesiredState, connectio
       return writeTownFile(desired.townRoot, first);
     case 'beads':
       return initializeBeads(first, desired.server, await connection.get());
+    case 'ledger':
+      return runLedgerExport(
+        step.filter((action): action is LedgerExportAction => action.kind === 'ledger'),
+        desired.ledger?.remote ?? '',
+        {
+          connection: await connection.get(),
+          statePath: townPaths(desired.townRoot).ledgerState,
+          timeoutMs: hooks.hungServerMs ?? HUNG_SERVER_MS,
+          now: new Date(),
+          pushFollows: plan.actions.some((action) => action.kind === 'ledger-push'),
+        },
+      );
+    case 'ledger-push':
+      return runLedgerPush(first, townPaths(desired.townRoot).ledgerState);
   }
 }
 
@@ -229,8 +264,13 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
   try {
     for (const step of steps(plan.actions)) {
       const first = step[0] as Action;
-      const report = (status: ActionResult['status'], durationMs: number, message: string | null): void => {
-        const stepResults = step.map((action) => ({ action, status, durationMs, message }));
+      const report = (status: ActionResult['status'], durationMs: number, message: string | null | ActionOutcomes): void => {
+        const stepResults = step.map((action) => {
+          const own = message instanceof Map ? message.get(action as LedgerExportAction) : undefined;
+          return own === undefined
+            ? { action, status, durationMs, message: message instanceof Map ? null : message }
+            : { action, status: own.status, durationMs, message: own.message };
+        });
         results.push(...stepResults);
         hooks.onStep?.(stepResults);
       };
@@ -246,7 +286,7 @@ export async function executePlan(plan: Plan, desired: DesiredState, hooks: Exec
       hooks.onStart?.(step);
       const started = performance.now();
       try {
-        const running = runStep(step, desired, connection, hooks);
+        const running = runStep(step, plan, desired, connection, hooks);
         // a decay bounds each of its statements itself: the whole of a large one may take longer than one step
         const message =
           !boundByServerDeadline(first)

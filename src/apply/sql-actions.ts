@@ -1,10 +1,8 @@
 import type mysql from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import { firstRow, quoteIdentifier, quoteString } from '../lib/sql.js';
+import { GT_AUTHOR } from '../lib/gt-author.js';
 import { assertNotTestDatabaseOnProduction } from '../lib/test-databases.js';
-
-/** Author of every Dolt commit gt makes, so `dolt_log` says who did it. */
-export const GT_AUTHOR = 'gt <gt@gastown.local>';
 
 export async function createDatabase(connection: mysql.Connection, name: string, port: number): Promise<void> {
   assertNotTestDatabaseOnProduction(name, port);

@@ -4,7 +4,7 @@ import { painter } from '../lib/paint.js';
 import { symbolOf } from '../plan/summary.js';
 import type { Action } from '../plan/types.js';
 import { runDiff } from './diff.js';
-import { addLockTimeoutOption, addManifestOption, addSyncTimeoutOption } from './global-options.js';
+import { addLockTimeoutOption, addManifestOption, addSyncTimeoutOption, collect } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
 import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
@@ -15,6 +15,7 @@ interface ApplyOptions {
   refresh?: boolean;
   forcePush?: boolean;
   syncTimeout?: { text: string; ms: number };
+  acceptSpike?: string[];
   /** Milliseconds. */
   lockTimeout: number;
 }
@@ -27,19 +28,21 @@ function stepId(actions: readonly Action[]): string {
   return ids.every((id) => id.startsWith(prefix)) ? `${prefix}{${ids.map((id) => id.slice(prefix.length)).join(', ')}}` : ids.join(', ');
 }
 
+/** A step's results as one: failed if any action failed (the ledger's databases end each on their own), every message once. */
 function formatStep(results: readonly ActionResult[], color: boolean): string {
   const paint = painter(color);
-  const first = results[0] as ActionResult;
+  const first = results.find((result) => result.status === 'failed') ?? (results[0] as ActionResult);
   const status =
     first.status === 'done' ? paint('green', 'done') : first.status === 'failed' ? paint('red', 'FAILED') : paint('dim', 'skipped');
-  const detail = first.message ? `: ${first.message}` : '';
-  const verb = first.action.verb;
+  const messages = [...new Set(results.map((result) => result.message).filter((message) => message !== null))];
+  const detail = messages.length > 0 ? `: ${messages.join('; ')}` : '';
+  const verb = (results[0] as ActionResult).action.verb;
   return `  ${symbolOf(verb)} ${verb.padEnd(7)} ${stepId(results.map((r) => r.action))} ... ${status} (${first.durationMs} ms)${detail}\n`;
 }
 
 /** Lock, observe, plan, execute, observe again; prints the plan and each step as it runs (or one JSON report). */
 async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
-  if (options.dryRun) return runDiff(io, { prune: options.prune, force: options.force, refresh: options.refresh, forcePush: options.forcePush });
+  if (options.dryRun) return runDiff(io, { prune: options.prune, force: options.force, refresh: options.refresh, forcePush: options.forcePush, acceptSpike: options.acceptSpike });
   const { applyErrorsDocument, renderApplyJson } = await import('../plan/render-apply-json.js');
   const loaded = await loadConfigForCommand(io, { errorDocument: applyErrorsDocument });
   if (!loaded) return EXIT.error;
@@ -61,6 +64,7 @@ async function runApply(io: CommandIO, options: ApplyOptions): Promise<number> {
     refreshRemotes: options.refresh === true,
     forcePush: options.forcePush === true,
     syncTimeout: options.syncTimeout,
+    acceptSpike: options.acceptSpike ?? [],
     hooks: {
       onPlan: (plan, pass) => {
         if (pass === 1) print(`${renderPlanText(plan, io.color)}${plan.actions.length > 0 ? '\n' : ''}`);
@@ -91,7 +95,8 @@ export function registerApplyCommand(program: Command, session: Session): void {
     .option('--prune', 'drop databases declared ensure: absent (never protected ones; restorable with dolt_undrop)')
     .option('--force', 'with --prune: drop even databases with unpushed commits')
     .option('--refresh', 'fetch every pushed remote before planning its push')
-    .option('--force-push', 'push with --force over remotes that have commits main lacks (after checking they did not move since the plan)');
+    .option('--force-push', 'push with --force over remotes that have commits main lacks (after checking they did not move since the plan)')
+    .option('--accept-spike <db>', "export the database's ledger files although a table's record count spiked (repeatable)", collect);
   addSyncTimeoutOption(apply);
   addLockTimeoutOption(apply, '60s', 'how long to wait for another applier to finish (e.g. 30s, 2m)').action(
     runCommand(session, (io, options: ApplyOptions) => runApply(io, options)),

@@ -3,7 +3,7 @@ import type { TownFiles } from '../config/load.js';
 import type { YamlParseCache } from '../config/yaml-documents.js';
 import type { Observation } from '../observe/observe.js';
 import { loadConfigForCommand } from './load-config.js';
-import { addManifestOption, type GlobalOptions } from './global-options.js';
+import { addManifestOption, collect, type GlobalOptions } from './global-options.js';
 import { EXIT, runCommand, type CommandIO, type Session } from './output.js';
 
 export interface DiffOptions {
@@ -13,6 +13,7 @@ export interface DiffOptions {
   /** Fetch every pushed remote first, so ahead/behind are the remotes' own (statements per remote). */
   refresh?: boolean;
   forcePush?: boolean;
+  acceptSpike?: string[];
 }
 
 /** `gt diff`: observe, plan, print. Changes nothing. Exit 0 no differences, 1 differences, 2 error. */
@@ -24,6 +25,7 @@ export function registerDiffCommand(program: Command, session: Session): void {
     .option('--force', 'plan drops even of databases with unpushed commits, as gt apply --force would')
     .option('--refresh', 'fetch every pushed remote first: ahead/behind as the remotes are now, not as gt last saw them')
     .option('--force-push', 'plan forced pushes over remotes that have commits main lacks, as gt apply --force-push would')
+    .option('--accept-spike <db>', 'plan the ledger export that gt apply --accept-spike would make (repeatable)', collect)
     .action(runCommand(session, (io, options: DiffOptions) => runDiff(io, options)));
 }
 
@@ -69,7 +71,7 @@ export async function runDiff(io: CommandIO, options: DiffOptions): Promise<numb
   const { diskYamlCache } = await import('../config/yaml-documents.js');
   const observation = await (early?.observation ?? beginObservation(desired.townRoot, desired.server, diskYamlCache(io.env), { refreshRemotes }));
   const observed = await observation.complete(desired);
-  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true, forcePush: options.forcePush === true });
+  const current = plan(desired, observed, { prune: options.prune === true, force: options.force === true, forcePush: options.forcePush === true, acceptSpike: options.acceptSpike });
   if (io.output === 'json') {
     io.stdout.write(`${renderPlanJson(current, options.explain ? desired.server : undefined)}\n`);
   } else {

@@ -79,8 +79,9 @@ export function globalOptions(command: Command): GlobalOptions {
   return { file: [], ...command.optsWithGlobals<Partial<GlobalOptions>>() } as GlobalOptions;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable option's values, in the order given (no default: undefined before the first). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseOutputFormat(value: string): OutputFormat {

@@ -7,6 +7,7 @@ import { registerDoctorCommand } from './doctor.js';
 import { registerDoltCommand } from './dolt.js';
 import { addGlobalOptions } from './global-options.js';
 import { registerInitCommand } from './init.js';
+import { registerLedgerCommand } from './ledger.js';
 import { EXIT, type Session } from './output.js';
 import { registerStatusCommand } from './status.js';
 import { registerValidateCommand } from './validate.js';
@@ -37,6 +38,7 @@ function buildProgram(session: Session): Command {
   registerDaemonCommand(program, session);
   registerDoltCommand(program, session);
   registerDoctorCommand(program, session);
+  registerLedgerCommand(program, session);
   return program;
 }
 

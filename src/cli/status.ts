@@ -18,6 +18,7 @@ import {
   type ConnectionsReport,
   type ReplicationReport,
 } from './replication-report.js';
+import { ledgerStatus, renderLedgerStatus, type LedgerStatus } from './ledger-status.js';
 import { describeSupervisor, supervisorReport, type SupervisorReport } from './supervisor-report.js';
 import { addManifestOption } from './global-options.js';
 import { loadConfigForCommand } from './load-config.js';
@@ -55,6 +56,8 @@ export interface TownStatus {
   connections: ConnectionsReport | null;
   /** Each remote with push: true against main, as gt last saw it (gt status --refresh is gt diff --refresh's job). */
   pushes: { database: string; remote: string; position: string }[];
+  /** null when no spec.ledger is declared. */
+  ledger: LedgerStatus | null;
 }
 
 /** What gt status shows besides the config, the observation and the plan. */
@@ -110,6 +113,7 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
     pushes: Object.entries(observed.sync?.databases ?? {}).flatMap(([database, sync]) =>
       Object.entries(sync.positions).map(([remote, position]) => ({ database, remote, position: positionText(position) })),
     ),
+    ledger: ledgerStatus(desired),
   };
 }
 
@@ -181,6 +185,7 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
     lines.push(`Daemon    not running (start with: ${gt} daemon start)`);
   }
   lines.push(...doctorLines(status.daemon.doctor, paint, gt));
+  if (status.ledger !== null) lines.push(...renderLedgerStatus(status.ledger, paint));
   const drift = status.drift;
   if (drift.errors.length > 0) lines.push(`Drift     ${paint('red', 'cannot plan')}: ${drift.errors.join('; ')}`);
   else if (drift.inSync) lines.push(`Drift     ${paint('green', 'none')}: the town matches its config`);

@@ -193,6 +193,29 @@ export interface TownLifecycle {
   executor: 'gt' | 'gastown';
 }
 
+/** Per table, when an export's change of records blocks the database's commit (Gas Town's rule, per table). */
+export interface LedgerSpikeRule {
+  /** A fraction of the records at the archive's HEAD; growth gets twice as much. */
+  threshold: number;
+  /** Changes of fewer records never block. */
+  minAbsolute: number;
+}
+
+/** The ledger plane: a scrubbed JSONL export of permanent tables to a git archive (the Town's spec.ledger). */
+export interface LedgerSpec {
+  /** The archive's work tree, absolute. */
+  repo: string;
+  /** The git remote pushed after each commit, when the repository has it. */
+  remote: string;
+  /** A database is exported at most this often. */
+  interval: DeclaredDuration;
+  /** The databases exported, declared present, in declaration order. */
+  databases: string[];
+  spike: LedgerSpikeRule;
+  /** Where spec.ledger is declared, for the reasons a plan gives. */
+  site: SourceLocation;
+}
+
 /** Where a manifest declares the contents of its database (nothing for what it does not declare). */
 export interface DeclarationSites {
   /** The `spec.remotes` list. */
@@ -232,6 +255,8 @@ export interface DesiredState {
   /** Where gt's daemon serves its own metrics (spec.daemon.metrics); null when not declared. */
   daemonMetrics: MetricsListener | null;
   lifecycle: TownLifecycle;
+  /** The ledger plane; null when the Town document declares no spec.ledger. */
+  ledger: LedgerSpec | null;
   /** Every file and directory that was read, for the daemon's watcher. */
   sources: string[];
 }

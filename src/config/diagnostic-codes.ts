@@ -52,6 +52,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-E059': 'two listeners declared on one port',
   'GT-E070': 'backup URL Dolt does not accept',
   'GT-E071': 'duplicate backup name',
+  'GT-E080': 'ledger lists a database no manifest declares',
   'GT-W060': 'patrol names an undeclared database',
   'GT-W061': 'patrol is enabled but has no effect',
   'GT-W062': 'conflicting port settings',
@@ -62,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   'GT-W067': 'environment variable outranked by the town config',
   'GT-W068': 'lifecycle override Gas Town cannot apply per database',
   'GT-W070': 'push setting on a remote that is not pushed',
+  'GT-W080': 'ledger setting Gas Town cannot apply',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../lib/json-value.js';
-import type { CompactionSpec, DecaySpec, DesiredDatabase, DesiredState } from './desired.js';
+import type { CompactionSpec, DecaySpec, DesiredDatabase, DesiredState, LedgerSpec } from './desired.js';
 
 /** One daemon.json setting: where (keys from the top of the file) and the value it must hold. */
 export interface PatrolSetting {
@@ -42,19 +42,21 @@ function compactorSettings(databases: readonly DesiredDatabase[], town: Compacti
 }
 
 /**
- * Pure: the daemon.json settings of Gas Town's lifecycle patrols that the town's spec.lifecycle implies, in the
- * order they appear in the file. Nothing when no manifest declares a lifecycle: gt then leaves the patrols as they are.
- * - executor gt: gt executes decay and compaction, so Gas Town's wisp_reaper, compactor_dog and
- *   scheduled_maintenance are turned off (two reapers, or two flatteners, on one database race), and gt's daemon
- *   takes over doctor_dog (its doctor runs the storage checks on doctor_dog's interval), so Gas Town's is off too.
- * - executor gastown: Gas Town executes them, and gt sets the knobs of the patrols whose work is declared (decay:
- *   wisp_reaper; compaction: compactor_dog), each listing exactly the databases that declare that work and are not
- *   protected (without a list, Gas Town works on hq alone). Knobs take the Town's values: Gas Town has one per patrol.
- *   scheduled_maintenance is turned off once compaction is declared: it flattens too, every database above its own
- *   threshold, and cannot be limited to the declared ones, so it would compact rigs whose mode is off. doctor_dog
- *   gets the declared databases: without a list it checks a fixed default of hq and two databases few towns have.
+ * Gas Town's jsonl_git_backup knobs for a declared ledger: its repository (absolute), the listed databases, the
+ * interval and the spike threshold; without a database list the patrol exports nothing.
  */
-export function lifecyclePatrolSettings(desired: Pick<DesiredState, 'lifecycle' | 'databases'>): PatrolSetting[] {
+function jsonlSettings(ledger: LedgerSpec): PatrolSetting[] {
+  return [
+    setting('jsonl_git_backup', 'enabled', true),
+    setting('jsonl_git_backup', 'interval', ledger.interval.text),
+    setting('jsonl_git_backup', 'databases', ledger.databases),
+    setting('jsonl_git_backup', 'git_repo', ledger.repo),
+    setting('jsonl_git_backup', 'spike_threshold', ledger.spike.threshold),
+  ];
+}
+
+/** The decay and compaction patrols' settings, once some manifest declares spec.lifecycle. */
+function decayAndCompactionSettings(desired: Pick<DesiredState, 'lifecycle' | 'databases'>): PatrolSetting[] {
   if (!desired.lifecycle.declared) return [];
   if (desired.lifecycle.executor === 'gt') {
     return ['wisp_reaper', 'doctor_dog', 'compactor_dog', 'scheduled_maintenance'].map((patrol) => setting(patrol, 'enabled', false));
@@ -67,4 +69,34 @@ export function lifecyclePatrolSettings(desired: Pick<DesiredState, 'lifecycle' 
     ...(declaresCompaction ? compactorSettings(desired.databases, hq?.lifecycle.compaction ?? null) : []),
     ...(declaresCompaction ? [setting('scheduled_maintenance', 'enabled', false)] : []),
   ];
+}
+
+/**
+ * Pure: the daemon.json settings of Gas Town's lifecycle patrols that the town's spec.lifecycle and spec.ledger imply,
+ * in the order they appear in the file. Nothing when no manifest declares either: gt then leaves the patrols as they are.
+ * - executor gt: gt executes decay, compaction and the ledger export, so Gas Town's wisp_reaper, compactor_dog,
+ *   scheduled_maintenance and (with a ledger) jsonl_git_backup are turned off (two reapers, two flatteners or two
+ *   exporters committing to one archive race), and gt's daemon takes over doctor_dog (its doctor runs the storage
+ *   checks on doctor_dog's interval), so Gas Town's is off too.
+ * - executor gastown: Gas Town executes them, and gt sets the knobs of the patrols whose work is declared (decay:
+ *   wisp_reaper; compaction: compactor_dog; ledger: jsonl_git_backup), each listing exactly the databases that declare
+ *   that work and are not protected (without a list, Gas Town works on hq alone, and exports nothing). Knobs take the
+ *   Town's values: Gas Town has one per patrol.
+ *   scheduled_maintenance is turned off once compaction is declared: it flattens too, every database above its own
+ *   threshold, and cannot be limited to the declared ones, so it would compact rigs whose mode is off. doctor_dog
+ *   gets the declared databases: without a list it checks a fixed default of hq and two databases few towns have.
+ */
+export function lifecyclePatrolSettings(desired: Pick<DesiredState, 'lifecycle' | 'databases' | 'ledger'>): PatrolSetting[] {
+  const ledger = desired.ledger;
+  const ledgerSettings =
+    ledger === null ? [] : desired.lifecycle.executor === 'gt' ? [setting('jsonl_git_backup', 'enabled', false)] : jsonlSettings(ledger);
+  const settings = [...decayAndCompactionSettings(desired), ...ledgerSettings];
+  // the file's patrol order: jsonl_git_backup comes before wisp_reaper and the compactors
+  return settings.sort((a, b) => patrolOrder(a) - patrolOrder(b));
+}
+
+const PATROL_ORDER = ['jsonl_git_backup', 'wisp_reaper', 'doctor_dog', 'compactor_dog', 'scheduled_maintenance'];
+
+function patrolOrder(item: PatrolSetting): number {
+  return PATROL_ORDER.indexOf(item.path[1] ?? '');
 }

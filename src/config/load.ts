@@ -8,6 +8,7 @@ import type { DaemonConfig } from './generated/daemon-config.js';
 import type { RigManifest } from './generated/rig-manifest.js';
 import type { TownManifest } from './generated/town-manifest.js';
 import { databaseLifecycle, lifecycleDiagnostics, townLifecycle } from './lifecycle-spec.js';
+import { ledgerDiagnostics, resolveLedger } from './ledger-spec.js';
 import { checkManifests, rigDatabaseName } from './manifest-checks.js';
 import { readManifests, type Manifest } from './manifests.js';
 import { backupSites, desiredBackup, desiredRemote, syncDiagnostics } from './sync-spec.js';
@@ -98,6 +99,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
   const server = withTownSpec(endpoint, declaredSupervisor(townRoot, manifests.town), townServerSpec(townRoot, manifests.town));
 
   const databases = [townDatabase(manifests.town), ...manifests.rigs.map((rig) => rigDatabase(rig, manifests.town))];
+  const lifecycle = townLifecycle(manifests.town, manifests.rigs);
   const diagnostics = [
     ...daemon.diagnostics,
     ...manifests.diagnostics,
@@ -108,6 +110,7 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
     ...checkTownEndpoints(manifests.town, manifests.rigs, { cwd: options.cwd, sqlPort: server.port.value }),
     ...lifecycleDiagnostics(manifests.rigs, manifests.town),
     ...syncDiagnostics(manifests.rigs, manifests.town),
+    ...ledgerDiagnostics(manifests.town, databases, lifecycle.executor),
   ];
   const secrets = [...(manifests.town === null ? [] : [manifests.town]), ...manifests.rigs].flatMap(({ manifest, document }) => [
     ...remoteSecrets(manifest.spec.remotes ?? null, document),
@@ -135,7 +138,8 @@ export function loadDesiredState(options: LoadOptions, town?: TownFiles): LoadRe
       daemonConfig: daemon.file,
       databases,
       daemonMetrics: daemonMetricsListener(manifests.town),
-      lifecycle: townLifecycle(manifests.town, manifests.rigs),
+      lifecycle,
+      ledger: resolveLedger(townRoot, manifests.town, databases),
       sources: [daemon.file.path, ...manifests.sources],
     },
     diagnostics: sorted,

@@ -20,6 +20,8 @@ const LIFECYCLE_WORK: Record<Action['kind'], boolean> = {
   backup: false,
   push: true,
   'backup-sync': true,
+  ledger: true,
+  'ledger-push': false,
 };
 
 /** Reconciles take milliseconds when nothing changes and seconds to minutes when a server restarts. */

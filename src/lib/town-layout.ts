@@ -87,6 +87,11 @@ export interface TownPaths {
    * head, so a push may overwrite that remote (and only while it still holds the old head). A forced push clears it.
    */
   compactionDivergence: string;
+  /**
+   * gt writes it after each ledger export (and while observing, when an export is found to change nothing): per
+   * database the Dolt hash the archive holds and when it was last checked, and the pushes that failed in a row.
+   */
+  ledgerState: string;
 }
 
 /** The layout of the town at `root` (an absolute path). */
@@ -124,6 +129,7 @@ export function townPaths(root: string): TownPaths {
     rootFactsCache: join(daemonDir, 'gt-root-facts.json'),
     syncState: join(daemonDir, 'gt-sync-state.json'),
     compactionDivergence: join(daemonDir, 'gt-compaction-divergence.json'),
+    ledgerState: join(daemonDir, 'gt-ledger-state.json'),
   };
 }
 

@@ -10,7 +10,8 @@ import { HUNG_SERVER_MS, withDeadline } from '../lib/deadline.js';
 import { scanDataDir } from './databases-on-disk.js';
 import { observeBd } from './bd.js';
 import { lifecycleDatabases, observeLifecycle } from './history-facts.js';
-import type { ObservedBd, ObservedDatabase, ObservedLifecycle, ObservedServerConfig, ObservedState, ObservedSync } from './observed.js';
+import { DAEMON_SCOPE, observeLedger, type LedgerScope } from './observe-ledger.js';
+import type { ObservedBd, ObservedDatabase, ObservedLedger, ObservedLifecycle, ObservedServerConfig, ObservedState, ObservedSync } from './observed.js';
 import { probeAndKeep } from './server-health.js';
 import { inspectServerWith } from './server-process.js';
 import { townPaths } from '../lib/town-layout.js';
@@ -91,6 +92,8 @@ export interface ObserveOptions {
   env?: NodeJS.ProcessEnv;
   /** Fetch every pushed remote before reading where it stands (--refresh); default: gt's last look. */
   refreshRemotes?: boolean;
+  /** Which ledger databases to consider for export; by their interval (the daemon's way) unless given. */
+  ledger?: LedgerScope;
 }
 
 /** A declared database bd has not initialized, or whose state gt cannot see: only then is bd looked for. */
@@ -138,6 +141,7 @@ export async function beginObservation(
       let lifecycle: ObservedLifecycle | null = null;
       let sync: ObservedSync | null = null;
       let beadsUnreadable: string | null = null;
+      let ledger: ObservedLedger | null = null;
       try {
         const daemonFile = readDaemonFile(desired.daemonConfig.path);
         if (hasErrors(daemonFile.diagnostics)) throw new ConfigError(daemonFile.diagnostics);
@@ -163,6 +167,9 @@ export async function beginObservation(
           lifecycle = facts;
           sync = positions;
           beadsUnreadable = snapshot.beadsUnreadable;
+          // after the snapshot, each statement bounded on its own: an export of many databases may take longer than
+          // the snapshot's deadline as a whole
+          ledger = await observeLedger(sql.connection, desired, servedNow, now, options.ledger ?? DAEMON_SCOPE, hungServerMs);
         }
         const bd: ObservedBd = needsBd(desired, databases) ? await observeBd(townRoot, options.env ?? process.env) : { state: 'not-checked' };
         return {
@@ -180,6 +187,7 @@ export async function beginObservation(
           sync,
           townFiles,
           bd,
+          ledger,
         };
       } finally {
         await close();

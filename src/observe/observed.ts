@@ -4,6 +4,8 @@ import type { CompactionDivergences } from '../lib/compaction-divergence.js';
 import type { LifecycleRuns } from '../lib/lifecycle-state.js';
 import type { DatabaseSyncRuns } from '../lib/sync-state.js';
 import type { JsonObject } from '../lib/json-value.js';
+import type { ArchiveFacts } from './ledger-archive.js';
+import type { TableChange } from './ledger-diff.js';
 
 /** The server process as gt finds it. */
 export type ObservedServer =
@@ -85,6 +87,7 @@ export interface ObservedLifecycle {
   /** By database: when gt last ran decay and compaction there. */
   lastRuns: Record<string, LifecycleRuns>;
 }
+
 /**
  * Where a remote's main stands against the database's main, as the remote-tracking ref `remotes/<remote>/main` says
  * (what gt last pushed or fetched; `--refresh` fetches first). Counts are of commits in a linear history (Gas Town's
@@ -125,6 +128,34 @@ export interface ObservedSync {
   /** Whether the remotes were fetched before (--refresh); the fetches that failed, masked, as notes. */
   refreshed: boolean;
   fetchFailures: string[];
+}
+
+/** One table's export compared with the archive's HEAD. */
+export interface LedgerTableFacts extends TableChange {
+  table: string;
+  /** Relative to the archive's root: `<db>/<table>.jsonl`. */
+  path: string;
+}
+
+/** A database due for export whose archive files may differ from its data. */
+export type LedgerDatabaseFacts =
+  /** Read AS OF `hash` and compared with the archive's HEAD. */
+  | { state: 'read'; hash: string; tables: LedgerTableFacts[] }
+  /** Its files in the archive have uncommitted changes: gt does not read or write it until they are committed or reverted. */
+  | { state: 'uncommitted'; hash: string; paths: string[] }
+  /** Its export failed (no branch main, a table missing or unreadable): nothing is written for it. */
+  | { state: 'failed'; hash: string | null; reason: string };
+
+/** The ledger plane as gt finds it, observed only when gt exports it (executor gt, spec.ledger declared). */
+export interface ObservedLedger {
+  /** Not read when no database is due and no push is pending (the cheap, usual case). */
+  archive: ArchiveFacts | { state: 'not-read' };
+  /** Due databases whose export may change the archive; a database the archive holds as of its current hash is not listed. */
+  databases: Record<string, LedgerDatabaseFacts>;
+  /** The last push failed: the archive has commits its remote lacks. */
+  pushPending: boolean;
+  /** Pushes that failed in a row. */
+  pushFailures: number;
 }
 
 /** Where gt finds bd: the path in GT_BD_BIN, else the first `bd` on PATH. */
@@ -293,4 +324,6 @@ export interface ObservedState {
   /** Gas Town's files; null when not read (`gt dolt start` acts on the server alone, whatever those files hold). */
   townFiles: ObservedTownFiles | null;
   bd: ObservedBd;
+  /** null when gt does not export the ledger (none declared, or Gas Town's patrol exports it). */
+  ledger: ObservedLedger | null;
 }

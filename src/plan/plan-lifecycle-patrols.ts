@@ -9,6 +9,11 @@ function patrolReason(desired: Pick<DesiredState, 'lifecycle'>, path: readonly s
   if (desired.lifecycle.executor === 'gt' && path[1] === 'doctor_dog') {
     return `spec.lifecycle.executor is gt: gt's daemon runs the storage checks on ${patrol}'s interval, so Gas Town's ${patrol} is turned off`;
   }
+  if (path[1] === 'jsonl_git_backup') {
+    return desired.lifecycle.executor === 'gt'
+      ? `spec.lifecycle.executor is gt: gt exports spec.ledger itself, so Gas Town's ${patrol} is turned off (two exporters would commit to one archive)`
+      : `spec.lifecycle.executor is gastown: Gas Town's ${patrol} exports spec.ledger, with its repository, databases, interval and spike threshold`;
+  }
   if (desired.lifecycle.executor === 'gt') {
     return (
       `spec.lifecycle.executor is gt: gt executes decay and compaction itself, so Gas Town's ${patrol} is turned off ` +
@@ -20,10 +25,10 @@ function patrolReason(desired: Pick<DesiredState, 'lifecycle'>, path: readonly s
 }
 
 /**
- * The daemon.json settings of Gas Town's lifecycle patrols that the declared lifecycle implies and the file does not
+ * The daemon.json settings of Gas Town's lifecycle patrols that the declared lifecycle and ledger imply and the file does not
  * hold yet; they are written in the same one edit as the other daemon-config actions.
  */
-export function planLifecyclePatrols(desired: Pick<DesiredState, 'lifecycle' | 'databases'>, file: DaemonFile): DaemonConfigSettingAction[] {
+export function planLifecyclePatrols(desired: Pick<DesiredState, 'lifecycle' | 'databases' | 'ledger'>, file: DaemonFile): DaemonConfigSettingAction[] {
   return lifecyclePatrolSettings(desired).flatMap(
     ({ path, value }) => planDaemonSetting(file, { path, value, code: 'lifecycle-patrol', reason: patrolReason(desired, path) }) ?? [],
   );

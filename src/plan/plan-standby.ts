@@ -46,6 +46,10 @@ const WRITES_TO_DATABASES: Record<Action['kind'], boolean> = {
   backup: true,
   push: true,
   'backup-sync': true,
+  // not a database write, but held the same way: the primary's town exports the ledger (two towns would race to push
+  // one archive)
+  ledger: true,
+  'ledger-push': true,
 };
 
 /** Each server's own settings, which do not replicate: a standby waits to converge them until it is the primary. */
@@ -68,6 +72,9 @@ function onThePrimary(action: Action): { instead: string; hint: string } {
     case 'decay':
     case 'compaction':
       return { instead: 'lifecycle work runs on the primary, and what it changes replicates here', hint: REPLICATES };
+    case 'ledger':
+    case 'ledger-push':
+      return { instead: "the primary's town exports the same data to the archive", hint: REPLICATES };
     case 'push':
     case 'backup-sync':
       return { instead: 'the primary, which holds the same history, pushes and syncs its backups', hint: REPLICATES };

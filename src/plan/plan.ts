@@ -7,6 +7,7 @@ import { planIgnore, planRemotes, undeclaredIgnoreNote } from './plan-database-c
 import { planDatabase, type DatabaseFinding } from './plan-databases.js';
 import { planLifecycle } from './plan-lifecycle.js';
 import { planLifecyclePatrols } from './plan-lifecycle-patrols.js';
+import { planLedger } from './plan-ledger.js';
 import { planServer, serverError } from './plan-server.js';
 import { effectiveRole, firstJoinAsStandby, holdOnStandby, standbyNote, type EffectiveRole } from './plan-standby.js';
 import { planSync } from './plan-sync.js';
@@ -168,7 +169,7 @@ interface WorkPlan {
 }
 
 /**
- * The databases, their contents, Gas Town's files, beads initialization, lifecycle work and sync, in plan order. On a
+ * The databases, their contents, Gas Town's files, beads initialization, lifecycle work, sync and the ledger, in plan order. On a
  * cluster standby every action that writes to a database is held back (blocked, or a note for remotes); Gas Town's
  * files are the town's own and converge there too, listing in dolt-state.json only the databases that will be there.
  */
@@ -181,10 +182,11 @@ function planWork(desired: DesiredState, observed: ObservedState, databases: Dat
   });
   const beads = planBeads(desired.townRoot, desired.server, databases.beads, observed.bd, observed.beadsUnreadable);
   const lifecycle = planLifecycle(desired, observed);
-  const work = holdOnStandby([...beads.actions, ...lifecycle.decay, ...lifecycle.compaction, ...sync.pushes, ...sync.backupSyncs], role);
+  const ledger = planLedger(desired, observed, options);
+  const work = holdOnStandby([...beads.actions, ...lifecycle.decay, ...lifecycle.compaction, ...sync.pushes, ...sync.backupSyncs, ...ledger.actions], role);
   return {
     actions: [...contents.actions, ...townFiles.actions, ...work.actions],
-    blocked: [...databases.blocked, ...contents.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...sync.blocked, ...work.blocked],
+    blocked: [...databases.blocked, ...contents.blocked, ...townFiles.blocked, ...lifecycle.blocked, ...sync.blocked, ...ledger.blocked, ...work.blocked],
     notes: [...lifecycle.notes, ...sync.notes, ...townFiles.notes, ...beads.notes, ...contents.notes, ...work.notes],
   };
 }
@@ -192,11 +194,11 @@ function planWork(desired: DesiredState, observed: ObservedState, databases: Dat
 /**
  * Pure: the ordered actions that converge the observed town to the desired one (daemon config → server →
  * databases → remotes → backups → ignore patterns → Gas Town's registry and beads files → beads initialization →
- * decay → compaction → push → backup sync: sync pushes what compaction rewrote), the changes the safety rules block,
- * and what gt must leave alone. While Gas Town's daemon supervises a
- * server that does not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas
- * Town's files are planned. On a cluster standby nothing is written to a database: those actions are blocked, since
- * the primary's databases replicate here.
+ * decay → compaction → push → backup sync → the ledger's export and push: sync pushes what compaction rewrote), the
+ * changes the safety rules block, and what gt must leave alone. While Gas Town's daemon supervises a server that does
+ * not run, only daemon.json (its settings are what makes Gas Town's daemon start the server) and Gas Town's files are
+ * planned. On a cluster standby nothing is written to a database: those actions are blocked, since the primary's
+ * databases replicate here.
  * A plan with errors has no actions at all: gt must not act on a town it cannot trust (e.g. an imposter on the port).
  */
 export function plan(desired: DesiredState, observed: ObservedState, options: PlanOptions): Plan {

@@ -34,7 +34,7 @@ function valueLines(before: unknown, after: unknown): string[] {
 
 /** What changes: lifecycle and sync work say it in one line, every other kind shows before → after. */
 function changeLines(action: Action): string[] {
-  if (action.kind === 'decay' || action.kind === 'compaction' || action.kind === 'push' || action.kind === 'backup-sync') return [action.summary];
+  if (action.kind === 'decay' || action.kind === 'compaction' || action.kind === 'push' || action.kind === 'backup-sync' || action.kind === 'ledger') return [action.summary];
   // a new Gas Town file is listed field by field, as the fields an edit changes are
   if (action.kind === 'town-file' && action.before === null) return valueLines({}, action.after);
   return valueLines(action.before, action.after);

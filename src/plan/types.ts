@@ -36,7 +36,9 @@ export type ActionCode =
   | 'backup-url-changed'
   | 'backup-undeclared'
   | 'push-due'
-  | 'backup-sync-due';
+  | 'backup-sync-due'
+  | 'ledger-export-due'
+  | 'ledger-push-due';
 
 /**
  * Why a change is blocked: one BlockedChange per cause, each with its own hint. incomplete-directory: an interrupted
@@ -65,7 +67,11 @@ export type BlockedCode =
   | 'rig-directory-reserved'
   | 'diverged'
   | 'remote-ahead'
-  | 'test-database';
+  | 'test-database'
+  | 'ledger-spike'
+  | 'ledger-export-failed'
+  | 'ledger-uncommitted'
+  | 'ledger-repo-invalid';
 
 interface ActionBase {
   /**
@@ -412,6 +418,57 @@ export interface BeadsAction extends ActionBase {
   after: BeadsValue;
 }
 
+/** A table's records in the archive: how many, on each side. */
+export interface LedgerRecords {
+  records: number;
+}
+
+/**
+ * One table's file in the ledger archive (`<db>/<table>.jsonl`), rewritten from the database's data as of one Dolt
+ * commit. All ledger actions of a plan run as one step: every database read AS OF its hash, its files written, one
+ * git commit naming each database's hash.
+ */
+export interface LedgerExportAction extends ActionBase {
+  kind: 'ledger';
+  /** create: the archive's HEAD has no such file. */
+  verb: 'create' | 'update';
+  code: 'ledger-export-due';
+  database: string;
+  table: string;
+  /** The archive's work tree (absolute). */
+  repo: string;
+  /** Relative to the archive's root. */
+  path: string;
+  /** The Dolt commit (main) whose data the file gets. */
+  hash: string;
+  /** The archive commit the counts compare with (null: no commit yet); apply refuses an archive that moved since. */
+  archiveHead: string | null;
+  before: LedgerRecords | null;
+  after: LedgerRecords;
+  added: number;
+  removed: number;
+  changed: number;
+  /** The change exceeds the spike rule and is exported because `--accept-spike <db>` accepted it. */
+  spikeAccepted: boolean;
+  /** One line for people: "+3 −0 ~1 records (71 → 74)". */
+  summary: string;
+}
+
+/** Pushes the archive's branch to its remote: after an export, or because the last push failed. */
+export interface LedgerPushAction extends ActionBase {
+  kind: 'ledger-push';
+  verb: 'update';
+  code: 'ledger-push-due';
+  repo: string;
+  remote: string;
+  branch: string;
+  /** Pushes that failed in a row before this one. */
+  before: { failedPushes: number };
+  after: { failedPushes: 0 };
+}
+
+export type LedgerAction = LedgerExportAction | LedgerPushAction;
+
 export type Action =
   | DaemonConfigAction
   | ServerAction
@@ -422,7 +479,8 @@ export type Action =
   | BeadsAction
   | LifecycleAction
   | BackupAction
-  | SyncAction;
+  | SyncAction
+  | LedgerAction;
 
 /** A change the config asks for that gt will not make under the current flags. */
 export interface BlockedChange {
@@ -454,6 +512,8 @@ export interface PlanOptions {
   syncDatabase?: string;
   /** The timeout of every push and backup sync, over the manifests' (--sync-timeout). */
   syncTimeout?: DeclaredDuration;
+  /** Export these databases' ledger files although a table's change exceeds the spike rule. */
+  acceptSpike?: readonly string[];
 }
 
 export interface Plan {

@@ -170,6 +170,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         daemonMetrics: null,
         databases: [shape.hq, ...shape.rigs],
         lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
+        ledger: null,
         sources: [],
       };
       const configText = {
@@ -237,6 +238,7 @@ function observe(live: LiveTown, desired: DesiredState): ObservedState {
     sync: null,
     townFiles: observeFiles(live.files, desired),
     bd: live.bd,
+    ledger: null,
   };
 }
 
@@ -525,6 +527,7 @@ describe('plan() and directories an interrupted create left', () => {
       daemonMetrics: null,
       databases: [wyvern],
       lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
+      ledger: null,
       sources: [],
     };
     const live: LiveTown = {

@@ -51,6 +51,7 @@ export interface TownSpec {
   lifecycle?: TownLifecycle;
   replication?: ReplicationSpec;
   daemon?: TownDaemonSpec;
+  ledger?: TownLedger;
 }
 export interface Remote {
   /**
@@ -239,4 +240,39 @@ export interface PeerSqlEndpoint {
  */
 export interface TownDaemonSpec {
   metrics?: MetricsEndpoint;
+}
+/**
+ * The ledger plane: a scrubbed JSONL export of every listed database's permanent tables (issues, comments, config, dependencies, events, labels, metadata) to <repo>/<db>/<table>.jsonl in a git work tree, one commit per export run, pushed to `remote`. Who exports follows spec.lifecycle.executor: gt (gt apply and gt's daemon export, and Gas Town's jsonl_git_backup patrol is turned off) or gastown (default: gt sets that patrol's git_repo, databases, interval and spike_threshold).
+ */
+export interface TownLedger {
+  /**
+   * The archive: the top of a git work tree (gt never creates, rewrites or deletes its history). A relative path is relative to the town root; a leading ~/ is the home directory.
+   */
+  repo: string;
+  /**
+   * The git remote pushed after each commit, when the repository has it; default origin.
+   */
+  remote?: string;
+  /**
+   * The daemon exports a database at most this often; default 15m.
+   */
+  interval?: string;
+  /**
+   * all (default): every database a manifest declares present; or a list of them.
+   */
+  databases?: 'all' | [string, ...string[]];
+  spike?: LedgerSpike;
+}
+/**
+ * Per table: a change of more than threshold (a fraction of the records in the archive's HEAD; growth gets twice as much) and of at least minAbsolute records blocks that database's commit until gt apply --accept-spike <db>.
+ */
+export interface LedgerSpike {
+  /**
+   * Default 0.5 (Gas Town's).
+   */
+  threshold?: number;
+  /**
+   * Changes of fewer records never block; default 20 (Gas Town's).
+   */
+  minAbsolute?: number;
 }

@@ -3440,8 +3440,9 @@ return errors === 0;
 }
 
 export const town = validate57;
-const schema87 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"backups":{"$ref":"rig.schema.json#/definitions/backups"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
+const schema87 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://gastown.dev/schemas/town.schema.json","title":"TownManifest","description":"At most one per town: the town database hq (remotes, ignore patterns, protection), the lifecycle every database inherits, who supervises the town's Dolt server and its metrics endpoint, cluster replication, and gt's daemon metrics endpoint.","type":"object","additionalProperties":false,"required":["apiVersion","kind","spec"],"properties":{"apiVersion":{"$ref":"rig.schema.json#/definitions/apiVersion"},"kind":{"const":"Town"},"metadata":{"title":"TownMetadata","type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"description":"The town's name (informational)."},"labels":{"$ref":"rig.schema.json#/definitions/stringMap"},"annotations":{"$ref":"rig.schema.json#/definitions/stringMap"}}},"spec":{"title":"TownSpec","type":"object","additionalProperties":false,"properties":{"remotes":{"$ref":"rig.schema.json#/definitions/remotes"},"backups":{"$ref":"rig.schema.json#/definitions/backups"},"ignore":{"$ref":"rig.schema.json#/definitions/ignorePatterns"},"server":{"title":"TownServerSpec","description":"The town's Dolt server. metrics: Dolt's own Prometheus endpoint (GET /metrics: dss_* connection, query and replication metrics), written into .dolt-data/config.yaml; a change restarts the server.","type":"object","additionalProperties":false,"properties":{"supervisor":{"description":"Who starts, restarts and configures the town's Dolt server (and writes .dolt-data/config.yaml). gt (default): gt apply and gt's daemon; gt sets patrols.dolt_server.enabled to false in mayor/daemon.json so that Gas Town's daemon stands down. gastown: Gas Town's daemon; gt sets patrols.dolt_server.enabled to true and never starts, stops, restarts or configures the server. patrols.dolt_server.external: true in daemon.json wins over both: nobody starts or stops the server.","enum":["gt","gastown"]},"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"protect":{"description":"true: gt refuses every deletion and history rewrite on hq (its lifecycle work is blocked). hq itself is never dropped.","type":"boolean","default":false},"lifecycle":{"title":"TownLifecycle","description":"The data lifecycle of hq and the default of every rig (a Rig's spec.lifecycle overrides it field by field).","type":"object","additionalProperties":false,"properties":{"executor":{"description":"Who executes decay and compaction: gastown (default: gt converges Gas Town's patrols' knobs in daemon.json) or gt (gt apply and gt's daemon execute them and turn those patrols off).","type":"string","enum":["gastown","gt"]},"decay":{"$ref":"rig.schema.json#/definitions/decay"},"compaction":{"$ref":"rig.schema.json#/definitions/compaction"}}},"replication":{"title":"ReplicationSpec","description":"Dolt's direct-to-standby cluster replication (the cluster: section of .dolt-data/config.yaml): the primary replicates every SQL commit of every database to its peers, and a standby is read-only. Each server of the cluster is its own town, whose Town manifest names the others as peers. gt never fails over by itself: gt dolt failover --to PEER does.","type":"object","additionalProperties":false,"required":["role","remotesapi","peers"],"properties":{"role":{"description":"The role this server boots with the first time (bootstrap_role). From then on Dolt keeps the role and its epoch in the server's own global config, and only gt dolt failover changes them.","enum":["primary","standby"]},"remotesapi":{"title":"ClusterRemotesapi","description":"Where this server accepts replication from its peers (cluster.remotesapi).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}},"peers":{"description":"The other servers of the cluster.","type":"array","minItems":1,"items":{"title":"ReplicationPeer","description":"Another server of the cluster. Dolt adds a remote named after it to every database, so no declared remote may take its name.","type":"object","additionalProperties":false,"required":["name","remotesapi"],"properties":{"name":{"$ref":"rig.schema.json#/definitions/remoteName"},"remotesapi":{"description":"The peer's cluster remotesapi as http://HOST:PORT (the peer's own spec.replication.remotesapi).","type":"string","minLength":1},"sql":{"title":"PeerSqlEndpoint","description":"The peer's SQL server: gt dolt failover --to this peer promotes it over SQL, with this town's credentials (users replicate).","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"127.0.0.1 unless given.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"}}}}}}}},"daemon":{"title":"TownDaemonSpec","description":"gt's own daemon (gt daemon run). metrics: where it serves its Prometheus metrics (GET /metrics: reconcile durations, actions by kind and status, server restarts, lifecycle runs, the last successful reconcile); the daemon binds it when it loads the config.","type":"object","additionalProperties":false,"properties":{"metrics":{"$ref":"#/definitions/metricsEndpoint"}}},"ledger":{"title":"TownLedger","description":"The ledger plane: a scrubbed JSONL export of every listed database's permanent tables (issues, comments, config, dependencies, events, labels, metadata) to <repo>/<db>/<table>.jsonl in a git work tree, one commit per export run, pushed to `remote`. Who exports follows spec.lifecycle.executor: gt (gt apply and gt's daemon export, and Gas Town's jsonl_git_backup patrol is turned off) or gastown (default: gt sets that patrol's git_repo, databases, interval and spike_threshold).","type":"object","additionalProperties":false,"required":["repo"],"properties":{"repo":{"description":"The archive: the top of a git work tree (gt never creates, rewrites or deletes its history). A relative path is relative to the town root; a leading ~/ is the home directory.","type":"string","minLength":1},"remote":{"description":"The git remote pushed after each commit, when the repository has it; default origin.","type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"interval":{"$ref":"rig.schema.json#/definitions/goDuration","description":"The daemon exports a database at most this often; default 15m."},"databases":{"description":"all (default): every database a manifest declares present; or a list of them.","anyOf":[{"const":"all"},{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}]},"spike":{"title":"LedgerSpike","description":"Per table: a change of more than threshold (a fraction of the records in the archive's HEAD; growth gets twice as much) and of at least minAbsolute records blocks that database's commit until gt apply --accept-spike <db>.","type":"object","additionalProperties":false,"properties":{"threshold":{"description":"Default 0.5 (Gas Town's).","type":"number","exclusiveMinimum":0,"maximum":1},"minAbsolute":{"description":"Changes of fewer records never block; default 20 (Gas Town's).","type":"integer","minimum":0}}}}}}}},"definitions":{"port":{"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"metricsEndpoint":{"title":"MetricsEndpoint","description":"A Prometheus endpoint (GET /metrics). It has no authentication: anyone who reaches it reads it.","type":"object","additionalProperties":false,"required":["port"],"properties":{"host":{"description":"Listen address; 127.0.0.1 unless given. Anything but a loopback address needs exposeMetrics: true.","type":"string","minLength":1},"port":{"$ref":"#/definitions/port"},"exposeMetrics":{"description":"true: allow a host that is not a loopback address, knowing that anyone who reaches it reads the metrics (there is no authentication).","type":"boolean"}}}}};
 const schema96 = {"description":"A TCP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
+const func32 = Object.prototype.hasOwnProperty;
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4088,6 +4089,7 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
+const pattern39 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://gastown.dev/schemas/town.schema.json" */;
@@ -4274,7 +4276,7 @@ if(data.spec !== undefined){
 let data8 = data.spec;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key4 in data8){
-if(!((((((((key4 === "remotes") || (key4 === "backups")) || (key4 === "ignore")) || (key4 === "server")) || (key4 === "protect")) || (key4 === "lifecycle")) || (key4 === "replication")) || (key4 === "daemon"))){
+if(!(func32.call(schema87.properties.spec.properties, key4))){
 const err14 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec,data:data8};
 if(vErrors === null){
 vErrors = [err14];
@@ -4864,9 +4866,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.type,parentSchema:schema87.properties.spec,data:data8};
+if(data8.ledger !== undefined){
+let data34 = data8.ledger;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.repo === undefined){
+const err59 = {instancePath:instancePath+"/spec/ledger",schemaPath:"#/properties/spec/properties/ledger/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'",schema:schema87.properties.spec.properties.ledger.required,parentSchema:schema87.properties.spec.properties.ledger,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4875,15 +4879,348 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+for(const key12 in data34){
+if(!(((((key12 === "repo") || (key12 === "remote")) || (key12 === "interval")) || (key12 === "databases")) || (key12 === "spike"))){
+const err60 = {instancePath:instancePath+"/spec/ledger",schemaPath:"#/properties/spec/properties/ledger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.ledger,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data34.repo !== undefined){
+let data35 = data34.repo;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err61 = {instancePath:instancePath+"/spec/ledger/repo",schemaPath:"#/properties/spec/properties/ledger/properties/repo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.spec.properties.ledger.properties.repo,data:data35};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/spec/ledger/repo",schemaPath:"#/properties/spec/properties/ledger/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.ledger.properties.repo.type,parentSchema:schema87.properties.spec.properties.ledger.properties.repo,data:data35};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data34.remote !== undefined){
+let data36 = data34.remote;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err63 = {instancePath:instancePath+"/spec/ledger/remote",schemaPath:"#/properties/spec/properties/ledger/properties/remote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.spec.properties.ledger.properties.remote,data:data36};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(!pattern39.test(data36)){
+const err64 = {instancePath:instancePath+"/spec/ledger/remote",schemaPath:"#/properties/spec/properties/ledger/properties/remote/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema87.properties.spec.properties.ledger.properties.remote,data:data36};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/spec/ledger/remote",schemaPath:"#/properties/spec/properties/ledger/properties/remote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.ledger.properties.remote.type,parentSchema:schema87.properties.spec.properties.ledger.properties.remote,data:data36};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data34.interval !== undefined){
+let data37 = data34.interval;
+if(typeof data37 === "string"){
+if(func2(data37) < 1){
+const err66 = {instancePath:instancePath+"/spec/ledger/interval",schemaPath:"rig.schema.json#/definitions/goDuration/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data37};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(!pattern19.test(data37)){
+const err67 = {instancePath:instancePath+"/spec/ledger/interval",schemaPath:"rig.schema.json#/definitions/goDuration/pattern",keyword:"pattern",params:{pattern: "^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"},message:"must match pattern \""+"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$"+"\"",schema:"^[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$",parentSchema:schema69,data:data37};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/spec/ledger/interval",schemaPath:"rig.schema.json#/definitions/goDuration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data37};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data34.databases !== undefined){
+let data38 = data34.databases;
+const _errs87 = errors;
+let valid22 = false;
+const _errs88 = errors;
+if("all" !== data38){
+const err69 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/0/const",keyword:"const",params:{allowedValue: "all"},message:"must be equal to constant",schema:"all",parentSchema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[0],data:data38};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var _valid0 = _errs88 === errors;
+valid22 = valid22 || _valid0;
+if(!valid22){
+const _errs89 = errors;
+if(Array.isArray(data38)){
+if(data38.length < 1){
+const err70 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1],data:data38};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+const len1 = data38.length;
+for(let i1=0; i1<len1; i1++){
+let data39 = data38[i1];
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err71 = {instancePath:instancePath+"/spec/ledger/databases/" + i1,schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1].items,data:data39};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/spec/ledger/databases/" + i1,schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1].items.type,parentSchema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1].items,data:data39};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+let i2 = data38.length;
+let j0;
+if(i2 > 1){
+const indices0 = {};
+for(;i2--;){
+let item0 = data38[i2];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err73 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1],data:data38};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+break;
+}
+indices0[item0] = i2;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1].type,parentSchema:schema87.properties.spec.properties.ledger.properties.databases.anyOf[1],data:data38};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid0 = _errs89 === errors;
+valid22 = valid22 || _valid0;
+}
+if(!valid22){
+const err75 = {instancePath:instancePath+"/spec/ledger/databases",schemaPath:"#/properties/spec/properties/ledger/properties/databases/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema87.properties.spec.properties.ledger.properties.databases.anyOf,parentSchema:schema87.properties.spec.properties.ledger.properties.databases,data:data38};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+else {
+errors = _errs87;
+if(vErrors !== null){
+if(_errs87){
+vErrors.length = _errs87;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data34.spike !== undefined){
+let data40 = data34.spike;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key13 in data40){
+if(!((key13 === "threshold") || (key13 === "minAbsolute"))){
+const err76 = {instancePath:instancePath+"/spec/ledger/spike",schemaPath:"#/properties/spec/properties/ledger/properties/spike/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema87.properties.spec.properties.ledger.properties.spike,data:data40};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data40.threshold !== undefined){
+let data41 = data40.threshold;
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 1 || isNaN(data41)){
+const err77 = {instancePath:instancePath+"/spec/ledger/spike/threshold",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema87.properties.spec.properties.ledger.properties.spike.properties.threshold,data:data41};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data41 <= 0 || isNaN(data41)){
+const err78 = {instancePath:instancePath+"/spec/ledger/spike/threshold",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema87.properties.spec.properties.ledger.properties.spike.properties.threshold,data:data41};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/spec/ledger/spike/threshold",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.properties.spec.properties.ledger.properties.spike.properties.threshold.type,parentSchema:schema87.properties.spec.properties.ledger.properties.spike.properties.threshold,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data40.minAbsolute !== undefined){
+let data42 = data40.minAbsolute;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err80 = {instancePath:instancePath+"/spec/ledger/spike/minAbsolute",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/minAbsolute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema87.properties.spec.properties.ledger.properties.spike.properties.minAbsolute.type,parentSchema:schema87.properties.spec.properties.ledger.properties.spike.properties.minAbsolute,data:data42};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err81 = {instancePath:instancePath+"/spec/ledger/spike/minAbsolute",schemaPath:"#/properties/spec/properties/ledger/properties/spike/properties/minAbsolute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema87.properties.spec.properties.ledger.properties.spike.properties.minAbsolute,data:data42};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/spec/ledger/spike",schemaPath:"#/properties/spec/properties/ledger/properties/spike/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.ledger.properties.spike.type,parentSchema:schema87.properties.spec.properties.ledger.properties.spike,data:data40};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/spec/ledger",schemaPath:"#/properties/spec/properties/ledger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.properties.ledger.type,parentSchema:schema87.properties.spec.properties.ledger,data:data34};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.properties.spec.type,parentSchema:schema87.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 }

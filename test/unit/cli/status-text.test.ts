@@ -21,6 +21,7 @@ function statusWith(server: Partial<TownStatus['server']>, daemon: Partial<TownS
     replication: null,
     connections: null,
     pushes: [],
+    ledger: null,
   };
 }
 
@@ -98,5 +99,19 @@ describe('gt status text', () => {
     const doctor = { enabled: false, intervalMs: 300_000, reason: 'patrols.doctor_dog is not enabled in mayor/daemon.json', lastError: null, lastRun: null };
     const text = renderStatusText(statusWith({}, { running: true, pid: 9, doctor }), false);
     expect(text).toContain('Doctor    not run by the daemon: patrols.doctor_dog is not enabled in mayor/daemon.json (run: gt doctor)\n');
+  });
+
+  it('warns when the pushes of the ledger keep failing', () => {
+    const ledger: TownStatus['ledger'] = {
+      repo: '/srv/gt-ledger',
+      executor: 'gt',
+      lastChecked: '2026-12-03T10:00:00.000Z',
+      pushFailures: 3,
+      lastPushError: 'git push failed (exit 128): fatal: could not read from remote repository',
+      warning: '3 pushes of the ledger to origin failed in a row (last: fatal: could not read from remote repository)',
+    };
+    const text = renderStatusText({ ...statusWith({}), ledger }, false);
+    expect(text).toContain('Ledger    /srv/gt-ledger (gt exports it, last checked 2026-12-03T10:00:00.000Z)\n');
+    expect(text).toContain('          warning: 3 pushes of the ledger to origin failed in a row');
   });
 });

@@ -33,6 +33,7 @@ describe('townPaths', () => {
       rootFactsCache: '/towns/gt/daemon/gt-root-facts.json',
       syncState: '/towns/gt/daemon/gt-sync-state.json',
       compactionDivergence: '/towns/gt/daemon/gt-compaction-divergence.json',
+      ledgerState: '/towns/gt/daemon/gt-ledger-state.json',
     });
   });
 

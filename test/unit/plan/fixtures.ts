@@ -158,6 +158,7 @@ export function desiredTown(databases: DesiredDatabase[] = [hq()], overrides: Pa
     databases,
     daemonMetrics: null,
     lifecycle: { declared: false, declaresDecay: false, declaresCompaction: false, executor: 'gastown' },
+    ledger: null,
     sources: [`${TOWN}/mayor/daemon.json`],
     ...overrides,
   };
@@ -278,6 +279,7 @@ export function convergedObserved(desired: DesiredState): ObservedState {
     sync: null,
     townFiles: convergedTownFiles(desired),
     bd: BD_FOUND,
+    ledger: null,
   };
 }
 
@@ -304,6 +306,7 @@ export function emptyObserved(port = 3317, daemonConfig: DaemonFile = daemonFile
     lifecycle: null,
     sync: null,
     bd: BD_FOUND,
+    ledger: null,
   };
 }
 
