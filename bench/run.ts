@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     Object.assign(process.env, { GT_DOLT_BIN: doltBin, DOLT_ROOT_PATH: doltRootPath, DOLT_DISABLE_EVENT_FLUSH: '1', GT_CACHE_DIR: cacheDir });
     const env: Environment = {
       date: new Date().toISOString().slice(0, 10),
-      command: 'npm run bench',
+      command: options.b8Only ? 'BENCH_B8_ONLY=1 npm run bench' : options.b10Only ? 'BENCH_B10_ONLY=1 npm run bench' : process.env.BENCH_B9_ONLY === '1' ? 'BENCH_B9_ONLY=1 npm run bench' : 'npm run bench',
       quick: options.quick,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
