@@ -25,6 +25,10 @@ export interface BenchOptions {
   b10Only: boolean;
   /** B-doctor: rigs of the healthy town `gt doctor` is timed on. */
   doctorRigs: number;
+  /** B7: history sizes (commits) compacted, each by flatten and by surgical. */
+  compactionCommits: number[];
+  /** Run B7 alone (BENCH_B7_ONLY=1): its fixtures take minutes to build, the other benchmarks do not need them. */
+  b7Only: boolean;
   /** Keep the temp dir (towns, logs) for inspection instead of removing it. */
   keep: boolean;
   /** B8: databases synced, new commits in each; b8Only: run B8 alone (BENCH_B8_ONLY=1). */
@@ -53,9 +57,9 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 
 /**
  * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
- * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B8_RIGS,
- * BENCH_B8_COMMITS, BENCH_B10_SECONDS, BENCH_DOCTOR_RIGS, BENCH_KEEP=1; BENCH_B8_ONLY=1 runs B8 alone, BENCH_B10_ONLY=1
- * B10 alone.
+ * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B7_COMMITS
+ * (e.g. "2000,10000"), BENCH_B8_RIGS, BENCH_B8_COMMITS, BENCH_B10_SECONDS, BENCH_DOCTOR_RIGS, BENCH_KEEP=1;
+ * BENCH_B7_ONLY=1, BENCH_B8_ONLY=1 and BENCH_B10_ONLY=1 run that benchmark alone.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -76,6 +80,8 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     replicationSeconds: positiveInteger(env, 'BENCH_B10_SECONDS', quick ? 10 : 30),
     b10Only: env.BENCH_B10_ONLY === '1',
     doctorRigs: positiveInteger(env, 'BENCH_DOCTOR_RIGS', quick ? 30 : 100),
+    compactionCommits: integerList(env, 'BENCH_B7_COMMITS', quick ? [500, 2000] : [2000, 10_000]),
+    b7Only: env.BENCH_B7_ONLY === '1',
     keep: env.BENCH_KEEP === '1',
     b8Rigs: positiveInteger(env, 'BENCH_B8_RIGS', quick ? 20 : 100),
     b8Commits: positiveInteger(env, 'BENCH_B8_COMMITS', 10),

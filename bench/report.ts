@@ -8,6 +8,7 @@ import { CRASH_RECOVERY_TARGET_P95_MS, type CrashRecoveryResult } from './b6-cra
 import type { RestartGapResult } from './b6-restart-gap.js';
 import type { ReplicationResult } from './b10-replication.js';
 import { syncRows, syncTargets, type SyncBenchResult } from './b8-sync.js';
+import { COMPACTION_METHOD, type CompactionBenchResult, type CompactionCase } from './b7-compaction.js';
 
 export interface Environment {
   date: string;
@@ -38,6 +39,7 @@ export interface Measurements {
   b8: SyncBenchResult;
   doctor: DoctorResult;
   b10: ReplicationResult;
+  b7: CompactionBenchResult;
 }
 
 export interface TargetCheck {
@@ -79,6 +81,51 @@ export function replicationRows(b10: ReplicationResult): string[][] {
   ];
 }
 
+const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)} %`;
+const mb = (bytes: number): string => `${(bytes / 1_000_000).toFixed(bytes < 1_000_000 ? 2 : 1)} MB`;
+const p99Ratio = (c: CompactionCase): number => c.during.p99Ms / c.baseline.p99Ms;
+
+/** B7's targets: storage after gc, the writer's p99 during compaction against without it, no error or lost row. */
+export function compactionTargets(b7: CompactionBenchResult): TargetCheck[] {
+  const label = (c: CompactionCase): string => `${c.mode} ${c.commits}`;
+  return [
+    {
+      id: 'B7',
+      target: 'storage after gc ≤ 5 % of before',
+      value: b7.cases.map((c) => `${label(c)}: ${percent(c.storageAfterBytes, c.storageBeforeBytes)}`).join(', '),
+      met: b7.cases.every((c) => c.storageAfterBytes <= 0.05 * c.storageBeforeBytes),
+    },
+    {
+      id: 'B7',
+      target: "writer's commit p99 during compaction ≤ 2× without",
+      value: b7.cases.map((c) => `${label(c)}: ${times(p99Ratio(c))}`).join(', '),
+      met: b7.cases.every((c) => p99Ratio(c) <= 2),
+    },
+    {
+      id: 'B7',
+      target: 'writer: 0 errors, 0 rows lost',
+      value: `${b7.cases.reduce((sum, c) => sum + c.during.errors + c.baseline.errors, 0)} errors, ${b7.cases.reduce((sum, c) => sum + c.lost, 0)} lost`,
+      met: b7.cases.every((c) => c.during.errors === 0 && c.baseline.errors === 0 && c.lost === 0),
+    },
+  ];
+}
+
+/** One row per B7 case: time (the slowest steps), commits and storage before and after, the writer's latency. */
+export function compactionRows(b7: CompactionBenchResult): string[][] {
+  return b7.cases.map((c) => {
+    const slowest = [...c.steps].sort((a, b) => b.ms - a.ms).slice(0, 3).map((step) => `${step.step} ${ms(step.ms)}`);
+    return [
+      'B7',
+      `${c.mode}, ${c.commits.toLocaleString('en-US')} commits${c.mode === 'surgical' ? ` (keep ${b7.keepRecent})` : ''}, gc full, a writer committing (${b7.writerPauseMs} ms pause)`,
+      `${ms(c.compactionMs)} (${slowest.join(', ')}); ${c.commitsBefore.toLocaleString('en-US')} → ${c.commitsAfter} commits; ` +
+        `${mb(c.storageBeforeBytes)} → ${mb(c.storageAfterBytes)} (${percent(c.storageAfterBytes, c.storageBeforeBytes)}); ` +
+        `writer p50 ${ms(c.during.p50Ms)}, p99 ${ms(c.during.p99Ms)} over ${c.during.commits} commits (without compaction: p50 ${ms(c.baseline.p50Ms)}, p99 ${ms(c.baseline.p99Ms)}), ` +
+        (c.slowestCommit === null ? '' : `slowest commit ${ms(c.slowestCommit.latencyMs)} during ${c.slowestCommit.step}, `) +
+        `${c.during.errors} errors, ${c.lost} lost`,
+    ];
+  });
+}
+
 /** B2/B1 per town size. */
 export function shellRatios(m: Measurements): { rigs: number; ratio: number }[] {
   return m.b1.map((diff, i) => ({ rigs: diff.rigs, ratio: (m.b2[i]?.medianMs ?? NaN) / diff.medianMs }));
@@ -111,6 +158,7 @@ export function checkTargets(m: Measurements, ratioRigs: number): TargetCheck[] 
       value: ms(m.b6Crash.p95Ms),
       met: m.b6Crash.p95Ms <= CRASH_RECOVERY_TARGET_P95_MS,
     },
+    ...compactionTargets(m.b7),
     { id: 'B-doctor', target: `\`gt doctor\` on a healthy ${m.doctor.rigs}-rig town < 1 s`, value: ms(m.doctor.medianMs), met: m.doctor.medianMs < 1000 },
     ...syncTargets(m.b8),
     ...replicationTargets(m.b10),
@@ -168,10 +216,11 @@ export function renderMarkdown(env: Environment, m: Measurements, targets: reado
     `daemon: kill -9 → \`SELECT 1\` answers again, ${crash.kills} kills, gt init's supervision (healthy reset ${ms(crash.healthyResetMs)})`,
     `p50 ${ms(crash.p50Ms)}, p95 ${ms(crash.p95Ms)}, max ${ms(crash.maxMs)}`,
   ]);
+  rows.push(...compactionRows(m.b7));
   rows.push(...syncRows(m.b8));
   rows.push(doctorRow(m.doctor));
   rows.push(...replicationRows(m.b10));
-  const runs = `B1 and B-doctor: medians of ${env.diffRuns} runs, after a first run with an empty parse cache (B1) or an untimed one (B-doctor); B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs.`;
+  const runs = `B1 and B-doctor: medians of ${env.diffRuns} runs, after a first run with an empty parse cache (B1) or an untimed one (B-doctor); B2, B3: medians of ${env.runs} runs; B4 and B5: percentiles over every change, the median of ${env.versionRuns} \`gt --version\` runs. ${COMPACTION_METHOD}`;
   return renderTables(env, runs, rows, targets);
 }
 

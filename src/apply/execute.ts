@@ -11,6 +11,7 @@ import { townPaths } from '../lib/town-layout.js';
 import { runLedgerExport, type ActionOutcomes } from './ledger-export.js';
 import { runLedgerPush } from './ledger-push.js';
 import { runDecayStep } from './decay.js';
+import { runCompactionStep } from './compaction-step.js';
 import { describeDrain } from './drain-decision.js';
 import { DRAIN_BOUND_MS, restartServer, startOptionsFor, startServer } from './server-control.js';
 import { initializeBeads } from './beads-init.js';
@@ -106,19 +107,6 @@ function boundByServerDeadline(action: Action): boolean {
   return action.kind === 'database' || action.kind === 'remote' || action.kind === 'ignore' || action.kind === 'backup';
 }
 
-/**
- * Compaction is planned (and shown by gt diff) but this build has no engine to execute it: apply reports the action
- * failed, never pretends it ran.
- */
-class CompactionNotExecutableError extends Error {
-  constructor(database: string) {
-    super(
-      `compaction of ${database} is due, but this gt cannot execute compaction yet: nothing was changed. ` +
-        "Set spec.lifecycle.compaction.mode: off (or executor: gastown) until it can",
-    );
-  }
-}
-
 /** The one connection a plan's SQL steps share: opened on first use, closed before a server (re)start. */
 class StepConnection {
   private connection: mysql.Connection | null = null;
@@ -204,7 +192,7 @@ async function runStep(
     case 'decay':
       return runDecayStep(first, desired.townRoot, desired.server, hooks.hungServerMs ?? HUNG_SERVER_MS);
     case 'compaction':
-      throw new CompactionNotExecutableError(first.database);
+      return runCompactionStep(first, desired.townRoot, desired.server, (step) => hooks.onProgress?.(first, `compaction: ${step} done`));
     case 'push':
       return runPushStep(first, desired.townRoot, desired.server);
     case 'backup-sync':

@@ -89,21 +89,27 @@ export function registerDoltCommand(program: Command, session: Session): void {
     ),
   );
 
-  addLockTimeoutOption(addManifestOption(dolt.command('restore')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
-    .argument('<database>', 'the database whose backup to restore')
-    .description('restore a backup of the database as a new database (the database itself is never touched)')
-    .option('--from-backup <name>', 'the backup to restore (a name in its spec.backups, or in its dolt_backups)')
-    .option('--as <newDatabase>', 'the new database to restore it as (never an existing one)')
-    .action(
-      runCommand(session, async (io, database: string, options: { fromBackup?: string; as?: string; lockTimeout: number }) =>
-        (await import('./dolt/restore-backup.js')).runRestoreFromBackup(io, database, options),
-      ),
-    );
-
   addManifestOption(dolt.command('list'))
     .description('databases, served or on disk, managed (by which manifest) or unmanaged (works when stopped)')
     .option('--remotes', "also each database's remotes (reads them from the server, as gt diff does)")
     .action(
       runCommand(session, async (io, options: { remotes?: boolean }) => (await import('./dolt/list.js')).runList(io, options)),
+    );
+
+  addLockTimeoutOption(addManifestOption(dolt.command('restore')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
+    .argument('<database>', 'the database whose restore points or backup to list or restore (it is never touched)')
+    .description(
+      'list the restore points compaction took (--list), or restore one (--from …) or a Dolt backup (--from-backup …) as a new database (--as …)',
+    )
+    .option('--list', 'list the restore points, oldest first')
+    .option('--from <restorePoint>', 'the restore point to restore (its name, as --list shows it)')
+    .option('--from-backup <name>', 'the backup to restore (a name in its spec.backups, or in its dolt_backups)')
+    .option('--as <newDatabase>', 'the new database to restore it as (never an existing one)')
+    .action(
+      runCommand(session, async (io, database: string, options: { list?: boolean; from?: string; fromBackup?: string; as?: string; lockTimeout: number }) => {
+        if (options.fromBackup === undefined) return (await import('./dolt/restore.js')).runRestore(io, database, options);
+        if (options.list === true || options.from !== undefined) throw new Error('--from-backup restores a backup; leave out --list and --from');
+        return (await import('./dolt/restore-backup.js')).runRestoreFromBackup(io, database, options);
+      }),
     );
 }

@@ -52,6 +52,12 @@ export interface TownPaths {
    * Outside the data dir, where a `.dolt` directory would be taken for a database.
    */
   doltRoot: string;
+  /**
+   * gt writes it: one directory per database holding the restore points compaction takes (a Dolt backup each, named
+   * by its UTC time, with a JSON record beside it). Outside `.dolt-backup`, whose newest file Gas Town's health checks
+   * read as the age of its own backups: a fresh restore point there would hide a stale backup.
+   */
+  restorePointsDir: string;
   /** Whoever starts the server writes it (gt, or Gas Town's daemon in "PID\nNONCE" form): the server's pid. */
   doltPid: string;
   /**
@@ -116,6 +122,7 @@ export function townPaths(root: string): TownPaths {
     dataDir,
     serverConfigYaml: join(dataDir, 'config.yaml'),
     doltRoot: join(root, '.dolt-root'),
+    restorePointsDir: join(root, '.gt-restore-points'),
     doltPid: join(daemonDir, 'dolt.pid'),
     doltState: join(daemonDir, 'dolt-state.json'),
     doltLog: join(daemonDir, 'dolt.log'),

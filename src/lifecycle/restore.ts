@@ -1,5 +1,5 @@
 import type mysql from 'mysql2/promise';
-import type { RowDataPacket } from 'mysql2/promise';
+import { rowsOf } from './compaction/session.js';
 
 /**
  * Where a database can be restored from: any location `DOLT_BACKUP('restore')` reads, i.e. a compaction restore
@@ -21,7 +21,7 @@ export async function restoreAsNewDatabase(connection: mysql.Connection, source:
   if (!NEW_DATABASE_NAME.test(newDatabase)) {
     throw new Error(`"${newDatabase}" is not a database name gt creates: use lowercase letters, digits and _ (at most 64), e.g. ${newDatabase.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 64) || 'restored'}`);
   }
-  const [taken] = await connection.query<RowDataPacket[]>('SELECT schema_name FROM information_schema.schemata WHERE LOWER(schema_name) = ?', [newDatabase]);
+  const taken = await rowsOf(connection, 'SELECT schema_name FROM information_schema.schemata WHERE LOWER(schema_name) = ?', [newDatabase]);
   if (taken.length > 0) {
     throw new Error(`database ${newDatabase} already exists; gt restores only into a new database, so nothing was changed: choose another name with --as`);
   }

@@ -11,6 +11,8 @@ export interface WriterReport {
   longestGapMs: number;
   /** Time from the start of each successful transaction to its COMMIT returning OK, in ms. */
   latenciesMs: number[];
+  /** When each successful COMMIT returned (performance.now()), in the order of latenciesMs. */
+  committedAtMs: number[];
 }
 
 export interface Writer {
@@ -54,7 +56,7 @@ export async function startWriter(options: WriterOptions): Promise<Writer> {
   await setup.query(`CALL DOLT_COMMIT('-Am', 'writer table')`).catch(() => undefined);
   await setup.end();
 
-  const report: WriterReport = { committed: [], failed: [], errors: [], longestGapMs: 0, latenciesMs: [] };
+  const report: WriterReport = { committed: [], failed: [], errors: [], longestGapMs: 0, latenciesMs: [], committedAtMs: [] };
   let nextId = Number(rows[0]?.top ?? 0) + 1;
   let stopping = false;
   let lastCommitAt = 0;
@@ -76,6 +78,7 @@ export async function startWriter(options: WriterOptions): Promise<Writer> {
         if (lastCommitAt > 0) report.longestGapMs = Math.max(report.longestGapMs, Math.round(now - lastCommitAt));
         lastCommitAt = now;
         report.latenciesMs.push(now - started);
+        report.committedAtMs.push(now);
         report.committed.push(id);
         for (const waiter of waiters.filter((w) => report.committed.length >= w.target)) {
           waiters.splice(waiters.indexOf(waiter), 1);

@@ -12,7 +12,7 @@ const gtBin = fileURLToPath(new URL('../../../bin/gt.js', import.meta.url));
 /** The databases Dolt itself serves on every server; everything else is the town's. */
 const SYSTEM_DATABASES = new Set(['information_schema', 'mysql', 'performance_schema', 'sys']);
 
-/** The author gt records on every Dolt commit it makes (GT_AUTHOR in src/apply/sql-actions.ts). */
+/** The author gt records on every Dolt commit it makes (GT_AUTHOR in src/lib/gt-author.ts). */
 const GT_COMMITTER = { committer: 'gt', email: 'gt@gastown.local' };
 
 function fiveRigs(town: TestTown): RigSpec[] {

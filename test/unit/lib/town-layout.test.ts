@@ -20,6 +20,7 @@ describe('townPaths', () => {
       dataDir: '/towns/gt/.dolt-data',
       serverConfigYaml: '/towns/gt/.dolt-data/config.yaml',
       doltRoot: '/towns/gt/.dolt-root',
+      restorePointsDir: '/towns/gt/.gt-restore-points',
       doltPid: '/towns/gt/daemon/dolt.pid',
       doltState: '/towns/gt/daemon/dolt-state.json',
       doltLog: '/towns/gt/daemon/dolt.log',

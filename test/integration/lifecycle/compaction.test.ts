@@ -1,0 +1,281 @@
+/**
+ * The compaction engine on a real server, a beads-shaped database (dolt-ignored wisps included) and an agent
+ * committing the whole time: flatten and surgical keep every row, the restore point holds the old history, and a
+ * busy lock, a diverged remote and an interrupted run's leftovers are handled as the issue says.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type mysql from 'mysql2/promise';
+import { compactDatabase } from '../../../src/lifecycle/compaction/engine.js';
+import { compactionLockName } from '../../../src/lifecycle/compaction/named-lock.js';
+import { readRestorePointRecord, restorePointName } from '../../../src/lifecycle/compaction/restore-points.js';
+import { FOLD_MESSAGE } from '../../../src/lifecycle/compaction/rewrite.js';
+import type { CompactedOutcome, CompactionOutcome, CompactionRequest } from '../../../src/lifecycle/compaction/types.js';
+import { restoreAsNewDatabase } from '../../../src/lifecycle/restore.js';
+import { townPaths } from '../../../src/lib/town-layout.js';
+import { beadsRowCounts } from '../../helpers/beads-schema.js';
+import { compactionBranches, compactionRequest, createBeadsHistory, historyOf } from '../../helpers/compaction.js';
+import { startDoltServer, type TestServer } from '../../helpers/dolt-server.js';
+import { makeTempDir } from '../../helpers/env.js';
+import { missingRows, startWriter, type WriterReport } from '../../helpers/writer.js';
+
+const WRITER_MESSAGE = /^writer (row \d+|table)$/;
+
+function compacted(outcome: CompactionOutcome): CompactedOutcome {
+  if (outcome.status !== 'compacted') throw new Error(`expected a compaction, got ${JSON.stringify(outcome, null, 2)}`);
+  return outcome;
+}
+
+describe('compaction engine on a live server', () => {
+  let server: TestServer;
+  let townRoot: string;
+  const connections: mysql.Connection[] = [];
+  const request = (database: string, overrides: Partial<CompactionRequest> = {}): CompactionRequest =>
+    compactionRequest(server.port, server.dataDir, townRoot, database, overrides);
+  const connect = async (database?: string): Promise<mysql.Connection> => {
+    const connection = await server.connect(database);
+    connections.push(connection);
+    return connection;
+  };
+  const restorePointsOf = (database: string): string[] => {
+    const dir = join(townPaths(townRoot).restorePointsDir, database);
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  };
+
+  beforeAll(async () => {
+    server = await startDoltServer();
+    townRoot = makeTempDir('town');
+  });
+
+  afterAll(async () => {
+    for (const connection of connections) connection.destroy();
+    await server?.stop();
+  });
+
+  /** Compacts `database` while an agent commits before, during and after; returns the outcome and what the agent saw. */
+  async function compactUnderWriter(database: string, overrides: Partial<CompactionRequest>): Promise<{ outcome: CompactedOutcome; report: WriterReport; committedBefore: number[] }> {
+    const writer = await startWriter({ port: server.port, database, pauseMs: 5 });
+    await writer.committedMore(5);
+    const partial = await writer.stop();
+    const committedBefore = [...partial.committed];
+    const running = await startWriter({ port: server.port, database, pauseMs: 5 });
+    const outcome = compacted(await compactDatabase(request(database, overrides)));
+    await running.committedMore(5);
+    const report = await running.stop();
+    return { outcome, report: { ...report, committed: [...committedBefore, ...report.committed] }, committedBefore };
+  }
+
+  /** What the restore point holds, restored as a new database: its commit count and every table's rows. */
+  async function restored(database: string, outcome: CompactedOutcome): Promise<{ commits: number; counts: Record<string, number>; ids: Set<number> }> {
+    const connection = await connect();
+    const target = `${database}_restored`;
+    await restoreAsNewDatabase(connection, { url: outcome.restorePoint.url, label: outcome.restorePoint.name }, target);
+    await connection.query(`USE \`${target}\``);
+    const [[log], [ids]] = await Promise.all([
+      connection.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM dolt_log'),
+      connection.query<mysql.RowDataPacket[]>('SELECT id FROM writer_rows'),
+    ]);
+    return { commits: Number(log[0]?.n), counts: await beadsRowCounts(connection), ids: new Set(ids.map((row) => Number(row.id))) };
+  }
+
+  /** Every commit of main after the rewritten head is a writer's or gt's fold: nothing else was added. */
+  async function expectOnlyWriterCommitsAfter(connection: mysql.Connection, built: string): Promise<void> {
+    const builtCommits = (await historyOf(connection, built)).length;
+    const after = (await historyOf(connection)).slice(builtCommits);
+    expect(after.filter((commit) => !WRITER_MESSAGE.test(commit.message) && commit.message !== FOLD_MESSAGE)).toEqual([]);
+    expect(after.filter((commit) => commit.message === FOLD_MESSAGE).length).toBeLessThanOrEqual(1);
+  }
+
+  it('flatten under a committing agent: 0 writer errors, every row kept, wisps unchanged, root + one commit, restorable', async () => {
+    await createBeadsHistory(server.port, 'flat', 120);
+    const connection = await connect('flat');
+    const countsBefore = await beadsRowCounts(connection);
+    const [[{ n: commitsBefore }]] = (await connection.query('SELECT COUNT(*) AS n FROM dolt_log')) as unknown as [[{ n: number }]];
+
+    const { outcome, report, committedBefore } = await compactUnderWriter('flat', { mode: 'flatten' });
+
+    expect(report.errors).toEqual([]);
+    expect(await missingRows(server.port, 'flat', report)).toEqual([]);
+    expect(await beadsRowCounts(connection)).toEqual(countsBefore);
+    const built = await historyOf(connection, outcome.built);
+    expect(built.map((commit) => commit.email)).toEqual(['gt-test@gastown.local', 'gt@gastown.local']);
+    await expectOnlyWriterCommitsAfter(connection, outcome.built);
+    expect(outcome.commits.before).toBeGreaterThan(commitsBefore);
+    expect(outcome.commits.after).toBeLessThan(outcome.commits.before);
+    expect(outcome.storage.after).toBeLessThan(outcome.storage.before as number);
+    expect(await compactionBranches(connection)).toEqual([]);
+    expect(outcome.timings.map((timing) => timing.step)).toEqual(['lock', 'leftovers', 'divergence', 'restore-point', 'pre-state', 'build', 'swap', 'fold', 'integrity', 'cleanup', 'gc', 'release']);
+
+    const old = await restored('flat', outcome);
+    expect(old.commits).toBeGreaterThanOrEqual(commitsBefore + committedBefore.length);
+    expect(old.commits).toBeLessThanOrEqual(outcome.commits.before);
+    expect(old.counts).toEqual(countsBefore);
+    expect(committedBefore.filter((id) => !old.ids.has(id))).toEqual([]);
+    expect(readRestorePointRecord(townRoot, 'flat', outcome.restorePoint.name)?.preState?.commits).toBe(outcome.commits.before);
+  });
+
+  it('surgical under a committing agent keeps the last keepRecent commits on one squashed commit, every row kept', async () => {
+    await createBeadsHistory(server.port, 'surg', 120);
+    const connection = await connect('surg');
+    const countsBefore = await beadsRowCounts(connection);
+
+    const { outcome, report } = await compactUnderWriter('surg', { mode: 'surgical', keepRecent: 20 });
+
+    expect(report.errors).toEqual([]);
+    expect(await missingRows(server.port, 'surg', report)).toEqual([]);
+    expect(await beadsRowCounts(connection)).toEqual(countsBefore);
+    const built = await historyOf(connection, outcome.built);
+    // root, the squashed commit, the 20 kept, and a catch-up commit when the agent committed during the rebase
+    expect(built[1]).toMatchObject({ email: 'gt@gastown.local', message: expect.stringMatching(/^gt compaction: \d+ commits squashed into one$/) as unknown as string });
+    const kept = built.slice(2).filter((commit) => commit.email !== 'gt@gastown.local');
+    expect(kept).toHaveLength(20);
+    expect(built.length - 2 - kept.length).toBeLessThanOrEqual(1);
+    await expectOnlyWriterCommitsAfter(connection, outcome.built);
+    expect(await compactionBranches(connection)).toEqual([]);
+
+    const old = await restored('surg', outcome);
+    expect(old.counts).toEqual(countsBefore);
+    expect(old.commits).toBeLessThanOrEqual(outcome.commits.before);
+  });
+
+  it('busy: another session holds the compaction lock, and nothing is done', async () => {
+    await createBeadsHistory(server.port, 'busy', 10);
+    const holder = await connect('busy');
+    await holder.query('SELECT GET_LOCK(?, 0)', [compactionLockName('busy')]);
+    const before = await historyOf(holder);
+
+    const outcome = await compactDatabase(request('busy'));
+
+    expect(outcome).toMatchObject({ status: 'busy', reason: expect.stringContaining('gt-compact:busy') as unknown as string });
+    expect(await historyOf(holder)).toEqual(before);
+    expect(restorePointsOf('busy')).toEqual([]);
+    await holder.query('SELECT RELEASE_LOCK(?)', [compactionLockName('busy')]);
+  });
+
+  it('a remote holding a commit main lacks blocks the rewrite with the reason and the fix; nothing is done', async () => {
+    await createBeadsHistory(server.port, 'div', 10);
+    const connection = await connect('div');
+    const remoteDir = join(makeTempDir('remote'), 'div');
+    mkdirSync(remoteDir);
+    for (const sql of [
+      `CALL DOLT_REMOTE('add', 'origin', 'file://${remoteDir}')`,
+      "CALL DOLT_PUSH('origin', 'main')",
+      "CALL DOLT_CHECKOUT('-b', 'elsewhere')",
+      "INSERT INTO issues (id, title, description) VALUES ('remote-only', 'pushed from elsewhere', '')",
+      "CALL DOLT_COMMIT('-Am', 'a commit only the remote has')",
+      "CALL DOLT_PUSH('--force', 'origin', 'elsewhere:main')",
+      "CALL DOLT_CHECKOUT('main')",
+      "CALL DOLT_BRANCH('-D', 'elsewhere')",
+    ]) {
+      await connection.query(sql);
+    }
+    const before = await historyOf(connection);
+
+    const outcome = await compactDatabase(request('div', { remotes: ['origin'] }));
+
+    expect(outcome).toMatchObject({
+      status: 'blocked',
+      reasons: [{ reason: 'origin/main has 1 commit main lacks', fix: expect.stringContaining("CALL DOLT_PULL('origin', 'main')") as unknown as string }],
+    });
+    expect(await historyOf(connection)).toEqual(before);
+    expect(restorePointsOf('div')).toEqual([]);
+  });
+
+  it('a remote in step: the rewrite reports it diverged because of the rewrite, and the next compaction is not blocked by it', async () => {
+    await createBeadsHistory(server.port, 'sync', 10);
+    const connection = await connect('sync');
+    const remoteDir = join(makeTempDir('remote'), 'sync');
+    mkdirSync(remoteDir);
+    await connection.query(`CALL DOLT_REMOTE('add', 'origin', 'file://${remoteDir}')`);
+    await connection.query("CALL DOLT_PUSH('origin', 'main')");
+    const pushed = (await historyOf(connection)).at(-1)?.hash;
+
+    const first = compacted(await compactDatabase(request('sync', { remotes: ['origin'] })));
+    expect(first.remotes).toEqual([{ remote: 'origin', remoteHead: pushed, divergedByRewrite: true }]);
+
+    for (let i = 0; i < 3; i++) await connection.query(`CALL DOLT_COMMIT('--allow-empty', '-m', 'more ${i}')`);
+    const second = compacted(await compactDatabase(request('sync', { remotes: ['origin'] })));
+    expect(second.remotes).toEqual([{ remote: 'origin', remoteHead: pushed, divergedByRewrite: true }]);
+  });
+
+  it("an interrupted run's leftovers are cleaned and reported; another tool's branch is reported and kept", async () => {
+    await createBeadsHistory(server.port, 'left', 30);
+    const connection = await connect('left');
+    const interrupted = await connect('left');
+    // killed during the rebase: a squashed base (also marked built, as a catch-up would) that main never held
+    for (const sql of [
+      "CALL DOLT_BRANCH('gt-compact-base', 'HEAD~10')",
+      "CALL DOLT_CHECKOUT('gt-compact-base')",
+      "CALL DOLT_COMMIT('--allow-empty', '-m', 'squashed')",
+      "CALL DOLT_BRANCH('gt-compact-built', 'gt-compact-base')",
+      "CALL DOLT_BRANCH('gt-compact-work', 'main')",
+      "CALL DOLT_BRANCH('compact-work', 'main')",
+      "CALL DOLT_CHECKOUT('gt-compact-work')",
+      "CALL DOLT_REBASE('--interactive', 'gt-compact-base')",
+    ]) {
+      await interrupted.query(sql);
+    }
+    interrupted.destroy();
+    const points = join(townPaths(townRoot).restorePointsDir, 'left');
+    const partial = restorePointName(new Date(Date.now() - 60_000));
+    const expired = restorePointName(new Date(Date.now() - 200 * 3_600_000));
+    mkdirSync(join(points, partial), { recursive: true });
+    mkdirSync(join(points, expired), { recursive: true });
+    writeFileSync(join(points, `${expired}.json`), JSON.stringify({ version: 1, database: 'left', name: expired, url: 'file:///x', takenAt: '', mode: 'flatten' }));
+
+    const outcome = compacted(await compactDatabase(request('left')));
+
+    expect(outcome.interrupted).toBe('cleaned');
+    expect(outcome.leftovers.map((l) => [l.kind, l.name, l.action])).toEqual([
+      ['rebase-branch', 'dolt_rebase_gt-compact-work', 'removed'],
+      ['work-branch', 'gt-compact-base', 'removed'],
+      ['work-branch', 'gt-compact-work', 'removed'],
+      ['work-branch', 'gt-compact-built', 'removed'],
+      ['foreign-branch', 'compact-work', 'reported'],
+      ['expired-restore-point', expired, 'removed'],
+      ['partial-restore-point', partial, 'removed'],
+    ]);
+    const [branches] = await connection.query<mysql.RowDataPacket[]>('SELECT name FROM dolt_branches ORDER BY name');
+    expect(branches.map((row) => String(row.name))).toEqual(['compact-work', 'main']);
+    expect(restorePointsOf('left')).toEqual([outcome.restorePoint.name, `${outcome.restorePoint.name}.json`]);
+  });
+
+  it('rows lost during the swap fail the integrity check (even where the count hides it): the restore point and the marker are kept', async () => {
+    await createBeadsHistory(server.port, 'bad', 20);
+    const saboteur = await connect('bad');
+    // after the swap a writer commits a config row, then a config row and a wisp event vanish from the working set
+    // (gt's fold commits the config loss): config's count stays 2, but the tree check finds the row no writer removed
+    const onStep = async (step: string): Promise<void> => {
+      if (step !== 'swap') return;
+      await saboteur.query("INSERT INTO config (`key`, value) VALUES ('written', 'by a writer')");
+      await saboteur.query("CALL DOLT_COMMIT('-Am', 'writer row config')");
+      await saboteur.query("DELETE FROM config WHERE `key` = 'compaction_enabled'");
+      await saboteur.query('DELETE FROM wisp_events LIMIT 1');
+    };
+
+    const outcome = await compactDatabase(request('bad', { onStep }));
+
+    if (outcome.status !== 'integrity-failed') throw new Error(`expected an integrity failure, got ${JSON.stringify(outcome)}`);
+    expect(outcome.problems).toEqual([
+      'table wisp_events has 29 rows, 30 before the compaction',
+      expect.stringMatching(/^table config: 1 rows differ from the history main held before the swap and no writer wrote them \(first key \["compaction_enabled"\]\)$/),
+    ]);
+    expect(outcome.restorePoint.restoreCommand).toBe(`gt dolt restore bad --from ${outcome.restorePoint.name} --as bad_restored`);
+    expect(restorePointsOf('bad')).toEqual([outcome.restorePoint.name, `${outcome.restorePoint.name}.json`]);
+    expect(await compactionBranches(saboteur)).toContain('gt-compact-built');
+
+    const again = await compactDatabase(request('bad'));
+    expect(again).toMatchObject({ status: 'integrity-failed', interrupted: 'finished', restorePoint: { name: outcome.restorePoint.name } });
+  });
+
+  it('restoring refuses a database that exists and never touches it', async () => {
+    await createBeadsHistory(server.port, 'keep', 5);
+    const outcome = compacted(await compactDatabase(request('keep')));
+    const connection = await connect();
+    const before = await historyOf(await connect('keep'));
+    await expect(restoreAsNewDatabase(connection, { url: outcome.restorePoint.url, label: 'x' }, 'keep')).rejects.toThrow(
+      'database keep already exists; gt restores only into a new database, so nothing was changed: choose another name with --as',
+    );
+    expect(await historyOf(await connect('keep'))).toEqual(before);
+  });
+});
