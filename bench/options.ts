@@ -19,7 +19,7 @@ export interface BenchOptions {
   rssReconciles: number;
   /** B5: timed `gt --version` runs. */
   versionRuns: number;
-  /** B7: history sizes (commits) compacted, each by flatten and by surgical. */
+  /** B7: history sizes (commits) flattened. */
   compactionCommits: number[];
   /** Run B7 alone (BENCH_B7_ONLY=1): its fixtures take minutes to build, the other benchmarks do not need them. */
   b7Only: boolean;
