@@ -16,8 +16,10 @@ export const SURGICAL_REFUSED: Block = {
   fix: 'use mode: flatten',
 };
 
-/** How often the swap is tried when Dolt reports a serialization failure; then the step fails with main untouched. */
+/** How often the swap is tried when an attempt fails for a passing reason; then the step fails with main untouched. */
 const SWAP_ATTEMPTS = 10;
+/** The pause before the next attempt grows by this much each time (at most 2.25 s in all). */
+const SWAP_RETRY_PAUSE_MS = 50;
 
 /**
  * Why the history is too short to flatten; null when there is something to do. A flattened history is three
@@ -54,31 +56,24 @@ export async function buildMarker(connection: mysql.Connection, commits: number)
   return marker;
 }
 
-function isSerializationFailure(error: unknown): boolean {
-  const { errno, message } = error as { errno?: number; message?: string };
-  return errno === 1213 || /serialization failure/i.test(message ?? '');
-}
-
-function stompedTables(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
+function stompedTables(message: string): string | null {
   const match = /local changes would be stomped by merge:\s*([\s\S]*?)\s*Please commit/i.exec(message);
   return match ? (match[1] ?? '').trim().split(/\s+/).join(', ') : null;
+}
+
+/** What failed an attempt at the swap that may succeed when tried again, in words; null for any other error. */
+function transientCause(error: unknown): string | null {
+  const { errno, message = String(error) } = error as { errno?: number; message?: string };
+  if (errno === 1213 || /serialization failure/i.test(message)) return 'a serialization failure (an agent changed one row twice within milliseconds)';
+  const tables = stompedTables(message);
+  if (tables === null) return null;
+  return `uncommitted changes to ${tables} in main's working set, which the swap does not commit as gt's: commit them (or let the writer finish) and run again`;
 }
 
 /** One attempt at the swap, in one transaction: merge the marker without committing, then amend main's head onto it. */
 async function amendOntoMarker(connection: mysql.Connection, marker: string, message: string): Promise<void> {
   await connection.query('START TRANSACTION');
-  let merge: Record<string, unknown> | undefined;
-  try {
-    merge = await firstRowOf(connection, "CALL DOLT_MERGE('--no-commit', ?)", [marker]);
-  } catch (error) {
-    const tables = stompedTables(error);
-    if (tables === null) throw error;
-    throw new Error(
-      `main's working set holds changes to ${tables} that nobody committed, and the swap does not commit others' work: commit them (or let the agent finish) and run again; main was not touched`,
-      { cause: error },
-    );
-  }
+  const merge = await firstRowOf(connection, "CALL DOLT_MERGE('--no-commit', ?)", [marker]);
   if (Number(merge?.conflicts ?? 0) !== 0) {
     throw new Error(`merging the marker ${marker} into main found conflicts, which a marker holding the root's tables cannot cause; main was not touched`);
   }
@@ -91,7 +86,7 @@ async function amendOntoMarker(connection: mysql.Connection, marker: string, mes
  * progress, an amend takes the merged commit as its only parent. The amend goes through Dolt's transaction commit,
  * under the lock every writer's commit takes, so no writer fails; what writers committed meanwhile Dolt merges into
  * the new commit, and their later commits go on top of it. Main's working set (dolt-ignored tables included) is kept.
- * A serialization failure (an agent changed one row twice within milliseconds) rolls back and tries again.
+ * An attempt that fails for a passing reason (transientCause) is rolled back and tried again after a short pause.
  */
 export async function swapMain(connection: mysql.Connection, marker: string, commits: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -100,8 +95,10 @@ export async function swapMain(connection: mysql.Connection, marker: string, com
       return;
     } catch (error) {
       await connection.query('ROLLBACK').catch(() => undefined);
-      if (!isSerializationFailure(error)) throw error;
-      if (attempt === SWAP_ATTEMPTS) throw new Error(`${SWAP_ATTEMPTS} attempts at the swap met a serialization failure; main was not touched`, { cause: error });
+      const cause = transientCause(error);
+      if (cause === null) throw error;
+      if (attempt === SWAP_ATTEMPTS) throw new Error(`the swap failed ${SWAP_ATTEMPTS} times in a row on ${cause}; main was not touched`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_PAUSE_MS * attempt));
     }
   }
 }

@@ -130,6 +130,29 @@ describe('compaction engine on a live server', () => {
     expect(await compactionBranches(connection)).toEqual([]);
   });
 
+  it("uncommitted changes to a tracked table in main's working set: the swap is retried, then fails naming them, main untouched; once committed, the next run compacts", async () => {
+    await createBeadsHistory(server.port, 'dirty', 10);
+    const connection = await connect('dirty');
+    await connection.query("INSERT INTO config (`key`, value) VALUES ('uncommitted', 'by a writer outside a transaction')");
+    const before = await historyOf(connection);
+
+    const outcome = await compactDatabase(request('dirty'));
+
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      step: 'swap',
+      mainRewritten: false,
+      error: expect.stringMatching(/^the swap failed 10 times in a row on uncommitted changes to config in main's working set, .*; main was not touched$/) as unknown as string,
+    });
+    expect(await historyOf(connection)).toEqual(before);
+    await connection.query("CALL DOLT_COMMIT('-Am', 'writer table config')");
+
+    const next = compacted(await compactDatabase(request('dirty')));
+    expect(next.interrupted).toBe('cleaned');
+    const [rows] = await connection.query<mysql.RowDataPacket[]>("SELECT value FROM config WHERE `key` = 'uncommitted'");
+    expect(rows).toHaveLength(1);
+  });
+
   it('busy: another session holds the compaction lock, and nothing is done', async () => {
     await createBeadsHistory(server.port, 'busy', 10);
     const holder = await connect('busy');
