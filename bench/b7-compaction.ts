@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import { compactDatabase } from '../src/lifecycle/compaction/engine.js';
-import type { CompactionMode, CompactionStep, StepTiming } from '../src/lifecycle/compaction/types.js';
+import type { CompactionStep, StepTiming } from '../src/lifecycle/compaction/types.js';
 import { townPaths } from '../src/lib/town-layout.js';
 import { createBeadsSchema, insertWisps } from '../test/helpers/beads-schema.js';
 import { compactionRequest } from '../test/helpers/compaction.js';
@@ -31,7 +31,6 @@ export interface WriterLatency {
 }
 
 export interface CompactionCase {
-  mode: CompactionMode;
   /** Commits of the fixture's history (beyond bd's schema commits). */
   commits: number;
   fixtureMs: number;
@@ -53,11 +52,8 @@ export interface CompactionCase {
 
 export interface CompactionBenchResult {
   writerPauseMs: number;
-  keepRecent: number;
   cases: CompactionCase[];
 }
-
-const KEEP_RECENT = 50;
 
 /**
  * A beads database with `commits` commits of history, each updating one issue and adding an event the way bd
@@ -113,8 +109,8 @@ async function writerFor(port: number, database: string, table: string, body: ()
   return writer.stop();
 }
 
-async function benchCase(town: BenchTown, mode: CompactionMode, commits: number): Promise<CompactionCase> {
-  const database = `b7_${mode}_${commits}`;
+async function benchCase(town: BenchTown, commits: number): Promise<CompactionCase> {
+  const database = `b7_flatten_${commits}`;
   const built = performance.now();
   await buildFixture(town.port, database, commits);
   const fixtureMs = performance.now() - built;
@@ -122,7 +118,7 @@ async function benchCase(town: BenchTown, mode: CompactionMode, commits: number)
   const baseline = await writerFor(town.port, database, 'b7_baseline', () => new Promise((resolve) => setTimeout(resolve, BASELINE_MS)));
   const stepEnds: { step: CompactionStep; at: number }[] = [];
   const onStep = (step: CompactionStep): void => void stepEnds.push({ step, at: performance.now() });
-  const request = compactionRequest(town.port, townPaths(town.root).dataDir, town.root, database, { mode, keepRecent: KEEP_RECENT, gc: 'full', onStep });
+  const request = compactionRequest(town.port, townPaths(town.root).dataDir, town.root, database, { mode: 'flatten', gc: 'full', onStep });
   let started = 0;
   let outcome: Awaited<ReturnType<typeof compactDatabase>> | undefined;
   const during = await writerFor(town.port, database, 'b7_writer', async () => {
@@ -130,9 +126,8 @@ async function benchCase(town: BenchTown, mode: CompactionMode, commits: number)
     outcome = await compactDatabase(request);
   });
   const compactionMs = (stepEnds.at(-1)?.at ?? started) - started;
-  if (outcome?.status !== 'compacted') throw new Error(`B7: ${mode} of ${commits} commits did not compact: ${JSON.stringify(outcome)}`);
+  if (outcome?.status !== 'compacted') throw new Error(`B7: flatten of ${commits} commits did not compact: ${JSON.stringify(outcome)}`);
   return {
-    mode,
     commits,
     fixtureMs: Math.round(fixtureMs),
     compactionMs: Math.round(compactionMs),
@@ -149,7 +144,7 @@ async function benchCase(town: BenchTown, mode: CompactionMode, commits: number)
 }
 
 /**
- * B7: flatten and surgical compaction of beads databases with `sizes` commits of history on the town's running
+ * B7: flatten compaction (surgical is refused) of beads databases with `sizes` commits of history on the town's running
  * server, a writer (an agent at WRITER_PAUSE_MS pace) committing the whole time: the compaction's time per step,
  * storage before and after `DOLT_GC('--full')`, and the writer's commit latency during it against the same writer
  * on the same database just before.
@@ -157,11 +152,9 @@ async function benchCase(town: BenchTown, mode: CompactionMode, commits: number)
 export async function benchCompaction(town: BenchTown, sizes: readonly number[], log: (message: string) => void): Promise<CompactionBenchResult> {
   const cases: CompactionCase[] = [];
   for (const commits of sizes) {
-    for (const mode of ['flatten', 'surgical'] as const) {
-      const result = await benchCase(town, mode, commits);
-      log(`  ${mode} of ${commits} commits: ${(result.compactionMs / 1000).toFixed(1)} s (fixture built in ${(result.fixtureMs / 1000).toFixed(1)} s)`);
-      cases.push(result);
-    }
+    const result = await benchCase(town, commits);
+    log(`  flatten of ${commits} commits: ${(result.compactionMs / 1000).toFixed(1)} s (fixture built in ${(result.fixtureMs / 1000).toFixed(1)} s)`);
+    cases.push(result);
   }
-  return { writerPauseMs: WRITER_PAUSE_MS, keepRecent: KEEP_RECENT, cases };
+  return { writerPauseMs: WRITER_PAUSE_MS, cases };
 }

@@ -1,5 +1,6 @@
 import type { ServerSettings } from '../config/desired.js';
 import { parseGoDuration } from '../lib/go-duration.js';
+import { recordCompactionDivergence } from '../lib/compaction-divergence.js';
 import { recordLifecycleRun } from '../lib/lifecycle-state.js';
 import { townPaths } from '../lib/town-layout.js';
 import { compactDatabase } from '../lifecycle/compaction/engine.js';
@@ -69,7 +70,6 @@ export async function runCompactionStep(
     dataDir: server.dataDir.value,
     database: action.database,
     mode: action.mode,
-    keepRecent: action.keepRecent,
     gc: action.gc,
     remotes: action.remotes,
     restorePointsKeepMs: keepNanos / NANOS_PER_MS,
@@ -77,6 +77,13 @@ export async function runCompactionStep(
     onStep,
   });
   const done = describeOutcome(outcome);
-  recordLifecycleRun(townPaths(townRoot).lifecycleState, action.database, 'compaction', new Date());
+  const now = new Date();
+  recordLifecycleRun(townPaths(townRoot).lifecycleState, action.database, 'compaction', now);
+  if (outcome.status === 'compacted') {
+    // the remotes this rewrite left behind: sync may force its push over exactly the head each held (and only that)
+    for (const { remote, remoteHead, divergedByRewrite } of outcome.remotes) {
+      if (divergedByRewrite && remoteHead !== null) recordCompactionDivergence(townRoot, action.database, remote, remoteHead, outcome.built, now);
+    }
+  }
   return done;
 }

@@ -2,6 +2,7 @@ import type { CompactionSpec, DailyWindow, DesiredDatabase, DesiredState } from 
 import { dueWork } from '../observe/history-facts-cache.js';
 import type { DecayCandidates, ObservedLifecycle, ObservedState } from '../observe/observed.js';
 import { entryAt } from './source-label.js';
+import { SURGICAL_REFUSED } from '../lib/surgical-compaction.js';
 import type { BlockedChange, CompactionAction, DecayAction, DecayCounts } from './types.js';
 
 /** What the lifecycle asks of the town now: decay first, then compaction (so compaction keeps no wisp decay deletes). */
@@ -98,9 +99,8 @@ function clock(minute: number): string {
 }
 
 function compactionSummary(spec: CompactionSpec, commits: number): string {
-  const rewrite = spec.mode === 'flatten' ? 'flatten' : `surgical (keep the ${plural(spec.keepRecent, 'newest commit')})`;
   const gc = spec.gc === 'none' ? 'no gc' : `gc ${spec.gc}`;
-  return `${grouped(commits)} commits > ${grouped(spec.threshold)} → ${rewrite}, restore point first (kept ${spec.restorePointsKeep.text}), ${gc}`;
+  return `${grouped(commits)} commits > ${grouped(spec.threshold)} → flatten, restore point first (kept ${spec.restorePointsKeep.text}), ${gc}`;
 }
 
 function compactionAction(townRoot: string, database: DesiredDatabase, spec: CompactionSpec, commits: number, remotes: string[], lifecycle: ObservedLifecycle): CompactionAction {
@@ -118,7 +118,8 @@ function compactionAction(townRoot: string, database: DesiredDatabase, spec: Com
     restorePointKeep: spec.restorePointsKeep.text,
     remotes,
     before: { commits },
-    after: { commits: spec.mode === 'flatten' ? 1 : spec.keepRecent + 1 },
+    // the root, gt's marker on it, and the commit holding the tables (agents' commits come after)
+    after: { commits: 3 },
     summary: compactionSummary(spec, commits),
     reason:
       `compaction (${at}): ${spec.mode} once main has more than ${grouped(spec.threshold)} commits, at most every ` +
@@ -142,6 +143,11 @@ function planCompaction(townRoot: string, database: DesiredDatabase, commits: nu
   const due = `${grouped(commits)} commits > ${grouped(spec.threshold)}`;
   if (database.protect) {
     plan.blocked.push(protectedBlock(townRoot, database, id, `compaction is due (${due}) and would rewrite the history`));
+    return;
+  }
+  if (spec.mode === 'surgical') {
+    const at = entryAt(townRoot, database, database.lifecycle.site);
+    plan.blocked.push({ id, verb: 'update', code: 'mode-refused', reason: `compaction is due (${due}): ${SURGICAL_REFUSED.reason}`, hint: `${SURGICAL_REFUSED.fix} (${at})` });
     return;
   }
   if (spec.window !== null && !insideWindow(spec.window, lifecycle.localMinuteOfDay)) {

@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import type mysql from 'mysql2/promise';
 import { compactDatabase } from '../../src/lifecycle/compaction/engine.js';
 import { compactionLockName } from '../../src/lifecycle/compaction/named-lock.js';
-import type { CompactionMode, CompactionRequest, CompactionStep, InterruptedRun } from '../../src/lifecycle/compaction/types.js';
+import type { CompactionRequest, CompactionStep, InterruptedRun } from '../../src/lifecycle/compaction/types.js';
 import { beadsRowCounts } from '../helpers/beads-schema.js';
 import { compactionBranches, compactionRequest, createBeadsHistory } from '../helpers/compaction.js';
 import { startDoltServer, type TestServer } from '../helpers/dolt-server.js';
@@ -20,20 +20,17 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'support', 'compacti
 const DATABASE = 'killed';
 
 /** Killed after this step, the next run finds: nothing of it, its work branches (cleaned), or its rewrite on main (finished). */
-const KILLS: [CompactionStep, CompactionMode, InterruptedRun][] = [
-  ['lock', 'flatten', null],
-  ['leftovers', 'flatten', null],
-  ['divergence', 'flatten', null],
-  ['restore-point', 'flatten', null],
-  ['pre-state', 'flatten', null],
-  ['build', 'flatten', 'cleaned'],
-  ['build', 'surgical', 'cleaned'],
-  ['swap', 'flatten', 'finished'],
-  ['swap', 'surgical', 'finished'],
-  ['fold', 'flatten', 'finished'],
-  ['integrity', 'flatten', 'finished'],
-  ['cleanup', 'flatten', null],
-  ['gc', 'flatten', null],
+const KILLS: [CompactionStep, InterruptedRun][] = [
+  ['lock', null],
+  ['leftovers', null],
+  ['divergence', null],
+  ['restore-point', null],
+  ['pre-state', null],
+  ['build', 'cleaned'],
+  ['swap', 'finished'],
+  ['integrity', 'finished'],
+  ['cleanup', null],
+  ['gc', null],
 ];
 
 /** Runs the compaction in a child process until it pauses after `step`, then kills it with SIGKILL. */
@@ -84,13 +81,13 @@ describe('kill -9 of a compaction after each step, an agent committing throughou
     await server?.stop();
   });
 
-  it.each(KILLS)('killed after %s (%s): the next run compacts, interrupted: %s', async (step, mode, expected) => {
-    const request = compactionRequest(server.port, server.dataDir, townRoot, DATABASE, { mode, keepRecent: 5 });
+  it.each(KILLS)('killed after %s: the next run compacts, interrupted: %s', async (step, expected) => {
+    const request = compactionRequest(server.port, server.dataDir, townRoot, DATABASE);
     await writer.committedMore(10);
     await killAfter(step, request);
     await waitForLockRelease(observer);
 
-    const next = await compactDatabase(compactionRequest(server.port, server.dataDir, townRoot, DATABASE, { mode, keepRecent: 5 }));
+    const next = await compactDatabase(request);
 
     expect(next).toMatchObject({ status: 'compacted', interrupted: expected });
     expect(await compactionBranches(observer)).toEqual([]);

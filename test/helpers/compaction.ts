@@ -46,7 +46,6 @@ export function compactionRequest(
     dataDir,
     database,
     mode: 'flatten',
-    keepRecent: 20,
     gc: 'full',
     remotes: [],
     restorePointsKeepMs: 168 * 3_600_000,

@@ -18,7 +18,8 @@ import {
   writeRestorePointRecord,
   type RestorePointRecord,
 } from './restore-points.js';
-import { buildRewrite, catchUp, deleteBranches, foldConcurrentCommits, markBuilt, nothingToCompact, swapMain } from './rewrite.js';
+import { SURGICAL_REFUSED } from '../../lib/surgical-compaction.js';
+import { buildMarker, deleteBranches, nothingToCompact, swapMain } from './rewrite.js';
 import { textOf } from './session.js';
 import { directoryBytes } from './storage.js';
 import type {
@@ -48,6 +49,7 @@ type Preconditions = { kind: 'ready'; states: RemoteState[] } | { kind: 'nothing
 /** What the checks and the outcome need of a rewrite, whether this run made it or finishes an interrupted one. */
 interface Rewritten {
   mode: CompactionMode;
+  /** The marker commit main's history now holds. */
   built: string;
   preCounts: Record<string, number>;
   commitsBefore: number;
@@ -126,13 +128,14 @@ class CompactionRun {
   }
 
   private async preconditions(): Promise<Preconditions> {
-    const { database, mode, keepRecent, remotes, townRoot } = this.request;
+    const { database, mode, remotes, townRoot } = this.request;
+    if (mode === 'surgical') return { kind: 'blocked', blocks: [{ ...SURGICAL_REFUSED }] };
     const branch = await textOf(this.connection, 'SELECT active_branch()');
     if (branch !== MAIN) {
       return { kind: 'blocked', blocks: [{ reason: `${database}'s default branch is ${branch}, and compaction rewrites main`, fix: 'compact databases whose default branch is main (as bd creates them)' }] };
     }
     const commits = await commitCount(this.connection, MAIN);
-    const nothing = nothingToCompact(mode, commits, keepRecent);
+    const nothing = nothingToCompact(commits);
     if (nothing !== null) return { kind: 'nothing', reason: nothing, commits };
     const states = await readRemoteStates(this.connection, remotes);
     const blocks = divergenceBlocks(database, states, recordedRemoteHeads(townRoot, database));
@@ -150,10 +153,9 @@ class CompactionRun {
     const record = await this.step('restore-point', () => this.takeRestorePoint());
     this.restorePoint = this.ref(record.name);
     const pre = await this.step('pre-state', () => this.recordPreState(record, states));
-    const built = await this.step('build', () => this.build());
-    await this.step('swap', () => swapMain(connection, built));
+    const built = await this.step('build', () => buildMarker(connection, pre.commits));
+    await this.step('swap', () => swapMain(connection, built, pre.commits));
     this.mainRewritten = true;
-    await this.step('fold', () => foldConcurrentCommits(connection));
     return this.verifyAndFinish({ mode: request.mode, built, preCounts: pre.counts, commitsBefore: pre.commits, storageBefore: pre.storageBytes, states });
   }
 
@@ -184,15 +186,7 @@ class CompactionRun {
     return preState;
   }
 
-  private async build(): Promise<string> {
-    const head = await headOf(this.connection, MAIN);
-    const commits = await commitCount(this.connection, head);
-    const history = await catchUp(this.connection, await buildRewrite(this.connection, this.request.mode, this.request.keepRecent, head, commits));
-    await markBuilt(this.connection, history.built);
-    return history.built;
-  }
-
-  /** An earlier run was killed after pointing main at its rewrite: fold, check, clean up and gc as it would have. */
+  /** An earlier run was killed after the swap: check, clean up and gc as it would have. */
   private async finishInterrupted(): Promise<CompactionOutcome> {
     const { townRoot, database, remotes } = this.request;
     const record = newestRecordWithPreState(townRoot, database);
@@ -200,7 +194,7 @@ class CompactionRun {
       throw new StepFailure(
         'leftovers',
         new Error(
-          `main holds the rewrite of an interrupted compaction (branch ${WORK_BRANCHES.built}), but no restore point records what it started from, ` +
+          `main holds the flattened history of an interrupted compaction (its marker, branch ${WORK_BRANCHES.built}), but no restore point records what it started from, ` +
             `so it cannot be checked; check ${database}, then delete that branch (CALL DOLT_BRANCH('-D', '${WORK_BRANCHES.built}')) to start over`,
         ),
       );
@@ -209,10 +203,7 @@ class CompactionRun {
     this.mainRewritten = true;
     const { preState } = record;
     const built = await headOf(this.connection, WORK_BRANCHES.built);
-    const states = await this.step('fold', async () => {
-      await foldConcurrentCommits(this.connection);
-      return readRemoteStates(this.connection, remotes, false);
-    });
+    const states = await readRemoteStates(this.connection, remotes, false);
     return this.verifyAndFinish({ mode: record.mode, built, preCounts: preState.counts, commitsBefore: preState.commits, storageBefore: preState.storageBytes, states });
   }
 
@@ -245,7 +236,8 @@ class CompactionRun {
 
   /**
    * A failed step. Work branches of a rewrite that cannot have reached main are removed (best effort: the next run
-   * would); after a failed swap they stay, for the next run to tell whether main holds the rewrite.
+   * would); after a failed swap they stay, for the next run to tell whether main holds the marker (a swap whose
+   * COMMIT reached the server but whose answer did not).
    */
   private async failed(failure: StepFailure): Promise<FailedOutcome> {
     if (!this.mainRewritten && failure.step !== 'swap') {
@@ -258,9 +250,10 @@ class CompactionRun {
 }
 
 /**
- * Compacts one database on the running server: lock, leftovers, divergence, restore point, pre-state, build,
- * swap, fold, integrity, cleanup, gc, release, each checked before the next (see CompactionStep). Everything runs on
- * one dedicated connection. The outcome says what happened; the caller exits 1 on `integrity-failed`.
+ * Flattens one database's history on the running server: lock, leftovers, divergence, restore point, pre-state,
+ * build (the marker), swap, integrity, cleanup, gc, release, each checked before the next (see CompactionStep).
+ * Everything runs on one dedicated connection. Surgical mode is blocked (SURGICAL_REFUSED). The outcome says what
+ * happened; the caller exits 1 on `integrity-failed`.
  */
 export async function compactDatabase(request: CompactionRequest): Promise<CompactionOutcome> {
   const connection = await connectToServer(request.server, { database: request.database, timeoutMs: 10_000 });

@@ -5,14 +5,12 @@ import { numberOf, rowsOf, textOf } from './session.js';
 export const MAIN = 'main';
 
 /**
- * gt's work branches, all named `gt-compact-…` so an interrupted run's are recognised: `work` holds the rewritten
- * history, `base` the squashed old part of a surgical rewrite, `catchup` the commits writers made meanwhile, and
- * `built` marks the finished rewrite main is (about to be) pointed at.
+ * gt's work branches, both named `gt-compact-…` so an interrupted run's are recognised: `work` is where the marker
+ * commit is made, and `built` marks the finished marker, which main's history holds once the swap is done. `work`
+ * alone cannot say how far a run got: until the marker is committed it points at the root, which main holds too.
  */
 export const WORK_BRANCHES = {
   work: 'gt-compact-work',
-  base: 'gt-compact-base',
-  catchup: 'gt-compact-catchup',
   built: 'gt-compact-built',
 } as const;
 
@@ -28,11 +26,6 @@ export async function commitCount(connection: mysql.Connection, revision: string
 /** The first commit of the history (Dolt's "Initialize data repository"), the root every rewrite starts from. */
 export async function rootCommit(connection: mysql.Connection, revision: string): Promise<string> {
   return textOf(connection, 'SELECT commit_hash FROM dolt_log(?) ORDER BY commit_order ASC LIMIT 1', [revision]);
-}
-
-/** The commit `newer` commits before `revision` along its history (newest first). */
-export async function commitBefore(connection: mysql.Connection, revision: string, newer: number): Promise<string> {
-  return textOf(connection, `SELECT commit_hash FROM dolt_log(?) LIMIT 1 OFFSET ${Math.max(0, Math.trunc(newer))}`, [revision]);
 }
 
 export async function branchNames(connection: mysql.Connection): Promise<string[]> {

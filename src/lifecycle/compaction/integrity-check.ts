@@ -1,22 +1,9 @@
 import type mysql from 'mysql2/promise';
 import { quoteIdentifier } from '../../lib/sql.js';
-import { GT_AUTHOR_EMAIL } from '../../lib/gt-author.js';
 import { headOf, MAIN } from './history.js';
-import { countProblems, swapWindow, unexplainedKeys, writerRuns, type WriterRun } from './integrity.js';
+import { countProblems, replacedHead } from './integrity.js';
 import { readTableCounts } from './pre-state.js';
-import { FOLD_MESSAGE } from './rewrite.js';
 import { rowsOf } from './session.js';
-
-/** A table a diff summary names, with how it changed. */
-interface ChangedTable {
-  name: string;
-  diffType: string;
-}
-
-async function changedTables(connection: mysql.Connection, from: string, to: string): Promise<ChangedTable[]> {
-  const rows = await rowsOf(connection, 'SELECT from_table_name, to_table_name, diff_type FROM dolt_diff_summary(?, ?)', [from, to]);
-  return rows.map((row) => ({ name: String(row.to_table_name || row.from_table_name), diffType: String(row.diff_type) }));
-}
 
 async function primaryKey(connection: mysql.Connection, table: string): Promise<string[]> {
   const rows = await rowsOf(
@@ -34,61 +21,40 @@ async function changedKeys(connection: mysql.Connection, from: string, to: strin
   return (rows as unknown as unknown[][]).map((values) => JSON.stringify(values));
 }
 
-/**
- * Rows of `table` changed between `replaced` and `head` that no writers' run wrote. A table without a primary key is
- * judged as a whole: a writer changed it, so its changes are the writer's.
- */
-async function unexplainedRows(connection: mysql.Connection, replaced: string, head: string, table: string, runs: readonly WriterRun[]): Promise<string[]> {
-  const key = await primaryKey(connection, table);
-  if (key.length === 0) return [];
-  const written = new Set<string>();
-  for (const run of runs) for (const changed of await changedKeys(connection, run.from, run.to, table, key)) written.add(changed);
-  return unexplainedKeys(await changedKeys(connection, replaced, head, table, key), written);
+/** How one table differs between the head the swap replaced and gt's commit that replaced it. */
+async function describeDifference(connection: mysql.Connection, replaced: string, flattened: string, table: string, diffType: string): Promise<string> {
+  const key = diffType === 'modified' ? await primaryKey(connection, table) : [];
+  if (key.length === 0) return `table ${table} (${diffType}) differs between main's head before the swap (${replaced}) and gt's commit that replaced it (${flattened})`;
+  const rows = await changedKeys(connection, replaced, flattened, table, key);
+  return `table ${table}: ${rows.length} rows differ between main's head before the swap (${replaced}) and gt's commit that replaced it (${flattened}) (first key ${rows[0]})`;
 }
 
-/** What differs between `replaced` and `head` that the writers' runs do not account for. */
-async function changesNoWriterMade(connection: mysql.Connection, replaced: string, head: string, runs: readonly WriterRun[]): Promise<string[]> {
-  const changed = await changedTables(connection, replaced, head);
-  if (changed.length === 0) return [];
-  const touchedBy = new Map<string, WriterRun[]>();
-  for (const run of runs) {
-    for (const table of await changedTables(connection, run.from, run.to)) touchedBy.set(table.name, [...(touchedBy.get(table.name) ?? []), run]);
-  }
+/** gt's commit on the marker in main's history (the one commit the swap made); null when main holds none. */
+async function flattenedCommit(connection: mysql.Connection, marker: string): Promise<string | null> {
+  const rows = await rowsOf(connection, 'SELECT commit_hash FROM dolt_commit_ancestors WHERE parent_hash = ? AND commit_hash IN (SELECT commit_hash FROM dolt_log(?))', [marker, MAIN]);
+  return rows.length === 1 ? String(rows[0]?.commit_hash) : null;
+}
+
+/** What differs between the head the swap replaced and the commit that replaced it (the reasoning is in integrity.ts). */
+async function treeProblems(connection: mysql.Connection, marker: string): Promise<string[]> {
+  const flattened = await flattenedCommit(connection, marker);
+  if (flattened === null) return [`main's history holds the marker ${marker} but not exactly one commit on it, so the swap cannot be checked`];
+  const head = await headOf(connection, MAIN);
+  const reflog = (await rowsOf(connection, 'SELECT commit_hash FROM dolt_reflog(?)', [MAIN])).map((row) => String(row.commit_hash));
+  const found = replacedHead(reflog, head, flattened);
+  if ('problem' in found) return [found.problem];
+  const changed = await rowsOf(connection, 'SELECT from_table_name, to_table_name, diff_type FROM dolt_diff_summary(?, ?)', [found.replaced, flattened]);
   const problems: string[] = [];
-  for (const table of changed) {
-    const writersOfTable = touchedBy.get(table.name) ?? [];
-    if (writersOfTable.length === 0) {
-      problems.push(`table ${table.name} differs from the history main held before the swap (${replaced}), and no writer changed it since`);
-      continue;
-    }
-    if (table.diffType !== 'modified') continue;
-    const rows = await unexplainedRows(connection, replaced, head, table.name, writersOfTable);
-    if (rows.length > 0) problems.push(`table ${table.name}: ${rows.length} rows differ from the history main held before the swap and no writer wrote them (first key ${rows[0]})`);
+  for (const row of changed) {
+    problems.push(await describeDifference(connection, found.replaced, flattened, String(row.to_table_name || row.from_table_name), String(row.diff_type)));
   }
   return problems;
 }
 
 /**
- * The integrity check after the swap (the reasoning is in integrity.ts): every table's count is at least the
- * pre-state's, and every difference from the head the swap replaced was written by a writer. Returns the problems.
+ * The integrity check after the swap: every table's count is at least the pre-state's, and gt's commit on the
+ * `marker` holds exactly what main's head held before it. Returns the problems.
  */
-export async function verifySwap(connection: mysql.Connection, preCounts: Readonly<Record<string, number>>, built: string): Promise<string[]> {
-  const problems = countProblems(preCounts, await readTableCounts(connection));
-  const head = await headOf(connection, MAIN);
-  const reflog = (await rowsOf(connection, 'SELECT commit_hash FROM dolt_reflog(?)', [MAIN])).map((row) => String(row.commit_hash));
-  const window = swapWindow(reflog, head, built);
-  if (typeof window === 'string') return [...problems, window];
-  const runs = writerRuns(window.since, built, await foldCommits(connection, window.since));
-  return [...problems, ...(await changesNoWriterMade(connection, window.replacedHead, head, runs))];
-}
-
-/** Which of the commits are gt's folds (gt's author and fold message). */
-async function foldCommits(connection: mysql.Connection, commits: readonly string[]): Promise<Set<string>> {
-  if (commits.length === 0) return new Set();
-  const folds = await rowsOf(connection, 'SELECT commit_hash FROM dolt_commits WHERE commit_hash IN (?) AND email = ? AND message = ?', [
-    commits,
-    GT_AUTHOR_EMAIL,
-    FOLD_MESSAGE,
-  ]);
-  return new Set(folds.map((row) => String(row.commit_hash)));
+export async function verifySwap(connection: mysql.Connection, preCounts: Readonly<Record<string, number>>, marker: string): Promise<string[]> {
+  return [...countProblems(preCounts, await readTableCounts(connection)), ...(await treeProblems(connection, marker))];
 }

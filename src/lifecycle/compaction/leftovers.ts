@@ -5,7 +5,7 @@ import type { InterruptedRun, Leftover } from './types.js';
 const OUR_PREFIX = 'gt-compact-';
 /** Dolt names the branch of an interactive rebase in progress `dolt_rebase_<branch>`; deleting it ends the rebase. */
 const REBASE_PREFIX = 'dolt_rebase_';
-/** Work branches of Gas Town's compactor (surgical mode) and of beads' `bd compact`: not gt's to delete. */
+/** Work branches of Gas Town's compactor (its surgical mode) and of beads' `bd compact`: not gt's to delete. */
 const FOREIGN_COMPACTION_BRANCHES = new Set(['compact-base', 'compact-work', 'compact-tmp']);
 
 /** What the leftovers step found in the database and the town. */
@@ -25,17 +25,17 @@ export interface LeftoverPlan {
 }
 
 function isOurs(branch: string): boolean {
-  return branch.startsWith(OUR_PREFIX) || branch.startsWith(`${REBASE_PREFIX}${OUR_PREFIX}`);
+  return branch.startsWith(OUR_PREFIX);
 }
 
+/** gt never rebases, so every rebase in progress is someone else's. */
 function isForeignCompaction(branch: string): boolean {
-  return FOREIGN_COMPACTION_BRANCHES.has(branch) || (branch.startsWith(REBASE_PREFIX) && !isOurs(branch));
+  return FOREIGN_COMPACTION_BRANCHES.has(branch) || branch.startsWith(REBASE_PREFIX);
 }
 
-/** Rebase branches first (they end the rebase), the `built` marker last (it says how far the run got). */
+/** The `built` marker last: it says how far the run got. */
 function deletionOrder(branch: string): number {
-  if (branch.startsWith(REBASE_PREFIX)) return 0;
-  return branch === WORK_BRANCHES.built ? 2 : 1;
+  return branch === WORK_BRANCHES.built ? 1 : 0;
 }
 
 export function formatAge(ms: number): string {
@@ -50,7 +50,7 @@ function branchLeftovers(ours: string[], foreign: string[], interrupted: Interru
       ? 'work branch of an interrupted compaction whose rewrite main already holds: this run finishes it'
       : 'work branch of an interrupted compaction that never touched main';
   return [
-    ...ours.map((name): Leftover => ({ kind: name.startsWith(REBASE_PREFIX) ? 'rebase-branch' : 'work-branch', name, action: interrupted === 'finished' ? 'reported' : 'removed', detail })),
+    ...ours.map((name): Leftover => ({ kind: 'work-branch', name, action: interrupted === 'finished' ? 'reported' : 'removed', detail })),
     ...foreign.map(
       (name): Leftover => ({
         kind: 'foreign-branch',

@@ -4,9 +4,9 @@ export type CompactionMode = 'flatten' | 'surgical';
 export type GcMode = 'full' | 'plain' | 'none';
 
 /**
- * The steps of one compaction, in the order they run. `build` writes the rewritten history on work branches (main
- * untouched); `swap` points main at it with a soft reset; `fold` commits what writers committed meanwhile; `cleanup`
- * deletes the work branches.
+ * The steps of one compaction, in the order they run. `build` makes the marker commit on a work branch (main
+ * untouched); `swap` replaces main's head by one commit on the marker, in a transaction; `cleanup` deletes the work
+ * branches.
  */
 export const COMPACTION_STEPS = [
   'lock',
@@ -16,7 +16,6 @@ export const COMPACTION_STEPS = [
   'pre-state',
   'build',
   'swap',
-  'fold',
   'integrity',
   'cleanup',
   'gc',
@@ -32,9 +31,8 @@ export interface CompactionRequest {
   /** Dolt's data dir: the database's directory in it is what storage before and after measures. */
   dataDir: string;
   database: string;
+  /** Surgical is refused (blocked): see SURGICAL_REFUSED. */
   mode: CompactionMode;
-  /** Surgical only: how many of the newest commits keep their own commit. */
-  keepRecent: number;
   gc: GcMode;
   /** The remotes whose `main` must not hold commits main lacks (all the database's declared remotes). */
   remotes: readonly string[];
@@ -65,7 +63,7 @@ export interface RemoteDivergence {
   divergedByRewrite: boolean;
 }
 
-export type LeftoverKind = 'work-branch' | 'rebase-branch' | 'partial-restore-point' | 'expired-restore-point' | 'foreign-branch';
+export type LeftoverKind = 'work-branch' | 'partial-restore-point' | 'expired-restore-point' | 'foreign-branch';
 
 /** Something an earlier run left, and what this run did with it. */
 export interface Leftover {
@@ -76,8 +74,8 @@ export interface Leftover {
 }
 
 /**
- * What this run did about an interrupted earlier one: `finished` its rewrite (main already pointed at the rewritten
- * history: the fold, the checks and gc were completed), or `cleaned` its work branches (main was never touched).
+ * What this run did about an interrupted earlier one: `finished` its rewrite (main already held the flattened
+ * history: the checks, cleanup and gc were completed), or `cleaned` its work branches (main was never touched).
  */
 export type InterruptedRun = 'finished' | 'cleaned' | null;
 
@@ -102,7 +100,7 @@ export interface BusyOutcome extends OutcomeBase {
   reason: string;
 }
 
-/** A precondition failed (a remote holds commits main lacks, …): nothing was rewritten. */
+/** A precondition failed (a remote holds commits main lacks, surgical mode, …): nothing was rewritten. */
 export interface BlockedOutcome extends OutcomeBase {
   status: 'blocked';
   reasons: { reason: string; fix: string }[];
@@ -122,7 +120,7 @@ export interface CompactedOutcome extends OutcomeBase {
   /** Bytes of the database's directory; `before` is null when a finished interrupted run had not recorded it. */
   storage: { before: number | null; after: number };
   restorePoint: RestorePointRef;
-  /** The rewritten head main was pointed at: main's history is its history plus what was committed since. */
+  /** The marker commit: main's history is the root, the marker, gt's commit holding the tables, and what was committed since. */
   built: string;
   remotes: RemoteDivergence[];
   gc: GcMode;
@@ -140,7 +138,7 @@ export interface FailedOutcome extends OutcomeBase {
   status: 'failed';
   step: CompactionStep;
   error: string;
-  /** Whether main had been pointed at rewritten history when it failed. */
+  /** Whether main held the flattened history when it failed. */
   mainRewritten: boolean;
   restorePoint: RestorePointRef | null;
 }

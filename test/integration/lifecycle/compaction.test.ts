@@ -1,7 +1,7 @@
 /**
  * The compaction engine on a real server, a beads-shaped database (dolt-ignored wisps included) and an agent
- * committing the whole time: flatten and surgical keep every row, the restore point holds the old history, and a
- * busy lock, a diverged remote and an interrupted run's leftovers are handled as the issue says.
+ * committing the whole time: flatten keeps every row, the restore point holds the old history, surgical is refused,
+ * and a busy lock, a diverged remote and an interrupted run's leftovers are handled as the issue says.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import type mysql from 'mysql2/promise';
 import { compactDatabase } from '../../../src/lifecycle/compaction/engine.js';
 import { compactionLockName } from '../../../src/lifecycle/compaction/named-lock.js';
 import { readRestorePointRecord, restorePointName } from '../../../src/lifecycle/compaction/restore-points.js';
-import { FOLD_MESSAGE } from '../../../src/lifecycle/compaction/rewrite.js';
+import { flattenedMessage } from '../../../src/lifecycle/compaction/rewrite.js';
+import { SURGICAL_REFUSED } from '../../../src/lib/surgical-compaction.js';
 import type { CompactedOutcome, CompactionOutcome, CompactionRequest } from '../../../src/lifecycle/compaction/types.js';
 import { restoreAsNewDatabase } from '../../../src/lifecycle/restore.js';
 import { townPaths } from '../../../src/lib/town-layout.js';
@@ -78,15 +79,19 @@ describe('compaction engine on a live server', () => {
     return { commits: Number(log[0]?.n), counts: await beadsRowCounts(connection), ids: new Set(ids.map((row) => Number(row.id))) };
   }
 
-  /** Every commit of main after the rewritten head is a writer's or gt's fold: nothing else was added. */
-  async function expectOnlyWriterCommitsAfter(connection: mysql.Connection, built: string): Promise<void> {
-    const builtCommits = (await historyOf(connection, built)).length;
-    const after = (await historyOf(connection)).slice(builtCommits);
-    expect(after.filter((commit) => !WRITER_MESSAGE.test(commit.message) && commit.message !== FOLD_MESSAGE)).toEqual([]);
-    expect(after.filter((commit) => commit.message === FOLD_MESSAGE).length).toBeLessThanOrEqual(1);
+  /** main's history: the root, gt's marker, gt's one commit holding the tables, then only the agent's commits. */
+  async function expectFlattenedHistory(connection: mysql.Connection, outcome: CompactedOutcome): Promise<void> {
+    const history = await historyOf(connection);
+    expect(history.slice(0, 3).map((commit) => [commit.email, commit.message])).toEqual([
+      ['gt-test@gastown.local', 'Initialize data repository'],
+      ['gt@gastown.local', `gt compaction: ${outcome.commits.before} commits flattened; the next commit holds their tables`],
+      ['gt@gastown.local', flattenedMessage(outcome.commits.before)],
+    ]);
+    expect(history[1]?.hash).toBe(outcome.built);
+    expect(history.slice(3).filter((commit) => !WRITER_MESSAGE.test(commit.message))).toEqual([]);
   }
 
-  it('flatten under a committing agent: 0 writer errors, every row kept, wisps unchanged, root + one commit, restorable', async () => {
+  it('flatten under a committing agent: 0 writer errors, every row kept, wisps unchanged, root + marker + one commit, restorable', async () => {
     await createBeadsHistory(server.port, 'flat', 120);
     const connection = await connect('flat');
     const countsBefore = await beadsRowCounts(connection);
@@ -97,14 +102,12 @@ describe('compaction engine on a live server', () => {
     expect(report.errors).toEqual([]);
     expect(await missingRows(server.port, 'flat', report)).toEqual([]);
     expect(await beadsRowCounts(connection)).toEqual(countsBefore);
-    const built = await historyOf(connection, outcome.built);
-    expect(built.map((commit) => commit.email)).toEqual(['gt-test@gastown.local', 'gt@gastown.local']);
-    await expectOnlyWriterCommitsAfter(connection, outcome.built);
+    await expectFlattenedHistory(connection, outcome);
     expect(outcome.commits.before).toBeGreaterThan(commitsBefore);
     expect(outcome.commits.after).toBeLessThan(outcome.commits.before);
     expect(outcome.storage.after).toBeLessThan(outcome.storage.before as number);
     expect(await compactionBranches(connection)).toEqual([]);
-    expect(outcome.timings.map((timing) => timing.step)).toEqual(['lock', 'leftovers', 'divergence', 'restore-point', 'pre-state', 'build', 'swap', 'fold', 'integrity', 'cleanup', 'gc', 'release']);
+    expect(outcome.timings.map((timing) => timing.step)).toEqual(['lock', 'leftovers', 'divergence', 'restore-point', 'pre-state', 'build', 'swap', 'integrity', 'cleanup', 'gc', 'release']);
 
     const old = await restored('flat', outcome);
     expect(old.commits).toBeGreaterThanOrEqual(commitsBefore + committedBefore.length);
@@ -114,28 +117,41 @@ describe('compaction engine on a live server', () => {
     expect(readRestorePointRecord(townRoot, 'flat', outcome.restorePoint.name)?.preState?.commits).toBe(outcome.commits.before);
   });
 
-  it('surgical under a committing agent keeps the last keepRecent commits on one squashed commit, every row kept', async () => {
-    await createBeadsHistory(server.port, 'surg', 120);
+  it('surgical is refused with the reason and the fix: nothing is done, no restore point is taken', async () => {
+    await createBeadsHistory(server.port, 'surg', 20);
     const connection = await connect('surg');
-    const countsBefore = await beadsRowCounts(connection);
+    const before = await historyOf(connection);
 
-    const { outcome, report } = await compactUnderWriter('surg', { mode: 'surgical', keepRecent: 20 });
+    const outcome = await compactDatabase(request('surg', { mode: 'surgical' }));
 
-    expect(report.errors).toEqual([]);
-    expect(await missingRows(server.port, 'surg', report)).toEqual([]);
-    expect(await beadsRowCounts(connection)).toEqual(countsBefore);
-    const built = await historyOf(connection, outcome.built);
-    // root, the squashed commit, the 20 kept, and a catch-up commit when the agent committed during the rebase
-    expect(built[1]).toMatchObject({ email: 'gt@gastown.local', message: expect.stringMatching(/^gt compaction: \d+ commits squashed into one$/) as unknown as string });
-    const kept = built.slice(2).filter((commit) => commit.email !== 'gt@gastown.local');
-    expect(kept).toHaveLength(20);
-    expect(built.length - 2 - kept.length).toBeLessThanOrEqual(1);
-    await expectOnlyWriterCommitsAfter(connection, outcome.built);
+    expect(outcome).toMatchObject({ status: 'blocked', reasons: [SURGICAL_REFUSED] });
+    expect(SURGICAL_REFUSED).toEqual({ reason: 'surgical compaction needs a swap Dolt 1.86.4 cannot do under live writers', fix: 'use mode: flatten' });
+    expect(await historyOf(connection)).toEqual(before);
+    expect(restorePointsOf('surg')).toEqual([]);
     expect(await compactionBranches(connection)).toEqual([]);
+  });
 
-    const old = await restored('surg', outcome);
-    expect(old.counts).toEqual(countsBefore);
-    expect(old.commits).toBeLessThanOrEqual(outcome.commits.before);
+  it("uncommitted changes to a tracked table in main's working set: the swap is retried, then fails naming them, main untouched; once committed, the next run compacts", async () => {
+    await createBeadsHistory(server.port, 'dirty', 10);
+    const connection = await connect('dirty');
+    await connection.query("INSERT INTO config (`key`, value) VALUES ('uncommitted', 'by a writer outside a transaction')");
+    const before = await historyOf(connection);
+
+    const outcome = await compactDatabase(request('dirty'));
+
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      step: 'swap',
+      mainRewritten: false,
+      error: expect.stringMatching(/^the swap failed 10 times in a row on uncommitted changes to config in main's working set, .*; main was not touched$/) as unknown as string,
+    });
+    expect(await historyOf(connection)).toEqual(before);
+    await connection.query("CALL DOLT_COMMIT('-Am', 'writer table config')");
+
+    const next = compacted(await compactDatabase(request('dirty')));
+    expect(next.interrupted).toBe('cleaned');
+    const [rows] = await connection.query<mysql.RowDataPacket[]>("SELECT value FROM config WHERE `key` = 'uncommitted'");
+    expect(rows).toHaveLength(1);
   });
 
   it('busy: another session holds the compaction lock, and nothing is done', async () => {
@@ -202,16 +218,17 @@ describe('compaction engine on a live server', () => {
     await createBeadsHistory(server.port, 'left', 30);
     const connection = await connect('left');
     const interrupted = await connect('left');
-    // killed during the rebase: a squashed base (also marked built, as a catch-up would) that main never held
+    // killed after the build: the marker (an empty commit on the root) made and marked built, main never touched;
+    // another tool's compaction branch and a rebase in progress, which are not gt's
     for (const sql of [
-      "CALL DOLT_BRANCH('gt-compact-base', 'HEAD~10')",
-      "CALL DOLT_CHECKOUT('gt-compact-base')",
-      "CALL DOLT_COMMIT('--allow-empty', '-m', 'squashed')",
-      "CALL DOLT_BRANCH('gt-compact-built', 'gt-compact-base')",
-      "CALL DOLT_BRANCH('gt-compact-work', 'main')",
-      "CALL DOLT_BRANCH('compact-work', 'main')",
+      "CALL DOLT_BRANCH('gt-compact-work', 'HEAD~10')",
       "CALL DOLT_CHECKOUT('gt-compact-work')",
-      "CALL DOLT_REBASE('--interactive', 'gt-compact-base')",
+      "CALL DOLT_COMMIT('--allow-empty', '-m', 'marker')",
+      "CALL DOLT_BRANCH('gt-compact-built', 'gt-compact-work')",
+      "CALL DOLT_BRANCH('compact-work', 'main')",
+      "CALL DOLT_BRANCH('feature', 'main')",
+      "CALL DOLT_CHECKOUT('feature')",
+      "CALL DOLT_REBASE('--interactive', 'HEAD~3')",
     ]) {
       await interrupted.query(sql);
     }
@@ -227,29 +244,29 @@ describe('compaction engine on a live server', () => {
 
     expect(outcome.interrupted).toBe('cleaned');
     expect(outcome.leftovers.map((l) => [l.kind, l.name, l.action])).toEqual([
-      ['rebase-branch', 'dolt_rebase_gt-compact-work', 'removed'],
-      ['work-branch', 'gt-compact-base', 'removed'],
       ['work-branch', 'gt-compact-work', 'removed'],
       ['work-branch', 'gt-compact-built', 'removed'],
       ['foreign-branch', 'compact-work', 'reported'],
+      ['foreign-branch', 'dolt_rebase_feature', 'reported'],
       ['expired-restore-point', expired, 'removed'],
       ['partial-restore-point', partial, 'removed'],
     ]);
     const [branches] = await connection.query<mysql.RowDataPacket[]>('SELECT name FROM dolt_branches ORDER BY name');
-    expect(branches.map((row) => String(row.name))).toEqual(['compact-work', 'main']);
+    expect(branches.map((row) => String(row.name))).toEqual(['compact-work', 'dolt_rebase_feature', 'feature', 'main']);
     expect(restorePointsOf('left')).toEqual([outcome.restorePoint.name, `${outcome.restorePoint.name}.json`]);
   });
 
-  it('rows lost during the swap fail the integrity check (even where the count hides it): the restore point and the marker are kept', async () => {
+  it('a row lost by the commit that replaced main fails the integrity check (even where the count hides it): the restore point and the marker are kept', async () => {
     await createBeadsHistory(server.port, 'bad', 20);
     const saboteur = await connect('bad');
-    // after the swap a writer commits a config row, then a config row and a wisp event vanish from the working set
-    // (gt's fold commits the config loss): config's count stays 2, but the tree check finds the row no writer removed
+    // after the swap gt's commit is replaced by one without a config row, a writer then commits a config row, and a
+    // wisp event vanishes from the working set: config's count stays 2, but the tree check finds the lost row
     const onStep = async (step: string): Promise<void> => {
       if (step !== 'swap') return;
+      await saboteur.query("DELETE FROM config WHERE `key` = 'compaction_enabled'");
+      await saboteur.query("CALL DOLT_COMMIT('-a', '--amend', '-m', 'the swap, losing a row')");
       await saboteur.query("INSERT INTO config (`key`, value) VALUES ('written', 'by a writer')");
       await saboteur.query("CALL DOLT_COMMIT('-Am', 'writer row config')");
-      await saboteur.query("DELETE FROM config WHERE `key` = 'compaction_enabled'");
       await saboteur.query('DELETE FROM wisp_events LIMIT 1');
     };
 
@@ -258,7 +275,7 @@ describe('compaction engine on a live server', () => {
     if (outcome.status !== 'integrity-failed') throw new Error(`expected an integrity failure, got ${JSON.stringify(outcome)}`);
     expect(outcome.problems).toEqual([
       'table wisp_events has 29 rows, 30 before the compaction',
-      expect.stringMatching(/^table config: 1 rows differ from the history main held before the swap and no writer wrote them \(first key \["compaction_enabled"\]\)$/),
+      expect.stringMatching(/^table config: 1 rows differ between main's head before the swap \(\w+\) and gt's commit that replaced it \(\w+\) \(first key \["compaction_enabled"\]\)$/),
     ]);
     expect(outcome.restorePoint.restoreCommand).toBe(`gt dolt restore bad --from ${outcome.restorePoint.name} --as bad_restored`);
     expect(restorePointsOf('bad')).toEqual([outcome.restorePoint.name, `${outcome.restorePoint.name}.json`]);

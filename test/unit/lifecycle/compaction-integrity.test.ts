@@ -1,4 +1,4 @@
-import { countProblems, swapWindow, unexplainedKeys, writerRuns } from '../../../src/lifecycle/compaction/integrity.js';
+import { countProblems, replacedHead } from '../../../src/lifecycle/compaction/integrity.js';
 
 describe('countProblems', () => {
   test('more or as many rows everywhere: no problem; a table that lost rows or is gone: named', () => {
@@ -10,40 +10,25 @@ describe('countProblems', () => {
   });
 });
 
-describe('swapWindow', () => {
-  // main's reflog, newest first: o1 o2 (old history), replaced, then the swap to B, then f (gt's fold), w1 w2 (writers)
-  const reflog = ['w2', 'w1', 'f', 'B', 'replaced', 'o2', 'o1'];
+describe('replacedHead', () => {
+  // main's reflog, newest first: o1 o2 (old history), replaced, then the swap to F (gt's commit on the marker), w1 w2 (writers)
+  const reflog = ['w2', 'w1', 'F', 'replaced', 'o2', 'o1'];
 
-  test('finds the head the swap replaced and the commits made since, up to the head read before the reflog', () => {
-    expect(swapWindow(['w3', ...reflog], 'w2', 'B')).toEqual({ replacedHead: 'replaced', since: ['w2', 'w1', 'f'] });
+  test('the head the swap replaced is the entry before gt’s commit, read from the head seen before the reflog', () => {
+    expect(replacedHead(['w3', ...reflog], 'w2', 'F')).toEqual({ replaced: 'replaced' });
   });
 
-  test('nothing committed since the swap: the head is the built commit itself', () => {
-    expect(swapWindow(['B', 'replaced', 'o1'], 'B', 'B')).toEqual({ replacedHead: 'replaced', since: [] });
+  test('nothing committed since the swap: the head is gt’s commit itself', () => {
+    expect(replacedHead(['F', 'replaced', 'o1'], 'F', 'F')).toEqual({ replaced: 'replaced' });
+  });
+
+  test('gt’s commit listed twice in a row still names the head before it', () => {
+    expect(replacedHead(['w1', 'F', 'F', 'replaced'], 'w1', 'F')).toEqual({ replaced: 'replaced' });
   });
 
   test('a reflog that no longer shows the swap (a gc emptied it) cannot be checked', () => {
-    expect(swapWindow(['w2', 'w1'], 'w2', 'B')).toMatch(/no longer shows the swap to B/);
-    expect(swapWindow(['w2', 'B'], 'w2', 'B')).toMatch(/no longer shows the swap/);
-    expect(swapWindow(reflog, 'elsewhere', 'B')).toMatch(/not in main's reflog/);
+    expect(replacedHead(['w2', 'w1'], 'w2', 'F')).toEqual({ problem: expect.stringMatching(/no longer shows the swap to F/) as unknown as string });
+    expect(replacedHead(['w2', 'F'], 'w2', 'F')).toEqual({ problem: expect.stringMatching(/no longer shows the swap/) as unknown as string });
+    expect(replacedHead(reflog, 'elsewhere', 'F')).toEqual({ problem: expect.stringMatching(/not in main's reflog/) as unknown as string });
   });
-});
-
-describe('writerRuns', () => {
-  test('consecutive writers’ commits form one run from the commit before them; gt’s folds split runs', () => {
-    // oldest first: B ← w1 ← w2 ← f ← w3 ← f2 ; the reflog lists them newest first
-    expect(writerRuns(['f2', 'w3', 'f', 'w2', 'w1'], 'B', new Set(['f', 'f2']))).toEqual([
-      { from: 'B', to: 'w2' },
-      { from: 'f', to: 'w3' },
-    ]);
-  });
-
-  test('only gt’s fold since the swap, or nothing: no run', () => {
-    expect(writerRuns(['f'], 'B', new Set(['f']))).toEqual([]);
-    expect(writerRuns([], 'B', new Set())).toEqual([]);
-  });
-});
-
-test('unexplainedKeys: changed rows no writer wrote', () => {
-  expect(unexplainedKeys(['["a"]', '["b"]', '["c"]'], new Set(['["a"]', '["c"]']))).toEqual(['["b"]']);
 });

@@ -24,20 +24,20 @@ describe('planLeftovers', () => {
     });
   });
 
-  test("work branches of a run that never reached main are deleted (the rebase branch first, the built marker last) and the run is 'cleaned'", () => {
-    const plan = planLeftovers(
-      found({ branches: ['gt-compact-built', 'gt-compact-work', 'dolt_rebase_gt-compact-work', 'main', 'gt-compact-base'], builtInMain: false }),
-      NOW,
-      KEEP,
-    );
+  test("work branches of a run that never reached main are deleted (the built marker last) and the run is 'cleaned'", () => {
+    const plan = planLeftovers(found({ branches: ['gt-compact-built', 'gt-compact-work', 'main'], builtInMain: false }), NOW, KEEP);
     expect(plan.interrupted).toBe('cleaned');
-    expect(plan.deleteBranches).toEqual(['dolt_rebase_gt-compact-work', 'gt-compact-work', 'gt-compact-base', 'gt-compact-built']);
+    expect(plan.deleteBranches).toEqual(['gt-compact-work', 'gt-compact-built']);
     expect(plan.leftovers.map((l) => [l.kind, l.name, l.action])).toEqual([
-      ['rebase-branch', 'dolt_rebase_gt-compact-work', 'removed'],
       ['work-branch', 'gt-compact-work', 'removed'],
-      ['work-branch', 'gt-compact-base', 'removed'],
       ['work-branch', 'gt-compact-built', 'removed'],
     ]);
+  });
+
+  test('killed before the marker was committed: the work branch alone (at the root) is cleaned', () => {
+    const plan = planLeftovers(found({ branches: ['gt-compact-work', 'main'] }), NOW, KEEP);
+    expect(plan.interrupted).toBe('cleaned');
+    expect(plan.deleteBranches).toEqual(['gt-compact-work']);
   });
 
   test("main already holds the built rewrite: the run is 'finished', its branches wait for the cleanup step", () => {
@@ -47,14 +47,15 @@ describe('planLeftovers', () => {
     expect(plan.leftovers.every((l) => l.action === 'reported')).toBe(true);
   });
 
-  test("another tool's compaction branches and rebases are reported, never touched", () => {
-    const plan = planLeftovers(found({ branches: ['compact-base', 'compact-work', 'dolt_rebase_feature', 'feature', 'main'] }), NOW, KEEP);
+  test("another tool's compaction branches and every rebase in progress (gt never rebases) are reported, never touched", () => {
+    const plan = planLeftovers(found({ branches: ['compact-base', 'compact-work', 'dolt_rebase_feature', 'dolt_rebase_gt-compact-work', 'feature', 'main'] }), NOW, KEEP);
     expect(plan.interrupted).toBeNull();
     expect(plan.deleteBranches).toEqual([]);
     expect(plan.leftovers.map((l) => [l.kind, l.name, l.action])).toEqual([
       ['foreign-branch', 'compact-base', 'reported'],
       ['foreign-branch', 'compact-work', 'reported'],
       ['foreign-branch', 'dolt_rebase_feature', 'reported'],
+      ['foreign-branch', 'dolt_rebase_gt-compact-work', 'reported'],
     ]);
     expect(plan.leftovers[0]?.detail).toContain("CALL DOLT_BRANCH('-D', 'compact-base')");
   });

@@ -22,14 +22,8 @@ describe('restore point names', () => {
   });
 });
 
-describe('nothingToCompact', () => {
-  test('flatten: more than the root and one commit', () => {
-    expect(nothingToCompact('flatten', 2, 50)).toBe('2 commits: already flat');
-    expect(nothingToCompact('flatten', 3, 50)).toBeNull();
-  });
-
-  test('surgical: at least two commits between the root and the last keepRecent', () => {
-    expect(nothingToCompact('surgical', 52, 50)).toMatch(/nothing to squash/);
-    expect(nothingToCompact('surgical', 53, 50)).toBeNull();
-  });
+test('nothingToCompact: a flattened history is the root, the marker and one commit; more is worth flattening', () => {
+  expect(nothingToCompact(1)).toBe('1 commit: already flat');
+  expect(nothingToCompact(3)).toBe('3 commits: already flat');
+  expect(nothingToCompact(4)).toBeNull();
 });

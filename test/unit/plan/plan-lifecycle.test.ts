@@ -114,16 +114,24 @@ describe('compaction/<db>', () => {
       restorePointKeep: '168h',
       remotes: ['origin'],
       before: { commits: 2417 },
-      after: { commits: 1 },
+      after: { commits: 3 },
       summary: '2,417 commits > 2,000 → flatten, restore point first (kept 168h), gc full',
       destructive: false,
     });
   });
 
-  test('surgical keeps keepRecent commits; at or below the threshold, or within the interval, nothing', () => {
+  test('surgical is refused with its reason and fix; at or below the threshold, or within the interval, nothing', () => {
     const surgical = { ...LIFECYCLE, compaction: { ...LIFECYCLE.compaction!, mode: 'surgical' as const } };
-    const [action] = planWith(town({ lifecycle: surgical }), { wyvern: { commits: 2001, decay: null } }).actions as CompactionAction[];
-    expect(action).toMatchObject({ mode: 'surgical', after: { commits: 51 }, summary: expect.stringContaining('surgical (keep the 50 newest commits)') });
+    const refused = planWith(town({ lifecycle: surgical }), { wyvern: { commits: 2001, decay: null } });
+    expect(refused.actions).toEqual([]);
+    expect(refused.blocked).toEqual([
+      expect.objectContaining({
+        id: 'compaction/wyvern',
+        code: 'mode-refused',
+        reason: 'compaction is due (2,001 commits > 2,000): surgical compaction needs a swap Dolt 1.86.4 cannot do under live writers',
+        hint: expect.stringMatching(/^use mode: flatten \(/),
+      }),
+    ]);
     expect(planWith(town(), { wyvern: { commits: 2000, decay: null } }).actions).toEqual([]);
     const ranToday = { wyvern: { compaction: { lastRun: '2026-12-03T03:00:00.000Z' } } };
     expect(planWith(town(), { wyvern: { commits: 5000, decay: null } }, { lastRuns: ranToday }).actions).toEqual([]);
