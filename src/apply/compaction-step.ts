@@ -10,7 +10,7 @@ import type { CompactionAction } from '../plan/types.js';
 const NANOS_PER_MS = 1e6;
 
 /** A compaction that did not compact: the action fails with why, and what the operator can do. */
-class CompactionNotDoneError extends Error {}
+export class CompactionNotDoneError extends Error {}
 
 function megabytes(bytes: number | null): string {
   return bytes === null ? '?' : `${(bytes / 1e6).toFixed(1)} MB`;

@@ -14,7 +14,7 @@ const LOCK_TIMEOUT_DEFAULT = '60s';
 export function registerDoltCommand(program: Command, session: Session): void {
   const dolt = program
     .command('dolt')
-    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list, sync, restore, failover");
+    .description("the town's Dolt server: start, stop, status, logs, sql, init-rig, list, sync, compact, restore, failover");
 
   addLockTimeoutOption(addManifestOption(dolt.command('start')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
     .description('start the server (the server part of gt apply); already running: says so, exit 0')
@@ -94,6 +94,16 @@ export function registerDoltCommand(program: Command, session: Session): void {
     .option('--remotes', "also each database's remotes (reads them from the server, as gt diff does)")
     .action(
       runCommand(session, async (io, options: { remotes?: boolean }) => (await import('./dolt/list.js')).runList(io, options)),
+    );
+
+  addLockTimeoutOption(addManifestOption(dolt.command('compact')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
+    .argument('<database>', 'the database whose history to flatten now')
+    .description('flatten the database\'s history now, as gt apply does when it is due: restore point, swap, integrity check, gc')
+    .addOption(new Option('--mode <mode>', 'flatten (surgical is refused: see the README)').choices(['flatten', 'surgical']).default('flatten'))
+    .action(
+      runCommand(session, async (io, database: string, options: { mode: 'flatten' | 'surgical'; lockTimeout: number }) =>
+        (await import('./dolt/compact.js')).runCompact(io, database, options),
+      ),
     );
 
   addLockTimeoutOption(addManifestOption(dolt.command('restore')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)

@@ -18,6 +18,7 @@ import {
   type ConnectionsReport,
   type ReplicationReport,
 } from './replication-report.js';
+import { listRestorePoints } from '../lifecycle/compaction/restore-points.js';
 import { ledgerStatus, renderLedgerStatus, type LedgerStatus } from './ledger-status.js';
 import { describeSupervisor, supervisorReport, type SupervisorReport } from './supervisor-report.js';
 import { addManifestOption } from './global-options.js';
@@ -58,6 +59,8 @@ export interface TownStatus {
   pushes: { database: string; remote: string; position: string }[];
   /** null when no spec.ledger is declared. */
   ledger: LedgerStatus | null;
+  /** The restore points compaction took, per declared database that has any (`gt dolt restore DB --list` lists them). */
+  restorePoints: { database: string; count: number; newest: string }[];
 }
 
 /** What gt status shows besides the config, the observation and the plan. */
@@ -114,7 +117,16 @@ function townStatus(desired: DesiredState, observed: ObservedState, plan: Plan, 
       Object.entries(sync.positions).map(([remote, position]) => ({ database, remote, position: positionText(position) })),
     ),
     ledger: ledgerStatus(desired),
+    restorePoints: restorePointsOf(desired),
   };
+}
+
+function restorePointsOf(desired: DesiredState): TownStatus['restorePoints'] {
+  return desired.databases.flatMap((db) => {
+    const points = listRestorePoints(desired.townRoot, db.name).filter((point) => point.complete);
+    const newest = points[points.length - 1];
+    return newest === undefined ? [] : [{ database: db.name, count: points.length, newest: newest.name }];
+  });
 }
 
 function formatUptime(seconds: number): string {
@@ -192,6 +204,10 @@ export function renderStatusText(status: TownStatus, color: boolean, gt = 'gt'):
   else {
     const blocked = drift.blocked > 0 ? `, ${drift.blocked} blocked` : '';
     lines.push(`Drift     ${paint('yellow', `${drift.create} to create, ${drift.update} to update, ${drift.delete} to delete${blocked}`)} (see: ${gt} diff)`);
+  }
+  if (status.restorePoints.length > 0) {
+    const points = status.restorePoints.map((point) => `${point.database} ${point.count} (newest ${point.newest})`);
+    lines.push(`Restore   ${points.join('; ')} (see: ${gt} dolt restore DB --list)`);
   }
   if (status.pushes.length > 0) lines.push(`Pushes    ${status.pushes.map((push) => `${push.database} → ${push.remote}: ${push.position}`).join('; ')}`);
   return `${lines.join('\n')}\n`;

@@ -70,6 +70,14 @@ function resolveCompaction(town: LifecycleCompaction | undefined, rig: Lifecycle
 }
 
 /**
+ * The compaction `gt dolt compact` runs on a database now: its declared settings (gc, restore points) in `mode`, or
+ * Gas Town's defaults where it declares no compaction (or `mode: off`: the operator asked for this one run).
+ */
+export function compactionNow(declared: CompactionSpec | null, mode: CompactionSpec['mode']): CompactionSpec {
+  return { ...(declared ?? (resolveCompaction({ mode }, undefined) as CompactionSpec)), mode };
+}
+
+/**
  * One database's lifecycle: the Town's spec.lifecycle (hq's own, and every rig's default) with the Rig's
  * spec.lifecycle over it field by field. `rig` is null for hq.
  */

@@ -105,6 +105,23 @@ function compactionSummary(spec: CompactionSpec, commits: number): string {
 
 function compactionAction(townRoot: string, database: DesiredDatabase, spec: CompactionSpec, commits: number, remotes: string[], lifecycle: ObservedLifecycle): CompactionAction {
   const at = entryAt(townRoot, database, database.lifecycle.site);
+  const reason =
+    `compaction (${at}): ${spec.mode} once main has more than ${grouped(spec.threshold)} commits, at most every ` +
+    `${spec.interval.text}; ${lastRunText(lifecycle, database.name, 'compaction')}`;
+  return compactionOf(database, spec, commits, remotes, compactionSummary(spec, commits), reason);
+}
+
+/**
+ * The compaction `gt dolt compact` runs now, whatever the threshold, the interval and the window: the very action
+ * `gt apply` executes, so the imperative twin takes the same engine, safety checks and records. Pure.
+ */
+export function compactionNowAction(database: DesiredDatabase, spec: CompactionSpec, commits: number, remotes: string[]): CompactionAction {
+  const gc = spec.gc === 'none' ? 'no gc' : `gc ${spec.gc}`;
+  const summary = `${grouped(commits)} commits → flatten now, restore point first (kept ${spec.restorePointsKeep.text}), ${gc}`;
+  return compactionOf(database, spec, commits, remotes, summary, `gt dolt compact ${database.name}: asked for now`);
+}
+
+function compactionOf(database: DesiredDatabase, spec: CompactionSpec, commits: number, remotes: string[], summary: string, reason: string): CompactionAction {
   return {
     kind: 'compaction',
     id: `compaction/${database.name}`,
@@ -120,17 +137,15 @@ function compactionAction(townRoot: string, database: DesiredDatabase, spec: Com
     before: { commits },
     // the root, gt's marker on it, and the commit holding the tables (agents' commits come after)
     after: { commits: 3 },
-    summary: compactionSummary(spec, commits),
-    reason:
-      `compaction (${at}): ${spec.mode} once main has more than ${grouped(spec.threshold)} commits, at most every ` +
-      `${spec.interval.text}; ${lastRunText(lifecycle, database.name, 'compaction')}`,
+    summary,
+    reason,
     destructive: false,
     needsRestart: false,
   };
 }
 
 /** The remotes compaction checks for divergence: the declared set, or every remote the database has when unmanaged. */
-function remotesToCheck(database: DesiredDatabase, observed: ObservedState): string[] {
+export function remotesToCheck(database: DesiredDatabase, observed: Pick<ObservedState, 'databases'>): string[] {
   if (database.remotes !== null) return database.remotes.map((remote) => remote.name);
   return (observed.databases ?? []).find((db) => db.name === database.name)?.remotes.map((remote) => remote.name) ?? [];
 }

@@ -22,6 +22,7 @@ function statusWith(server: Partial<TownStatus['server']>, daemon: Partial<TownS
     connections: null,
     pushes: [],
     ledger: null,
+    restorePoints: [],
   };
 }
 
@@ -99,6 +100,11 @@ describe('gt status text', () => {
     const doctor = { enabled: false, intervalMs: 300_000, reason: 'patrols.doctor_dog is not enabled in mayor/daemon.json', lastError: null, lastRun: null };
     const text = renderStatusText(statusWith({}, { running: true, pid: 9, doctor }), false);
     expect(text).toContain('Doctor    not run by the daemon: patrols.doctor_dog is not enabled in mayor/daemon.json (run: gt doctor)\n');
+  });
+
+  it("names each database's restore points, with the newest and where to list them", () => {
+    const text = renderStatusText({ ...statusWith({}), restorePoints: [{ database: 'wyvern', count: 2, newest: '20261203T030000.000Z' }] }, false);
+    expect(text).toContain('Restore   wyvern 2 (newest 20261203T030000.000Z) (see: gt dolt restore DB --list)\n');
   });
 
   it('warns when the pushes of the ledger keep failing', () => {
