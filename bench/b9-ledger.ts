@@ -6,6 +6,7 @@ import { ISSUES_SCRUB_WHERE, LEDGER_TABLES } from '../src/observe/ledger-scrub.j
 import { createBeadsSchema } from '../test/helpers/beads-schema.js';
 import { gtBin, gtEnv, timeProcess, type TimedRun } from './run-process.js';
 import { BenchTown } from './town.js';
+import { GAS_TOWN_ORDER_BY } from '../test/helpers/ledger-fixture.js';
 
 export interface LedgerBenchResult {
   databases: number;
@@ -20,15 +21,6 @@ export interface LedgerBenchResult {
   gasTown: { ms: number; processes: number; largestProcessRssMB: number };
 }
 
-const PRIMARY_KEYS: Record<string, string> = {
-  issues: 'id',
-  comments: 'id',
-  config: '`key`',
-  dependencies: 'issue_id, depends_on_id',
-  events: 'id',
-  labels: 'issue_id, label',
-  metadata: '`key`',
-};
 
 /** `/usr/bin/time -f %M` around a command: its wall time, and its peak RSS in MB (the kernel's ru_maxrss). */
 async function timedWithRss(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<TimedRun & { rssMB: number }> {
@@ -68,7 +60,7 @@ function gitInit(repo: string): void {
 /** Gas Town's export of one table: its own dolt process through the server, the rows compacted one per line. */
 async function gasTownTable(doltBin: string, town: BenchTown, repo: string, database: string, table: string): Promise<number> {
   const where = table === 'issues' ? ` WHERE ${ISSUES_SCRUB_WHERE}` : '';
-  const sql = `SELECT * FROM \`${database}\`.\`${table}\`${where} ORDER BY ${PRIMARY_KEYS[table]}`;
+  const sql = `SELECT * FROM \`${database}\`.\`${table}\`${where} ORDER BY ${GAS_TOWN_ORDER_BY[table]}`;
   const run = await timedWithRss(doltBin, ['--host', '127.0.0.1', '--port', String(town.port), '--no-tls', '-u', 'root', '-p', '', 'sql', '-r', 'json', '-q', sql], {
     cwd: town.root,
     env: process.env,

@@ -7,6 +7,17 @@ import type mysql from 'mysql2/promise';
 
 const AT = '2026-01-02 03:04:05';
 
+/** Each ledger table's ORDER BY as Gas Town's per-table export writes it: the tests and B9 run that export to compare. */
+export const GAS_TOWN_ORDER_BY: Readonly<Record<string, string>> = {
+  issues: 'id',
+  comments: 'id',
+  config: '`key`',
+  dependencies: 'issue_id, depends_on_id',
+  events: 'id',
+  labels: 'issue_id, label',
+  metadata: '`key`',
+};
+
 /** An issue row: only the columns the fixture sets, the rest take the schema's defaults. */
 interface IssueRow {
   id: string;

@@ -8,21 +8,12 @@ import { freePort } from '../../helpers/dolt-server.js';
 import { testEnv } from '../../helpers/env.js';
 import { runGt } from '../../helpers/gt.js';
 import { countStatements } from '../../helpers/statement-count.js';
-import { durableIssues, insertLabels, insertLedgerFixture } from '../../helpers/ledger-fixture.js';
+import { durableIssues, insertLabels, insertLedgerFixture, GAS_TOWN_ORDER_BY } from '../../helpers/ledger-fixture.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 import { missingRows, startWriter } from '../../helpers/writer.js';
 
 const GOLDEN = join(process.cwd(), 'test', 'fixtures', 'ledger');
 const DATABASES = { hq: { prefix: 'hq', issues: 30 }, wyvern: { prefix: 'wy', issues: 50 } } as const;
-const PRIMARY_KEYS: Record<string, string> = {
-  issues: 'id',
-  comments: 'id',
-  config: '`key`',
-  dependencies: 'issue_id, depends_on_id',
-  events: 'id',
-  labels: 'issue_id, label',
-  metadata: '`key`',
-};
 
 const townYaml = (executor: 'gt' | 'gastown'): string =>
   [
@@ -63,7 +54,7 @@ function committedHashes(archive: string): Record<string, string> {
 function gasTownExport(town: TestTown, database: string, table: string, hash: string): string {
   const where = table === 'issues' ? ` WHERE ${ISSUES_SCRUB_WHERE}` : '';
   const { doltBin, doltRootPath } = testEnv();
-  const sql = `SELECT * FROM \`${database}\`.\`${table}\` AS OF '${hash}'${where} ORDER BY ${PRIMARY_KEYS[table]}`;
+  const sql = `SELECT * FROM \`${database}\`.\`${table}\` AS OF '${hash}'${where} ORDER BY ${GAS_TOWN_ORDER_BY[table]}`;
   return execFileSync(doltBin, ['--host', '127.0.0.1', '--port', String(town.port), '--no-tls', '-u', 'root', '-p', '', 'sql', '-r', 'json', '-q', sql], {
     encoding: 'utf8',
     env: { ...process.env, DOLT_ROOT_PATH: doltRootPath },
