@@ -35,6 +35,10 @@ export interface BenchOptions {
   b8Rigs: number;
   b8Commits: number;
   b8Only: boolean;
+  /** B9: databases and issues per database exported; b9Only: run B9 alone (BENCH_B9_ONLY=1), the only way it runs. */
+  b9Databases: number;
+  b9Issues: number;
+  b9Only: boolean;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -58,8 +62,9 @@ function integerList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): 
 /**
  * The issue's sizes, each overridable: BENCH_RUNS, BENCH_DIFF_RUNS, BENCH_DIFF_RIGS (e.g. "10,100,500"), BENCH_APPLY_RIGS,
  * BENCH_DAEMON_RIGS, BENCH_DAEMON_CHANGES, BENCH_RSS_RIGS, BENCH_RSS_RECONCILES, BENCH_VERSION_RUNS, BENCH_B7_COMMITS
- * (e.g. "2000,10000"), BENCH_B8_RIGS, BENCH_B8_COMMITS, BENCH_B10_SECONDS, BENCH_DOCTOR_RIGS, BENCH_KEEP=1;
- * BENCH_B7_ONLY=1, BENCH_B8_ONLY=1 and BENCH_B10_ONLY=1 run that benchmark alone.
+ * (e.g. "2000,10000"), BENCH_B8_RIGS, BENCH_B8_COMMITS, BENCH_B9_DATABASES, BENCH_B9_ISSUES, BENCH_B10_SECONDS,
+ * BENCH_DOCTOR_RIGS, BENCH_KEEP=1; BENCH_B7_ONLY=1, BENCH_B8_ONLY=1, BENCH_B9_ONLY=1 and BENCH_B10_ONLY=1 run that
+ * benchmark alone.
  * BENCH_QUICK=1 starts from small sizes for a run of a minute or two.
  */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -86,5 +91,8 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions
     b8Rigs: positiveInteger(env, 'BENCH_B8_RIGS', quick ? 20 : 100),
     b8Commits: positiveInteger(env, 'BENCH_B8_COMMITS', 10),
     b8Only: env.BENCH_B8_ONLY === '1',
+    b9Databases: positiveInteger(env, 'BENCH_B9_DATABASES', quick ? 20 : 100),
+    b9Issues: positiveInteger(env, 'BENCH_B9_ISSUES', quick ? 200 : 1000),
+    b9Only: env.BENCH_B9_ONLY === '1',
   };
 }

@@ -90,7 +90,7 @@ function prepareEnvironment(runRoot: string, options: BenchOptions): Environment
         ? 'BENCH_B8_ONLY=1 npm run bench'
         : options.b10Only
           ? 'BENCH_B10_ONLY=1 npm run bench'
-          : process.env.BENCH_B9_ONLY === '1'
+          : options.b9Only
             ? 'BENCH_B9_ONLY=1 npm run bench'
             : 'npm run bench',
     quick: options.quick,
@@ -239,9 +239,8 @@ async function main(): Promise<void> {
       report(env, options, renderTables(env, REPLICATION_NOTE, replicationRows(b10), targets), { b10 }, targets);
       return;
     }
-    if (process.env.BENCH_B9_ONLY === '1') {
-      const databases = Number(process.env.BENCH_B9_DATABASES ?? 100);
-      const issues = Number(process.env.BENCH_B9_ISSUES ?? 1000);
+    if (options.b9Only) {
+      const { b9Databases: databases, b9Issues: issues } = options;
       log(`B9: ledger export, ${databases} databases × ${issues} issues, gt and Gas Town's per-table processes`);
       const b9 = await benchLedger(runRoot, process.env.GT_DOLT_BIN as string, databases, issues, (town) => cleanup.towns.push(town));
       process.stdout.write(`\n${renderLedgerBench(b9)}`);
