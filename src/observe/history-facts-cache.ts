@@ -2,6 +2,7 @@ import type { DatabaseLifecycle } from '../config/desired.js';
 import type { LifecycleRuns } from '../lib/lifecycle-state.js';
 import { utcDatetime, WISP_TABLES } from './decay-queries.js';
 import type { DecayCandidates, HistoryFacts } from './observed.js';
+import type { RootHashes } from './root-hashes.js';
 
 /**
  * The decisions behind cheap history facts, pure (time passed in): which databases' lifecycle work is due by its
@@ -21,11 +22,8 @@ export interface DueWork {
   compaction: boolean;
 }
 
-/** A database's head commit and working-set root hashes. */
-export interface Heads {
-  head: string;
-  working: string;
-}
+/** The hashes a database's facts are kept by. */
+export type Heads = RootHashes;
 
 interface CachedCommits {
   head: string;

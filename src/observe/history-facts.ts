@@ -17,6 +17,7 @@ import {
   type Recount,
 } from './history-facts-cache.js';
 import type { HistoryFacts, ObservedLifecycle } from './observed.js';
+import { readRootHashes } from './root-hashes.js';
 
 /**
  * Gt reads history facts only for databases whose lifecycle it executes: executor gt, and decay or compaction
@@ -32,13 +33,6 @@ export function lifecycleDatabases(desired: DesiredState): LifecycleDatabase[] {
 async function selectRows(connection: mysql.Connection, sql: string): Promise<unknown[][]> {
   const [rows] = await connection.query<mysql.RowDataPacket[]>({ sql, rowsAsArray: true });
   return rows as unknown as unknown[][];
-}
-
-/** Every database's head and working-set hash in one statement (a few ms per hundred databases). */
-async function readHeads(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, Heads>> {
-  const columns = names.flatMap((name) => [rootHashVariable(name, 'head'), rootHashVariable(name, 'working')]);
-  const [row = []] = await selectRows(connection, `SELECT ${columns.join(', ')}`);
-  return new Map(names.map((name, i) => [name, { head: String(row[2 * i]), working: String(row[2 * i + 1]) }]));
 }
 
 /** Dolt's answer to a statement that names a table that is not there (a wisp table dropped since it was cached). */
@@ -170,7 +164,7 @@ export async function observeLifecycle(
     .filter(([, work]) => work.decay || work.compaction);
   if (due.length === 0) return observed;
 
-  const heads = await readHeads(connection, due.map(([db]) => db.name));
+  const heads = await readRootHashes(connection, due.map(([db]) => db.name));
   const cache = readFactsCache(paths.historyFactsCache);
   const byName = new Map(due.map(([db]) => [db.name, db]));
   const plannedDue = new Map(due.map(([db, work]) => [db.name, { database: db, work, heads: heads.get(db.name) as Heads }]));

@@ -1,13 +1,9 @@
 import { readOwnJsonFile, writeOwnJsonFile } from '../lib/lifecycle-state.js';
+import type { RootHashes } from './root-hashes.js';
 
 /** A dolt_ignore row as the snapshot reads it: the pattern, and whether it ignores. */
 export type IgnoreRow = [pattern: string, ignored: boolean];
 
-/** A database's two root hashes: its HEAD commit and its working set (Dolt's @@<db>_head and @@<db>_working). */
-export interface RootHashes {
-  head: string;
-  working: string;
-}
 
 /**
  * What the snapshot learned of root values, by their hash. Dolt's hashes name content, so what a hash's root holds

@@ -1,6 +1,6 @@
 import type mysql from 'mysql2/promise';
 import { dropConnection } from '../lib/connect.js';
-import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, rootHashVariable, unionAllTree } from '../lib/sql.js';
+import { firstRow, isTownDatabaseName, quoteIdentifier, quoteString, unionAllTree } from '../lib/sql.js';
 import { readBeadsPrefixes, type BeadsPrefixes } from './beads-prefixes.js';
 import type { ObservedDatabase, ObservedIgnore } from './observed.js';
 import {
@@ -11,8 +11,8 @@ import {
   writeRootFacts,
   type IgnoreRow,
   type RootFacts,
-  type RootHashes,
 } from './root-facts-cache.js';
+import { readRootHashes, type RootHashes } from './root-hashes.js';
 
 export interface SqlSnapshot {
   databases: ObservedDatabase[];
@@ -62,14 +62,6 @@ interface SnapshotParts {
   ignoreHead: Map<string, IgnoreRow[]>;
   prefixes: Map<string, string | null>;
   beadsUnreadable: string | null;
-}
-
-/** Every database's HEAD and working-set hash, in one statement (a few ms per hundred databases). */
-async function readRootHashes(connection: mysql.Connection, names: readonly string[]): Promise<Map<string, RootHashes>> {
-  const columns = names.flatMap((name) => [rootHashVariable(name, 'head'), rootHashVariable(name, 'working')]);
-  const [rows] = await connection.query<mysql.RowDataPacket[]>({ sql: `SELECT ${columns.join(', ')}`, rowsAsArray: true });
-  const row = (rows as unknown as unknown[][])[0] ?? [];
-  return new Map(names.map((name, i) => [name, { head: String(row[2 * i]), working: String(row[2 * i + 1]) }]));
 }
 
 /** dolt_ignore of each database in the working set, or committed at the HEAD commit given (a literal hash). */
