@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import { compactDatabase } from '../src/lifecycle/compaction/engine.js';
-import type { CompactionStep, StepTiming } from '../src/lifecycle/compaction/types.js';
+import type { CompactionMode, CompactionStep, StepTiming } from '../src/lifecycle/compaction/types.js';
 import { townPaths } from '../src/lib/town-layout.js';
 import { createBeadsSchema, insertWisps } from '../test/helpers/beads-schema.js';
 import { compactionRequest } from '../test/helpers/compaction.js';
@@ -17,11 +17,15 @@ const FIXTURE_BATCH = 25;
 /** Distinct issues the fixture's commits update in turn, so history holds many versions of each row. */
 const FIXTURE_ISSUES = 500;
 const FIXTURE_WISPS = 200;
+/** The commits surgical keeps: Gas Town's compactor_dog default, and gt's. */
+const KEEP_RECENT = 50;
+/** Both modes, at every size. */
+const MODES: readonly CompactionMode[] = ['flatten', 'surgical'];
 
 /** How B7's figures are taken, for the report. */
 export const COMPACTION_METHOD =
   `B7: per case a fixture database is built, a writer commits on it for ${BASELINE_MS / 1000} s (the baseline), then the ` +
-  'same writer commits while the engine compacts it (restore point, rewrite, gc full); latency is BEGIN to COMMIT returned.';
+  `same writer commits while the engine compacts it (restore point, rewrite, gc full; surgical keeps ${KEEP_RECENT}); latency is BEGIN to COMMIT returned.`;
 
 export interface WriterLatency {
   commits: number;
@@ -31,6 +35,7 @@ export interface WriterLatency {
 }
 
 export interface CompactionCase {
+  mode: CompactionMode;
   /** Commits of the fixture's history (beyond bd's schema commits). */
   commits: number;
   fixtureMs: number;
@@ -109,8 +114,8 @@ async function writerFor(port: number, database: string, table: string, body: ()
   return writer.stop();
 }
 
-async function benchCase(town: BenchTown, commits: number): Promise<CompactionCase> {
-  const database = `b7_flatten_${commits}`;
+async function benchCase(town: BenchTown, mode: CompactionMode, commits: number): Promise<CompactionCase> {
+  const database = `b7_${mode}_${commits}`;
   const built = performance.now();
   await buildFixture(town.port, database, commits);
   const fixtureMs = performance.now() - built;
@@ -118,7 +123,7 @@ async function benchCase(town: BenchTown, commits: number): Promise<CompactionCa
   const baseline = await writerFor(town.port, database, 'b7_baseline', () => new Promise((resolve) => setTimeout(resolve, BASELINE_MS)));
   const stepEnds: { step: CompactionStep; at: number }[] = [];
   const onStep = (step: CompactionStep): void => void stepEnds.push({ step, at: performance.now() });
-  const request = compactionRequest(town.port, townPaths(town.root).dataDir, town.root, database, { mode: 'flatten', gc: 'full', onStep });
+  const request = compactionRequest(town.port, townPaths(town.root).dataDir, town.root, database, { mode, keepRecent: KEEP_RECENT, gc: 'full', onStep });
   let started = 0;
   let outcome: Awaited<ReturnType<typeof compactDatabase>> | undefined;
   const during = await writerFor(town.port, database, 'b7_writer', async () => {
@@ -126,8 +131,9 @@ async function benchCase(town: BenchTown, commits: number): Promise<CompactionCa
     outcome = await compactDatabase(request);
   });
   const compactionMs = (stepEnds.at(-1)?.at ?? started) - started;
-  if (outcome?.status !== 'compacted') throw new Error(`B7: flatten of ${commits} commits did not compact: ${JSON.stringify(outcome)}`);
+  if (outcome?.status !== 'compacted') throw new Error(`B7: ${mode} of ${commits} commits did not compact: ${JSON.stringify(outcome)}`);
   return {
+    mode,
     commits,
     fixtureMs: Math.round(fixtureMs),
     compactionMs: Math.round(compactionMs),
@@ -144,7 +150,7 @@ async function benchCase(town: BenchTown, commits: number): Promise<CompactionCa
 }
 
 /**
- * B7: flatten compaction (surgical is refused) of beads databases with `sizes` commits of history on the town's running
+ * B7: flatten and surgical compaction of beads databases with `sizes` commits of history on the town's running
  * server, a writer (an agent at WRITER_PAUSE_MS pace) committing the whole time: the compaction's time per step,
  * storage before and after `DOLT_GC('--full')`, and the writer's commit latency during it against the same writer
  * on the same database just before.
@@ -152,9 +158,11 @@ async function benchCase(town: BenchTown, commits: number): Promise<CompactionCa
 export async function benchCompaction(town: BenchTown, sizes: readonly number[], log: (message: string) => void): Promise<CompactionBenchResult> {
   const cases: CompactionCase[] = [];
   for (const commits of sizes) {
-    const result = await benchCase(town, commits);
-    log(`  flatten of ${commits} commits: ${(result.compactionMs / 1000).toFixed(1)} s (fixture built in ${(result.fixtureMs / 1000).toFixed(1)} s)`);
-    cases.push(result);
+    for (const mode of MODES) {
+      const result = await benchCase(town, mode, commits);
+      log(`  ${mode} of ${commits} commits: ${(result.compactionMs / 1000).toFixed(1)} s (fixture built in ${(result.fixtureMs / 1000).toFixed(1)} s)`);
+      cases.push(result);
+    }
   }
   return { writerPauseMs: WRITER_PAUSE_MS, cases };
 }

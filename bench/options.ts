@@ -25,7 +25,7 @@ export interface BenchOptions {
   b10Only: boolean;
   /** B-doctor: rigs of the healthy town `gt doctor` is timed on. */
   doctorRigs: number;
-  /** B7: history sizes (commits) flattened. */
+  /** B7: history sizes (commits) compacted, flatten and surgical each. */
   compactionCommits: number[];
   /** Run B7 alone (BENCH_B7_ONLY=1): its fixtures take minutes to build, the other benchmarks do not need them. */
   b7Only: boolean;

@@ -87,7 +87,7 @@ const p99Ratio = (c: CompactionCase): number => c.during.p99Ms / c.baseline.p99M
 
 /** B7's targets: storage after gc, the writer's p99 during compaction against without it, no error or lost row. */
 export function compactionTargets(b7: CompactionBenchResult): TargetCheck[] {
-  const label = (c: CompactionCase): string => `flatten ${c.commits}`;
+  const label = (c: CompactionCase): string => `${c.mode} ${c.commits}`;
   return [
     {
       id: 'B7',
@@ -116,7 +116,7 @@ export function compactionRows(b7: CompactionBenchResult): string[][] {
     const slowest = [...c.steps].sort((a, b) => b.ms - a.ms).slice(0, 3).map((step) => `${step.step} ${ms(step.ms)}`);
     return [
       'B7',
-      `flatten, ${c.commits.toLocaleString('en-US')} commits, gc full, a writer committing (${b7.writerPauseMs} ms pause)`,
+      `${c.mode}, ${c.commits.toLocaleString('en-US')} commits, gc full, a writer committing (${b7.writerPauseMs} ms pause)`,
       `${ms(c.compactionMs)} (${slowest.join(', ')}); ${c.commitsBefore.toLocaleString('en-US')} → ${c.commitsAfter} commits; ` +
         `${mb(c.storageBeforeBytes)} → ${mb(c.storageAfterBytes)} (${percent(c.storageAfterBytes, c.storageBeforeBytes)}); ` +
         `writer p50 ${ms(c.during.p50Ms)}, p99 ${ms(c.during.p99Ms)} over ${c.during.commits} commits (without compaction: p50 ${ms(c.baseline.p50Ms)}, p99 ${ms(c.baseline.p99Ms)}), ` +

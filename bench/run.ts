@@ -112,7 +112,7 @@ async function runCompactionBench(runRoot: string, cleanup: Cleanup, options: Be
   const town = await BenchTown.create(runRoot, 'b7', 0);
   cleanup.towns.push(town);
   await town.converge();
-  log(`B7: flatten compaction at ${options.compactionCommits.join(', ')} commits, a writer committing`);
+  log(`B7: flatten and surgical compaction at ${options.compactionCommits.join(', ')} commits, a writer committing`);
   return benchCompaction(town, options.compactionCommits, log);
 }
 

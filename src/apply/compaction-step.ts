@@ -70,6 +70,7 @@ export async function runCompactionStep(
     dataDir: server.dataDir.value,
     database: action.database,
     mode: action.mode,
+    keepRecent: action.keepRecent,
     gc: action.gc,
     remotes: action.remotes,
     restorePointsKeepMs: keepNanos / NANOS_PER_MS,

@@ -97,11 +97,11 @@ export function registerDoltCommand(program: Command, session: Session): void {
     );
 
   addLockTimeoutOption(addManifestOption(dolt.command('compact')), LOCK_TIMEOUT_DEFAULT, LOCK_TIMEOUT_HELP)
-    .argument('<database>', 'the database whose history to flatten now')
-    .description('flatten the database\'s history now, as gt apply does when it is due: restore point, swap, integrity check, gc')
-    .addOption(new Option('--mode <mode>', 'flatten (surgical is refused: see the README)').choices(['flatten', 'surgical']).default('flatten'))
+    .argument('<database>', 'the database whose history to compact now')
+    .description('compact the database\'s history now, as gt apply does when it is due: restore point, swap, integrity check, gc')
+    .addOption(new Option('--mode <mode>', 'flatten, or surgical (keeps the declared keepRecent newest commits); default: the declared mode, else flatten').choices(['flatten', 'surgical']))
     .action(
-      runCommand(session, async (io, database: string, options: { mode: 'flatten' | 'surgical'; lockTimeout: number }) =>
+      runCommand(session, async (io, database: string, options: { mode?: 'flatten' | 'surgical'; lockTimeout: number }) =>
         (await import('./dolt/compact.js')).runCompact(io, database, options),
       ),
     );

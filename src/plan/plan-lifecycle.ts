@@ -2,7 +2,6 @@ import type { CompactionSpec, DailyWindow, DesiredDatabase, DesiredState } from 
 import { dueWork } from '../observe/history-facts-cache.js';
 import type { DecayCandidates, ObservedLifecycle, ObservedState } from '../observe/observed.js';
 import { entryAt } from './source-label.js';
-import { SURGICAL_REFUSED } from '../lib/surgical-compaction.js';
 import type { BlockedChange, CompactionAction, DecayAction, DecayCounts } from './types.js';
 
 /** What the lifecycle asks of the town now: decay first, then compaction (so compaction keeps no wisp decay deletes). */
@@ -98,9 +97,26 @@ function clock(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
+/** What a compaction does to the history, for people: "flatten" or "surgical: keep the 50 newest, squash the older". */
+function rewriteText(spec: CompactionSpec): string {
+  return spec.mode === 'surgical' ? `surgical: keep the ${grouped(spec.keepRecent)} newest, squash the older` : 'flatten';
+}
+
+function restoreAndGc(spec: CompactionSpec): string {
+  return `restore point first (kept ${spec.restorePointsKeep.text}), ${spec.gc === 'none' ? 'no gc' : `gc ${spec.gc}`}`;
+}
+
 function compactionSummary(spec: CompactionSpec, commits: number): string {
-  const gc = spec.gc === 'none' ? 'no gc' : `gc ${spec.gc}`;
-  return `${grouped(commits)} commits > ${grouped(spec.threshold)} → flatten, restore point first (kept ${spec.restorePointsKeep.text}), ${gc}`;
+  return `${grouped(commits)} commits > ${grouped(spec.threshold)} → ${rewriteText(spec)}, ${restoreAndGc(spec)}`;
+}
+
+/**
+ * main's commits after the rewrite, agents' later commits aside. Flatten: the root, gt's marker on it, the commit
+ * holding the tables. Surgical: the root, the commit holding the squashed history, the kept commits, gt's marker,
+ * the commit holding what was committed while it ran.
+ */
+export function commitsAfterCompaction(spec: Pick<CompactionSpec, 'mode' | 'keepRecent'>): number {
+  return spec.mode === 'surgical' ? spec.keepRecent + 4 : 3;
 }
 
 function compactionAction(townRoot: string, database: DesiredDatabase, spec: CompactionSpec, commits: number, remotes: string[], lifecycle: ObservedLifecycle): CompactionAction {
@@ -116,8 +132,7 @@ function compactionAction(townRoot: string, database: DesiredDatabase, spec: Com
  * `gt apply` executes, so the imperative twin takes the same engine, safety checks and records. Pure.
  */
 export function compactionNowAction(database: DesiredDatabase, spec: CompactionSpec, commits: number, remotes: string[]): CompactionAction {
-  const gc = spec.gc === 'none' ? 'no gc' : `gc ${spec.gc}`;
-  const summary = `${grouped(commits)} commits → flatten now, restore point first (kept ${spec.restorePointsKeep.text}), ${gc}`;
+  const summary = `${grouped(commits)} commits → ${rewriteText(spec)} now, ${restoreAndGc(spec)}`;
   return compactionOf(database, spec, commits, remotes, summary, `gt dolt compact ${database.name}: asked for now`);
 }
 
@@ -135,8 +150,7 @@ function compactionOf(database: DesiredDatabase, spec: CompactionSpec, commits: 
     restorePointKeep: spec.restorePointsKeep.text,
     remotes,
     before: { commits },
-    // the root, gt's marker on it, and the commit holding the tables (agents' commits come after)
-    after: { commits: 3 },
+    after: { commits: commitsAfterCompaction(spec) },
     summary,
     reason,
     destructive: false,
@@ -158,11 +172,6 @@ function planCompaction(townRoot: string, database: DesiredDatabase, commits: nu
   const due = `${grouped(commits)} commits > ${grouped(spec.threshold)}`;
   if (database.protect) {
     plan.blocked.push(protectedBlock(townRoot, database, id, `compaction is due (${due}) and would rewrite the history`));
-    return;
-  }
-  if (spec.mode === 'surgical') {
-    const at = entryAt(townRoot, database, database.lifecycle.site);
-    plan.blocked.push({ id, verb: 'update', code: 'mode-refused', reason: `compaction is due (${due}): ${SURGICAL_REFUSED.reason}`, hint: `${SURGICAL_REFUSED.fix} (${at})` });
     return;
   }
   if (spec.window !== null && !insideWindow(spec.window, lifecycle.localMinuteOfDay)) {

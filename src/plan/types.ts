@@ -47,7 +47,7 @@ export type ActionCode =
  * supervises it, so gt may not start or restart it. port-in-use: another process holds a port the server must listen
  * on (metrics, remotesapi), so Dolt would not start. standby: the server is a cluster standby, which is read-only and
  * takes its databases from the primary. standby-holds-databases: the server would join a cluster as a standby for
- * the first time while it holds databases, whose content the primary's replication would replace. mode-refused: the declared compaction mode is one gt does not execute (surgical, on Dolt 1.86.4). outside-window:
+ * the first time while it holds databases, whose content the primary's replication would replace. outside-window:
  * compaction is due but its declared window is closed. rig-directory-reserved: the rig's directory would be one Gas
  * Town keeps for the town itself (`mayor/`, `daemon/`).
  * diverged / remote-ahead: the remote's main has commits the database's main lacks, so a push would overwrite them.
@@ -64,7 +64,6 @@ export type BlockedCode =
   | 'standby'
   | 'standby-holds-databases'
   | 'outside-window'
-  | 'mode-refused'
   | 'rig-directory-reserved'
   | 'diverged'
   | 'remote-ahead'

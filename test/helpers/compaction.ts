@@ -46,6 +46,7 @@ export function compactionRequest(
     dataDir,
     database,
     mode: 'flatten',
+    keepRecent: 50,
     gc: 'full',
     remotes: [],
     restorePointsKeepMs: 168 * 3_600_000,

@@ -4,7 +4,6 @@ import { compactionNow } from '../../config/lifecycle-spec.js';
 import { CompactionNotDoneError, runCompactionStep } from '../../apply/compaction-step.js';
 import { connectToServer } from '../../lib/connect.js';
 import { quoteIdentifier } from '../../lib/sql.js';
-import { SURGICAL_REFUSED } from '../../lib/surgical-compaction.js';
 import { inspectServer } from '../../observe/server-process.js';
 import { compactionNowAction, remotesToCheck } from '../../plan/plan-lifecycle.js';
 import { EXIT, type CommandIO } from '../output.js';
@@ -17,11 +16,10 @@ export interface CompactOptions {
 }
 
 /** The declared database to compact; a clear refusal for one gt does not manage or must not rewrite. */
-function compactable(desired: DesiredState, name: string, mode: 'flatten' | 'surgical'): DesiredDatabase {
+function compactable(desired: DesiredState, name: string): DesiredDatabase {
   const database = desired.databases.find((db) => db.name === name && db.ensure === 'present');
   if (database === undefined) throw new Error(`${name} is not a database the manifests declare present; gt compacts only those`);
   if (database.protect) throw new Error(`${name} has protect: true, which refuses every history rewrite; nothing was changed`);
-  if (mode === 'surgical') throw new Error(`${SURGICAL_REFUSED.reason}; nothing was changed (${SURGICAL_REFUSED.fix})`);
   return database;
 }
 
@@ -38,17 +36,23 @@ async function historyOf(desired: DesiredState, database: DesiredDatabase): Prom
   }
 }
 
+/** The mode asked for, else the declared one, else flatten (a database that declares none, or `mode: off`). */
+function modeOf(database: DesiredDatabase, asked: CompactOptions['mode']): 'flatten' | 'surgical' {
+  const declared = database.lifecycle.compaction?.mode;
+  return asked ?? (declared === 'surgical' ? 'surgical' : 'flatten');
+}
+
 /**
- * `gt dolt compact DB [--mode flatten]`: flattens DB's history now, whatever its threshold, interval and window, with
- * the action and engine `gt apply` uses (restore point, the race-free swap, integrity check, gc as declared), under
- * the applier lock. Exit 1 when it did not compact (busy, blocked, or an integrity failure, which keeps the restore
+ * `gt dolt compact DB [--mode flatten|surgical]`: compacts DB's history now, whatever its threshold, interval and
+ * window, with the action and engine `gt apply` uses (restore point, the race-free swap, integrity check, gc and
+ * keepRecent as declared), under the applier lock. Exit 1 when it did not compact (busy, blocked, or an integrity failure, which keeps the restore
  * point and prints how to restore).
  */
 export async function runCompact(io: CommandIO, name: string, options: CompactOptions): Promise<number> {
   return runWithDesiredState(io, async (desired) => {
-    const database = compactable(desired, name, options.mode ?? 'flatten');
+    const database = compactable(desired, name);
     assertServerRunning(desired.server, await inspectServer(desired.townRoot, desired.server), io.invocation);
-    const spec = compactionNow(database.lifecycle.compaction, 'flatten');
+    const spec = compactionNow(database.lifecycle.compaction, modeOf(database, options.mode));
     return withApplierLock(desired.townRoot, options.lockTimeout, async () => {
       const { commits, remotes } = await historyOf(desired, database);
       const action = compactionNowAction(database, spec, commits, remotes);

@@ -18,10 +18,10 @@ import {
   writeRestorePointRecord,
   type RestorePointRecord,
 } from './restore-points.js';
-import { SURGICAL_REFUSED } from '../../lib/surgical-compaction.js';
-import { buildMarker, deleteBranches, nothingToCompact, swapMain } from './rewrite.js';
+import { buildMarker, deleteBranches, flattenedMessage, nothingToCompact, swapMain } from './rewrite.js';
 import { textOf } from './session.js';
 import { directoryBytes } from './storage.js';
+import { buildSurgical, FOLDED_MESSAGE, SEAM_SWAP_MESSAGE, selectSurgical, type SurgicalSelection } from './surgical.js';
 import type {
   CompactionMode,
   CompactionOutcome,
@@ -44,13 +44,18 @@ class StepFailure extends Error {
   }
 }
 
-type Preconditions = { kind: 'ready'; states: RemoteState[] } | { kind: 'nothing'; reason: string; commits: number } | { kind: 'blocked'; blocks: Block[] };
+type Preconditions =
+  | { kind: 'ready'; states: RemoteState[]; surgical: SurgicalSelection | null }
+  | { kind: 'nothing'; reason: string; commits: number }
+  | { kind: 'blocked'; blocks: Block[] };
 
 /** What the checks and the outcome need of a rewrite, whether this run made it or finishes an interrupted one. */
 interface Rewritten {
   mode: CompactionMode;
   /** The marker commit main's history now holds. */
   built: string;
+  /** The markers the swaps merged, in order: the marker alone, or surgical's seam and then the marker. */
+  markers: string[];
   preCounts: Record<string, number>;
   commitsBefore: number;
   storageBefore: number | null;
@@ -80,7 +85,7 @@ class CompactionRun {
       if (plan.interrupted === 'finished') return await this.finishInterrupted();
       const ready = await this.step('divergence', () => this.preconditions());
       if (ready.kind !== 'ready') return await this.stopBefore(ready);
-      return await this.rewrite(ready.states);
+      return await this.rewrite(ready);
     } catch (error) {
       if (error instanceof StepFailure) return this.failed(error);
       throw error;
@@ -115,10 +120,9 @@ class CompactionRun {
   private async handleLeftovers(): Promise<LeftoverPlan> {
     const { townRoot, database } = this.request;
     const branches = await branchNames(this.connection);
-    const builtInMain = branches.includes(WORK_BRANCHES.built)
-      ? await isInHistoryOf(this.connection, await headOf(this.connection, WORK_BRANCHES.built), MAIN)
-      : null;
-    const found = { branches, builtInMain, restorePoints: listRestorePoints(townRoot, database) };
+    const inMain = async (branch: string): Promise<boolean | null> =>
+      branches.includes(branch) ? isInHistoryOf(this.connection, await headOf(this.connection, branch), MAIN) : null;
+    const found = { branches, builtInMain: await inMain(WORK_BRANCHES.built), seamInMain: await inMain(WORK_BRANCHES.seam), restorePoints: listRestorePoints(townRoot, database) };
     const plan = planLeftovers(found, this.request.now(), this.request.restorePointsKeepMs);
     await deleteBranches(this.connection, plan.deleteBranches);
     for (const name of plan.removeRestorePoints) removeRestorePoint(townRoot, database, name);
@@ -128,18 +132,19 @@ class CompactionRun {
   }
 
   private async preconditions(): Promise<Preconditions> {
-    const { database, mode, remotes, townRoot } = this.request;
-    if (mode === 'surgical') return { kind: 'blocked', blocks: [{ ...SURGICAL_REFUSED }] };
+    const { database, mode, remotes, townRoot, keepRecent } = this.request;
     const branch = await textOf(this.connection, 'SELECT active_branch()');
     if (branch !== MAIN) {
       return { kind: 'blocked', blocks: [{ reason: `${database}'s default branch is ${branch}, and compaction rewrites main`, fix: 'compact databases whose default branch is main (as bd creates them)' }] };
     }
     const commits = await commitCount(this.connection, MAIN);
-    const nothing = nothingToCompact(commits);
-    if (nothing !== null) return { kind: 'nothing', reason: nothing, commits };
+    const flat = nothingToCompact(commits);
+    if (flat !== null) return { kind: 'nothing', reason: flat, commits };
+    const surgical = mode === 'surgical' ? await selectSurgical(this.connection, keepRecent) : null;
+    if (typeof surgical === 'string') return { kind: 'nothing', reason: surgical, commits };
     const states = await readRemoteStates(this.connection, remotes);
     const blocks = divergenceBlocks(database, states, recordedRemoteHeads(townRoot, database));
-    return blocks.length > 0 ? { kind: 'blocked', blocks } : { kind: 'ready', states };
+    return blocks.length > 0 ? { kind: 'blocked', blocks } : { kind: 'ready', states, surgical };
   }
 
   private async stopBefore(stop: Exclude<Preconditions, { kind: 'ready' }>): Promise<CompactionOutcome> {
@@ -148,15 +153,23 @@ class CompactionRun {
     return { status: 'nothing-to-do', reason: stop.reason, commits: stop.commits, ...this.base() };
   }
 
-  private async rewrite(states: RemoteState[]): Promise<CompactionOutcome> {
+  private async rewrite({ states, surgical }: Extract<Preconditions, { kind: 'ready' }>): Promise<CompactionOutcome> {
     const { connection, request } = this;
     const record = await this.step('restore-point', () => this.takeRestorePoint());
     this.restorePoint = this.ref(record.name);
     const pre = await this.step('pre-state', () => this.recordPreState(record, states));
-    const built = await this.step('build', () => buildMarker(connection, pre.commits));
-    await this.step('swap', () => swapMain(connection, built, pre.commits));
+    const rewritten = { mode: request.mode, preCounts: pre.counts, commitsBefore: pre.commits, storageBefore: pre.storageBytes, states };
+    if (surgical === null) {
+      const built = await this.step('build', () => buildMarker(connection, pre.commits));
+      await this.step('swap', () => swapMain(connection, built, flattenedMessage(pre.commits)));
+      this.mainRewritten = true;
+      return this.verifyAndFinish({ ...rewritten, built, markers: [built] });
+    }
+    const { built, seam } = await this.step('build', () => buildSurgical(connection, surgical));
+    await this.step('seam', () => swapMain(connection, seam, SEAM_SWAP_MESSAGE));
     this.mainRewritten = true;
-    return this.verifyAndFinish({ mode: request.mode, built, preCounts: pre.counts, commitsBefore: pre.commits, storageBefore: pre.storageBytes, states });
+    await this.step('swap', () => swapMain(connection, built, FOLDED_MESSAGE));
+    return this.verifyAndFinish({ ...rewritten, built, markers: [seam, built] });
   }
 
   /**
@@ -186,7 +199,7 @@ class CompactionRun {
     return preState;
   }
 
-  /** An earlier run was killed after the swap: check, clean up and gc as it would have. */
+  /** An earlier run was killed after the swap (or between surgical's two): finish the swaps, check, clean up and gc as it would have. */
   private async finishInterrupted(): Promise<CompactionOutcome> {
     const { townRoot, database, remotes } = this.request;
     const record = newestRecordWithPreState(townRoot, database);
@@ -194,8 +207,8 @@ class CompactionRun {
       throw new StepFailure(
         'leftovers',
         new Error(
-          `main holds the flattened history of an interrupted compaction (its marker, branch ${WORK_BRANCHES.built}), but no restore point records what it started from, ` +
-            `so it cannot be checked; check ${database}, then delete that branch (CALL DOLT_BRANCH('-D', '${WORK_BRANCHES.built}')) to start over`,
+          `main holds the rewritten history of an interrupted compaction (its marker, branch ${WORK_BRANCHES.built} or ${WORK_BRANCHES.seam}), but no restore point records what it started from, ` +
+            `so it cannot be checked; check ${database}, then delete those branches (CALL DOLT_BRANCH('-D', '${WORK_BRANCHES.built}')) to start over`,
         ),
       );
     }
@@ -203,14 +216,19 @@ class CompactionRun {
     this.mainRewritten = true;
     const { preState } = record;
     const built = await headOf(this.connection, WORK_BRANCHES.built);
+    const markers = [built];
+    if (record.mode === 'surgical') {
+      markers.unshift(await headOf(this.connection, WORK_BRANCHES.seam));
+      if (!(await isInHistoryOf(this.connection, built, MAIN))) await this.step('swap', () => swapMain(this.connection, built, FOLDED_MESSAGE));
+    }
     const states = await readRemoteStates(this.connection, remotes, false);
-    return this.verifyAndFinish({ mode: record.mode, built, preCounts: preState.counts, commitsBefore: preState.commits, storageBefore: preState.storageBytes, states });
+    return this.verifyAndFinish({ mode: record.mode, built, markers, preCounts: preState.counts, commitsBefore: preState.commits, storageBefore: preState.storageBytes, states });
   }
 
   private async verifyAndFinish(rewritten: Rewritten): Promise<CompactionOutcome> {
     const { connection } = this;
     const restorePoint = this.restorePoint as RestorePointRef;
-    const problems = await this.step('integrity', () => verifySwap(connection, rewritten.preCounts, rewritten.built));
+    const problems = await this.step('integrity', () => verifySwap(connection, rewritten.preCounts, rewritten.markers));
     if (problems.length > 0) {
       await this.step('release', () => releaseLock(connection, this.lock));
       return { status: 'integrity-failed', problems, restorePoint, ...this.base() };
@@ -240,7 +258,7 @@ class CompactionRun {
    * COMMIT reached the server but whose answer did not).
    */
   private async failed(failure: StepFailure): Promise<FailedOutcome> {
-    if (!this.mainRewritten && failure.step !== 'swap') {
+    if (!this.mainRewritten && failure.step !== 'swap' && failure.step !== 'seam') {
       await branchNames(this.connection)
         .then((branches) => deleteBranches(this.connection, ourBranches(branches)))
         .catch(() => undefined);
@@ -250,10 +268,10 @@ class CompactionRun {
 }
 
 /**
- * Flattens one database's history on the running server: lock, leftovers, divergence, restore point, pre-state,
- * build (the marker), swap, integrity, cleanup, gc, release, each checked before the next (see CompactionStep).
- * Everything runs on one dedicated connection. Surgical mode is blocked (SURGICAL_REFUSED). The outcome says what
- * happened; the caller exits 1 on `integrity-failed`.
+ * Compacts one database's history on the running server, flatten or surgical: lock, leftovers, divergence, restore
+ * point, pre-state, build, swap (surgical: seam, then swap), integrity, cleanup, gc, release, each checked before the
+ * next (see CompactionStep). Everything runs on one dedicated connection. The outcome says what happened; the caller
+ * exits 1 on `integrity-failed`.
  */
 export async function compactDatabase(request: CompactionRequest): Promise<CompactionOutcome> {
   const connection = await connectToServer(request.server, { database: request.database, timeoutMs: 10_000 });

@@ -5,12 +5,15 @@ import { numberOf, rowsOf, textOf } from './session.js';
 export const MAIN = 'main';
 
 /**
- * gt's work branches, both named `gt-compact-…` so an interrupted run's are recognised: `work` is where the marker
- * commit is made, and `built` marks the finished marker, which main's history holds once the swap is done. `work`
- * alone cannot say how far a run got: until the marker is committed it points at the root, which main holds too.
+ * gt's work branches, all named `gt-compact-…` so an interrupted run's are recognised: `work` is where the rebuilt
+ * history is made; `built` marks the finished marker, which main's history holds once the swap is done; `seam`
+ * (surgical only) marks the commit the first of surgical's two swaps merges, which main's history holds between
+ * them. `work` alone cannot say how far a run got: until the marker is committed it points at the root, which main
+ * holds too.
  */
 export const WORK_BRANCHES = {
   work: 'gt-compact-work',
+  seam: 'gt-compact-seam',
   built: 'gt-compact-built',
 } as const;
 

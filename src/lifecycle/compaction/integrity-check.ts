@@ -29,32 +29,40 @@ async function describeDifference(connection: mysql.Connection, replaced: string
   return `table ${table}: ${rows.length} rows differ between main's head before the swap (${replaced}) and gt's commit that replaced it (${flattened}) (first key ${rows[0]})`;
 }
 
-/** gt's commit on the marker in main's history (the one commit the swap made); null when main holds none. */
-async function flattenedCommit(connection: mysql.Connection, marker: string): Promise<string | null> {
-  const rows = await rowsOf(connection, 'SELECT commit_hash FROM dolt_commit_ancestors WHERE parent_hash = ? AND commit_hash IN (SELECT commit_hash FROM dolt_log(?))', [marker, MAIN]);
+/** The commit a swap made on `marker` within `revision`'s history (main's, or the head the next swap replaced); null when there is not exactly one. */
+async function swapCommit(connection: mysql.Connection, marker: string, revision: string): Promise<string | null> {
+  const rows = await rowsOf(connection, "SELECT commit_hash FROM dolt_log(?, '--parents') WHERE parents = ?", [revision, marker]);
   return rows.length === 1 ? String(rows[0]?.commit_hash) : null;
 }
 
-/** What differs between the head the swap replaced and the commit that replaced it (the reasoning is in integrity.ts). */
-async function treeProblems(connection: mysql.Connection, marker: string): Promise<string[]> {
-  const flattened = await flattenedCommit(connection, marker);
-  if (flattened === null) return [`main's history holds the marker ${marker} but not exactly one commit on it, so the swap cannot be checked`];
+/**
+ * What differs between the head each swap replaced and the commit that replaced it (the reasoning is in
+ * integrity.ts). `markers` in the order the swaps merged them; the last swap's commit is in main's history, an
+ * earlier one's in the history of the head the next swap replaced.
+ */
+async function treeProblems(connection: mysql.Connection, markers: readonly string[]): Promise<string[]> {
   const head = await headOf(connection, MAIN);
   const reflog = (await rowsOf(connection, 'SELECT commit_hash FROM dolt_reflog(?)', [MAIN])).map((row) => String(row.commit_hash));
-  const found = replacedHead(reflog, head, flattened);
-  if ('problem' in found) return [found.problem];
-  const changed = await rowsOf(connection, 'SELECT from_table_name, to_table_name, diff_type FROM dolt_diff_summary(?, ?)', [found.replaced, flattened]);
   const problems: string[] = [];
-  for (const row of changed) {
-    problems.push(await describeDifference(connection, found.replaced, flattened, String(row.to_table_name || row.from_table_name), String(row.diff_type)));
+  let within: string = MAIN;
+  for (const marker of [...markers].reverse()) {
+    const swapped = await swapCommit(connection, marker, within);
+    if (swapped === null) return [...problems, `main's history holds the marker ${marker} but not exactly one commit on it, so the swap cannot be checked`];
+    const found = replacedHead(reflog, head, swapped);
+    if ('problem' in found) return [...problems, found.problem];
+    const changed = await rowsOf(connection, 'SELECT from_table_name, to_table_name, diff_type FROM dolt_diff_summary(?, ?)', [found.replaced, swapped]);
+    for (const row of changed) {
+      problems.push(await describeDifference(connection, found.replaced, swapped, String(row.to_table_name || row.from_table_name), String(row.diff_type)));
+    }
+    within = found.replaced;
   }
   return problems;
 }
 
 /**
- * The integrity check after the swap: every table's count is at least the pre-state's, and gt's commit on the
- * `marker` holds exactly what main's head held before it. Returns the problems.
+ * The integrity check after the swaps: every table's count is at least the pre-state's, and each swap's commit on
+ * its marker (`markers` in swap order) holds exactly what main's head held before it. Returns the problems.
  */
-export async function verifySwap(connection: mysql.Connection, preCounts: Readonly<Record<string, number>>, marker: string): Promise<string[]> {
-  return [...countProblems(preCounts, await readTableCounts(connection)), ...(await treeProblems(connection, marker))];
+export async function verifySwap(connection: mysql.Connection, preCounts: Readonly<Record<string, number>>, markers: readonly string[]): Promise<string[]> {
+  return [...countProblems(preCounts, await readTableCounts(connection)), ...(await treeProblems(connection, markers))];
 }

@@ -13,6 +13,8 @@ export interface FoundState {
   branches: string[];
   /** Whether gt's `built` marker is main's head or one of its ancestors; null when there is no marker. */
   builtInMain: boolean | null;
+  /** The same for surgical's `seam`: main holds it between the two swaps. */
+  seamInMain: boolean | null;
   restorePoints: RestorePointEntry[];
 }
 
@@ -33,9 +35,9 @@ function isForeignCompaction(branch: string): boolean {
   return FOREIGN_COMPACTION_BRANCHES.has(branch) || branch.startsWith(REBASE_PREFIX);
 }
 
-/** The `built` marker last: it says how far the run got. */
+/** The markers last, `built` the very last: they say how far the run got. */
 function deletionOrder(branch: string): number {
-  return branch === WORK_BRANCHES.built ? 1 : 0;
+  return branch === WORK_BRANCHES.built ? 2 : branch === WORK_BRANCHES.seam ? 1 : 0;
 }
 
 export function formatAge(ms: number): string {
@@ -80,13 +82,13 @@ function restorePointLeftovers(entries: readonly RestorePointEntry[], now: Date,
 
 /**
  * What to do with what an earlier run left. gt's work branches are never reused: if main already holds the rewrite
- * they built (the run was killed after the swap) the run is finished, otherwise they are deleted and the run starts
- * over. Other tools' branches are reported, never touched. Incomplete and expired restore points are removed.
+ * they built (the run was killed after the swap, or between surgical's two swaps) the run is finished, otherwise
+ * they are deleted and the run starts over. Other tools' branches are reported, never touched. Incomplete and expired restore points are removed.
  */
 export function planLeftovers(found: FoundState, now: Date, keepMs: number): LeftoverPlan {
   const ours = ourBranches(found.branches);
   const foreign = found.branches.filter(isForeignCompaction);
-  const interrupted: InterruptedRun = found.builtInMain === true ? 'finished' : ours.length > 0 ? 'cleaned' : null;
+  const interrupted: InterruptedRun = found.builtInMain === true || found.seamInMain === true ? 'finished' : ours.length > 0 ? 'cleaned' : null;
   const restorePoints = restorePointLeftovers(found.restorePoints, now, keepMs, interrupted);
   return {
     interrupted,

@@ -58,28 +58,29 @@ function transientCause(error: unknown): string | null {
 }
 
 /** One attempt at the swap, in one transaction: merge the marker without committing, then amend main's head onto it. */
-async function amendOntoMarker(connection: mysql.Connection, marker: string, message: string): Promise<void> {
+async function amendOntoMarker(connection: mysql.Connection, marker: string, message: string): Promise<string> {
   await connection.query('START TRANSACTION');
   const merge = await firstRowOf(connection, "CALL DOLT_MERGE('--no-commit', ?)", [marker]);
   if (Number(merge?.conflicts ?? 0) !== 0) {
     throw new Error(`merging the marker ${marker} into main found conflicts, which a marker holding the root's tables cannot cause; main was not touched`);
   }
-  await connection.query("CALL DOLT_COMMIT('--amend', '-m', ?, '--author', ?)", [message, GT_AUTHOR]);
+  const commit = await firstRowOf(connection, "CALL DOLT_COMMIT('--amend', '-m', ?, '--author', ?)", [message, GT_AUTHOR]);
   await connection.query('COMMIT');
+  return String(commit?.hash);
 }
 
 /**
- * Replaces main's head by one commit whose only parent is the marker and which holds main's tables: with a merge in
+ * Replaces main's head by one commit whose only parent is `marker` and which holds main's tables, and returns it.
+ * The marker must hold the same tables as its merge base with main, so merging it brings no change. With a merge in
  * progress, an amend takes the merged commit as its only parent. The amend goes through Dolt's transaction commit,
  * under the lock every writer's commit takes, so no writer fails; what writers committed meanwhile Dolt merges into
  * the new commit, and their later commits go on top of it. Main's working set (dolt-ignored tables included) is kept.
  * An attempt that fails for a passing reason (transientCause) is rolled back and tried again after a short pause.
  */
-export async function swapMain(connection: mysql.Connection, marker: string, commits: number): Promise<void> {
+export async function swapMain(connection: mysql.Connection, marker: string, message: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await amendOntoMarker(connection, marker, flattenedMessage(commits));
-      return;
+      return await amendOntoMarker(connection, marker, message);
     } catch (error) {
       await connection.query('ROLLBACK').catch(() => undefined);
       const cause = transientCause(error);

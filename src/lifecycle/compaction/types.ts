@@ -4,9 +4,9 @@ export type CompactionMode = 'flatten' | 'surgical';
 export type GcMode = 'full' | 'plain' | 'none';
 
 /**
- * The steps of one compaction, in the order they run. `build` makes the marker commit on a work branch (main
- * untouched); `swap` replaces main's head by one commit on the marker, in a transaction; `cleanup` deletes the work
- * branches.
+ * The steps of one compaction, in the order they run. `build` makes the rewritten history on a work branch (main
+ * untouched); `seam` (surgical only) is the first of surgical's two swaps; `swap` replaces main's head by one commit
+ * on the marker, in a transaction; `cleanup` deletes the work branches.
  */
 export const COMPACTION_STEPS = [
   'lock',
@@ -15,6 +15,7 @@ export const COMPACTION_STEPS = [
   'restore-point',
   'pre-state',
   'build',
+  'seam',
   'swap',
   'integrity',
   'cleanup',
@@ -31,8 +32,9 @@ export interface CompactionRequest {
   /** Dolt's data dir: the database's directory in it is what storage before and after measures. */
   dataDir: string;
   database: string;
-  /** Surgical is refused (blocked): see SURGICAL_REFUSED. */
   mode: CompactionMode;
+  /** surgical: the newest commits of main's first-parent history kept as they are. */
+  keepRecent: number;
   gc: GcMode;
   /** The remotes whose `main` must not hold commits main lacks (all the database's declared remotes). */
   remotes: readonly string[];
@@ -74,8 +76,9 @@ export interface Leftover {
 }
 
 /**
- * What this run did about an interrupted earlier one: `finished` its rewrite (main already held the flattened
- * history: the checks, cleanup and gc were completed), or `cleaned` its work branches (main was never touched).
+ * What this run did about an interrupted earlier one: `finished` its rewrite (main already held the rewritten
+ * history, or surgical's first swap: the second swap, the checks, cleanup and gc were completed), or `cleaned` its
+ * work branches (main was never touched).
  */
 export type InterruptedRun = 'finished' | 'cleaned' | null;
 
@@ -100,7 +103,7 @@ export interface BusyOutcome extends OutcomeBase {
   reason: string;
 }
 
-/** A precondition failed (a remote holds commits main lacks, surgical mode, …): nothing was rewritten. */
+/** A precondition failed (a remote holds commits main lacks, main is not the default branch, …): nothing was rewritten. */
 export interface BlockedOutcome extends OutcomeBase {
   status: 'blocked';
   reasons: { reason: string; fix: string }[];
@@ -120,7 +123,11 @@ export interface CompactedOutcome extends OutcomeBase {
   /** Bytes of the database's directory; `before` is null when a finished interrupted run had not recorded it. */
   storage: { before: number | null; after: number };
   restorePoint: RestorePointRef;
-  /** The marker commit: main's history is the root, the marker, gt's commit holding the tables, and what was committed since. */
+  /**
+   * The marker commit. Flatten: main's history is the root, the marker, gt's commit holding the tables, and what was
+   * committed since. Surgical: the root, the squash, the kept commits, the marker, gt's commit holding what was
+   * committed while it ran, and what was committed since.
+   */
   built: string;
   remotes: RemoteDivergence[];
   gc: GcMode;

@@ -12,6 +12,7 @@ interface PlannedAction {
   id: string;
   kind: string;
   before: { commits: number };
+  after: { commits: number };
   summary: string;
 }
 
@@ -34,8 +35,23 @@ const TOWN_YAML = [
   '',
 ].join('\n');
 
-async function rowCounts(town: TestTown): Promise<Record<string, number>> {
-  const connection = await town.connect('wyvern');
+/** A rig that overrides the Town's flatten: surgical, keeping its 10 newest commits. */
+const SURGICAL_RIG_YAML = [
+  'apiVersion: gastown.dev/v1alpha1',
+  'kind: Rig',
+  'metadata:',
+  '  name: basilisk',
+  'spec:',
+  '  prefix: ba',
+  '  lifecycle:',
+  '    compaction:',
+  '      mode: surgical',
+  '      keepRecent: 10',
+  '',
+].join('\n');
+
+async function rowCounts(town: TestTown, database = 'wyvern'): Promise<Record<string, number>> {
+  const connection = await town.connect(database);
   try {
     return await beadsRowCounts(connection);
   } finally {
@@ -55,48 +71,63 @@ describe('compaction planned by gt diff and executed by gt apply, with an agent 
     const port = await freePort();
     town = await makeTown([{ name: 'wyvern' }], { port, daemon: { ...defaultDaemonConfig(), env: { GT_DOLT_PORT: String(port) } } });
     writeFileSync(join(town.root, 'mayor', 'rigs.d', 'town.yaml'), TOWN_YAML);
+    writeFileSync(join(town.root, 'mayor', 'rigs.d', 'basilisk.yaml'), SURGICAL_RIG_YAML);
     expect((await runGt(['apply', '--town', town.root])).exitCode).toBe(0);
-    const connection = await town.connect('wyvern');
-    await createBeadsSchema(connection);
-    await insertWisps(connection, [{ id: 'wy-w1', status: 'closed', createdSecondsAgo: 60, closedSecondsAgo: 30 }]);
-    for (let n = 0; n < 40; n++) await insertIssues(connection, [{ id: `wy-${n}`, labels: ['history'] }], new Date(), `bd: create wy-${n}`);
-    await connection.end();
+    for (const [database, prefix] of [['wyvern', 'wy'], ['basilisk', 'ba']] as const) {
+      const connection = await town.connect(database);
+      await createBeadsSchema(connection);
+      await insertWisps(connection, [{ id: `${prefix}-w1`, status: 'closed', createdSecondsAgo: 60, closedSecondsAgo: 30 }]);
+      for (let n = 0; n < 40; n++) await insertIssues(connection, [{ id: `${prefix}-${n}`, labels: ['history'] }], new Date(), `bd: create ${prefix}-${n}`);
+      await connection.end();
+    }
   }, 180_000);
 
   afterAll(async () => {
     await town.stopServer();
   });
 
-  it('flattens the history past its threshold, keeps every row and the wisps, takes a restore point, and the next diff is clean', async () => {
+  it('flattens one history and rewrites the other surgically, as declared, keeping every row and the wisps; restore points taken, the next diff is clean', async () => {
     const planned = await runGt(['diff', '--town', town.root, '-o', 'json']);
     expect(planned.exitCode).toBe(1);
     const compaction = (JSON.parse(planned.stdout) as { actions: PlannedAction[] }).actions.filter((a) => a.kind === 'compaction');
-    expect(compaction.map((a) => a.id)).toEqual(['compaction/wyvern']);
-    expect(compaction[0]?.before.commits).toBeGreaterThan(30);
+    expect(compaction.map((a) => [a.id, a.after.commits])).toEqual([
+      ['compaction/basilisk', 14],
+      ['compaction/wyvern', 3],
+    ]);
+    expect(compaction[0]?.summary).toMatch(/ → surgical: keep the 10 newest, squash the older, restore point first/);
+    expect(compaction[1]?.before.commits).toBeGreaterThan(30);
 
-    const rowsBefore = await rowCounts(town);
-    const writer = await startWriter({ port: town.port, database: 'wyvern' });
-    await writer.committedMore(5);
+    const rowsBefore = { wyvern: await rowCounts(town), basilisk: await rowCounts(town, 'basilisk') };
+    const writers = { wyvern: await startWriter({ port: town.port, database: 'wyvern' }), basilisk: await startWriter({ port: town.port, database: 'basilisk' }) };
+    for (const writer of Object.values(writers)) await writer.committedMore(5);
     const applied = await runGt(['apply', '--town', town.root, '-o', 'json']);
-    await writer.committedMore(5);
-    const report = await writer.stop();
+    for (const writer of Object.values(writers)) await writer.committedMore(5);
+    const reports = { wyvern: await writers.wyvern.stop(), basilisk: await writers.basilisk.stop() };
 
     expect(applied.exitCode).toBe(0);
-    const result = (JSON.parse(applied.stdout) as ApplyJson).results.find((r) => r.action.kind === 'compaction');
-    expect(result?.status).toBe('done');
-    expect(result?.message).toMatch(/→ \d+ commits \(flatten\)/);
-    expect(report.errors).toEqual([]);
-    expect(await missingRows(town.port, 'wyvern', report)).toEqual([]);
-    const rowsAfter = await rowCounts(town);
-    expect(rowsAfter).toEqual(rowsBefore);
-    // the flatten commit plus the root, and what the agent committed after the swap
-    expect(await commitCount(town, 'wyvern')).toBeLessThan(compaction[0]?.before.commits ?? 0);
-    const restorePoints = join(townPaths(town.root).restorePointsDir, 'wyvern');
-    expect(existsSync(restorePoints) && readdirSync(restorePoints).length).toBeGreaterThan(0);
+    const results = (JSON.parse(applied.stdout) as ApplyJson).results.filter((r) => r.action.kind === 'compaction');
+    expect(results.map((r) => [r.action.id, r.status])).toEqual([
+      ['compaction/basilisk', 'done'],
+      ['compaction/wyvern', 'done'],
+    ]);
+    expect(results[0]?.message).toMatch(/→ \d+ commits \(surgical\)/);
+    expect(results[1]?.message).toMatch(/→ \d+ commits \(flatten\)/);
+    for (const database of ['wyvern', 'basilisk'] as const) {
+      expect(reports[database].errors).toEqual([]);
+      expect(await missingRows(town.port, database, reports[database])).toEqual([]);
+      expect(await rowCounts(town, database)).toEqual(rowsBefore[database]);
+      const restorePoints = join(townPaths(town.root).restorePointsDir, database);
+      expect(existsSync(restorePoints) && readdirSync(restorePoints).length).toBeGreaterThan(0);
+    }
+    // as planned, and then only what the agents committed after the swap
+    const agentCommits = async (database: string): Promise<number> =>
+      Number((await town.query<{ n: number }>("SELECT COUNT(*) AS n FROM dolt_log WHERE message LIKE 'writer %' AND commit_order > (SELECT MAX(commit_order) FROM dolt_log WHERE email = 'gt@gastown.local')", database))[0]?.n);
+    expect((await commitCount(town, 'wyvern')) - (await agentCommits('wyvern'))).toBe(3);
+    expect((await commitCount(town, 'basilisk')) - (await agentCommits('basilisk'))).toBe(14);
 
     // compacted today: the interval holds it back, so nothing is left to do
     const again = await runGt(['diff', '--town', town.root]);
-    expect(again.stdout).not.toContain('compaction/wyvern');
+    expect(again.stdout).not.toContain('compaction/');
     expect(again.exitCode).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The compaction engine on a real server, a beads-shaped database (dolt-ignored wisps included) and an agent
- * committing the whole time: flatten keeps every row, the restore point holds the old history, surgical is refused,
+ * committing the whole time: flatten and surgical keep every row, the restore point holds the old history,
  * and a busy lock, a diverged remote and an interrupted run's leftovers are handled as the issue says.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,17 +10,19 @@ import { compactDatabase } from '../../../src/lifecycle/compaction/engine.js';
 import { compactionLockName } from '../../../src/lifecycle/compaction/named-lock.js';
 import { readRestorePointRecord, restorePointName } from '../../../src/lifecycle/compaction/restore-points.js';
 import { flattenedMessage } from '../../../src/lifecycle/compaction/rewrite.js';
-import { SURGICAL_REFUSED } from '../../../src/lib/surgical-compaction.js';
+import { FOLDED_MESSAGE, keptMarkerMessage, SEAM_SWAP_MESSAGE } from '../../../src/lifecycle/compaction/surgical.js';
+import { sameTree } from '../../../src/lifecycle/compaction/history.js';
 import type { CompactedOutcome, CompactionOutcome, CompactionRequest } from '../../../src/lifecycle/compaction/types.js';
 import { restoreAsNewDatabase } from '../../../src/lifecycle/restore.js';
 import { townPaths } from '../../../src/lib/town-layout.js';
 import { beadsRowCounts } from '../../helpers/beads-schema.js';
-import { compactionBranches, compactionRequest, createBeadsHistory, historyOf } from '../../helpers/compaction.js';
+import { compactionBranches, compactionRequest, createBeadsHistory, historyOf, type LoggedCommit } from '../../helpers/compaction.js';
 import { startDoltServer, type TestServer } from '../../helpers/dolt-server.js';
 import { makeTempDir } from '../../helpers/env.js';
 import { missingRows, startWriter, type WriterReport } from '../../helpers/writer.js';
 
 const WRITER_MESSAGE = /^writer (row \d+|table)$/;
+const GT_EMAIL = 'gt@gastown.local';
 
 function compacted(outcome: CompactionOutcome): CompactedOutcome {
   if (outcome.status !== 'compacted') throw new Error(`expected a compaction, got ${JSON.stringify(outcome, null, 2)}`);
@@ -117,18 +119,101 @@ describe('compaction engine on a live server', () => {
     expect(readRestorePointRecord(townRoot, 'flat', outcome.restorePoint.name)?.preState?.commits).toBe(outcome.commits.before);
   });
 
-  it('surgical is refused with the reason and the fix: nothing is done, no restore point is taken', async () => {
-    await createBeadsHistory(server.port, 'surg', 20);
+  /** main's history after a surgical run keeping `kept`: root, squash, the kept commits, marker, folded, then only the agent's. */
+  async function expectSurgicalHistory(connection: mysql.Connection, outcome: CompactedOutcome, kept: number): Promise<LoggedCommit[]> {
+    const history = await historyOf(connection);
+    const gtCommits = (commits: LoggedCommit[]): LoggedCommit[] => commits.filter((commit) => commit.email === GT_EMAIL);
+    expect(history[0]?.message).toBe('Initialize data repository');
+    expect(history[1]).toMatchObject({ email: GT_EMAIL, message: expect.stringMatching(/^gt compaction: \d+ older commits squashed into one$/) as unknown as string });
+    expect(gtCommits(history.slice(2, 2 + kept))).toEqual([]);
+    expect(history.slice(2 + kept, 4 + kept).map((commit) => [commit.email, commit.message])).toEqual([
+      [GT_EMAIL, keptMarkerMessage(kept)],
+      [GT_EMAIL, FOLDED_MESSAGE],
+    ]);
+    expect(history[2 + kept]?.hash).toBe(outcome.built);
+    expect(history.slice(4 + kept).filter((commit) => !WRITER_MESSAGE.test(commit.message))).toEqual([]);
+    return history;
+  }
+
+  it('surgical under a committing agent: 0 writer errors, every row kept, wisps unchanged, root + squash + kept + marker + folded, restorable', async () => {
+    await createBeadsHistory(server.port, 'surg', 120);
     const connection = await connect('surg');
+    const countsBefore = await beadsRowCounts(connection);
+    const [[{ n: commitsBefore }]] = (await connection.query('SELECT COUNT(*) AS n FROM dolt_log')) as unknown as [[{ n: number }]];
+
+    const { outcome, report, committedBefore } = await compactUnderWriter('surg', { mode: 'surgical', keepRecent: 20 });
+
+    expect(report.errors).toEqual([]);
+    expect(await missingRows(server.port, 'surg', report)).toEqual([]);
+    expect(await beadsRowCounts(connection)).toEqual(countsBefore);
+    await expectSurgicalHistory(connection, outcome, 20);
+    expect(outcome.mode).toBe('surgical');
+    expect(outcome.commits.after).toBeGreaterThanOrEqual(24);
+    expect(outcome.storage.after).toBeLessThan(outcome.storage.before as number);
+    expect(await compactionBranches(connection)).toEqual([]);
+    expect(outcome.timings.map((timing) => timing.step)).toEqual(['lock', 'leftovers', 'divergence', 'restore-point', 'pre-state', 'build', 'seam', 'swap', 'integrity', 'cleanup', 'gc', 'release']);
+
+    const old = await restored('surg', outcome);
+    expect(old.commits).toBeGreaterThanOrEqual(commitsBefore + committedBefore.length);
+    expect(old.counts).toEqual(countsBefore);
+    expect(committedBefore.filter((id) => !old.ids.has(id))).toEqual([]);
+  });
+
+  it('surgical keeps the newest commits as they were (tables, message, author, date) on one commit holding the older ones', async () => {
+    await createBeadsHistory(server.port, 'kept', 40);
+    const connection = await connect('kept');
+    const dated = async (): Promise<{ hash: string; message: string; email: string; date: string }[]> => {
+      const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT commit_hash, message, email, date FROM dolt_log ORDER BY commit_order');
+      return rows.map((row) => ({ hash: String(row.commit_hash), message: String(row.message), email: String(row.email), date: new Date(row.date as Date).toISOString().slice(0, 19) }));
+    };
+    const before = await dated();
+
+    const outcome = compacted(await compactDatabase(request('kept', { mode: 'surgical', keepRecent: 10, gc: 'none' })));
+
+    const after = await dated();
+    expect(after).toHaveLength(14);
+    expect(outcome.commits).toEqual({ before: before.length, after: 14 });
+    expect(after[1]?.message).toBe(`gt compaction: ${before.length - 11} older commits squashed into one`);
+    expect(await sameTree(connection, after[1]?.hash as string, before.at(-11)?.hash as string)).toBe(true);
+    const keptAfter = after.slice(2, 12);
+    const keptBefore = before.slice(-10);
+    expect(keptAfter.map(({ message, email, date }) => ({ message, email, date }))).toEqual(keptBefore.map(({ message, email, date }) => ({ message, email, date })));
+    for (const [i, commit] of keptAfter.entries()) {
+      expect(await sameTree(connection, commit.hash, keptBefore[i]?.hash as string)).toBe(true);
+    }
+    expect(await sameTree(connection, after[13]?.hash as string, before.at(-1)?.hash as string)).toBe(true);
+  });
+
+  it('surgical interrupted between its two swaps: main holds the seam until the next run finishes the second swap and checks both', async () => {
+    await createBeadsHistory(server.port, 'seam', 30);
+    const connection = await connect('seam');
+    const countsBefore = await beadsRowCounts(connection);
+    const stopAfterSeam = (step: string): void => {
+      if (step === 'seam') throw new Error('interrupted after the first swap');
+    };
+
+    await expect(compactDatabase(request('seam', { mode: 'surgical', keepRecent: 5, onStep: stopAfterSeam }))).rejects.toThrow('interrupted after the first swap');
+    expect((await historyOf(connection)).at(-1)?.message).toBe(SEAM_SWAP_MESSAGE);
+    expect(await beadsRowCounts(connection)).toEqual(countsBefore);
+
+    const next = compacted(await compactDatabase(request('seam', { mode: 'surgical', keepRecent: 5 })));
+    expect(next.interrupted).toBe('finished');
+    expect(next.timings.map((timing) => timing.step)).toEqual(['lock', 'leftovers', 'swap', 'integrity', 'cleanup', 'gc', 'release']);
+    await expectSurgicalHistory(connection, next, 5);
+    expect(await beadsRowCounts(connection)).toEqual(countsBefore);
+    expect(await compactionBranches(connection)).toEqual([]);
+  });
+
+  it('surgical on a history no longer than what it keeps: nothing to do, nothing touched', async () => {
+    await createBeadsHistory(server.port, 'short', 8);
+    const connection = await connect('short');
     const before = await historyOf(connection);
 
-    const outcome = await compactDatabase(request('surg', { mode: 'surgical' }));
+    const outcome = await compactDatabase(request('short', { mode: 'surgical', keepRecent: 50 }));
 
-    expect(outcome).toMatchObject({ status: 'blocked', reasons: [SURGICAL_REFUSED] });
-    expect(SURGICAL_REFUSED).toEqual({ reason: 'surgical compaction needs a swap Dolt 1.86.4 cannot do under live writers', fix: 'use mode: flatten' });
+    expect(outcome).toMatchObject({ status: 'nothing-to-do', reason: expect.stringContaining('nothing to squash') as unknown as string });
     expect(await historyOf(connection)).toEqual(before);
-    expect(restorePointsOf('surg')).toEqual([]);
-    expect(await compactionBranches(connection)).toEqual([]);
+    expect(restorePointsOf('short')).toEqual([]);
   });
 
   it("uncommitted changes to a tracked table in main's working set: the swap is retried, then fails naming them, main untouched; once committed, the next run compacts", async () => {

@@ -11,7 +11,7 @@ function point(hoursAgo: number, complete = true): RestorePointEntry {
 }
 
 function found(overrides: Partial<FoundState>): FoundState {
-  return { branches: ['main'], builtInMain: null, restorePoints: [], ...overrides };
+  return { branches: ['main'], builtInMain: null, seamInMain: null, restorePoints: [], ...overrides };
 }
 
 describe('planLeftovers', () => {
@@ -45,6 +45,20 @@ describe('planLeftovers', () => {
     expect(plan.interrupted).toBe('finished');
     expect(plan.deleteBranches).toEqual([]);
     expect(plan.leftovers.every((l) => l.action === 'reported')).toBe(true);
+  });
+
+  test("surgical killed between its two swaps (main holds the seam, not the marker): 'finished', nothing deleted", () => {
+    const branches = ['gt-compact-built', 'gt-compact-seam', 'gt-compact-work', 'main'];
+    const plan = planLeftovers(found({ branches, builtInMain: false, seamInMain: true }), NOW, KEEP);
+    expect(plan.interrupted).toBe('finished');
+    expect(plan.deleteBranches).toEqual([]);
+  });
+
+  test('surgical work branches that never reached main are deleted, the seam before the marker', () => {
+    const branches = ['gt-compact-built', 'gt-compact-seam', 'gt-compact-work', 'main'];
+    const plan = planLeftovers(found({ branches, builtInMain: false, seamInMain: false }), NOW, KEEP);
+    expect(plan.interrupted).toBe('cleaned');
+    expect(plan.deleteBranches).toEqual(['gt-compact-work', 'gt-compact-seam', 'gt-compact-built']);
   });
 
   test("another tool's compaction branches and every rebase in progress (gt never rebases) are reported, never touched", () => {

@@ -120,18 +120,23 @@ describe('compaction/<db>', () => {
     });
   });
 
-  test('surgical is refused with its reason and fix; at or below the threshold, or within the interval, nothing', () => {
-    const surgical = { ...LIFECYCLE, compaction: { ...LIFECYCLE.compaction!, mode: 'surgical' as const } };
-    const refused = planWith(town({ lifecycle: surgical }), { wyvern: { commits: 2001, decay: null } });
-    expect(refused.actions).toEqual([]);
-    expect(refused.blocked).toEqual([
+  test('surgical: planned with what it keeps, and main then holding the kept commits plus four', () => {
+    const surgical = { ...LIFECYCLE, compaction: { ...LIFECYCLE.compaction!, mode: 'surgical' as const, keepRecent: 50 } };
+    const result = planWith(town({ lifecycle: surgical }), { wyvern: { commits: 2001, decay: null } });
+    expect(result.blocked).toEqual([]);
+    expect(result.actions).toEqual([
       expect.objectContaining({
         id: 'compaction/wyvern',
-        code: 'mode-refused',
-        reason: 'compaction is due (2,001 commits > 2,000): surgical compaction needs a swap Dolt 1.86.4 cannot do under live writers',
-        hint: expect.stringMatching(/^use mode: flatten \(/),
+        mode: 'surgical',
+        keepRecent: 50,
+        before: { commits: 2001 },
+        after: { commits: 54 },
+        summary: '2,001 commits > 2,000 → surgical: keep the 50 newest, squash the older, restore point first (kept 168h), gc full',
       }),
     ]);
+  });
+
+  test('at or below the threshold, or within the interval, nothing', () => {
     expect(planWith(town(), { wyvern: { commits: 2000, decay: null } }).actions).toEqual([]);
     const ranToday = { wyvern: { compaction: { lastRun: '2026-12-03T03:00:00.000Z' } } };
     expect(planWith(town(), { wyvern: { commits: 5000, decay: null } }, { lastRuns: ranToday }).actions).toEqual([]);
