@@ -7,7 +7,7 @@
 import type mysql from 'mysql2/promise';
 import { beadsRowCounts } from '../../helpers/beads-schema.js';
 import { FOLDED_MESSAGE } from '../../../src/lifecycle/compaction/surgical.js';
-import { createBeadsHistory, historyOf } from '../../helpers/compaction.js';
+import { createBeadsHistory, historyOf, type LoggedCommit } from '../../helpers/compaction.js';
 import { runGt } from '../../helpers/gt.js';
 import { makeTown, type TestTown } from '../../helpers/town.js';
 import { missingRows, startWriter } from '../../helpers/writer.js';
@@ -33,24 +33,33 @@ describe('gt dolt compact', () => {
     await town?.stopServer();
   });
 
-  it('flattens now under a committing agent: 0 agent errors, every row kept, 3 commits plus the agent\'s, a restore point listed', async () => {
-    const wyvern = await town.connect('wyvern');
-    connections.push(wyvern);
-    const countsBefore = await beadsRowCounts(wyvern);
-    const writer = await startWriter({ port: town.port, database: 'wyvern', pauseMs: 5 });
+  /**
+   * `gt dolt compact DATABASE …args` while an agent commits before, during and after. Checks what every run must
+   * hold (exit 0, no agent error or lost row, no table with fewer rows) and returns its output and main's history.
+   */
+  async function compactUnderAgent(database: string, ...args: string[]): Promise<{ stdout: string; history: LoggedCommit[] }> {
+    const connection = await town.connect(database);
+    connections.push(connection);
+    const countsBefore = await beadsRowCounts(connection);
+    const writer = await startWriter({ port: town.port, database, pauseMs: 5 });
     await writer.committedMore(5);
-    const result = await gt('dolt', 'compact', 'wyvern');
+    const result = await gt('dolt', 'compact', database, ...args);
     await writer.committedMore(5);
     const report = await writer.stop();
 
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^~ compaction\/wyvern: \d+ commits → flatten now, restore point first/);
-    expect(result.stdout).toMatch(/✓ compaction\/wyvern: \d+ → \d+ commits \(flatten\)/);
     expect(report.errors).toEqual([]);
-    expect(await missingRows(town.port, 'wyvern', report)).toEqual([]);
-    const counts = await beadsRowCounts(wyvern);
+    expect(await missingRows(town.port, database, report)).toEqual([]);
+    const counts = await beadsRowCounts(connection);
     for (const [table, rows] of Object.entries(countsBefore)) expect(counts[table]).toBeGreaterThanOrEqual(rows);
-    const history = await historyOf(wyvern);
+    return { stdout: result.stdout, history: await historyOf(connection) };
+  }
+
+  it('flattens now under a committing agent: 0 agent errors, every row kept, 3 commits plus the agent\'s, a restore point listed', async () => {
+    const { stdout, history } = await compactUnderAgent('wyvern');
+
+    expect(stdout).toMatch(/^~ compaction\/wyvern: \d+ commits → flatten now, restore point first/);
+    expect(stdout).toMatch(/✓ compaction\/wyvern: \d+ → \d+ commits \(flatten\)/);
     const agents = history.filter((commit) => /^writer /.test(commit.message)).length;
     expect(history.length - agents).toBe(3);
     const listed = await gt('dolt', 'restore', 'wyvern', '--list', '-o', 'json');
@@ -58,23 +67,10 @@ describe('gt dolt compact', () => {
   }, 180_000);
 
   it('--mode surgical under a committing agent: the 50 newest commits (the default keepRecent) kept on one squash, 0 agent errors, every row kept', async () => {
-    const griffin = await town.connect('griffin');
-    connections.push(griffin);
-    const countsBefore = await beadsRowCounts(griffin);
-    const writer = await startWriter({ port: town.port, database: 'griffin', pauseMs: 5 });
-    await writer.committedMore(5);
-    const result = await gt('dolt', 'compact', 'griffin', '--mode', 'surgical');
-    await writer.committedMore(5);
-    const report = await writer.stop();
+    const { stdout, history } = await compactUnderAgent('griffin', '--mode', 'surgical');
 
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^~ compaction\/griffin: \d+ commits → surgical: keep the 50 newest, squash the older now, restore point first/);
-    expect(result.stdout).toMatch(/✓ compaction\/griffin: \d+ → \d+ commits \(surgical\)/);
-    expect(report.errors).toEqual([]);
-    expect(await missingRows(town.port, 'griffin', report)).toEqual([]);
-    const counts = await beadsRowCounts(griffin);
-    for (const [table, rows] of Object.entries(countsBefore)) expect(counts[table]).toBeGreaterThanOrEqual(rows);
-    const history = await historyOf(griffin);
+    expect(stdout).toMatch(/^~ compaction\/griffin: \d+ commits → surgical: keep the 50 newest, squash the older now, restore point first/);
+    expect(stdout).toMatch(/✓ compaction\/griffin: \d+ → \d+ commits \(surgical\)/);
     expect(history[1]?.message).toMatch(/^gt compaction: \d+ older commits squashed into one$/);
     expect(history[53]?.message).toBe(FOLDED_MESSAGE);
     expect(history.slice(54).filter((commit) => !/^writer /.test(commit.message))).toEqual([]);
