@@ -1,6 +1,6 @@
 import type mysql from 'mysql2/promise';
 import { GT_AUTHOR } from '../../lib/gt-author.js';
-import { checkout, MAIN, WORK_BRANCHES } from './history.js';
+import { checkout, commitCount, MAIN, rootCommit, WORK_BRANCHES } from './history.js';
 import { firstRowOf, rowsOf, textOf } from './session.js';
 
 /** One commit of main's first-parent history, with what the rebuilt copy of it keeps. */
@@ -84,8 +84,8 @@ export async function selectSurgical(connection: mysql.Connection, keepRecent: n
   if (squashBase === undefined || beforeIt === undefined || beforeIt.firstParent === null) {
     return `main's first-parent history has ${Math.max(chain.length - 1, 0)} commits after the root: not more than one older than the ${keepRecent} kept, nothing to squash`;
   }
-  const root = await textOf(connection, 'SELECT commit_hash FROM dolt_log(?) ORDER BY commit_order ASC LIMIT 1', [MAIN]);
-  const squashed = Number(await textOf(connection, 'SELECT COUNT(*) FROM dolt_log(?)', [squashBase.hash])) - 1;
+  const root = await rootCommit(connection, MAIN);
+  const squashed = (await commitCount(connection, squashBase.hash)) - 1;
   return { root, squashBase, squashed, kept: chain.slice(0, keepRecent).reverse() };
 }
 
@@ -122,12 +122,8 @@ async function commitTree(connection: mysql.Connection, tree: string, parent: st
   const wanted = await headRootHash(connection);
   await connection.query("CALL DOLT_RESET('--soft', ?)", [parent]);
   await connection.query("CALL DOLT_ADD('--force', '.')");
-  const dateArgs = meta.date === undefined ? [] : [meta.date];
-  const row = await firstRowOf(
-    connection,
-    `CALL DOLT_COMMIT('--allow-empty', '-m', ?, '--author', ?${meta.date === undefined ? '' : ", '--date', ?"})`,
-    [meta.message, meta.author, ...dateArgs],
-  );
+  const args = ['--allow-empty', '-m', meta.message, '--author', meta.author, ...(meta.date === undefined ? [] : ['--date', meta.date])];
+  const row = await firstRowOf(connection, `CALL DOLT_COMMIT(${args.map(() => '?').join(', ')})`, args);
   const made = await headRootHash(connection);
   if (made !== wanted) throw new Error(`the rebuilt copy of ${tree} holds a different database (root ${made}, not ${wanted}); main was not touched`);
   return String(row?.hash);
